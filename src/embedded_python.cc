@@ -1,0 +1,117 @@
+#include "embedded_python.h"
+
+#include <Python.h>
+#include <pybind11/embed.h>
+
+#include <cstdio>
+
+namespace py = pybind11;
+
+namespace guidecheck {
+namespace {
+
+bool g_running = false;
+
+std::wstring widen(const std::string& s) {
+  wchar_t* w = Py_DecodeLocale(s.c_str(), nullptr);
+  if (!w) return std::wstring(s.begin(), s.end());
+  std::wstring out(w);
+  PyMem_RawFree(w);
+  return out;
+}
+
+}  // namespace
+
+bool start_interpreter(const InterpreterConfig& config, std::string* err) {
+  if (g_running) return true;
+  PyConfig py_config;
+  PyConfig_InitPythonConfig(&py_config);
+  py_config.use_environment = 0;
+  py_config.parse_argv = 0;
+  py_config.install_signal_handlers = 1;
+  py_config.use_hash_seed = 1;
+  py_config.hash_seed = config.hash_seed;
+  py_config.buffered_stdio = 1;
+  py_config.pathconfig_warnings = 0;
+  std::wstring executable = widen(config.executable);
+  PyStatus status = PyConfig_SetString(&py_config, &py_config.program_name, executable.c_str());
+  if (!PyStatus_Exception(status))
+    status = PyConfig_SetString(&py_config, &py_config.executable, executable.c_str());
+  if (PyStatus_Exception(status)) {
+    *err = status.err_msg ? status.err_msg : "cannot configure the interpreter";
+    PyConfig_Clear(&py_config);
+    return false;
+  }
+  try {
+    // pybind11 clears the config for us.
+    py::initialize_interpreter(&py_config, 0, nullptr, /*add_program_dir_to_path=*/false);
+  } catch (const std::exception& e) {
+    *err = e.what();
+    return false;
+  }
+  g_running = true;
+  return true;
+}
+
+bool interpreter_running() { return g_running; }
+
+std::optional<CompileError> compile_check(std::string_view source, std::string_view filename) {
+  if (!g_running) {
+    std::string err;
+    if (!start_interpreter({}, &err)) return CompileError{0, 0, "cannot start Python: " + err};
+  }
+  py::gil_scoped_acquire gil;
+  try {
+    py::object compile = py::module_::import("builtins").attr("compile");
+    compile(py::bytes(source.data(), source.size()), py::str(filename.data(), filename.size()), "exec",
+            0, true);
+    return std::nullopt;
+  } catch (py::error_already_set& e) {
+    CompileError error;
+    if (e.matches(PyExc_SyntaxError)) {
+      py::object value = e.value();
+      py::object lineno = value.attr("lineno");
+      py::object offset = value.attr("offset");
+      py::object msg = value.attr("msg");
+      error.line = lineno.is_none() ? 0 : lineno.cast<int>();
+      error.column = offset.is_none() ? 0 : offset.cast<int>();
+      error.message = msg.is_none() ? "invalid syntax" : py::str(msg).cast<std::string>();
+    } else {
+      // ValueError for NUL bytes, RecursionError or MemoryError for absurd nesting.
+      error.message = py::str(e.value()).cast<std::string>();
+    }
+    return error;
+  }
+}
+
+std::vector<std::string> preload_modules(const std::vector<std::string>& modules) {
+  std::vector<std::string> failures;
+  py::gil_scoped_acquire gil;
+  for (const auto& name : modules) {
+    try {
+      py::module_::import(name.c_str());
+    } catch (py::error_already_set& e) {
+      failures.push_back(name + ": " + py::str(e.value()).cast<std::string>());
+    }
+  }
+  return failures;
+}
+
+void freeze_heap() {
+  py::gil_scoped_acquire gil;
+  py::module_ gc = py::module_::import("gc");
+  gc.attr("collect")();
+  gc.attr("freeze")();
+}
+
+void before_fork() {
+  // Python buffers of the zygote must not be duplicated into every child.
+  std::fflush(nullptr);
+  PyOS_BeforeFork();
+}
+void after_fork_parent() { PyOS_AfterFork_Parent(); }
+void after_fork_child() { PyOS_AfterFork_Child(); }
+
+std::string python_version() { return Py_GetVersion() ? std::string(Py_GetVersion()).substr(0, std::string(Py_GetVersion()).find(' ')) : ""; }
+
+}  // namespace guidecheck

@@ -1,0 +1,54 @@
+#pragma once
+// The process's embedded CPython: configuration, compile checks, preloading
+// and fork hooks. The only file that includes <pybind11/embed.h>.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guidecheck {
+
+/// How the embedded interpreter is configured. The caller's environment
+/// (PYTHONUNBUFFERED, PYTHONHASHSEED, PYTHONPATH...) is ignored on purpose:
+/// a check must not print differently depending on who runs it.
+struct InterpreterConfig {
+  /// Becomes sys.executable, so multiprocessing and subprocess find a real
+  /// Python with the same libraries.
+  std::string executable = GUIDECHECK_PYTHON_EXECUTABLE;
+  /// 0 disables hash randomisation (stable set order in golden files).
+  unsigned long hash_seed = 0;
+};
+
+/// Initialises the interpreter once per process; later calls do nothing.
+/// Returns false with *err set when CPython refuses the configuration.
+bool start_interpreter(const InterpreterConfig& config, std::string* err);
+bool interpreter_running();
+
+/// A syntax or compile error found by CPython's compiler.
+struct CompileError {
+  int line = 0;    ///< 1-based; 0 when CPython gave none
+  int column = 0;  ///< 1-based; 0 when CPython gave none
+  std::string message;  ///< e.g. "'return' outside function"
+};
+
+/// Compiles `source` as a module (full compile: parser and symbol table, so
+/// `return` outside a function is caught). Starts the interpreter if needed.
+std::optional<CompileError> compile_check(std::string_view source, std::string_view filename = "<snippet>");
+
+/// Imports each module; returns "module: reason" for those that failed.
+std::vector<std::string> preload_modules(const std::vector<std::string>& modules);
+
+/// Moves every object into the permanent GC generation, so forked children
+/// do not copy the zygote's pages when the collector walks them.
+void freeze_heap();
+
+/// Fork hooks (PyOS_BeforeFork and friends); call around fork().
+void before_fork();
+void after_fork_parent();
+void after_fork_child();
+
+/// Version of the embedded interpreter, e.g. "3.11.2".
+std::string python_version();
+
+}  // namespace guidecheck
