@@ -1,0 +1,117 @@
+#include "cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstring>
+#include <spdlog/spdlog.h>
+
+#include "command_run.h"
+#include "resource_limits.h"
+#include "scheduler.h"
+#include "zygote_server.h"
+
+namespace guidecheck {
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) items.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return items;
+}
+
+// `guidecheck __zygote ...`: started by the host itself, never by users.
+int zygote_entry(int argc, char** argv) {
+  CLI::App app{"guidecheck zygote"};
+  ZygoteConfig config;
+  std::string preload;
+  app.add_option("--socket-fd", config.socket_fd);
+  app.add_option("--hash-seed", config.hash_seed);
+  app.add_option("--preload", preload);
+  app.add_option("--executable", config.executable);
+  try {
+    app.parse(argc - 1, argv + 1);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  config.preload = split_list(preload);
+  return zygote_main(config);
+}
+
+// A --memory-limit value: "512M", "2G", or "0" for none.
+CLI::Validator size_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (value == "0" || parse_size(value)) return "";
+        return "expected a size such as 512M or 2G, got '" + value + "'";
+      },
+      "SIZE");
+}
+
+void add_zygote_options(CLI::App* command, ZygoteOptions* zygote, bool* no_preload, std::string* preload) {
+  command->add_flag("--no-preload", *no_preload,
+                    "import nothing ahead of time: every run starts from a pristine interpreter");
+  command->add_option("--preload", *preload, "modules to import once before forking (default numpy,pandas,pytest)");
+  command->add_option("--hash-seed", zygote->hash_seed, "PYTHONHASHSEED of the runs (default 0: no randomisation)");
+}
+
+void apply_zygote_options(ZygoteOptions* zygote, bool no_preload, const std::string& preload) {
+  if (!preload.empty()) zygote->preload = split_list(preload);
+  if (no_preload) zygote->preload.clear();
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "__zygote") == 0) return zygote_entry(argc, argv);
+
+  CLI::App app{"guidecheck: run a Python guide's code samples and verify what they print"};
+  app.set_version_flag("--version", std::string("guidecheck ") + GUIDECHECK_VERSION);
+  app.require_subcommand(1);
+  bool verbose = false, quiet = false;
+  app.add_flag("-v,--verbose", verbose, "log what guidecheck does");
+  app.add_flag("-q,--quiet", quiet, "only errors");
+
+  // run
+  RunCommandOptions run;
+  bool run_no_preload = false;
+  std::string run_preload, run_memory = "4G";
+  auto* run_cmd = app.add_subcommand("run", "run one Python file in a fresh interpreter, as python3 would");
+  run_cmd->add_option("file", run.spec.path, "the Python file")->required();
+  run_cmd->add_option("args", run.spec.args, "arguments for the file (sys.argv[1:]); put them after --");
+  run_cmd->add_option("--format", run.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  run_cmd->add_option("--timeout", run.spec.timeout_s, "seconds before the run is killed")
+      ->check(CLI::PositiveNumber)->default_val(60);
+  run_cmd->add_option("--memory-limit", run_memory, "memory the run may add, e.g. 512M or 2G (0: none)")
+      ->check(size_validator());
+  run_cmd->add_option("--stdin", run.spec.stdin_path, "file to use as stdin (default /dev/null)")
+      ->check(CLI::ExistingFile);
+  run_cmd->add_flag("--statements", run.show_statements, "show each top-level statement's output under its line");
+  add_zygote_options(run_cmd, &run.zygote, &run_no_preload, &run_preload);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  spdlog::set_level(verbose ? spdlog::level::debug : quiet ? spdlog::level::err : spdlog::level::info);
+  ZygoteRunner::install_interrupt_handlers();
+
+  if (run_cmd->parsed()) {
+    apply_zygote_options(&run.zygote, run_no_preload, run_preload);
+    run.spec.memory_limit = run_memory == "0" ? 0 : *parse_size(run_memory);
+    run.spec.id = run.spec.path;
+    return run_command(run);
+  }
+  return 2;
+}
+
+}  // namespace guidecheck

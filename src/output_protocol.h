@@ -1,0 +1,90 @@
+#pragma once
+// The in-band protocol on a run's stdout pipe.
+//
+// A run's fd 1 carries the snippet's bytes plus framed records, each starting
+// with a per-run marker (NUL ESC "GC" + random nonce) that a snippet cannot
+// emit by accident. Records:
+//   T<l1>-<e1>,<l2>-<e2>...\n  the top-level statements (first-last line)
+//   S<line>\n                  statement <line> starts; direct fd writes that
+//                              follow belong to it (line 0: outside any)
+//   P<n>;<line>:<k>,...\n<n bytes>  bytes flushed by Python's stdout buffer,
+//                              with the statements that wrote them
+//   C<pid>\n                   the snippet process' pid (from the supervisor)
+//   E<message>\n               the supervisor or zygote could not run it
+//   X<wstatus>,<micros>,<maxrss_kb>,<killed>\n  final record, supervisor
+// Python's buffered bytes are attributed to the statement that called
+// write(), not the one running when the buffer flushed; fd-level writes
+// (os.write, subprocesses) to the statement running when they arrive.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guidecheck {
+
+/// Fresh random marker for one run.
+std::string make_run_marker();
+
+/// One stretch of stdout written while one statement ran.
+struct OutputPiece {
+  int line = 0;  ///< first line of the top-level statement; 0 outside any
+  std::string bytes;
+};
+
+/// A top-level statement of the snippet, in source order.
+struct StatementSpan {
+  int line = 0;
+  int end_line = 0;
+  bool ran = false;
+};
+
+/// What the supervisor reports when the run is over.
+struct ExitRecord {
+  int wait_status = 0;
+  long long micros = 0;
+  long max_rss_kb = 0;
+  int leftovers_killed = 0;
+};
+
+/// Host side: splits a run's stdout stream into the snippet's bytes, their
+/// attribution and the protocol records. Memory stays bounded by `cap`.
+class StdoutDemux {
+ public:
+  StdoutDemux(std::string marker, size_t cap);
+
+  /// Consumes the next bytes read from the pipe (any split is fine).
+  void feed(std::string_view data);
+  /// End of stream: whatever is still held back is snippet output.
+  void finish();
+
+  const std::string& text() const { return text_; }
+  const std::vector<OutputPiece>& pieces() const { return pieces_; }
+  const std::vector<StatementSpan>& statements() const { return statements_; }
+  bool truncated() const { return truncated_; }
+  std::optional<int> snippet_pid() const { return snippet_pid_; }
+  const std::optional<ExitRecord>& exit_record() const { return exit_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  void emit(int line, std::string_view bytes);
+  bool handle_record(std::string_view header, size_t* consumed_payload_start);
+  void mark_ran(int line);
+
+  std::string marker_;
+  size_t cap_;
+  std::string pending_;
+  size_t payload_left_ = 0;
+  std::vector<std::pair<int, size_t>> payload_segments_;  // line, bytes left
+  int current_line_ = 0;
+  std::string text_;
+  std::vector<OutputPiece> pieces_;
+  std::vector<StatementSpan> statements_;
+  bool truncated_ = false;
+  std::optional<int> snippet_pid_;
+  std::optional<ExitRecord> exit_;
+  std::string error_;
+};
+
+}  // namespace guidecheck

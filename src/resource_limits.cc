@@ -1,0 +1,82 @@
+#include "resource_limits.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <fmt/format.h>
+
+namespace guidecheck {
+
+std::optional<uint64_t> parse_size(std::string_view text) {
+  std::string s(text);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  if (s.empty()) return std::nullopt;
+  // Accept B, KB, KiB, K (any case).
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  if (s.size() > 1 && lower(s.back()) == 'b') s.pop_back();
+  if (s.size() > 1 && lower(s.back()) == 'i') s.pop_back();
+  double multiplier = 1;
+  if (!s.empty() && std::isalpha(static_cast<unsigned char>(s.back()))) {
+    switch (lower(s.back())) {
+      case 'k': multiplier = 1024.0; break;
+      case 'm': multiplier = 1024.0 * 1024; break;
+      case 'g': multiplier = 1024.0 * 1024 * 1024; break;
+      case 't': multiplier = 1024.0 * 1024 * 1024 * 1024; break;
+      default: return std::nullopt;
+    }
+    s.pop_back();
+  }
+  if (s.empty()) return std::nullopt;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || !std::isfinite(value) || value <= 0) return std::nullopt;
+  double bytes = value * multiplier;
+  if (bytes > 1.8e19) return std::nullopt;
+  return static_cast<uint64_t>(bytes);
+}
+
+std::string format_size(uint64_t bytes) {
+  const char* units[] = {"", "K", "M", "G", "T"};
+  int unit = 0;
+  double value = static_cast<double>(bytes);
+  while (value >= 1024 && unit < 4 && std::fmod(value, 1024) == 0) {
+    value /= 1024;
+    ++unit;
+  }
+  return fmt::format("{}{}", static_cast<uint64_t>(value), units[unit]);
+}
+
+namespace {
+
+uint64_t mapped_bytes() {
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  unsigned long pages = 0;
+  if (std::fscanf(f, "%lu", &pages) != 1) pages = 0;
+  std::fclose(f);
+  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+}  // namespace
+
+bool apply_snippet_limits(uint64_t memory_bytes, std::string* err) {
+  struct rlimit no_core{0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+  if (memory_bytes == 0) return true;
+  uint64_t total = mapped_bytes() + memory_bytes;
+  struct rlimit as{total, total};
+  if (setrlimit(RLIMIT_AS, &as) != 0) {
+    *err = std::string("setrlimit(RLIMIT_AS): ") + strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace guidecheck

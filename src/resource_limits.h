@@ -1,0 +1,23 @@
+#pragma once
+// Sizes on the command line and the rlimits of a snippet process.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace guidecheck {
+
+/// Parses "512M", "2G", "1.5G", "300k", "1048576" (bytes; K/M/G/T are
+/// powers of 1024, an optional trailing "B"/"iB" is accepted).
+std::optional<uint64_t> parse_size(std::string_view text);
+/// "512M"-style rendering of a byte count, for messages.
+std::string format_size(uint64_t bytes);
+
+/// Limits the calling process: `memory_bytes` of address space on top of what
+/// it already maps (a forked child of the zygote starts with the
+/// interpreter's pages; the limit is about what the snippet adds), no core
+/// dumps. Returns false with *err set if the kernel refuses.
+bool apply_snippet_limits(uint64_t memory_bytes, std::string* err);
+
+}  // namespace guidecheck

@@ -1,0 +1,38 @@
+#pragma once
+// Running snippets: what to run, and the interface the commands use (tests
+// substitute a fake).
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "run_outcome.h"
+#include "snippet_main.h"
+
+namespace guidecheck {
+
+struct RunSpec {
+  std::string id;  ///< for progress and messages
+  std::string path;
+  std::vector<std::string> args;
+  std::string stdin_path;  ///< empty: /dev/null
+  SnippetMode mode = SnippetMode::kScript;
+  double timeout_s = 60;
+  uint64_t memory_limit = 4ull << 30;  ///< bytes the snippet may add
+  size_t output_cap = 8u << 20;        ///< stdout bytes kept; more is dropped
+  double expected_duration_s = 0;      ///< from earlier runs; 0: unknown
+};
+
+/// Called after each run finishes: (index into the specs, its outcome).
+using RunProgress = std::function<void(size_t, const RunOutcome&)>;
+
+class Runner {
+ public:
+  virtual ~Runner() = default;
+  /// Runs every spec (in parallel where the runner can) and returns the
+  /// outcomes in the order of `specs`.
+  virtual std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) = 0;
+};
+
+}  // namespace guidecheck

@@ -1,0 +1,260 @@
+#include "scheduler.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <numeric>
+#include <optional>
+#include <spdlog/spdlog.h>
+
+#include "fd.h"
+#include "output_protocol.h"
+
+namespace guidecheck {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A run whose supervisor never reports is given up after this long past its
+// deadline (it cannot happen unless the supervisor itself is killed).
+constexpr auto kReportGrace = std::chrono::seconds(10);
+// How long a run may wait for the zygote to start it (the zygote may still
+// be importing pandas when the first requests arrive).
+constexpr auto kStartLimit = std::chrono::seconds(120);
+constexpr size_t kStderrCap = 1u << 20;
+
+struct ActiveRun {
+  size_t index;
+  UniqueFd stdout_fd;
+  UniqueFd stderr_fd;
+  std::optional<StdoutDemux> demux;
+  std::string stderr_text;
+  bool stderr_truncated = false;
+  Clock::time_point submitted;
+  std::optional<Clock::time_point> started;  // when the snippet pid arrived
+  bool timed_out = false;
+  std::optional<Clock::time_point> killed_at;
+};
+
+void on_interrupt(int) { ZygoteRunner::interrupted() = true; }
+
+void kill_snippet(const ActiveRun& run) {
+  if (auto pid = run.demux->snippet_pid()) {
+    kill(-*pid, SIGKILL);
+    kill(*pid, SIGKILL);
+  }
+}
+
+RunOutcome finish(ActiveRun& run, std::string failure) {
+  StdoutDemux& demux = *run.demux;
+  demux.finish();
+  RunOutcome outcome;
+  outcome.stdout_text = demux.text();
+  outcome.stdout_truncated = demux.truncated();
+  outcome.stderr_text = std::move(run.stderr_text);
+  outcome.stderr_truncated = run.stderr_truncated;
+  outcome.pieces = demux.pieces();
+  for (const auto& span : demux.statements()) {
+    StatementOutput s{span.line, span.end_line, span.ran, {}};
+    for (const auto& piece : demux.pieces())
+      if (piece.line == span.line) s.stdout_text += piece.bytes;
+    outcome.statements.push_back(std::move(s));
+  }
+  if (const auto& exit = demux.exit_record()) {
+    outcome.duration_s = static_cast<double>(exit->micros) / 1e6;
+    outcome.max_rss_kb = exit->max_rss_kb;
+    outcome.leftovers_killed = exit->leftovers_killed;
+    int status = exit->wait_status;
+    if (WIFEXITED(status)) {
+      outcome.exit_code = WEXITSTATUS(status);
+      outcome.status = *outcome.exit_code == 0 ? RunStatus::kOk : RunStatus::kError;
+    } else if (WIFSIGNALED(status)) {
+      outcome.signal = WTERMSIG(status);
+      outcome.status = RunStatus::kCrashed;
+    }
+    if (run.timed_out) outcome.status = RunStatus::kTimeout;
+  } else {
+    outcome.status = run.timed_out ? RunStatus::kTimeout : RunStatus::kError;
+    outcome.duration_s = std::chrono::duration<double>(Clock::now() - run.submitted).count();
+    outcome.error = !demux.error().empty() ? demux.error()
+                    : !failure.empty()     ? failure
+                                           : "the run ended without a report (its supervisor died)";
+  }
+  return outcome;
+}
+
+}  // namespace
+
+std::atomic<bool>& ZygoteRunner::interrupted() {
+  static std::atomic<bool> flag{false};
+  return flag;
+}
+
+void ZygoteRunner::install_interrupt_handlers() {
+  struct sigaction action{};
+  action.sa_handler = on_interrupt;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+}
+
+std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
+  std::vector<RunOutcome> outcomes(specs.size());
+  // Longest first: the slowest snippet should not start last.
+  std::vector<size_t> order(specs.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return specs[a].expected_duration_s > specs[b].expected_duration_s; });
+
+  std::vector<ActiveRun> active;
+  size_t next = 0;
+  auto complete = [&](size_t index, RunOutcome outcome) {
+    outcomes[index] = std::move(outcome);
+    if (progress) progress(index, outcomes[index]);
+  };
+
+  auto start = [&](size_t index) {
+    const RunSpec& spec = specs[index];
+    Pipe out, err;
+    std::string error;
+    UniqueFd stdin_fd(open(spec.stdin_path.empty() ? "/dev/null" : spec.stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!stdin_fd) error = fmt::format("{}: cannot open stdin file: {}", spec.stdin_path, strerror(errno));
+    if (error.empty() && (!Pipe::create(&out, &error) || !Pipe::create(&err, &error))) {
+    }
+    // python3 (3.9+) makes __main__.__file__ absolute; the run has its own cwd anyway.
+    std::string path = std::filesystem::absolute(spec.path).lexically_normal().string();
+    RunRequest request{path, spec.args, make_run_marker(), spec.mode, spec.memory_limit};
+    if (error.empty())
+      zygote_.submit(request, stdin_fd.get(), out.write_end.get(), err.write_end.get(), &error);
+    if (!error.empty()) {
+      RunOutcome outcome;
+      outcome.error = error;
+      complete(index, std::move(outcome));
+      return;
+    }
+    set_nonblocking(out.read_end.get());
+    set_nonblocking(err.read_end.get());
+    ActiveRun run{index, std::move(out.read_end), std::move(err.read_end), std::nullopt, {}, false, Clock::now(),
+                  std::nullopt, false, std::nullopt};
+    run.demux.emplace(request.marker, spec.output_cap);
+    active.push_back(std::move(run));
+  };
+
+  sigset_t blocked, previous;
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGINT);
+  sigaddset(&blocked, SIGTERM);
+  sigprocmask(SIG_BLOCK, &blocked, &previous);
+  sigset_t wait_mask = previous;
+  sigdelset(&wait_mask, SIGINT);
+  sigdelset(&wait_mask, SIGTERM);
+
+  std::vector<char> buffer(1 << 16);
+  while (next < order.size() || !active.empty()) {
+    bool stop = interrupted().load();
+    while (!stop && next < order.size() && static_cast<int>(active.size()) < jobs_) start(order[next++]);
+    if (stop) {
+      for (; next < order.size(); ++next) {
+        RunOutcome outcome;
+        outcome.error = "interrupted before it ran";
+        complete(order[next], std::move(outcome));
+      }
+    }
+    if (active.empty()) continue;
+
+    // Deadlines: kill what overran; give up on runs that never report.
+    auto now = Clock::now();
+    auto wake = now + std::chrono::seconds(1);
+    for (auto& run : active) {
+      const RunSpec& spec = specs[run.index];
+      if (!run.started && run.demux->snippet_pid()) run.started = now;
+      if (run.started && !run.killed_at) {
+        auto deadline = *run.started + std::chrono::duration_cast<Clock::duration>(
+                                           std::chrono::duration<double>(spec.timeout_s));
+        if (stop || now >= deadline) {
+          run.timed_out = !stop;
+          run.killed_at = now;
+          kill_snippet(run);
+        } else {
+          wake = std::min(wake, deadline);
+        }
+      }
+      if (!run.started && now - run.submitted > kStartLimit) run.killed_at = run.killed_at.value_or(now);
+    }
+
+    std::vector<struct pollfd> fds;
+    fds.push_back({zygote_.alive() ? zygote_.socket() : -1, POLLIN, 0});
+    for (auto& run : active) {
+      fds.push_back({run.stdout_fd.get(), POLLIN, 0});
+      fds.push_back({run.stderr_fd.get(), POLLIN, 0});
+    }
+    auto wait = std::chrono::ceil<std::chrono::milliseconds>(wake - now);
+    struct timespec timeout{wait.count() / 1000, (wait.count() % 1000) * 1000000};
+    if (timeout.tv_sec < 0) timeout = {0, 0};
+    int ready = ppoll(fds.data(), fds.size(), &timeout, &wait_mask);
+    if (ready < 0 && errno != EINTR) {
+      spdlog::error("poll: {}", strerror(errno));
+      break;
+    }
+    if (ready <= 0) goto check_done;
+
+    if (fds[0].revents) {
+      std::string error;
+      if (!zygote_.read_status(&error)) spdlog::error("{}", error);
+    }
+    for (size_t i = 0; i < active.size(); ++i) {
+      ActiveRun& run = active[i];
+      for (int which = 0; which < 2; ++which) {
+        if (!fds[1 + 2 * i + which].revents) continue;
+        UniqueFd& fd = which == 0 ? run.stdout_fd : run.stderr_fd;
+        // Drain what is there now; EOF closes our end.
+        for (;;) {
+          long n = read_some(fd.get(), buffer.data(), buffer.size());
+          if (n > 0) {
+            if (which == 0) {
+              run.demux->feed(std::string_view(buffer.data(), static_cast<size_t>(n)));
+            } else if (run.stderr_text.size() < kStderrCap) {
+              run.stderr_text.append(buffer.data(), std::min<size_t>(static_cast<size_t>(n), kStderrCap - run.stderr_text.size()));
+              if (run.stderr_text.size() == kStderrCap) run.stderr_truncated = true;
+            } else {
+              run.stderr_truncated = true;
+            }
+            continue;
+          }
+          if (n == 0 || errno != EAGAIN) fd.reset();
+          break;
+        }
+      }
+    }
+
+  check_done:
+    now = Clock::now();
+    for (size_t i = 0; i < active.size();) {
+      ActiveRun& run = active[i];
+      bool eof = !run.stdout_fd && !run.stderr_fd;
+      // Once interrupted, a run the zygote has not started yet is not waited for.
+      bool abandoned = (run.killed_at && now - *run.killed_at > kReportGrace) || (stop && !run.started);
+      if (eof || abandoned) {
+        std::string failure = abandoned && !eof ? "no report from the run's supervisor after the kill" : "";
+        if (stop && !run.timed_out && failure.empty()) failure = "interrupted";
+        RunOutcome outcome = finish(run, failure);
+        if (stop && !run.timed_out) outcome.error = "interrupted";
+        complete(run.index, std::move(outcome));
+        active.erase(active.begin() + static_cast<long>(i));
+      } else {
+        ++i;
+      }
+    }
+  }
+  sigprocmask(SIG_SETMASK, &previous, nullptr);
+  return outcomes;
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,28 @@
+#pragma once
+// The host's only poll loop: runs snippets through a zygote, -j at a time,
+// longest first, with deadlines and Ctrl-C handling.
+
+#include <atomic>
+#include <memory>
+
+#include "runner.h"
+#include "zygote.h"
+
+namespace guidecheck {
+
+class ZygoteRunner : public Runner {
+ public:
+  ZygoteRunner(Zygote& zygote, int jobs) : zygote_(zygote), jobs_(jobs < 1 ? 1 : jobs) {}
+  std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
+
+  /// Set by SIGINT/SIGTERM (see install_interrupt_handlers): running
+  /// snippets are killed, the rest are reported as not run.
+  static std::atomic<bool>& interrupted();
+  static void install_interrupt_handlers();
+
+ private:
+  Zygote& zygote_;
+  int jobs_;
+};
+
+}  // namespace guidecheck

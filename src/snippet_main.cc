@@ -1,0 +1,259 @@
+#include "snippet_main.h"
+
+#include <Python.h>
+#include <pybind11/eval.h>
+#include <pybind11/pybind11.h>
+#include <sys/stat.h>
+
+#include <cstdio>
+
+#include "child_runtime_py.h"
+#include "fd.h"
+
+namespace py = pybind11;
+
+namespace guidecheck {
+namespace {
+
+// Where fd 1 pointed when the run started: markers go there only while the
+// snippet has not redirected fd 1 elsewhere (dup2 onto a file of its own).
+struct FdIdentity {
+  dev_t dev = 0;
+  ino_t ino = 0;
+};
+
+FdIdentity identify(int fd) {
+  struct stat st{};
+  if (fstat(fd, &st) != 0) return {};
+  return {st.st_dev, st.st_ino};
+}
+
+class MarkerWriter {
+ public:
+  explicit MarkerWriter(const std::string& marker) : marker_(marker), stdout_(identify(1)) {}
+
+  void record(const std::string& body) {
+    FdIdentity now = identify(1);
+    if (now.ino != stdout_.ino || now.dev != stdout_.dev) return;
+    write_all(1, marker_ + body + "\n");
+  }
+
+ private:
+  std::string marker_;
+  FdIdentity stdout_;
+};
+
+// Mirrors _Py_HandleSystemExit: the exit code a SystemExit stands for.
+int system_exit_code(py::handle exc_value) {
+  py::object code = py::none();
+  if (py::hasattr(exc_value, "code")) code = exc_value.attr("code");
+  if (code.is_none()) return 0;
+  if (PyLong_Check(code.ptr())) {
+    int overflow = 0;
+    long value = PyLong_AsLongAndOverflow(code.ptr(), &overflow);
+    if (overflow) return -1;
+    return static_cast<int>(value);
+  }
+  // Anything else is printed to stderr, exit status 1.
+  py::object stderr_stream = py::module_::import("sys").attr("stderr");
+  if (!stderr_stream.is_none()) {
+    PyFile_WriteObject(code.ptr(), stderr_stream.ptr(), Py_PRINT_RAW);
+    PyFile_WriteString("\n", stderr_stream.ptr());
+  }
+  PyErr_Clear();
+  return 1;
+}
+
+// After an exception escaped the snippet: the exit code, with the traceback
+// printed by sys.excepthook exactly as python3 prints it.
+int handle_exception() {
+  if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    py::object owned_value = py::reinterpret_steal<py::object>(value);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return system_exit_code(owned_value);
+  }
+  PyErr_Print();
+  return 1;
+}
+
+void call_ignoring_errors(const char* module, const char* function) {
+  py::dict modules = py::module_::import("sys").attr("modules");
+  if (!modules.contains(module)) return;
+  PyObject* result = PyObject_CallMethod(modules[module].ptr(), function, nullptr);
+  if (result == nullptr) PyErr_WriteUnraisable(nullptr);
+  Py_XDECREF(result);
+}
+
+// What Py_FinalizeEx does before tearing the interpreter down, in its order.
+// Tearing down is skipped: the process is about to _exit (~85 ms saved).
+int finish(int exit_code) {
+  call_ignoring_errors("threading", "_shutdown");
+  call_ignoring_errors("atexit", "_run_exitfuncs");
+  py::module_ sys = py::module_::import("sys");
+  for (const char* name : {"stdout", "stderr"}) {
+    py::object stream = sys.attr(name);
+    if (stream.is_none()) continue;
+    PyObject* result = PyObject_CallMethod(stream.ptr(), "flush", nullptr);
+    if (result == nullptr) {
+      PyErr_WriteUnraisable(stream.ptr());
+      if (std::string(name) == "stdout") exit_code = 120;  // as Py_RunMain does
+    }
+    Py_XDECREF(result);
+  }
+  std::fflush(nullptr);
+  return exit_code;
+}
+
+py::object load_runtime() {
+  py::module_ types = py::module_::import("types");
+  py::object runtime = types.attr("ModuleType")("_guidecheck_runtime");
+  py::dict ns = runtime.attr("__dict__");
+  ns["__builtins__"] = py::module_::import("builtins");
+  py::exec(py::str(kChildRuntimePy.data(), kChildRuntimePy.size()), ns);
+  return runtime;
+}
+
+py::dict fresh_main(const SnippetSpec& spec) {
+  py::module_ sys = py::module_::import("sys");
+  py::object module = py::module_::import("types").attr("ModuleType")("__main__");
+  py::dict globals = module.attr("__dict__");
+  globals["__file__"] = spec.path;
+  globals["__cached__"] = py::none();
+  globals["__builtins__"] = py::module_::import("builtins");
+  globals["__loader__"] =
+      py::module_::import("importlib.machinery").attr("SourceFileLoader")("__main__", spec.path);
+  sys.attr("modules")["__main__"] = module;
+
+  py::list argv;
+  argv.append(spec.path);
+  for (const auto& arg : spec.args) argv.append(arg);
+  sys.attr("argv") = argv;
+  py::object os_path = py::module_::import("os.path");
+  py::object script_dir = os_path.attr("dirname")(os_path.attr("realpath")(spec.path));
+  py::list path = sys.attr("path");
+  path.insert(0, script_dir);
+  return globals;
+}
+
+// First line of a statement, counting its decorators.
+int first_line(py::handle stmt) {
+  int line = stmt.attr("lineno").cast<int>();
+  if (py::hasattr(stmt, "decorator_list"))
+    for (auto decorator : stmt.attr("decorator_list")) line = std::min(line, decorator.attr("lineno").cast<int>());
+  return line;
+}
+
+int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, MarkerWriter& markers) {
+  py::module_ builtins = py::module_::import("builtins");
+  py::module_ ast = py::module_::import("ast");
+  py::bytes source = py::module_::import("io").attr("open")(spec.path, "rb").attr("read")();
+
+  // Compile the whole module first: python3 reports every syntax and compile
+  // error before running anything, and so must we.
+  py::object tree;
+  try {
+    builtins.attr("compile")(source, spec.path, "exec", 0, true);
+    tree = ast.attr("parse")(source, spec.path);
+  } catch (py::error_already_set& e) {
+    e.restore();
+    return handle_exception();
+  }
+
+  py::list body = tree.attr("body");
+  std::string table = "T";
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (i) table += ',';
+    table += std::to_string(first_line(body[i])) + "-" + std::to_string(body[i].attr("end_lineno").cast<int>());
+  }
+  markers.record(table);
+
+  py::module_ future = py::module_::import("__future__");
+  int future_flags = 0;
+  py::object module_type = ast.attr("Module");
+  for (size_t i = 0; i < body.size(); ++i) {
+    py::object stmt = body[i];
+    int line = first_line(stmt);
+    ledger.attr("line") = line;
+    markers.record("S" + std::to_string(line));
+    // A bare string after the first statement is no docstring: compiled on
+    // its own it would become __doc__, so skip it (it has no effect).
+    if (i > 0 && py::isinstance(stmt, ast.attr("Expr")) && py::isinstance(stmt.attr("value"), ast.attr("Constant")) &&
+        py::isinstance<py::str>(stmt.attr("value").attr("value")))
+      continue;
+    if (py::isinstance(stmt, ast.attr("ImportFrom")) && !stmt.attr("module").is_none() &&
+        stmt.attr("module").cast<std::string>() == "__future__") {
+      for (auto alias : stmt.attr("names")) {
+        std::string name = alias.attr("name").cast<std::string>();
+        if (py::hasattr(future, name.c_str())) future_flags |= future.attr(name.c_str()).attr("compiler_flag").cast<int>();
+      }
+    }
+    py::list one;
+    one.append(stmt);
+    py::object code;
+    try {
+      code = builtins.attr("compile")(module_type(one, py::list()), spec.path, "exec", future_flags, true);
+    } catch (py::error_already_set& e) {
+      e.restore();
+      return handle_exception();
+    }
+    PyObject* result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
+    if (result == nullptr) return handle_exception();
+    Py_DECREF(result);
+  }
+  return 0;
+}
+
+int run_pytest(const SnippetSpec& spec) {
+  try {
+    py::list args;
+    args.append(spec.path);
+    args.append("-p");
+    args.append("no:cacheprovider");
+    for (const auto& arg : spec.args) args.append(arg);
+    py::object code = py::module_::import("pytest").attr("main")(args);
+    return py::int_(code).cast<int>();
+  } catch (py::error_already_set& e) {
+    e.restore();
+    return handle_exception();
+  }
+}
+
+}  // namespace
+
+int run_snippet(const SnippetSpec& spec) {
+  MarkerWriter markers(spec.marker);
+  int exit_code = 0;
+  py::object ledger;
+  try {
+    py::dict env_restore;
+    for (const auto& [name, value] : spec.env_restore) {
+      if (value)
+        env_restore[py::str(name)] = py::str(*value);
+      else
+        env_restore[py::str(name)] = py::none();
+    }
+    ledger = load_runtime().attr("install")(py::bytes(spec.marker), env_restore);
+    py::dict globals = fresh_main(spec);
+    exit_code = spec.mode == SnippetMode::kPytest ? run_pytest(spec) : run_script(spec, globals, ledger, markers);
+  } catch (py::error_already_set& e) {
+    e.restore();
+    exit_code = handle_exception();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "guidecheck: %s\n", e.what());
+    exit_code = 1;
+  }
+  try {
+    if (ledger) ledger.attr("line") = 0;
+    markers.record("S0");
+    return finish(exit_code);
+  } catch (...) {
+    std::fflush(nullptr);
+    return exit_code;
+  }
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,32 @@
+#pragma once
+// Runs a snippet as `__main__` inside a freshly forked child of the zygote.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace guidecheck {
+
+enum class SnippetMode {
+  kScript,  ///< like `python3 FILE.py`, with per-statement attribution
+  kPytest,  ///< like `python3 -m pytest FILE.py` (tests run in this process)
+};
+
+struct SnippetSpec {
+  std::string path;  ///< the file to run; becomes __file__ and sys.argv[0]
+  std::vector<std::string> args;  ///< sys.argv[1:]
+  std::string marker;  ///< this run's protocol marker (output_protocol.h)
+  SnippetMode mode = SnippetMode::kScript;
+  /// Environment variables the zygote changed for itself, with the value the
+  /// snippet must see (nullopt: unset).
+  std::vector<std::pair<std::string, std::optional<std::string>>> env_restore;
+};
+
+/// Runs the snippet and everything Python does at exit (threads joined,
+/// atexit, streams flushed), without finalizing the interpreter. Returns the
+/// exit code python3 would have; the caller passes it to _exit(). Call only in
+/// a forked child whose fds 0-2 are already in place.
+int run_snippet(const SnippetSpec& spec);
+
+}  // namespace guidecheck

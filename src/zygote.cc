@@ -1,0 +1,94 @@
+#include "zygote.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <spawn.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace guidecheck {
+
+extern "C" char** environ;
+
+std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string* err) {
+  int pair[2];
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
+    *err = std::string("socketpair: ") + strerror(errno);
+    return nullptr;
+  }
+  UniqueFd ours(pair[0]), theirs(pair[1]);
+
+  std::string preload;
+  for (const auto& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
+  std::vector<std::string> args = {"guidecheck", "__zygote", "--socket-fd", "3",
+                                   "--hash-seed", std::to_string(options.hash_seed), "--preload", preload};
+  if (!options.executable.empty()) {
+    args.push_back("--executable");
+    args.push_back(options.executable);
+  }
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, theirs.get(), 3);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    *err = std::string("cannot start the zygote: ") + strerror(rc);
+    return nullptr;
+  }
+  return std::unique_ptr<Zygote>(new Zygote(std::move(ours), pid));
+}
+
+Zygote::~Zygote() {
+  // Closing the socket tells the zygote to end its runs and exit.
+  socket_.reset();
+  int status;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+}
+
+bool Zygote::submit(const RunRequest& request, int stdin_fd, int stdout_fd, int stderr_fd, std::string* err) {
+  if (!alive_) {
+    *err = "the zygote is not running";
+    return false;
+  }
+  return send_message(socket_.get(), encode_request(request), {stdin_fd, stdout_fd, stderr_fd}, err);
+}
+
+bool Zygote::read_status(std::string* err) {
+  std::string data;
+  std::vector<UniqueFd> fds;
+  if (!receive_message(socket_.get(), &data, &fds, err)) {
+    alive_ = false;
+    if (err->empty()) *err = "the zygote exited";
+    return false;
+  }
+  auto message = nlohmann::json::parse(data, nullptr, false);
+  if (message.is_discarded()) return true;
+  std::string type = message.value("type", "");
+  if (type == "error") {
+    *err = message.value("message", "the zygote failed");
+    alive_ = false;
+    return false;
+  }
+  if (type == "ready") {
+    for (const auto& failure : message.value("preload_failures", std::vector<std::string>{}))
+      spdlog::warn("cannot preload {}; snippets will import it themselves", failure);
+    int threads = message.value("threads", 1);
+    if (threads > 1)
+      spdlog::warn("the zygote runs {} threads after preloading; forked snippets may deadlock", threads);
+    spdlog::debug("zygote {} ready (Python {})", message.value("pid", 0), message.value("python", std::string()));
+  }
+  return true;
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,49 @@
+#pragma once
+// Host-side handle of a zygote process.
+
+#include <sys/types.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fd.h"
+#include "zygote_protocol.h"
+
+namespace guidecheck {
+
+struct ZygoteOptions {
+  /// Imported once in the zygote; every run starts with them in sys.modules.
+  /// Empty: every run gets a pristine interpreter (slower for heavy imports).
+  std::vector<std::string> preload = {"numpy", "pandas", "pytest"};
+  unsigned long hash_seed = 0;
+  std::string executable;  ///< sys.executable; empty: the one built in
+};
+
+/// A running zygote (`guidecheck __zygote`, started from our own binary).
+/// It initialises in the background; requests sent meanwhile queue up.
+class Zygote {
+ public:
+  static std::unique_ptr<Zygote> start(const ZygoteOptions& options, std::string* err);
+  ~Zygote();
+  Zygote(const Zygote&) = delete;
+  Zygote& operator=(const Zygote&) = delete;
+
+  /// Hands one run to the zygote with the run's stdin, stdout and stderr.
+  bool submit(const RunRequest& request, int stdin_fd, int stdout_fd, int stderr_fd, std::string* err);
+  /// Socket to poll for the zygote's status messages.
+  int socket() const { return socket_.get(); }
+  /// Reads one status message after poll() said the socket is readable.
+  /// Returns false when the zygote is gone (with *err saying why).
+  bool read_status(std::string* err);
+  bool alive() const { return alive_; }
+  pid_t pid() const { return pid_; }
+
+ private:
+  Zygote(UniqueFd socket, pid_t pid) : socket_(std::move(socket)), pid_(pid) {}
+  UniqueFd socket_;
+  pid_t pid_;
+  bool alive_ = true;
+};
+
+}  // namespace guidecheck

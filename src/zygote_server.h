@@ -1,0 +1,22 @@
+#pragma once
+// The zygote process: one initialised interpreter that forks a supervisor
+// (and through it a fresh snippet process) for every run request.
+
+#include <string>
+#include <vector>
+
+namespace guidecheck {
+
+struct ZygoteConfig {
+  int socket_fd = 3;
+  unsigned long hash_seed = 0;
+  std::vector<std::string> preload;  ///< modules imported once, before any fork
+  std::string executable;            ///< sys.executable
+};
+
+/// Entry point of `guidecheck __zygote`: initialises Python, preloads, says
+/// "ready" on the socket, then serves run requests until the host closes the
+/// socket (then ends every run still going). Returns the process exit code.
+int zygote_main(const ZygoteConfig& config);
+
+}  // namespace guidecheck
