@@ -39,7 +39,7 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, theirs.get(), 3);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv.data(), environ);
+  int rc = posix_spawn(&pid, options.program.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
     *err = std::string("cannot start the zygote: ") + strerror(rc);

@@ -18,6 +18,8 @@ struct ZygoteOptions {
   std::vector<std::string> preload = {"numpy", "pandas", "pytest"};
   unsigned long hash_seed = 0;
   std::string executable;  ///< sys.executable; empty: the one built in
+  /// The guidecheck binary that serves as zygote (it re-executes itself).
+  std::string program = "/proc/self/exe";
 };
 
 /// A running zygote (`guidecheck __zygote`, started from our own binary).

@@ -1,0 +1,95 @@
+#include "output_protocol.h"
+
+#include <gtest/gtest.h>
+
+namespace guidecheck {
+namespace {
+
+const std::string kMarker = std::string("\0\x1bGC", 4) + "0123456789abcdef";
+
+std::string frame(const std::string& payload, const std::string& segments) {
+  return kMarker + "P" + std::to_string(payload.size()) + ";" + segments + "\n" + payload;
+}
+
+TEST(OutputProtocolTest, MarkersAreRandomAndStartWithNul) {
+  std::string a = make_run_marker(), b = make_run_marker();
+  EXPECT_EQ(a.size(), 20u);
+  EXPECT_EQ(a[0], '\0');
+  EXPECT_NE(a, b);
+}
+
+TEST(OutputProtocolTest, PlainBytesGoToTheCurrentStatement) {
+  StdoutDemux demux(kMarker, 1024);
+  demux.feed(kMarker + "T1-1,2-4\n" + kMarker + "S2\nhello\n");
+  demux.finish();
+  EXPECT_EQ(demux.text(), "hello\n");
+  ASSERT_EQ(demux.pieces().size(), 1u);
+  EXPECT_EQ(demux.pieces()[0].line, 2);
+  ASSERT_EQ(demux.statements().size(), 2u);
+  EXPECT_FALSE(demux.statements()[0].ran);
+  EXPECT_TRUE(demux.statements()[1].ran);
+  EXPECT_EQ(demux.statements()[1].end_line, 4);
+}
+
+TEST(OutputProtocolTest, FramedBytesFollowTheirLedgerNotTheCurrentStatement) {
+  StdoutDemux demux(kMarker, 1024);
+  // Statement 1 printed "a\n" (still buffered), statement 2 wrote "b\n" to
+  // fd 1 directly, then the buffer flushed "a\nc\n" from statements 1 and 3.
+  demux.feed(kMarker + "S1\n" + kMarker + "S2\nb\n" + kMarker + "S3\n" + frame("a\nc\n", "1:2,3:2"));
+  demux.finish();
+  EXPECT_EQ(demux.text(), "b\na\nc\n");
+  ASSERT_EQ(demux.pieces().size(), 3u);
+  EXPECT_EQ(demux.pieces()[0].line, 2);
+  EXPECT_EQ(demux.pieces()[1].line, 1);
+  EXPECT_EQ(demux.pieces()[2].line, 3);
+}
+
+TEST(OutputProtocolTest, AnySplitOfTheStreamGivesTheSameResult) {
+  std::string stream = kMarker + "T1-1\n" + kMarker + "S1\nxy" + frame("payload\n", "1:8") + "tail" + kMarker +
+                       "C4242\n" + kMarker + "X0,1500,2048,1\n";
+  for (size_t chunk = 1; chunk <= 7; ++chunk) {
+    StdoutDemux demux(kMarker, 1024);
+    for (size_t i = 0; i < stream.size(); i += chunk) demux.feed(stream.substr(i, chunk));
+    demux.finish();
+    EXPECT_EQ(demux.text(), "xypayload\ntail") << "chunk " << chunk;
+    EXPECT_EQ(demux.snippet_pid(), 4242);
+    ASSERT_TRUE(demux.exit_record().has_value());
+    EXPECT_EQ(demux.exit_record()->micros, 1500);
+    EXPECT_EQ(demux.exit_record()->leftovers_killed, 1);
+  }
+}
+
+TEST(OutputProtocolTest, ForeignMarkersAndPartialPrefixesAreOutput) {
+  std::string other = std::string("\0\x1bGC", 4) + "ffffffffffffffff" + "S9\n";
+  StdoutDemux demux(kMarker, 1024);
+  demux.feed(other + std::string("\0\x1bG", 3));
+  demux.finish();
+  EXPECT_EQ(demux.text(), other + std::string("\0\x1bG", 3));
+}
+
+TEST(OutputProtocolTest, MalformedRecordIsKeptAsOutput) {
+  StdoutDemux demux(kMarker, 1024);
+  demux.feed(kMarker + "Snot-a-number\nrest");
+  demux.finish();
+  EXPECT_EQ(demux.text(), kMarker + "Snot-a-number\nrest");
+}
+
+TEST(OutputProtocolTest, CapTruncatesButRecordsStillParse) {
+  StdoutDemux demux(kMarker, 10);
+  demux.feed(std::string(100, 'x') + kMarker + "X0,1,2,0\n" + std::string(100, 'y'));
+  demux.finish();
+  EXPECT_EQ(demux.text(), std::string(10, 'x'));
+  EXPECT_TRUE(demux.truncated());
+  EXPECT_TRUE(demux.exit_record().has_value());
+}
+
+TEST(OutputProtocolTest, ErrorRecordsAccumulate) {
+  StdoutDemux demux(kMarker, 10);
+  demux.feed(kMarker + "Ecannot fork: out of memory\n");
+  demux.finish();
+  EXPECT_EQ(demux.error(), "cannot fork: out of memory");
+  EXPECT_EQ(demux.text(), "");
+}
+
+}  // namespace
+}  // namespace guidecheck

@@ -1,0 +1,155 @@
+// Real zygote, real forks: tiny snippets through the whole run path.
+#include "scheduler.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace guidecheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SchedulerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ZygoteOptions options;
+    options.program = GUIDECHECK_BINARY;
+    options.preload = {};  // fast start; preloading is covered end to end
+    std::string err;
+    zygote_ = Zygote::start(options, &err).release();
+    ASSERT_NE(zygote_, nullptr) << err;
+  }
+  static void TearDownTestSuite() { delete zygote_; }
+
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("guidecheck-scheduler-test-" + std::to_string(getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  RunSpec snippet(const std::string& name, const std::string& code) {
+    std::ofstream(dir_ / name) << code;
+    RunSpec spec;
+    spec.id = name;
+    spec.path = (dir_ / name).string();
+    spec.timeout_s = 10;
+    return spec;
+  }
+
+  std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, int jobs = 2) {
+    ZygoteRunner runner(*zygote_, jobs);
+    return runner.run(specs);
+  }
+
+  static Zygote* zygote_;
+  fs::path dir_;
+};
+
+Zygote* SchedulerTest::zygote_ = nullptr;
+
+TEST_F(SchedulerTest, AttributesBufferedOutputToTheStatementThatPrinted) {
+  auto outcome = run({snippet("a.py",
+                              "import os\n"
+                              "print('buffered')\n"
+                              "os.write(1, b'direct\\n')\n"
+                              "for i in range(2):\n"
+                              "    print(i)\n")})[0];
+  EXPECT_EQ(outcome.status, RunStatus::kOk);
+  // Block buffering as under python3: the direct write overtakes the print.
+  EXPECT_EQ(outcome.stdout_text, "direct\nbuffered\n0\n1\n");
+  ASSERT_EQ(outcome.statements.size(), 4u);
+  EXPECT_EQ(outcome.statements[1].line, 2);
+  EXPECT_EQ(outcome.statements[1].stdout_text, "buffered\n");
+  EXPECT_EQ(outcome.statements[2].stdout_text, "direct\n");
+  EXPECT_EQ(outcome.statements[3].line, 4);
+  EXPECT_EQ(outcome.statements[3].end_line, 5);
+  EXPECT_EQ(outcome.statements[3].stdout_text, "0\n1\n");
+}
+
+TEST_F(SchedulerTest, StatementsAfterAnErrorDoNotRun) {
+  auto outcome = run({snippet("e.py", "print(1)\nraise ValueError('boom')\nprint(2)\n")})[0];
+  EXPECT_EQ(outcome.status, RunStatus::kError);
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.stdout_text, "1\n");
+  EXPECT_NE(outcome.stderr_text.find("ValueError: boom"), std::string::npos);
+  ASSERT_EQ(outcome.statements.size(), 3u);
+  EXPECT_TRUE(outcome.statements[1].ran);
+  EXPECT_FALSE(outcome.statements[2].ran);
+}
+
+TEST_F(SchedulerTest, ExitCodesFollowPython) {
+  auto outcomes = run({snippet("x3.py", "import sys\nsys.exit(3)\n"),
+                       snippet("xmsg.py", "import sys\nsys.exit('bye')\n"),
+                       snippet("osexit.py", "import os\nprint('lost')\nos._exit(7)\n"),
+                       snippet("syntax.py", "print(1)\ndef f(:\n")});
+  EXPECT_EQ(outcomes[0].exit_code, 3);
+  EXPECT_EQ(outcomes[1].exit_code, 1);
+  EXPECT_EQ(outcomes[1].stderr_text, "bye\n");
+  EXPECT_EQ(outcomes[2].exit_code, 7);
+  EXPECT_EQ(outcomes[2].stdout_text, "");  // buffered output dies with os._exit
+  EXPECT_EQ(outcomes[3].exit_code, 1);
+  EXPECT_EQ(outcomes[3].stdout_text, "");  // nothing runs before a syntax error
+  EXPECT_NE(outcomes[3].stderr_text.find("SyntaxError"), std::string::npos);
+}
+
+TEST_F(SchedulerTest, RunsAreIsolatedFromEachOther) {
+  std::string probe =
+      "import os, json\n"
+      "print(sorted(os.listdir('.')), os.environ.get('GC_PROBE'), json.dumps(1), 'leak' in globals())\n"
+      "os.environ['GC_PROBE'] = 'set'\n"
+      "open('file.txt', 'w').write('x')\n"
+      "json.dumps = lambda *a: 'patched'\n"
+      "leak = 1\n";
+  auto outcomes = run({snippet("p1.py", probe), snippet("p2.py", probe)}, 1);
+  EXPECT_EQ(outcomes[0].stdout_text, "[] None 1 False\n");
+  EXPECT_EQ(outcomes[1].stdout_text, "[] None 1 False\n");
+}
+
+TEST_F(SchedulerTest, TimeoutKillsTheWholeTree) {
+  RunSpec spec = snippet("loop.py",
+                         "import subprocess, sys\n"
+                         "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], start_new_session=True)\n"
+                         "while True: pass\n");
+  spec.timeout_s = 0.5;
+  auto outcome = run({spec})[0];
+  EXPECT_EQ(outcome.status, RunStatus::kTimeout);
+  EXPECT_EQ(outcome.signal, SIGKILL);
+  EXPECT_GE(outcome.leftovers_killed, 1);
+}
+
+TEST_F(SchedulerTest, StdinComesFromDevNullOrAFile) {
+  std::ofstream(dir_ / "input.txt") << "42\n";
+  RunSpec with_file = snippet("in.py", "print(int(input()) + 1)\n");
+  with_file.stdin_path = (dir_ / "input.txt").string();
+  RunSpec without = snippet("in2.py", "print(int(input()) + 1)\n");
+  auto outcomes = run({with_file, without});
+  EXPECT_EQ(outcomes[0].stdout_text, "43\n");
+  EXPECT_EQ(outcomes[1].status, RunStatus::kError);
+  EXPECT_NE(outcomes[1].stderr_text.find("EOFError"), std::string::npos);
+}
+
+TEST_F(SchedulerTest, OutputOverTheCapIsTruncated) {
+  RunSpec spec = snippet("flood.py", "for _ in range(20000): print('x' * 99)\n");
+  spec.output_cap = 1000;
+  auto outcome = run({spec})[0];
+  EXPECT_EQ(outcome.status, RunStatus::kOk);
+  EXPECT_TRUE(outcome.stdout_truncated);
+  EXPECT_EQ(outcome.stdout_text.size(), 1000u);
+}
+
+TEST_F(SchedulerTest, OutcomesComeBackInInputOrderWhateverTheSchedule) {
+  RunSpec slow = snippet("slow.py", "import time\ntime.sleep(0.3)\nprint('slow')\n");
+  RunSpec fast = snippet("fast.py", "print('fast')\n");
+  fast.expected_duration_s = 0.001;
+  slow.expected_duration_s = 0.3;
+  auto outcomes = run({fast, slow}, 1);
+  EXPECT_EQ(outcomes[0].stdout_text, "fast\n");
+  EXPECT_EQ(outcomes[1].stdout_text, "slow\n");
+}
+
+}  // namespace
+}  // namespace guidecheck
