@@ -3,10 +3,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstring>
 #include <spdlog/spdlog.h>
 
+#include "command_check.h"
 #include "command_run.h"
+#include "command_update.h"
+#include "report_text.h"
 #include "resource_limits.h"
 #include "scheduler.h"
 #include "zygote_server.h"
@@ -67,6 +71,51 @@ void apply_zygote_options(ZygoteOptions* zygote, bool no_preload, const std::str
   if (no_preload) zygote->preload.clear();
 }
 
+// Options shared by the commands that run the project's snippets.
+struct BatchFlags {
+  CheckCommandOptions check;
+  ZygoteOptions zygote;
+  int jobs = 0;
+  bool no_preload = false;
+  std::string preload;
+  std::string memory = "4G";
+  std::string color = "auto";
+};
+
+void add_batch_options(CLI::App* command, BatchFlags* flags) {
+  command->add_option("--snippets", flags->check.project.snippets_dir, "directory of the snippets (one .py each)")
+      ->default_val("snippets");
+  command->add_option("--expected", flags->check.project.expected_dir, "directory of the approved outputs")
+      ->default_val("expected");
+  command->add_option("-j,--jobs", flags->jobs, "snippets run at once (default: number of cores)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("-k,--filter", flags->check.run.filter, "only snippets whose id matches this RE2 pattern");
+  command->add_option("--timeout", flags->check.run.timeout_s, "seconds before a snippet is killed")
+      ->check(CLI::PositiveNumber)->default_val(60);
+  command->add_option("--memory-limit", flags->memory, "memory each snippet may add, e.g. 512M (0: none)")
+      ->check(size_validator())->default_val("4G");
+  command->add_option("--color", flags->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
+  add_zygote_options(command, &flags->zygote, &flags->no_preload, &flags->preload);
+}
+
+// Starts the zygote and runs `body` with a runner over it.
+template <typename Body>
+int with_runner(BatchFlags& flags, Body body) {
+  apply_zygote_options(&flags.zygote, flags.no_preload, flags.preload);
+  flags.check.run.memory_limit = flags.memory == "0" ? 0 : *parse_size(flags.memory);
+  int jobs = flags.jobs > 0 ? flags.jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+  std::string err;
+  auto zygote = Zygote::start(flags.zygote, &err);
+  if (!zygote) {
+    spdlog::error("{}", err);
+    return 2;
+  }
+  ZygoteRunner runner(*zygote, jobs);
+  return body(runner);
+}
+
+int finish_interrupted(int code) { return ZygoteRunner::interrupted() ? 130 : code; }
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -96,6 +145,16 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_flag("--statements", run.show_statements, "show each top-level statement's output under its line");
   add_zygote_options(run_cmd, &run.zygote, &run_no_preload, &run_preload);
 
+  // check
+  BatchFlags check;
+  auto* check_cmd = app.add_subcommand("check", "run every snippet and compare its stdout with expected/ (the CI job)");
+  add_batch_options(check_cmd, &check);
+
+  // update
+  BatchFlags update;
+  auto* update_cmd = app.add_subcommand("update", "rewrite expected/ from real runs (atomic; unchanged files stay)");
+  add_batch_options(update_cmd, &update);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -110,6 +169,32 @@ int run_cli(int argc, char** argv) {
     run.spec.memory_limit = run_memory == "0" ? 0 : *parse_size(run_memory);
     run.spec.id = run.spec.path;
     return run_command(run);
+  }
+  if (check_cmd->parsed()) {
+    return with_runner(check, [&](Runner& runner) {
+      CheckOutcome outcome = check_snippets(check.check, runner);
+      if (outcome.exit_code == 2) {
+        spdlog::error("{}", outcome.error);
+        return 2;
+      }
+      TextReportStyle style;
+      style.color = check.color == "always" || (check.color == "auto" && wants_color(stdout));
+      std::fputs(render_text_report(outcome.results, style).c_str(), stdout);
+      return finish_interrupted(outcome.exit_code);
+    });
+  }
+  if (update_cmd->parsed()) {
+    return with_runner(update, [&](Runner& runner) {
+      UpdateOutcome outcome = update_expected(update.check, runner);
+      if (outcome.exit_code == 2) {
+        spdlog::error("{}", outcome.error);
+        return 2;
+      }
+      for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
+      std::printf("%d written, %d unchanged, %d refused, %d removed\n", outcome.written, outcome.unchanged,
+                  outcome.refused, outcome.removed);
+      return finish_interrupted(outcome.exit_code);
+    });
   }
   return 2;
 }

@@ -1,0 +1,43 @@
+#include "check_result.h"
+
+#include <string.h>
+
+#include <fmt/format.h>
+
+namespace guidecheck {
+
+CheckSummary summarize(const std::vector<SnippetResult>& results) {
+  CheckSummary summary;
+  for (const auto& result : results) {
+    switch (result.verdict) {
+      case SnippetVerdict::kPassed: ++summary.passed; break;
+      case SnippetVerdict::kFailed: ++summary.failed; break;
+      case SnippetVerdict::kSkipped: ++summary.skipped; break;
+    }
+  }
+  return summary;
+}
+
+std::string summary_line(const CheckSummary& summary) {
+  std::string line = fmt::format("{} passed, {} failed", summary.passed, summary.failed);
+  if (summary.skipped) line += fmt::format(", {} skipped", summary.skipped);
+  return line;
+}
+
+std::string describe_failure(const RunOutcome& outcome, double timeout_s) {
+  switch (outcome.status) {
+    case RunStatus::kOk: return "";
+    case RunStatus::kTimeout: return fmt::format("timed out after {}s", timeout_s);
+    case RunStatus::kCrashed: {
+      int sig = outcome.signal.value_or(0);
+      const char* name = sigabbrev_np(sig);
+      return name ? fmt::format("crashed with signal {} (SIG{})", sig, name) : fmt::format("crashed with signal {}", sig);
+    }
+    case RunStatus::kError:
+      if (!outcome.error.empty()) return "could not run: " + outcome.error;
+      return fmt::format("exited with {}", outcome.exit_code.value_or(1));
+  }
+  return "";
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,27 @@
+#pragma once
+// `guidecheck update`: regenerate expected/ from real runs.
+
+#include <string>
+#include <vector>
+
+#include "command_check.h"
+
+namespace guidecheck {
+
+struct UpdateOutcome {
+  int exit_code = 0;  ///< 0 done, 1 some snippets refused, 2 configuration error
+  std::string error;
+  std::vector<std::string> messages;  ///< one line per change or refusal
+  int written = 0;
+  int unchanged = 0;
+  int refused = 0;
+  int removed = 0;
+};
+
+/// Runs the selected snippets and writes each stdout to expected/<id>.out
+/// atomically (unchanged files are left alone, so a second update changes
+/// nothing). A snippet that did not exit cleanly is refused: its output is
+/// not blessed. Without a filter, expected files of removed snippets go too.
+UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner);
+
+}  // namespace guidecheck

@@ -1,0 +1,90 @@
+#include "report_text.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "utf8.h"
+
+namespace guidecheck {
+namespace {
+
+std::string paint(const TextReportStyle& style, fmt::text_style color, const std::string& text) {
+  return style.color ? fmt::format(color, "{}", text) : text;
+}
+
+std::string colored_diff(const TextReportStyle& style, const std::string& diff) {
+  if (!style.color) return diff;
+  std::string out;
+  size_t start = 0;
+  while (start < diff.size()) {
+    size_t end = diff.find('\n', start);
+    std::string line = diff.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    fmt::text_style color;
+    if (line.rfind("+++", 0) == 0 || line.rfind("---", 0) == 0) color = fmt::emphasis::bold;
+    else if (line.rfind("@@", 0) == 0) color = fmt::fg(fmt::terminal_color::cyan);
+    else if (!line.empty() && line[0] == '+') color = fmt::fg(fmt::terminal_color::green);
+    else if (!line.empty() && line[0] == '-') color = fmt::fg(fmt::terminal_color::red);
+    out += fmt::format(color, "{}", line) + "\n";
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string indent(const std::string& text, const std::string& prefix) {
+  std::string out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    out += prefix + text.substr(start, end == std::string::npos ? std::string::npos : end - start) + "\n";
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+// The last lines of stderr: where a traceback says what went wrong.
+std::string stderr_tail(const std::string& text, size_t lines) {
+  size_t pos = text.size();
+  if (pos && text[pos - 1] == '\n') --pos;
+  for (size_t n = 0; n < lines && pos != std::string::npos && pos > 0; ++n) pos = text.rfind('\n', pos - 1);
+  return text.substr(pos == std::string::npos ? 0 : pos + 1);
+}
+
+}  // namespace
+
+bool wants_color(std::FILE* stream) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return isatty(fileno(stream));
+}
+
+std::string render_text_report(const std::vector<SnippetResult>& results, const TextReportStyle& style) {
+  std::string out;
+  for (const auto& result : results) {
+    std::string tag;
+    switch (result.verdict) {
+      case SnippetVerdict::kPassed: tag = paint(style, fmt::fg(fmt::terminal_color::green), "PASS"); break;
+      case SnippetVerdict::kFailed: tag = paint(style, fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold, "FAIL"); break;
+      case SnippetVerdict::kSkipped: tag = paint(style, fmt::fg(fmt::terminal_color::yellow), "SKIP"); break;
+    }
+    out += fmt::format("{} {:<10} {:6.2f}s", tag, result.id, result.outcome.duration_s);
+    if (!result.problems.empty()) out += "  " + result.problems.front();
+    out += "\n";
+  }
+  for (const auto& result : results) {
+    if (result.verdict != SnippetVerdict::kFailed) continue;
+    out += "\n" + paint(style, fmt::emphasis::bold, fmt::format("{} ({})", result.id, result.path)) + "\n";
+    for (const auto& problem : result.problems) out += "  " + problem + "\n";
+    if (!result.golden_diff.empty()) out += colored_diff(style, escape_invalid_utf8(result.golden_diff));
+    if (result.outcome.status != RunStatus::kOk && !result.outcome.stderr_text.empty())
+      out += indent(escape_invalid_utf8(stderr_tail(result.outcome.stderr_text, 6)), "  | ");
+  }
+  out += "\n" + summary_line(summarize(results)) + "\n";
+  return out;
+}
+
+}  // namespace guidecheck

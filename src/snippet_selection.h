@@ -1,0 +1,29 @@
+#pragma once
+// Which snippets a command works on, and how each one is run.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "runner.h"
+#include "snippet_store.h"
+
+namespace guidecheck {
+
+struct RunSettings {
+  std::string filter;  ///< RE2 pattern searched in the id; empty: all
+  double timeout_s = 60;
+  uint64_t memory_limit = 4ull << 30;
+};
+
+/// The snippets whose id matches `filter` (a partial RE2 match). False with
+/// *err when the pattern is invalid.
+bool select_snippets(const std::vector<SnippetFile>& all, const std::string& filter,
+                     std::vector<SnippetFile>* selected, std::string* err);
+
+/// One RunSpec per snippet, with the durations remembered from earlier runs
+/// so the scheduler can start the longest first.
+std::vector<RunSpec> make_run_specs(const std::vector<SnippetFile>& snippets, const RunSettings& settings,
+                                    const std::map<std::string, double>& durations);
+
+}  // namespace guidecheck

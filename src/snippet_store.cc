@@ -1,0 +1,96 @@
+#include "snippet_store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "atomic_file.h"
+
+namespace guidecheck {
+
+namespace fs = std::filesystem;
+
+SnippetStore::SnippetStore(std::string snippets_dir, std::string expected_dir, std::string cache_dir)
+    : snippets_dir_(std::move(snippets_dir)), expected_dir_(std::move(expected_dir)), cache_dir_(std::move(cache_dir)) {}
+
+bool SnippetStore::list(std::vector<SnippetFile>* snippets, std::string* err) const {
+  snippets->clear();
+  std::error_code ec;
+  fs::directory_iterator it(snippets_dir_, ec);
+  if (ec) {
+    *err = snippets_dir_ + ": cannot read the snippets directory: " + ec.message();
+    return false;
+  }
+  for (const auto& entry : it) {
+    const fs::path& path = entry.path();
+    if (path.extension() != ".py" || !entry.is_regular_file(ec)) continue;
+    std::string name = path.filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    snippets->push_back({path.stem().string(), path.string()});
+  }
+  std::sort(snippets->begin(), snippets->end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return true;
+}
+
+std::string SnippetStore::expected_path(const std::string& id) const {
+  return (fs::path(expected_dir_) / (id + ".out")).string();
+}
+
+std::optional<std::string> SnippetStore::read_expected(const std::string& id) const {
+  std::string content, err;
+  if (!read_file(expected_path(id), &content, &err)) return std::nullopt;
+  return content;
+}
+
+bool SnippetStore::write_expected(const std::string& id, const std::string& content, bool* changed,
+                                  std::string* err) const {
+  std::optional<std::string> old = read_expected(id);
+  *changed = !old || *old != content;
+  if (!*changed) return true;
+  std::error_code ec;
+  fs::create_directories(expected_dir_, ec);
+  return write_file_atomically(expected_path(id), content, err);
+}
+
+std::vector<std::string> SnippetStore::stale_expected(const std::vector<SnippetFile>& snippets) const {
+  std::vector<std::string> stale;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(expected_dir_, ec)) {
+    if (entry.path().extension() != ".out") continue;
+    std::string id = entry.path().stem().string();
+    bool known = std::any_of(snippets.begin(), snippets.end(), [&](const auto& s) { return s.id == id; });
+    if (!known) stale.push_back(id);
+  }
+  std::sort(stale.begin(), stale.end());
+  return stale;
+}
+
+bool SnippetStore::remove_expected(const std::string& id, std::string* err) const {
+  std::error_code ec;
+  fs::remove(expected_path(id), ec);
+  if (ec) *err = expected_path(id) + ": " + ec.message();
+  return !ec;
+}
+
+std::map<std::string, double> SnippetStore::load_durations() const {
+  std::map<std::string, double> durations;
+  std::string content, err;
+  if (!read_file((fs::path(cache_dir_) / "durations.json").string(), &content, &err)) return durations;
+  auto json = nlohmann::json::parse(content, nullptr, false);
+  if (!json.is_object()) return durations;
+  for (const auto& [id, seconds] : json.items())
+    if (seconds.is_number()) durations[id] = seconds.get<double>();
+  return durations;
+}
+
+void SnippetStore::save_durations(const std::map<std::string, double>& durations) const {
+  auto merged = load_durations();
+  for (const auto& [id, seconds] : durations) merged[id] = seconds;
+  std::error_code ec;
+  fs::create_directories(cache_dir_, ec);
+  std::string err;
+  write_file_atomically((fs::path(cache_dir_) / "durations.json").string(), nlohmann::json(merged).dump(1) + "\n",
+                        &err);
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,49 @@
+#pragma once
+// snippets/ and expected/ on disk: which snippets exist, their approved
+// outputs, and the durations remembered for scheduling.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace guidecheck {
+
+struct SnippetFile {
+  std::string id;    ///< file name without .py, e.g. "q02"
+  std::string path;  ///< snippets/q02.py
+};
+
+class SnippetStore {
+ public:
+  SnippetStore(std::string snippets_dir, std::string expected_dir, std::string cache_dir);
+
+  /// The snippets (snippets/*.py), sorted by id. False with *err when the
+  /// directory cannot be read.
+  bool list(std::vector<SnippetFile>* snippets, std::string* err) const;
+
+  std::string expected_path(const std::string& id) const;
+  /// The approved stdout of a snippet; nullopt when it has none yet.
+  std::optional<std::string> read_expected(const std::string& id) const;
+  /// Replaces the approved stdout atomically; unchanged content is not
+  /// rewritten. *changed tells whether the file changed.
+  bool write_expected(const std::string& id, const std::string& content, bool* changed, std::string* err) const;
+  /// Ids with an expected/<id>.out but no snippet.
+  std::vector<std::string> stale_expected(const std::vector<SnippetFile>& snippets) const;
+  bool remove_expected(const std::string& id, std::string* err) const;
+
+  /// Durations of earlier runs (seconds by id), for longest-first scheduling.
+  std::map<std::string, double> load_durations() const;
+  /// Merges `durations` into the remembered ones. Best effort: a cache.
+  void save_durations(const std::map<std::string, double>& durations) const;
+
+  const std::string& snippets_dir() const { return snippets_dir_; }
+  const std::string& expected_dir() const { return expected_dir_; }
+
+ private:
+  std::string snippets_dir_;
+  std::string expected_dir_;
+  std::string cache_dir_;
+};
+
+}  // namespace guidecheck
