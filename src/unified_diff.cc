@@ -77,8 +77,8 @@ void mark_changes(Side& old_side, Side& new_side, std::ptrdiff_t old_begin, std:
   // Walk the script in order instead of trusting its line numbers: when the
   // search hits dtl's coordinate cap it restarts on the remaining lines, and
   // from the second restart on the recorded indices are offset wrongly
-  // (dtl 1.19 sets the offset instead of adding to it). The elements
-  // themselves stay right, and are checked here.
+  // (Debian's dtl 1.20 assigns the offset, `ox = x_idx - 1`, instead of
+  // adding to it). The elements themselves stay right, and are checked here.
   std::ptrdiff_t i = old_begin;
   std::ptrdiff_t j = new_begin;
   bool consistent = true;
