@@ -12,6 +12,7 @@
 #   E2E_HANG_LIMIT         seconds one guidecheck call may take before the test
 #                          calls it hung and kills it (default: 30)
 #   E2E_KEEP=1             keep the scratch directory for inspection
+#   E2E_ONLY=REGEX         run only the cases whose name matches REGEX
 #
 # A test script defines one function per case, runs each with run_case, and
 # ends with finish. Assertions are soft: fail() records the difference and the
@@ -78,6 +79,9 @@ run_case() {
   local name=$1
   shift
   local before after rc
+  if [[ -n ${E2E_ONLY:-} && ! $name =~ $E2E_ONLY ]]; then
+    return 0
+  fi
   before=$(wc -l <"$E2E_FAILURES")
   printf -- '--- %s\n' "$name" >&2
   # Not `( ... ) || rc=$?`: errexit is ignored inside a `||` list.
