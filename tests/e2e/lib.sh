@@ -360,7 +360,7 @@ wait_no_process() {
   done
   fail "$(wc -w <<<"$pids") process(es) marked '$marker' still running 2 s after guidecheck returned:"
   ps -o pid,ppid,pgid,sid,stat,etime,comm,args -p "$(tr -s ' \n' ',' <<<"$pids" | sed 's/,$//')" \
-    2>&1 | sed 's/^/    /' >&2 || true
+    2>&1 | cut -c 1-220 | sed 's/^/    /' >&2 || true
   # shellcheck disable=SC2086  # one pid per word
   kill -KILL $pids 2>/dev/null || true
   return 0
