@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034,SC2317  # globals are read by the sourcing scripts; cases run via run_case
 # Shared helpers for the end-to-end tests of the guidecheck binary.
 #
 # Source it from a test script:   source "$(dirname "$0")/lib.sh"

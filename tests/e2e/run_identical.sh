@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # case functions are called through run_case
 # `guidecheck run FILE.py` (text format) prints byte-for-byte what
 # `/usr/bin/python3 FILE.py` prints when run in an empty directory with stdout
 # on a pipe and stdin from /dev/null, exits with the same code and ends stderr

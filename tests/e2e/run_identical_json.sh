@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # case functions are called through run_case
 # The same identical-output fixtures through `--format json` and through
 # `--no-preload`: the JSON report's stdout is byte-for-byte python3's stdout,
 # exit_code is python3's exit code, status is ok for 0 and error otherwise,

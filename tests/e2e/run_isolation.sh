@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # case functions are called through run_case
 # Nothing one `guidecheck run` does is visible to the next: run A changes its
 # environment, working directory, stdlib and interpreter state; run B, a
 # separate invocation, prints exactly what a fresh python3 prints. Each run
@@ -28,7 +29,7 @@ assert_removed() {
   dir=$(<"$record")
   if [[ -e $dir ]]; then
     fail "working directory $dir still exists after guidecheck returned:"
-    ls -laR "$dir" 2>&1 | head -n 20 | sed 's/^/    /' >&2 || true
+    find "$dir" -ls 2>&1 | head -n 20 | sed 's/^/    /' >&2 || true
     chmod -R u+rwx "$dir" 2>/dev/null || true
     rm -rf "$dir"
   fi

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # case functions are called through run_case
 # Outcomes of `guidecheck run` that end on their own: crashes, exit codes,
 # memory limits, closed fds, stdin, invalid UTF-8 and statement attribution,
 # asserted on the `--format json` report (and on text-format exit codes).
