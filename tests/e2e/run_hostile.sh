@@ -83,9 +83,10 @@ case_setsid_daemon() {
 }
 
 # Bounds for the flood: far above any sane output cap and interpreter size,
-# far below what 2 s of unbounded flooding accumulates (gigabytes).
+# far below what 2 s of unbounded flooding accumulates (gigabytes). Sanitizer
+# builds may raise the RSS bound with E2E_FLOOD_MAX_RSS_MB.
 readonly FLOOD_MAX_REPORT_BYTES=$((64 << 20))
-readonly FLOOD_MAX_RSS_KB=$((512 << 10))
+readonly FLOOD_MAX_RSS_KB=$((${E2E_FLOOD_MAX_RSS_MB:-512} << 10))
 
 case_output_flood_json() {
   GC_MEASURE=1 gc_run flood.json run "$HOSTILE/output_flood.py" --format json --timeout 2

@@ -4,7 +4,8 @@
 # `--no-preload`: the JSON report's stdout is byte-for-byte python3's stdout,
 # exit_code is python3's exit code, status is ok for 0 and error otherwise,
 # nothing is truncated; and running without the preloaded interpreter changes
-# nothing a snippet prints.
+# nothing a snippet prints, even with PYTHONUNBUFFERED=1 exported (a fresh
+# interpreter is where the caller's environment would leak in).
 set -euo pipefail
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
