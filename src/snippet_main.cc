@@ -108,7 +108,12 @@ int finish(int exit_code) {
   return exit_code;
 }
 
+// Owned by the zygote and inherited by every child; never freed (the
+// process ends with _exit).
+py::object* g_runtime = nullptr;
+
 py::object load_runtime() {
+  if (g_runtime) return *g_runtime;
   py::module_ types = py::module_::import("types");
   py::object runtime = types.attr("ModuleType")("_guidecheck_runtime");
   py::dict ns = runtime.attr("__dict__");
@@ -223,6 +228,13 @@ int run_pytest(const SnippetSpec& spec) {
 }
 
 }  // namespace
+
+void prepare_snippet_runtime() {
+  py::gil_scoped_acquire gil;
+  for (const char* module : {"ast", "__future__", "importlib.machinery", "collections", "io", "types"})
+    py::module_::import(module);
+  g_runtime = new py::object(load_runtime());
+}
 
 int run_snippet(const SnippetSpec& spec) {
   MarkerWriter markers(spec.marker);

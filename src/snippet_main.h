@@ -23,6 +23,11 @@ struct SnippetSpec {
   std::vector<std::pair<std::string, std::optional<std::string>>> env_restore;
 };
 
+/// Loads guidecheck's child runtime and the modules run_snippet uses (ast,
+/// __future__, importlib.machinery) into the zygote, once, before any fork:
+/// every child then starts with them ready instead of paying for them.
+void prepare_snippet_runtime();
+
 /// Runs the snippet and everything Python does at exit (threads joined,
 /// atexit, streams flushed), without finalizing the interpreter. Returns the
 /// exit code python3 would have; the caller passes it to _exit(). Call only in

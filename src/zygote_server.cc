@@ -5,16 +5,21 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "embedded_python.h"
-#include "supervisor.h"
+#include "snippet_main.h"
+#include "snippet_process.h"
 #include "zygote_protocol.h"
 
 namespace guidecheck {
@@ -56,25 +61,64 @@ int thread_count() {
   return count;
 }
 
+long long now_micros() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<long long>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
+// One run from fork to report. The zygote keeps the run's stdout to write
+// the final record once nothing of the run is left.
+struct Run {
+  std::string marker;
+  UniqueFd stdout_fd;
+  std::string work_dir;
+  long long started = 0;
+  bool ended = false;
+  int wait_status = 0;
+  long long micros = 0;
+  long max_rss_kb = 0;
+  int leftovers_killed = 0;
+};
+
 class ZygoteServer {
  public:
   ZygoteServer(int socket, EnvRestore env_restore) : socket_(socket), env_restore_(std::move(env_restore)) {}
 
   int serve() {
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, nullptr);  // children reset their mask
+    UniqueFd child_events(signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK));
     for (;;) {
-      struct pollfd pfd{socket_, POLLIN, 0};
-      int ready = poll(&pfd, 1, 200);
-      reap();
+      struct pollfd fds[2] = {{socket_, POLLIN, 0}, {child_events.get(), POLLIN, 0}};
+      // While a run waits for its leftovers to die, look again soon even if
+      // no signal comes (an orphan reparented to us sends none).
+      int ready = poll(fds, 2, waiting_for_leftovers() ? 5 : -1);
       if (ready < 0 && errno != EINTR) return shutdown(1);
-      if (ready <= 0) continue;
-      std::string data, err;
-      std::vector<UniqueFd> fds;
-      if (!receive_message(socket_, &data, &fds, &err)) return shutdown(err.empty() ? 0 : 1);
-      start_run(data, std::move(fds));
+      if (fds[1].revents) {
+        struct signalfd_siginfo info;
+        while (read(child_events.get(), &info, sizeof info) > 0) {
+        }
+      }
+      reap_and_sweep();
+      if (ready > 0 && fds[0].revents) {
+        std::string data, err;
+        std::vector<UniqueFd> received;
+        if (!receive_message(socket_, &data, &received, &err)) return shutdown(err.empty() ? 0 : 1);
+        start_run(data, std::move(received));
+      }
     }
   }
 
  private:
+  bool waiting_for_leftovers() const {
+    for (const auto& [pid, run] : runs_)
+      if (run.ended) return true;
+    return false;
+  }
+
   void start_run(const std::string& data, std::vector<UniqueFd> fds) {
     RunRequest request;
     std::string err;
@@ -83,54 +127,96 @@ class ZygoteServer {
       write_all(fds[1].get(), "guidecheck zygote: " + err + "\n");
       return;
     }
+    std::string work_dir = make_work_dir();
+    if (work_dir.empty()) {
+      write_all(fds[1].get(), fmt::format("{}Ecannot create a working directory: {}\n", request.marker, strerror(errno)));
+      return;
+    }
+    long long started = now_micros();
     before_fork();
     pid_t pid = fork();
     if (pid == 0) {
       close(socket_);
-      supervise_run(request, std::move(fds[0]), std::move(fds[1]), std::move(fds[2]), env_restore_);
+      become_snippet_process(request, work_dir, fds[0].get(), fds[1].get(), fds[2].get(), env_restore_);
     }
     after_fork_parent();
     if (pid < 0) {
-      write_all(fds[1].get(), request.marker + "Ecannot fork: " + strerror(errno) + "\n");
+      write_all(fds[1].get(), fmt::format("{}Ecannot fork: {}\n", request.marker, strerror(errno)));
+      remove_tree(work_dir);
       return;
     }
-    supervisors_.insert(pid);
+    setpgid(pid, pid);  // also done by the child: whichever runs first wins the race
+    write_all(fds[1].get(), fmt::format("{}C{}\n", request.marker, pid));
+    Run& run = runs_[pid];
+    run.marker = request.marker;
+    run.stdout_fd = std::move(fds[1]);
+    run.work_dir = std::move(work_dir);
+    run.started = started;
   }
 
-  void reap() {
+  void reap_and_sweep() {
     for (;;) {
-      int status;
-      pid_t pid = waitpid(-1, &status, WNOHANG);
-      if (pid <= 0) return;
-      bool was_supervisor = supervisors_.erase(pid) > 0;
-      // A supervisor that died abnormally leaves its run's processes to us
-      // (we are a subreaper too): nothing of a run may outlive it.
-      if (was_supervisor && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) kill_strays();
+      int status = 0;
+      struct rusage usage{};
+      pid_t pid = wait4(-1, &status, WNOHANG, &usage);
+      if (pid <= 0) break;
+      auto it = runs_.find(pid);
+      if (it == runs_.end()) continue;  // a leftover we killed
+      Run& run = it->second;
+      run.ended = true;
+      run.wait_status = status;
+      run.micros = now_micros() - run.started;
+      run.max_rss_kb = usage.ru_maxrss;
+      kill(-pid, SIGKILL);  // the rest of its process group, e.g. pool workers
     }
-  }
-
-  void kill_strays() {
-    for (int pid : child_pids())
-      if (!supervisors_.count(pid)) {
-        kill(-pid, SIGKILL);
-        kill(pid, SIGKILL);
+    if (!waiting_for_leftovers()) return;
+    // Any child that is not a running snippet was left by one that ended:
+    // while a snippet runs, its orphans are reparented to it, not to us.
+    int killed = 0;
+    for (int pid : child_pids()) {
+      auto it = runs_.find(pid);
+      if (it != runs_.end() && !it->second.ended) continue;
+      kill(-pid, SIGKILL);  // a setsid escapee leads its own group
+      kill(pid, SIGKILL);
+      ++killed;
+    }
+    for (auto it = runs_.begin(); it != runs_.end();) {
+      Run& run = it->second;
+      if (!run.ended) {
+        ++it;
+        continue;
       }
+      run.leftovers_killed += killed;
+      if (killed) {
+        ++it;
+        continue;  // report once they are gone
+      }
+      remove_tree(run.work_dir);
+      write_all(run.stdout_fd.get(), fmt::format("{}X{},{},{},{}\n", run.marker, run.wait_status, run.micros,
+                                                 run.max_rss_kb, run.leftovers_killed));
+      it = runs_.erase(it);
+    }
   }
 
   int shutdown(int code) {
-    for (pid_t pid : supervisors_) kill(pid, SIGTERM);
-    for (int i = 0; i < 300 && !supervisors_.empty(); ++i) {
-      usleep(10000);
-      reap();
+    for (auto& [pid, run] : runs_) {
+      kill(-pid, SIGKILL);
+      kill(pid, SIGKILL);
     }
-    for (pid_t pid : supervisors_) kill(pid, SIGKILL);
-    kill_strays();
+    for (int i = 0; i < 300 && !runs_.empty(); ++i) {
+      reap_and_sweep();
+      if (!runs_.empty()) usleep(10000);
+    }
+    for (int pid : child_pids()) {
+      kill(-pid, SIGKILL);
+      kill(pid, SIGKILL);
+    }
     return code;
   }
 
   int socket_;
   EnvRestore env_restore_;
-  std::set<pid_t> supervisors_;
+  std::map<pid_t, Run> runs_;
 };
 
 }  // namespace
@@ -156,6 +242,7 @@ int zygote_main(const ZygoteConfig& config) {
   }
   ready["python"] = python_version();
   ready["preload_failures"] = preload_modules(config.preload);
+  prepare_snippet_runtime();
   freeze_heap();
   ready["threads"] = thread_count();
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;

@@ -1,0 +1,100 @@
+#include "snippet_process.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fmt/format.h>
+
+#include "embedded_python.h"
+#include "resource_limits.h"
+#include "snippet_main.h"
+
+namespace guidecheck {
+namespace {
+
+int remove_entry(const char* path, const struct stat*, int, struct FTW*) {
+  ::remove(path);
+  return 0;
+}
+
+}  // namespace
+
+void become_snippet_process(const RunRequest& request, const std::string& work_dir, int stdin_fd, int stdout_fd,
+                            int stderr_fd, const EnvRestore& env_restore) {
+  setpgid(0, 0);
+  // Signal state as python3 starts with: default dispositions, empty mask
+  // (Python's own handlers and its ignored SIGPIPE came with the fork).
+  signal(SIGTERM, SIG_DFL);
+  signal(SIGCHLD, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
+
+  if (dup2(stdin_fd, 0) < 0 || dup2(stdout_fd, 1) < 0 || dup2(stderr_fd, 2) < 0) _exit(126);
+  close_range(3, ~0U, 0);
+  std::string err;
+  if (!apply_snippet_limits(request.memory_limit, &err)) {
+    std::fprintf(stderr, "guidecheck: %s\n", err.c_str());
+    _exit(126);
+  }
+  if (chdir(work_dir.c_str()) != 0) _exit(126);
+  after_fork_child();
+  SnippetSpec spec{request.path, request.args, request.marker, request.mode, env_restore};
+  _exit(run_snippet(spec) & 0xff);
+}
+
+std::string make_work_dir() {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string templ = fmt::format("{}/guidecheck-run-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  if (!mkdtemp(templ.data())) return {};
+  return templ;
+}
+
+void remove_tree(const std::string& path) { nftw(path.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
+
+std::vector<int> child_pids() {
+  std::vector<int> pids;
+  pid_t self = getpid();
+  // Fast path: the kernel's list of our (single-threaded) process's children.
+  char children_path[64];
+  std::snprintf(children_path, sizeof children_path, "/proc/self/task/%d/children", static_cast<int>(self));
+  if (FILE* f = std::fopen(children_path, "re")) {
+    int pid;
+    while (std::fscanf(f, "%d", &pid) == 1) pids.push_back(pid);
+    std::fclose(f);
+    return pids;
+  }
+  DIR* proc = opendir("/proc");
+  if (!proc) return pids;
+  while (struct dirent* entry = readdir(proc)) {
+    char* end = nullptr;
+    long pid = std::strtol(entry->d_name, &end, 10);
+    if (*end != '\0' || pid <= 0) continue;
+    char path[64], buf[512];
+    std::snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) continue;
+    buf[n] = '\0';
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+    const char* close_paren = strrchr(buf, ')');
+    int ppid = 0;
+    char state;
+    if (close_paren && std::sscanf(close_paren + 1, " %c %d", &state, &ppid) == 2 && ppid == self)
+      pids.push_back(static_cast<int>(pid));
+  }
+  closedir(proc);
+  return pids;
+}
+
+}  // namespace guidecheck
