@@ -12,6 +12,8 @@ UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner
     result.exit_code = 2;
     return result;
   }
+  if (int stale = store.remove_stale_temp_files())
+    result.messages.push_back(fmt::format("removed {} temp file(s) left by an interrupted update", stale));
   std::vector<RunSpec> specs = make_run_specs(selected, options.run, store.load_durations());
   std::vector<RunOutcome> outcomes = runner.run(specs);
 

@@ -72,6 +72,16 @@ bool SnippetStore::remove_expected(const std::string& id, std::string* err) cons
   return !ec;
 }
 
+int SnippetStore::remove_stale_temp_files() const {
+  int removed = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(expected_dir_, ec)) {
+    if (entry.path().filename().string().find(kTempFileMarker) == std::string::npos) continue;
+    if (fs::remove(entry.path(), ec)) ++removed;
+  }
+  return removed;
+}
+
 std::map<std::string, double> SnippetStore::load_durations() const {
   std::map<std::string, double> durations;
   std::string content, err;

@@ -31,6 +31,9 @@ class SnippetStore {
   /// Ids with an expected/<id>.out but no snippet.
   std::vector<std::string> stale_expected(const std::vector<SnippetFile>& snippets) const;
   bool remove_expected(const std::string& id, std::string* err) const;
+  /// Removes temp files an interrupted atomic write left in expected/;
+  /// returns how many.
+  int remove_stale_temp_files() const;
 
   /// Durations of earlier runs (seconds by id), for longest-first scheduling.
   std::map<std::string, double> load_durations() const;

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# End-to-end: `guidecheck check` and `guidecheck update` on a small project,
+# including SIGKILL at random moments during update.
+source "$(dirname "$0")/lib.sh"
+require_guidecheck
+
+project=$E2E_TMP/project
+make_project() {
+  rm -rf "$project"
+  mkdir -p "$project/snippets"
+  printf 'print("one")\n' >"$project/snippets/a1.py"
+  printf 'for i in range(3):\n    print(i)\n' >"$project/snippets/a2.py"
+  printf 'import pandas as pd\nprint(pd.Series([1, 2]).sum())\n' >"$project/snippets/b1.py"
+}
+gc_in_project() { (cd "$project" && "$GUIDECHECK" "$@"); }
+# text_contains DESCRIPTION NEEDLE TEXT
+text_contains() {
+  [[ $3 == *"$2"* ]] && return 0
+  fail "$1: '$2' not found in: $3"
+}
+
+case_update_then_check_passes() {
+  make_project
+  local out
+  out=$(gc_in_project update)
+  text_contains "output" "3 written, 0 unchanged, 0 refused, 0 removed" "$out"
+  assert_eq "a2.out" $'0\n1\n2' "$(cat "$project/expected/a2.out")"
+  out=$(gc_in_project update)
+  text_contains "output" "0 written, 3 unchanged" "$out"
+  local rc=0
+  out=$(gc_in_project check --color never) || rc=$?
+  assert_eq "value" 0 "$rc"
+  assert_eq "value" "3 passed, 0 failed" "$(printf '%s\n' "$out" | tail -n 1)"
+}
+
+case_check_fails_with_a_diff() {
+  make_project
+  gc_in_project update >/dev/null
+  printf '0\n1\nTWO\n' >"$project/expected/a2.out"
+  local out rc=0
+  out=$(gc_in_project check --color never) || rc=$?
+  assert_eq "value" 1 "$rc"
+  text_contains "output" "-TWO" "$out"
+  text_contains "output" "+2" "$out"
+  assert_eq "value" "2 passed, 1 failed" "$(printf '%s\n' "$out" | tail -n 1)"
+}
+
+case_usage_and_configuration_errors_exit_2() {
+  make_project
+  local rc=0
+  gc_in_project check --filter 'a(' >/dev/null 2>&1 || rc=$?
+  assert_eq "value" 2 "$rc"
+  rc=0
+  gc_in_project check --snippets nowhere >/dev/null 2>&1 || rc=$?
+  assert_eq "value" 2 "$rc"
+  rc=0
+  gc_in_project check --no-such-option >/dev/null 2>&1 || rc=$?
+  assert_eq "value" 2 "$rc"
+}
+
+case_update_refuses_a_broken_snippet() {
+  make_project
+  gc_in_project update >/dev/null
+  printf 'print("half")\nraise SystemExit(4)\n' >"$project/snippets/a1.py"
+  local out rc=0
+  out=$(gc_in_project update) || rc=$?
+  assert_eq "value" 1 "$rc"
+  text_contains "output" "refused a1: exited with 4" "$out"
+  assert_eq "value" "one" "$(cat "$project/expected/a1.out")"
+}
+
+# Every expected file must always be entirely the old or the new version,
+# whenever update is killed; the next update finishes the job.
+case_sigkill_during_update_never_leaves_a_partial_file() {
+  rm -rf "$project"
+  mkdir -p "$project/snippets"
+  local version_file=$E2E_TMP/version
+  for i in $(seq -w 1 12); do
+    printf 'v = open("%s").read().strip()\nfor i in range(20000):\n    print(v, i, "x" * 40)\n' "$version_file" \
+      >"$project/snippets/s$i.py"
+  done
+  local version
+  for version in A B; do
+    echo "$version" >"$version_file"
+    gc_in_project update -j2 >/dev/null
+    cp "$project/expected/s01.out" "$E2E_TMP/whole-$version"
+  done
+  local round
+  for round in $(seq 1 12); do
+    version=$([[ $((round % 2)) == 0 ]] && echo B || echo A)
+    echo "$version" >"$version_file"
+    (cd "$project" && exec "$GUIDECHECK" update -j2 >/dev/null 2>&1) &
+    local pid=$!
+    sleep "0.$((RANDOM % 9))$((RANDOM % 10))"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    local f
+    for f in "$project"/expected/*.out; do
+      if ! cmp -s <(sed 's/^[AB] //' "$f") <(sed 's/^[AB] //' "$E2E_TMP/whole-A") ||
+        [[ $(cut -d' ' -f1 "$f" | sort -u | wc -l) != 1 ]]; then
+        fail "round $round: $(basename "$f") is neither entirely version A nor entirely version B"
+      fi
+    done
+  done
+  wait_no_process "guidecheck-run-"
+  local out
+  out=$(gc_in_project update -j2)
+  text_contains "output" " 0 refused" "$out"
+  out=$(gc_in_project update -j2)
+  text_contains "output" "0 written, 12 unchanged" "$out"
+  assert_eq "value" 0 "$(find "$project/expected" -name '*guidecheck-tmp*' | wc -l)"
+}
+
+run_case "case_update_then_check_passes" case_update_then_check_passes
+run_case "case_check_fails_with_a_diff" case_check_fails_with_a_diff
+run_case "case_usage_and_configuration_errors_exit_2" case_usage_and_configuration_errors_exit_2
+run_case "case_update_refuses_a_broken_snippet" case_update_refuses_a_broken_snippet
+run_case "case_sigkill_during_update_never_leaves_a_partial_file" case_sigkill_during_update_never_leaves_a_partial_file
+finish
