@@ -106,6 +106,15 @@ bool StdoutDemux::handle_record(std::string_view header, size_t* /*unused*/) {
       if (!error_.empty()) error_ += "; ";
       error_.append(body);
       return true;
+    case 'Q': {
+      auto parts = split(body, ',');
+      long long f[3] = {0, 0, 0};
+      if (parts.size() != 3) return false;
+      for (int i = 0; i < 3; ++i)
+        if (!parse_int(parts[i], &f[i])) return false;
+      quit_ = QuitRecord{static_cast<int>(f[0]), f[1], static_cast<long>(f[2])};
+      return true;
+    }
     case 'X': {
       auto parts = split(body, ',');
       long long f[4] = {0, 0, 0, 0};

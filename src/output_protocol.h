@@ -11,7 +11,13 @@
 //                              with the statements that wrote them
 //   C<pid>\n                   the snippet process' pid (from the supervisor)
 //   E<message>\n               the supervisor or zygote could not run it
-//   X<wstatus>,<micros>,<maxrss_kb>,<killed>\n  final record, supervisor
+//   Q<exit code>,<micros>,<maxrss_kb>\n  the snippet process is exiting and
+//                              has no descendant left: the run is over
+//                              (the host need not wait for the kernel to
+//                              tear the process down)
+//   X<wstatus>,<micros>,<maxrss_kb>,<killed>\n  final record from the zygote
+//                              once the process is reaped and its
+//                              leftovers are dead
 // Python's buffered bytes are attributed to the statement that called
 // write(), not the one running when the buffer flushed; fd-level writes
 // (os.write, subprocesses) to the statement running when they arrive.
@@ -40,7 +46,14 @@ struct StatementSpan {
   bool ran = false;
 };
 
-/// What the supervisor reports when the run is over.
+/// What the snippet process says as it exits with nothing left behind.
+struct QuitRecord {
+  int exit_code = 0;
+  long long micros = 0;
+  long max_rss_kb = 0;
+};
+
+/// What the zygote reports when the run is over.
 struct ExitRecord {
   int wait_status = 0;
   long long micros = 0;
@@ -65,6 +78,7 @@ class StdoutDemux {
   bool truncated() const { return truncated_; }
   std::optional<int> snippet_pid() const { return snippet_pid_; }
   const std::optional<ExitRecord>& exit_record() const { return exit_; }
+  const std::optional<QuitRecord>& quit_record() const { return quit_; }
   const std::string& error() const { return error_; }
 
  private:
@@ -84,6 +98,7 @@ class StdoutDemux {
   bool truncated_ = false;
   std::optional<int> snippet_pid_;
   std::optional<ExitRecord> exit_;
+  std::optional<QuitRecord> quit_;
   std::string error_;
 };
 

@@ -67,7 +67,12 @@ RunOutcome finish(ActiveRun& run, std::string failure) {
       if (piece.line == span.line) s.stdout_text += piece.bytes;
     outcome.statements.push_back(std::move(s));
   }
-  if (const auto& exit = demux.exit_record()) {
+  if (const auto& quit = demux.quit_record(); quit && !run.timed_out) {
+    outcome.duration_s = static_cast<double>(quit->micros) / 1e6;
+    outcome.max_rss_kb = quit->max_rss_kb;
+    outcome.exit_code = quit->exit_code;
+    outcome.status = quit->exit_code == 0 ? RunStatus::kOk : RunStatus::kError;
+  } else if (const auto& exit = demux.exit_record()) {
     outcome.duration_s = static_cast<double>(exit->micros) / 1e6;
     outcome.max_rss_kb = exit->max_rss_kb;
     outcome.leftovers_killed = exit->leftovers_killed;
@@ -238,7 +243,9 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     now = Clock::now();
     for (size_t i = 0; i < active.size();) {
       ActiveRun& run = active[i];
-      bool eof = !run.stdout_fd && !run.stderr_fd;
+      // Done at EOF of both pipes, or once the snippet said it quit with
+      // nothing left behind and its stderr is closed.
+      bool eof = !run.stderr_fd && (!run.stdout_fd || run.demux->quit_record());
       // Once interrupted, a run the zygote has not started yet is not waited for.
       bool abandoned = (run.killed_at && now - *run.killed_at > kReportGrace) || (stop && !run.started);
       if (eof || abandoned) {

@@ -4,8 +4,11 @@
 #include <pybind11/eval.h>
 #include <pybind11/pybind11.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <fmt/format.h>
 
 #include "child_runtime_py.h"
 #include "fd.h"
@@ -32,10 +35,11 @@ class MarkerWriter {
  public:
   explicit MarkerWriter(const std::string& marker) : marker_(marker), stdout_(identify(1)) {}
 
-  void record(const std::string& body) {
+  /// False when fd 1 is no longer the run's pipe (or the write failed).
+  bool record(const std::string& body) {
     FdIdentity now = identify(1);
-    if (now.ino != stdout_.ino || now.dev != stdout_.dev) return;
-    write_all(1, marker_ + body + "\n");
+    if (now.ino != stdout_.ino || now.dev != stdout_.dev) return false;
+    return write_all(1, marker_ + body + "\n");
   }
 
  private:
@@ -111,6 +115,45 @@ int finish(int exit_code) {
 // Owned by the zygote and inherited by every child; never freed (the
 // process ends with _exit).
 py::object* g_runtime = nullptr;
+
+long long now_micros() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<long long>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
+bool has_children() {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/self/task/%d/children", static_cast<int>(getpid()));
+  FILE* f = std::fopen(path, "re");
+  if (!f) return true;  // cannot tell: let the zygote sweep
+  int pid;
+  bool any = std::fscanf(f, "%d", &pid) == 1;
+  std::fclose(f);
+  return any;
+}
+
+long peak_rss_kb() {
+  FILE* f = std::fopen("/proc/self/status", "re");
+  if (!f) return 0;
+  char line[256];
+  long kb = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::sscanf(line, "VmHWM: %ld", &kb) == 1) break;
+  std::fclose(f);
+  return kb;
+}
+
+// With no descendant left (a subreaper's orphans would be its children), the
+// run is over now: say so and let go of the pipes, so the host need not wait
+// while the kernel tears down the interpreter's address space.
+void announce_quit(MarkerWriter& markers, int exit_code, long long started) {
+  if (has_children()) return;
+  if (!markers.record(fmt::format("Q{},{},{}", exit_code & 0xff, now_micros() - started, peak_rss_kb()))) return;
+  close(0);
+  close(2);
+  close(1);
+}
 
 py::object load_runtime() {
   if (g_runtime) return *g_runtime;
@@ -237,6 +280,7 @@ void prepare_snippet_runtime() {
 }
 
 int run_snippet(const SnippetSpec& spec) {
+  long long started = now_micros();
   MarkerWriter markers(spec.marker);
   int exit_code = 0;
   py::object ledger;
@@ -261,7 +305,9 @@ int run_snippet(const SnippetSpec& spec) {
   try {
     if (ledger) ledger.attr("line") = 0;
     markers.record("S0");
-    return finish(exit_code);
+    exit_code = finish(exit_code);
+    announce_quit(markers, exit_code, started);
+    return exit_code;
   } catch (...) {
     std::fflush(nullptr);
     return exit_code;

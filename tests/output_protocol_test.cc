@@ -83,6 +83,18 @@ TEST(OutputProtocolTest, CapTruncatesButRecordsStillParse) {
   EXPECT_TRUE(demux.exit_record().has_value());
 }
 
+TEST(OutputProtocolTest, QuitRecordCarriesExitCodeAndTimings) {
+  StdoutDemux demux(kMarker, 100);
+  demux.feed("out\n" + kMarker + "Q3,2500,40960\n");
+  demux.finish();
+  ASSERT_TRUE(demux.quit_record().has_value());
+  EXPECT_EQ(demux.quit_record()->exit_code, 3);
+  EXPECT_EQ(demux.quit_record()->micros, 2500);
+  EXPECT_EQ(demux.quit_record()->max_rss_kb, 40960);
+  EXPECT_FALSE(demux.exit_record().has_value());
+  EXPECT_EQ(demux.text(), "out\n");
+}
+
 TEST(OutputProtocolTest, ErrorRecordsAccumulate) {
   StdoutDemux demux(kMarker, 10);
   demux.feed(kMarker + "Ecannot fork: out of memory\n");

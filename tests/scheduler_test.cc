@@ -121,6 +121,17 @@ TEST_F(SchedulerTest, TimeoutKillsTheWholeTree) {
   EXPECT_GE(outcome.leftovers_killed, 1);
 }
 
+TEST_F(SchedulerTest, AChildThatOutlivesTheSnippetIsKilledBeforeTheReport) {
+  auto outcome = run({snippet("bg.py",
+                              "import subprocess, sys\n"
+                              "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+                              "print('left it running')\n")})[0];
+  EXPECT_EQ(outcome.status, RunStatus::kOk);
+  EXPECT_EQ(outcome.exit_code, 0);
+  EXPECT_EQ(outcome.stdout_text, "left it running\n");
+  EXPECT_EQ(outcome.leftovers_killed, 1);
+}
+
 TEST_F(SchedulerTest, StdinComesFromDevNullOrAFile) {
   std::ofstream(dir_ / "input.txt") << "42\n";
   RunSpec with_file = snippet("in.py", "print(int(input()) + 1)\n");
