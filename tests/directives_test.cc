@@ -1,0 +1,85 @@
+#include "directives.h"
+
+#include <gtest/gtest.h>
+
+namespace guidecheck {
+namespace {
+
+bool parse(const std::string& text, Directives* d, std::string* err) {
+  return parse_directives(text, "snippets/guidecheck.toml", d, err);
+}
+
+TEST(DirectivesTest, ParsesEveryDirective) {
+  Directives d;
+  std::string err;
+  ASSERT_TRUE(parse("[q42]\nstdin = \"7\\n\"\nprelude = '''\ndef f(): pass\n'''\ntimeout = 5\n"
+                    "requires = [\"pandas>=2.1\"]\npytest = true\n[q08]\nskip = \"shell commands only\"\n",
+                    &d, &err))
+      << err;
+  const SnippetDirectives& q42 = d.of("q42");
+  EXPECT_EQ(q42.stdin_text, "7\n");
+  EXPECT_EQ(q42.prelude, "def f(): pass\n");
+  EXPECT_EQ(q42.timeout_s, 5.0);
+  ASSERT_EQ(q42.requirements.size(), 1u);
+  EXPECT_EQ(q42.requirements[0].package, "pandas");
+  EXPECT_EQ(q42.requirements[0].op, ">=");
+  EXPECT_EQ(q42.pytest, true);
+  EXPECT_EQ(q42.line, 1);
+  EXPECT_EQ(d.of("q08").skip, "shell commands only");
+  EXPECT_FALSE(d.of("q99").skip.has_value());
+}
+
+TEST(DirectivesTest, UnknownKeyNamesFileAndLine) {
+  Directives d;
+  std::string err;
+  EXPECT_FALSE(parse("[q01]\ntimeout = 3\nstdn = \"x\"\n", &d, &err));
+  EXPECT_EQ(err, "snippets/guidecheck.toml:3: [q01] unknown directive 'stdn' (known: stdin, prelude, timeout, requires, "
+                 "pytest, skip)");
+}
+
+TEST(DirectivesTest, BadValuesNameFileAndLine) {
+  Directives d;
+  std::string err;
+  EXPECT_FALSE(parse("[q01]\n\ntimeout = -1\n", &d, &err));
+  EXPECT_EQ(err, "snippets/guidecheck.toml:3: [q01] timeout must be a positive number of seconds");
+  EXPECT_FALSE(parse("[q01]\npytest = \"yes\"\n", &d, &err));
+  EXPECT_EQ(err, "snippets/guidecheck.toml:2: [q01] pytest must be true or false");
+  EXPECT_FALSE(parse("[q01]\nrequires = [\"pandas\"]\n", &d, &err));
+  EXPECT_NE(err.find(":2: [q01] requires: 'pandas' is not of the form"), std::string::npos);
+  EXPECT_FALSE(parse("q01 = 3\n", &d, &err));
+  EXPECT_NE(err.find(":1: 'q01' must be a table"), std::string::npos);
+}
+
+TEST(DirectivesTest, SyntaxErrorNamesFileAndLine) {
+  Directives d;
+  std::string err;
+  EXPECT_FALSE(parse("[q01]\ntimeout = \n", &d, &err));
+  EXPECT_EQ(err.rfind("snippets/guidecheck.toml:2:", 0), 0u) << err;
+}
+
+TEST(DirectivesTest, MissingFileMeansNoDirectives) {
+  Directives d;
+  std::string err;
+  EXPECT_TRUE(load_directives("/nonexistent/guidecheck.toml", &d, &err)) << err;
+  EXPECT_TRUE(d.by_id.empty());
+}
+
+TEST(DirectivesTest, ComparesVersionsNumerically) {
+  EXPECT_LT(compare_versions("1.5.3", "2.1"), 0);
+  EXPECT_GT(compare_versions("1.10", "1.9"), 0);
+  EXPECT_EQ(compare_versions("2.1", "2.1.0"), 0);
+  EXPECT_LT(compare_versions("2.0rc1", "2.0"), 0);
+}
+
+TEST(DirectivesTest, ExplainsUnmetRequirements) {
+  Requirement r;
+  ASSERT_TRUE(parse_requirement("pandas>=2.1", &r));
+  EXPECT_EQ(unmet_reason(r, "1.5.3"), "requires pandas>=2.1, found 1.5.3");
+  EXPECT_EQ(unmet_reason(r, "2.2.0"), "");
+  EXPECT_EQ(unmet_reason(r, std::nullopt), "requires pandas>=2.1, which is not installed");
+  ASSERT_TRUE(parse_requirement("numpy != 1.24.2", &r));
+  EXPECT_EQ(unmet_reason(r, "1.24.2"), "requires numpy != 1.24.2, found 1.24.2");
+}
+
+}  // namespace
+}  // namespace guidecheck
