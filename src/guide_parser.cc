@@ -55,6 +55,15 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t* code_point)
   return length;
 }
 
+// Control characters other than tab and form feed; CR inside a line would
+// be a line break to CPython and shift every line number after it.
+bool has_control_characters(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return (c < 0x20 && c != '\t' && c != '\f') || c == 0x7F;
+  });
+}
+
 bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
@@ -212,7 +221,7 @@ PythonLineLexer::Line PythonLineLexer::next(std::string_view line, std::vector<T
 
   while (i < line.size()) {
     const auto c = static_cast<unsigned char>(line[i]);
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r') {
+    if (c == ' ' || c == '\t' || c == '\f') {
       ++i;
       continue;
     }
@@ -401,6 +410,7 @@ constexpr std::size_t kMaxCodeLineBytes = 10000;  // longer lines are data or pr
 constexpr int kMaxStatementLines = 200;           // a bracket left open longer than this is not followed
 constexpr std::size_t kMaxStatementBytes = 100000;
 constexpr std::size_t kMaxBatchUnits = 64;
+constexpr std::size_t kUnitsPerWindow = 4096;   // units judged together; bounds memory on huge guides
 constexpr std::size_t kMaxDiagnosticsPerKind = 20;
 constexpr std::size_t kMaxDiagnostics = 300;
 
@@ -486,7 +496,34 @@ std::optional<std::pair<int, std::string_view>> match_item_heading(std::string_v
   return std::make_pair(number, title);
 }
 
-UnitFeatures features_of(std::string_view first_line, const std::vector<Token>& tokens, bool single_line) {
+// An expression statement that calls, assigns, annotates, decorates nothing.
+bool effect_free(const std::vector<Token>& tokens) {
+  for (const Token& t : tokens) {
+    switch (t.kind) {
+      case TokenKind::kKeyword:
+        if (t.text != "True" && t.text != "False" && t.text != "None" && t.text != "and" && t.text != "or" &&
+            t.text != "not" && t.text != "in" && t.text != "is")
+          return false;
+        break;
+      case TokenKind::kOpen:
+        if (t.text == "(") return false;
+        break;
+      case TokenKind::kOperator:
+        if (t.text == "=" || t.text == ":" || t.text == "@" || t.text == "..." || t.text == "->") return false;
+        break;
+      case TokenKind::kString:
+        if (t.text.find("\"\"\"") != std::string_view::npos || t.text.find("'''") != std::string_view::npos)
+          return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+UnitFeatures features_of(std::string_view first_line, const std::vector<Token>& tokens, bool single_line,
+                         bool commented) {
   UnitFeatures f;
   if (tokens.empty()) return f;
   // The last token outside brackets decides whether a block body follows.
@@ -534,21 +571,9 @@ UnitFeatures features_of(std::string_view first_line, const std::vector<Token>& 
     f.strong_prose = true;
     return f;
   }
-  if (tokens.size() == 1) {
-    if (first.kind == TokenKind::kName) {
-      // "Conclusion", "Summary": a heading. A lone lowercase name may be a notebook-style display.
-      if (is_ascii_upper(static_cast<unsigned char>(w[0])) && is_capitalized_word(w))
-        f.strong_prose = true;
-      else
-        f.weak = true;
-    } else if (first.kind == TokenKind::kNumber) {
-      f.weak = true;
-    } else if (first.kind == TokenKind::kKeyword && (w == "True" || w == "False" || w == "None")) {
-      f.weak = true;
-    } else if (first.kind == TokenKind::kString && w.find(' ') != std::string_view::npos &&
-               w.find("\"\"\"") == std::string_view::npos && w.find("'''") == std::string_view::npos) {
-      f.weak = true;  // a quotation on its own line
-    }
+  // "Conclusion", "Summary": a heading, not a name shown on its own.
+  if (tokens.size() == 1 && first.kind == TokenKind::kName && is_capitalized_word(w)) {
+    f.strong_prose = true;
     return f;
   }
   // "Output: 42", "Note: important": a label, not an annotated name.
@@ -558,10 +583,17 @@ UnitFeatures features_of(std::string_view first_line, const std::vector<Token>& 
     return f;
   }
   // "Summary (optional)": PEP 8 code never puts a space before a call's parenthesis.
-  if (first.kind == TokenKind::kName && is_capitalized_word(w) && tokens[1].kind == TokenKind::kOpen &&
-      first_line.size() > w.size() && first_line[w.size()] == ' ')
+  if (first.kind == TokenKind::kName && is_capitalized_word(w) && tokens.size() > 1 &&
+      tokens[1].kind == TokenKind::kOpen && first_line.size() > w.size() && first_line[w.size()] == ' ')
     f.weak = true;
+  // "x", "42", "-_g", "A%b": valid, but a statement with no effect and no
+  // comment showing its value is more likely a fragment of prose or data.
+  if (!commented && effect_free(tokens)) f.weak = true;
   return f;
+}
+
+bool has_comment_text(std::string_view line, std::size_t comment) {
+  return comment != std::string_view::npos && !strip_leading(strip_trailing(line.substr(comment + 1))).empty();
 }
 
 std::string indent(int n) { return std::string(static_cast<std::size_t>(n), ' '); }
@@ -597,7 +629,9 @@ class UnitCompiler {
   explicit UnitCompiler(std::string filename) : filename_(std::move(filename)) {}
 
   void judge(std::vector<Unit>& units, const std::vector<std::size_t>& which) {
-    std::vector<std::size_t> batchable;
+    // Units are grouped by wrapped text, so each distinct text compiles once.
+    std::vector<Pending> pending;
+    std::unordered_map<std::string, std::size_t> pending_index;
     for (std::size_t index : which) {
       Unit& unit = units[index];
       if (unit.verdict != Verdict::kUnknown) continue;
@@ -616,26 +650,38 @@ class UnitCompiler {
         unit.verdict = compile_cached(std::move(source)) ? Verdict::kCode : Verdict::kNotCode;
         continue;
       }
-      auto hit = cache_.find(wrap(unit, 2));
-      if (hit != cache_.end()) {
+      std::string text = wrap(unit, 2);
+      if (auto hit = cache_.find(text); hit != cache_.end()) {
         unit.verdict = hit->second ? Verdict::kCode : Verdict::kNotCode;
-      } else {
-        batchable.push_back(index);
+        continue;
       }
+      auto [it, inserted] = pending_index.try_emplace(text, pending.size());
+      if (inserted) pending.push_back({std::move(text), {}, Verdict::kUnknown});
+      pending[it->second].units.push_back(index);
     }
     // Batches grow while they compile and shrink after a failure, so a guide
     // full of near-code costs about one compile per line, not one per batch.
     std::size_t size = kMaxBatchUnits / 2;
     std::size_t next = 0;
-    while (next < batchable.size()) {
-      const std::size_t count = std::min(size, batchable.size() - next);
-      const std::size_t consumed = compile_batch(units, batchable, next, count);
+    while (next < pending.size()) {
+      const std::size_t count = std::min(size, pending.size() - next);
+      const std::size_t consumed = compile_batch(pending, next, count);
       size = consumed == count ? std::min(kMaxBatchUnits, size * 2) : std::max<std::size_t>(1, size / 2);
       next += consumed;
+    }
+    for (Pending& p : pending) {
+      cache_[p.text] = p.verdict == Verdict::kCode;
+      for (std::size_t index : p.units) units[index].verdict = p.verdict;
     }
   }
 
  private:
+  struct Pending {
+    std::string text;                 // wrapped at indentation 2
+    std::vector<std::size_t> units;   // units with this text
+    Verdict verdict;
+  };
+
   bool compile_cached(std::string source) {
     auto hit = cache_.find(source);
     if (hit != cache_.end()) return hit->second;
@@ -644,26 +690,21 @@ class UnitCompiler {
     return ok;
   }
 
-  // Compiles units [from, from + count) of `order` together; returns how many
+  // Compiles pending texts [from, from + count) together; returns how many
   // were decided (all of them, or up to and including the first that failed).
-  std::size_t compile_batch(std::vector<Unit>& units, const std::vector<std::size_t>& order, std::size_t from,
-                            std::size_t count) {
+  std::size_t compile_batch(std::vector<Pending>& pending, std::size_t from, std::size_t count) {
     std::string source = "def _gc():\n while 1:\n";
     int line = 3;
     std::vector<std::pair<int, int>> spans;
-    std::vector<std::string> texts;
     for (std::size_t k = 0; k < count; ++k) {
-      texts.push_back(wrap(units[order[from + k]], 2));
-      const int lines = count_lines(texts.back());
+      const std::string& text = pending[from + k].text;
+      const int lines = count_lines(text);
       spans.emplace_back(line, line + lines - 1);
       line += lines;
-      source += texts.back();
+      source += text;
       source += '\n';
     }
-    auto decide = [&](std::size_t k, bool ok) {
-      units[order[from + k]].verdict = ok ? Verdict::kCode : Verdict::kNotCode;
-      cache_[texts[k]] = ok;
-    };
+    auto decide = [&](std::size_t k, bool ok) { pending[from + k].verdict = ok ? Verdict::kCode : Verdict::kNotCode; };
     const std::optional<CompileError> error = compile_check(source, filename_);
     if (!error) {
       for (std::size_t k = 0; k < count; ++k) decide(k, true);
@@ -673,8 +714,8 @@ class UnitCompiler {
     for (std::size_t k = 0; k < count; ++k)
       if (error->line >= spans[k].first && error->line <= spans[k].second) culprit = k;
     if (culprit == count) {
-      // No line to blame: judge the first unit alone and go on.
-      decide(0, count == 1 ? false : compile_alone(texts[0]));
+      // No line to blame: judge the first text alone and go on.
+      decide(0, count == 1 ? false : compile_alone(pending[from].text));
       return 1;
     }
     for (std::size_t k = 0; k < culprit; ++k) decide(k, true);
@@ -684,13 +725,9 @@ class UnitCompiler {
     }
     // Confirm alone: an error can surface one line late ("expected an
     // indented block" is reported on the line after the header).
-    const bool alone = compile_alone(texts[culprit]);
+    const bool alone = compile_alone(pending[from + culprit].text);
     decide(culprit, alone);
-    if (alone) {
-      const bool previous = compile_alone(texts[culprit - 1]);
-      units[order[from + culprit - 1]].verdict = previous ? Verdict::kCode : Verdict::kNotCode;
-      cache_[texts[culprit - 1]] = previous;
-    }
+    if (alone) decide(culprit - 1, compile_alone(pending[from + culprit - 1].text));
     return culprit + 1;
   }
 
@@ -780,7 +817,7 @@ class GuideParser {
 
   // Makes a unit from lines [first, last], lexed by `lexer` into `tokens`.
   Unit make_unit(int first, int last, std::string_view first_text, const std::vector<std::string_view>& parts,
-                 const std::vector<Token>& tokens, bool single_line, bool* strong_prose) {
+                 const std::vector<Token>& tokens, bool single_line, bool commented, bool* strong_prose) {
     Unit unit;
     unit.first = first;
     unit.last = last;
@@ -788,7 +825,7 @@ class GuideParser {
       if (k > 0) unit.source += '\n';
       unit.source += parts[k];
     }
-    const UnitFeatures f = features_of(first_text, tokens, single_line);
+    const UnitFeatures f = features_of(first_text, tokens, single_line, commented);
     unit.shape = f.shape;
     unit.needs_body = f.needs_body;
     unit.weak = f.weak;
@@ -819,9 +856,13 @@ class GuideParser {
       dangling = true;
     }
     bool strong_prose = false;
-    Unit unit = make_unit(index, index, text, {code}, tokens, true, &strong_prose);
+    Unit unit = make_unit(index, index, text, {code}, tokens, true, has_comment_text(text, lexed.comment),
+                          &strong_prose);
     if (strong_prose) return std::nullopt;
     unit.dangling = dangling;
+    // A lone opener may be the broken start of a statement inside a sample,
+    // but never its edge.
+    if (dangling) unit.weak = true;
     return unit;
   }
 
@@ -831,8 +872,13 @@ class GuideParser {
     std::vector<std::string_view> parts;
     // Following open brackets costs at most a few passes over the guide.
     std::size_t budget = 4 * text_.size() + (1u << 20);
+    int no_extension_until = -1;
     const int n = static_cast<int>(lines_.size());
     for (int i = 0; i < n;) {
+      if (units.size() >= kUnitsPerWindow) {
+        judge_window(units);
+        units.clear();
+      }
       const std::string_view s = stripped_[i];
       if (s.empty()) {
         classes_[i++] = LineClass::kBlank;
@@ -844,8 +890,8 @@ class GuideParser {
         ++i;
         continue;
       }
-      if (s.find('\0') != std::string_view::npos) {
-        diagnostics_.add(i + 1, "nul", "line holds a NUL byte; not treated as code");
+      if (has_control_characters(s) || !valid_utf8(s)) {
+        diagnostics_.add(i + 1, "binary", "line holds control characters or invalid UTF-8; not treated as code");
         ++i;
         continue;
       }
@@ -862,14 +908,15 @@ class GuideParser {
         continue;
       }
       parts.push_back(strip_trailing(s.substr(0, lexed.comment)));
+      const bool first_comment = has_comment_text(s, lexed.comment);
       int last = i;
       bool closed = !lexer.open();
       bool plausible = true;
       std::size_t bytes = s.size();
-      while (!closed && last + 1 < n && last + 1 - i < kMaxStatementLines && bytes < kMaxStatementBytes &&
-             budget > 0) {
+      while (!closed && i > no_extension_until && last + 1 < n && last + 1 - i < kMaxStatementLines &&
+             bytes < kMaxStatementBytes && budget > 0) {
         const std::string_view t = stripped_[last + 1];
-        if (t.size() > kMaxCodeLineBytes || t.find('\0') != std::string_view::npos) break;
+        if (t.size() > kMaxCodeLineBytes || has_control_characters(t) || !valid_utf8(t)) break;
         ++last;
         bytes += t.size() + 1;
         budget = budget > t.size() ? budget - t.size() - 1 : 0;
@@ -883,16 +930,25 @@ class GuideParser {
       }
       if (closed && plausible) {
         bool strong_prose = false;
-        Unit unit = make_unit(i, last, s, parts, tokens, last == i, &strong_prose);
+        Unit unit = make_unit(i, last, s, parts, tokens, last == i, first_comment, &strong_prose);
         if (!strong_prose) units.push_back(std::move(unit));
         i = last + 1;
         continue;
       }
+      // A bracket still open after the limits: the lines it swallowed do not
+      // start long scans of their own (that would be quadratic on "d = {" x 1e6).
+      if (!closed && plausible) no_extension_until = last;
       // The bracket never closes in a way Python accepts: judge this line alone.
       if (std::optional<Unit> unit = single_line_unit(i, s)) units.push_back(std::move(*unit));
       ++i;
     }
 
+    judge_window(units);
+    check_decorators();
+  }
+
+  // Compiles a window of units and marks the lines of those that are code.
+  void judge_window(std::vector<Unit>& units) {
     std::vector<std::size_t> all(units.size());
     for (std::size_t k = 0; k < units.size(); ++k) all[k] = k;
     compiler_.judge(units, all);
@@ -942,10 +998,15 @@ class GuideParser {
     for (const Unit& unit : units) apply(unit);
     for (const Unit& unit : retry) apply(unit);
 
-    // A decorator must be followed by a definition or another decorator.
-    for (const Unit& unit : units) {
-      if (!unit.decorator || unit.verdict != Verdict::kCode) continue;
-      int k = unit.last + 1;
+    for (const Unit& unit : units)
+      if (unit.decorator && unit.verdict == Verdict::kCode) decorators_.emplace_back(unit.first, unit.last);
+  }
+
+  // A decorator must be followed by a definition or another decorator.
+  void check_decorators() {
+    const int n = static_cast<int>(lines_.size());
+    for (const auto& [first, last] : decorators_) {
+      int k = last + 1;
       while (k < n && (classes_[k] == LineClass::kBlank || classes_[k] == LineClass::kComment)) ++k;
       bool followed = false;
       if (k < n && classes_[k] == LineClass::kCode) {
@@ -954,8 +1015,8 @@ class GuideParser {
                    t.substr(0, 1) == "@";
       }
       if (!followed) {
-        for (int j = unit.first; j <= unit.last; ++j) classes_[j] = LineClass::kWeak;
-        diagnostics_.add(unit.first + 1, "decorator", "decorator line not followed by a definition");
+        for (int j = first; j <= last; ++j) classes_[j] = LineClass::kWeak;
+        diagnostics_.add(first + 1, "decorator", "decorator line not followed by a definition");
       }
     }
   }
@@ -1107,6 +1168,7 @@ class GuideParser {
   std::vector<LineClass> classes_;
   std::vector<std::pair<int, std::size_t>> weak_lines_;  // guide line index, run index
   std::vector<std::size_t> comment_only_;
+  std::vector<std::pair<int, int>> decorators_;  // lines of decorator units that compiled
 };
 
 }  // namespace
