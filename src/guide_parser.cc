@@ -414,7 +414,9 @@ constexpr std::size_t kUnitsPerWindow = 4096;   // units judged together; bounds
 constexpr std::size_t kMaxDiagnosticsPerKind = 20;
 constexpr std::size_t kMaxDiagnostics = 300;
 
-enum class LineClass : std::uint8_t { kBlank, kComment, kCode, kWeak, kProse };
+// kWeak: compiles but reads like prose, kept only inside a run.
+// kOpener: a statement whose bracket never closes; may start a run, never ends one.
+enum class LineClass : std::uint8_t { kBlank, kComment, kCode, kWeak, kOpener, kProse };
 
 // How a candidate statement must be wrapped to compile on its own.
 enum class Shape : std::uint8_t {
@@ -860,9 +862,6 @@ class GuideParser {
                           &strong_prose);
     if (strong_prose) return std::nullopt;
     unit.dangling = dangling;
-    // A lone opener may be the broken start of a statement inside a sample,
-    // but never its edge.
-    if (dangling) unit.weak = true;
     return unit;
   }
 
@@ -872,10 +871,9 @@ class GuideParser {
     std::vector<std::string_view> parts;
     // Following open brackets costs at most a few passes over the guide.
     std::size_t budget = 4 * text_.size() + (1u << 20);
-    int no_extension_until = -1;
     const int n = static_cast<int>(lines_.size());
     for (int i = 0; i < n;) {
-      if (units.size() >= kUnitsPerWindow) {
+      if (units.size() + unclosed_.size() >= kUnitsPerWindow) {
         judge_window(units);
         units.clear();
       }
@@ -913,8 +911,8 @@ class GuideParser {
       bool closed = !lexer.open();
       bool plausible = true;
       std::size_t bytes = s.size();
-      while (!closed && i > no_extension_until && last + 1 < n && last + 1 - i < kMaxStatementLines &&
-             bytes < kMaxStatementBytes && budget > 0) {
+      while (!closed && last + 1 < n && last + 1 - i < kMaxStatementLines && bytes < kMaxStatementBytes &&
+             budget > 0) {
         const std::string_view t = stripped_[last + 1];
         if (t.size() > kMaxCodeLineBytes || has_control_characters(t) || !valid_utf8(t)) break;
         ++last;
@@ -935,14 +933,19 @@ class GuideParser {
         i = last + 1;
         continue;
       }
-      // A bracket still open after the limits: the lines it swallowed do not
-      // start long scans of their own (that would be quadratic on "d = {" x 1e6).
-      if (!closed && plausible) no_extension_until = last;
-      // The bracket never closes in a way Python accepts: judge this line alone.
+      // The bracket never closes in a way Python accepts: the lines it
+      // swallowed are judged one by one (the line that broke it is not one).
+      const int end = plausible ? last : last - 1;
+      if (end > i) {
+        diagnostics_.add(i + 1, "unclosed", "bracket or string opened here is still open at line " +
+                                                std::to_string(end + 1) + "; lines judged one by one");
+        unclosed_.emplace_back(i, end);
+        i = end + 1;
+        continue;
+      }
       if (std::optional<Unit> unit = single_line_unit(i, s)) units.push_back(std::move(*unit));
       ++i;
     }
-
     judge_window(units);
     check_decorators();
   }
@@ -955,27 +958,36 @@ class GuideParser {
 
     // Groups that do not compile as a whole: judge their lines one by one,
     // each from a clean state and, for continuation lines, with its brackets reopened.
-    std::vector<Unit> retry;
+    std::vector<std::pair<int, int>> ranges;
+    ranges.swap(unclosed_);
     for (const Unit& unit : units) {
       if (unit.verdict == Verdict::kCode || unit.first == unit.last) continue;
       diagnostics_.add(unit.first + 1, "group",
                        "statement over lines " + std::to_string(unit.first + 1) + "-" + std::to_string(unit.last + 1) +
                            " does not compile as a whole; its lines are judged one by one");
+      ranges.emplace_back(unit.first, unit.last);
+    }
+    std::vector<Unit> retry;
+    for (const auto& [first, last] : ranges) {
       PythonLineLexer lexer;
-      for (int k = unit.first; k <= unit.last; ++k) {
+      for (int k = first; k <= last; ++k) {
         const std::string_view t = stripped_[k];
         const std::string reopen = reopeners(lexer.closers());
         lexer.next(t);
-        if (t.empty() || t[0] == '#') continue;
-        if (std::optional<Unit> alone = single_line_unit(k, t)) {
-          alone->fallback = true;
-          retry.push_back(std::move(*alone));
+        if (t.empty()) {
+          classes_[k] = LineClass::kBlank;
+          continue;
         }
+        if (t[0] == '#') {
+          classes_[k] = LineClass::kComment;
+          continue;
+        }
+        if (std::optional<Unit> alone = single_line_unit(k, t)) retry.push_back(std::move(*alone));
         if (!reopen.empty()) {
-          const std::string context = reopen + std::string(t);
-          if (std::optional<Unit> inside = single_line_unit(k, context)) {
-            inside->fallback = true;
+          if (std::optional<Unit> inside = single_line_unit(k, reopen + std::string(t))) {
             inside->weak = false;
+            inside->dangling = false;
+            inside->decorator = false;
             retry.push_back(std::move(*inside));
           }
         }
@@ -985,15 +997,15 @@ class GuideParser {
     for (std::size_t k = 0; k < retry.size(); ++k) retry_all[k] = k;
     compiler_.judge(retry, retry_all);
 
+    // A line accepted by either fallback variant takes the stronger class.
+    auto rank = [](LineClass c) {
+      return c == LineClass::kCode ? 3 : c == LineClass::kOpener ? 2 : c == LineClass::kWeak ? 1 : 0;
+    };
     auto apply = [&](const Unit& unit) {
       if (unit.verdict != Verdict::kCode) return;
-      for (int k = unit.first; k <= unit.last; ++k) {
-        const LineClass c = unit.weak ? LineClass::kWeak : LineClass::kCode;
-        // A line accepted by either fallback variant is code.
-        if (classes_[k] != LineClass::kCode) classes_[k] = c;
-      }
-      if (unit.dangling)
-        diagnostics_.add(unit.first + 1, "dangling", "bracket or string never closed; judged as if closed");
+      const LineClass c = unit.weak ? LineClass::kWeak : unit.dangling ? LineClass::kOpener : LineClass::kCode;
+      for (int k = unit.first; k <= unit.last; ++k)
+        if (rank(c) > rank(classes_[k])) classes_[k] = c;
     };
     for (const Unit& unit : units) apply(unit);
     for (const Unit& unit : retry) apply(unit);
@@ -1042,13 +1054,13 @@ class GuideParser {
       i = j + 1;
       // Blank lines and prose-like code at the edges belong to the prose around.
       auto trimmable = [&](int k) { return classes_[k] == LineClass::kBlank || classes_[k] == LineClass::kWeak; };
+      while (last >= first && (trimmable(last) || classes_[last] == LineClass::kOpener)) --last;
       while (first <= last && trimmable(first)) ++first;
-      while (last >= first && trimmable(last)) --last;
       if (first > last) continue;
       bool has_code = false;
       bool all_furniture = true;
       for (int k = first; k <= last; ++k) {
-        if (classes_[k] == LineClass::kCode || classes_[k] == LineClass::kWeak) has_code = true;
+        if (classes_[k] != LineClass::kComment && classes_[k] != LineClass::kBlank) has_code = true;
         if (classes_[k] == LineClass::kComment && !is_furniture_comment(stripped_[k])) all_furniture = false;
       }
       if (!has_code && all_furniture) continue;
@@ -1058,7 +1070,8 @@ class GuideParser {
       for (int k = first; k <= last; ++k) {
         run.lines.emplace_back(stripped_[k]);
         run.guide_lines.push_back(k + 1);
-        if (classes_[k] == LineClass::kWeak) weak_lines_.emplace_back(k, result_.runs.size());
+        if (classes_[k] == LineClass::kWeak || classes_[k] == LineClass::kOpener)
+          doubtful_lines_.emplace_back(k, result_.runs.size());
       }
       if (!has_code) comment_only_.push_back(result_.runs.size());
       result_.runs.push_back(std::move(run));
@@ -1151,8 +1164,13 @@ class GuideParser {
       }
       previous = &run;
     }
-    for (const auto& [line, index] : weak_lines_)
-      diagnostics_.add(line + 1, "weak", "kept in sample " + result_.runs[index].id + " although it reads like prose");
+    for (const auto& [line, index] : doubtful_lines_) {
+      if (classes_[line] == LineClass::kOpener)
+        diagnostics_.add(line + 1, "opener",
+                         "bracket never closed; kept in sample " + result_.runs[index].id + " as if closed");
+      else
+        diagnostics_.add(line + 1, "weak", "kept in sample " + result_.runs[index].id + " although it reads like prose");
+    }
     for (std::size_t index : comment_only_) {
       const CodeRun& run = result_.runs[index];
       diagnostics_.add(run.first_line, "comment-only", "sample " + run.id + " holds only comments");
@@ -1166,9 +1184,10 @@ class GuideParser {
   std::vector<std::string_view> lines_;
   std::vector<std::string_view> stripped_;
   std::vector<LineClass> classes_;
-  std::vector<std::pair<int, std::size_t>> weak_lines_;  // guide line index, run index
+  std::vector<std::pair<int, std::size_t>> doubtful_lines_;  // weak or opener lines in runs: line, run index
   std::vector<std::size_t> comment_only_;
   std::vector<std::pair<int, int>> decorators_;  // lines of decorator units that compiled
+  std::vector<std::pair<int, int>> unclosed_;    // line ranges of statements that never closed
 };
 
 }  // namespace
