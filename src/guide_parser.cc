@@ -413,12 +413,15 @@ constexpr std::size_t kMaxBatchUnits = 64;
 constexpr std::size_t kUnitsPerWindow = 4096;   // units judged together; bounds memory on huge guides
 constexpr std::size_t kMaxDiagnosticsPerKind = 20;
 constexpr std::size_t kMaxDiagnostics = 300;
+// Compiled sources are synthetic (wrapped, batched): a warning CPython prints
+// while compiling must not name a guide line it is not about.
+constexpr std::string_view kCompileFilename = "<guidecheck line check>";
 
 // kWeak: compiles but reads like prose, kept only inside a run.
 // kOpener: a statement whose bracket never closes; may start a run, never ends one.
 enum class LineClass : std::uint8_t { kBlank, kComment, kCode, kWeak, kOpener, kProse };
 
-// How a candidate statement must be wrapped to compile on its own.
+// What a candidate statement needs around it to compile on its own.
 enum class Shape : std::uint8_t {
   kPlain,
   kAfterIf,    // else / elif
@@ -427,9 +430,15 @@ enum class Shape : std::uint8_t {
   kCase,       // case: needs a match
   kMatch,      // match: needs a case
   kDecorator,  // @...: needs a definition
-  kModule,     // from __future__ / import *: only at module level
+};
+
+// Where it compiles: most statements together in one plain function (a
+// batch); the others alone.
+enum class Context : std::uint8_t {
+  kBatch,
   kAsync,      // await / async / global: alone, in an async function
   kGenerator,  // yield from: alone, in a plain function
+  kModule,     // from __future__ / import *: alone, at module level
   kNonlocal,   // nonlocal: judged by its tokens alone
 };
 
@@ -441,16 +450,17 @@ struct Unit {
   int last = 0;
   std::string source;  // comments removed, lines joined by '\n'
   Shape shape = Shape::kPlain;
+  Context context = Context::kBatch;
   bool needs_body = false;
   bool weak = false;       // compiles, but reads like prose
   bool decorator = false;  // starts with '@'
   bool dangling = false;   // closers were appended
-  bool fallback = false;   // a line of a group that did not compile as a whole
   Verdict verdict = Verdict::kUnknown;
 };
 
 struct UnitFeatures {
   Shape shape = Shape::kPlain;
+  Context context = Context::kBatch;
   bool needs_body = false;
   bool strong_prose = false;
   bool weak = false;
@@ -556,15 +566,17 @@ UnitFeatures features_of(std::string_view first_line, const std::vector<Token>& 
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (t.kind != TokenKind::kKeyword) continue;
-    if (t.text == "import" && k + 1 < tokens.size() && tokens[k + 1].text == "*") f.shape = Shape::kModule;
-    if (t.text == "from" && k == 0 && k + 1 < tokens.size() && tokens[k + 1].text == "__future__")
-      f.shape = Shape::kModule;
-    if (f.shape == Shape::kModule) break;
-    if (t.text == "nonlocal") f.shape = Shape::kNonlocal;
-    if ((t.text == "await" || t.text == "async" || t.text == "global") && f.shape != Shape::kNonlocal)
-      f.shape = Shape::kAsync;
-    if (t.text == "yield" && k + 1 < tokens.size() && tokens[k + 1].text == "from" && f.shape == Shape::kPlain)
-      f.shape = Shape::kGenerator;
+    const bool next_is = k + 1 < tokens.size();
+    if ((t.text == "import" && next_is && tokens[k + 1].text == "*") ||
+        (t.text == "from" && k == 0 && next_is && tokens[k + 1].text == "__future__")) {
+      f.context = Context::kModule;
+      break;
+    }
+    if (t.text == "nonlocal") f.context = Context::kNonlocal;
+    if ((t.text == "await" || t.text == "async" || t.text == "global") && f.context != Context::kNonlocal)
+      f.context = Context::kAsync;
+    if (t.text == "yield" && next_is && tokens[k + 1].text == "from" && f.context == Context::kBatch)
+      f.context = Context::kGenerator;
   }
 
   if (!single_line) return f;
@@ -617,9 +629,10 @@ std::string wrap(const Unit& unit, int base) {
       return in + unit.source + "\n" + in + " case _:\n" + in + "  pass";
     case Shape::kDecorator:
       return in + unit.source + "\n" + in + "def _():\n" + in + " pass";
-    default:
-      return in + unit.source + body;
+    case Shape::kPlain:
+      break;
   }
+  return in + unit.source + body;
 }
 
 int count_lines(std::string_view s) { return 1 + static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
@@ -628,7 +641,7 @@ int count_lines(std::string_view s) { return 1 + static_cast<int>(std::count(s.b
 // wrapped text (a guide repeats idioms; a 50 MB guide repeats everything).
 class UnitCompiler {
  public:
-  explicit UnitCompiler(std::string filename) : filename_(std::move(filename)) {}
+  UnitCompiler() = default;
 
   void judge(std::vector<Unit>& units, const std::vector<std::size_t>& which) {
     // Units are grouped by wrapped text, so each distinct text compiles once.
@@ -637,7 +650,7 @@ class UnitCompiler {
     for (std::size_t index : which) {
       Unit& unit = units[index];
       if (unit.verdict != Verdict::kUnknown) continue;
-      if (unit.shape == Shape::kNonlocal) {
+      if (unit.context == Context::kNonlocal) {
         unit.verdict = Verdict::kCode;
         continue;
       }
@@ -645,10 +658,10 @@ class UnitCompiler {
         unit.verdict = Verdict::kNotCode;
         continue;
       }
-      if (unit.shape == Shape::kModule || unit.shape == Shape::kAsync || unit.shape == Shape::kGenerator) {
-        std::string source = unit.shape == Shape::kModule ? wrap(unit, 0)
-                             : unit.shape == Shape::kAsync ? "async def _gc():\n while 1:\n" + wrap(unit, 2)
-                                                            : "def _gc():\n while 1:\n" + wrap(unit, 2);
+      if (unit.context != Context::kBatch) {
+        std::string source = unit.context == Context::kModule  ? wrap(unit, 0)
+                             : unit.context == Context::kAsync ? "async def _gc():\n while 1:\n" + wrap(unit, 2)
+                                                               : "def _gc():\n while 1:\n" + wrap(unit, 2);
         unit.verdict = compile_cached(std::move(source)) ? Verdict::kCode : Verdict::kNotCode;
         continue;
       }
@@ -687,7 +700,7 @@ class UnitCompiler {
   bool compile_cached(std::string source) {
     auto hit = cache_.find(source);
     if (hit != cache_.end()) return hit->second;
-    const bool ok = !compile_check(source + "\n", filename_).has_value();
+    const bool ok = !compile_check(source + "\n", kCompileFilename).has_value();
     cache_.emplace(std::move(source), ok);
     return ok;
   }
@@ -707,7 +720,7 @@ class UnitCompiler {
       source += '\n';
     }
     auto decide = [&](std::size_t k, bool ok) { pending[from + k].verdict = ok ? Verdict::kCode : Verdict::kNotCode; };
-    const std::optional<CompileError> error = compile_check(source, filename_);
+    const std::optional<CompileError> error = compile_check(source, kCompileFilename);
     if (!error) {
       for (std::size_t k = 0; k < count; ++k) decide(k, true);
       return count;
@@ -734,10 +747,9 @@ class UnitCompiler {
   }
 
   bool compile_alone(const std::string& wrapped) {
-    return !compile_check("def _gc():\n while 1:\n" + wrapped + "\n", filename_).has_value();
+    return !compile_check("def _gc():\n while 1:\n" + wrapped + "\n", kCompileFilename).has_value();
   }
 
-  std::string filename_;
   std::unordered_map<std::string, bool> cache_;
 };
 
@@ -781,7 +793,7 @@ std::string reopeners(std::string_view closers) {
 
 class GuideParser {
  public:
-  GuideParser(std::string_view text, std::string_view filename) : text_(text), compiler_(std::string(filename)) {
+  GuideParser(std::string_view text, std::string_view filename) : text_(text) {
     result_.filename = std::string(filename);
   }
 
@@ -829,6 +841,7 @@ class GuideParser {
     }
     const UnitFeatures f = features_of(first_text, tokens, single_line, commented);
     unit.shape = f.shape;
+    unit.context = f.context;
     unit.needs_body = f.needs_body;
     unit.weak = f.weak;
     unit.decorator = f.decorator;

@@ -59,7 +59,7 @@ struct ParsedGuide {
 /// invalid UTF-8, NUL, CRLF, tabs); time is linear in the size of the text
 /// apart from compiling candidate lines, which are compiled in batches and
 /// cached. Starts the embedded interpreter (compile_check) when a line could
-/// be Python. `filename` only names the guide in diagnostics and compile errors.
+/// be Python. `filename` is only recorded in the result.
 ParsedGuide parse_guide(std::string_view text, std::string_view filename);
 
 /// Follows Python's tokenizer over consecutive physical lines, far enough to

@@ -287,6 +287,7 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     Code, SandwichTest,
     ::testing::Values(std::make_pair("else:", true), std::make_pair("elif x > 1:", true),
+                      std::make_pair("elif await ready():", true),
                       std::make_pair("return x", true), std::make_pair("yield x", true),
                       std::make_pair("await asyncio.sleep(1) # Simulates network I/O", true),
                       std::make_pair("break", true), std::make_pair("except* ValueError as eg:", true),
