@@ -69,6 +69,19 @@ bool is_error_line(std::string_view text) {
   return false;
 }
 
+// The error a comment claims: the text itself (`TypeError: ...`), or what
+// follows "raises"/"throws" (`Raises ZeroDivisionError`).
+std::optional<std::string_view> error_text(std::string_view text) {
+  for (std::string_view verb : {"raises ", "throws ", "raise "}) {
+    if (lower(text.substr(0, verb.size())) == verb) {
+      text = trim(text.substr(verb.size()));
+      break;
+    }
+  }
+  if (is_error_line(text)) return text;
+  return std::nullopt;
+}
+
 bool is_pragma(std::string_view text) {
   static constexpr std::array<std::string_view, 13> kPragmas = {
       "type:", "noqa", "pragma:", "fmt:", "pylint:", "mypy:", "isort:", "doctest:", "nosec", "pyright:",
@@ -223,9 +236,9 @@ class ClaimFinder {
     Claim claim;
     claim.guide_line = claim.last_guide_line = claim.anchor_line = line_of(i);
     claim.form = ClaimForm::kTrailing;
-    if (is_error_line(text)) {
+    if (const auto error = error_text(text)) {
       claim.kind = ClaimKind::kError;
-      claim.text = std::string(text);
+      claim.text = std::string(*error);
     } else {
       text = strip_output_label(text, code_part(i));
       const auto [value, note] = split_note(text);
@@ -250,17 +263,19 @@ class ClaimFinder {
     claim.kind = ClaimKind::kError;
     claim.guide_line = claim.last_guide_line = claim.anchor_line = line_of(i);
     std::size_t next = i + 1;
-    if (lexed.comment != std::string_view::npos && is_error_line(trim(text.substr(lexed.comment + 1)))) {
+    const auto inline_error =
+        lexed.comment == std::string_view::npos ? std::nullopt : error_text(trim(text.substr(lexed.comment + 1)));
+    if (inline_error) {
       claim.form = ClaimForm::kTrailing;
       claim.statement = std::string(trim(text.substr(0, lexed.comment)));
-      claim.text = std::string(trim(text.substr(lexed.comment + 1)));
+      claim.text = std::string(*inline_error);
       // A commented-out compound statement carries its commented-out body.
       if (!claim.statement.empty() && claim.statement.back() == ':') {
         for (std::size_t k = i + 1; k <= end && k < i + 20; ++k) {
           const std::string_view body = text_at(k);
           PythonLineLexer body_lexer;
           const PythonLineLexer::Line body_lexed = body_lexer.next(body);
-          if (body.empty() || !body_lexed.plausible || is_error_line(body) || looks_like_prose(body) ||
+          if (body.empty() || !body_lexed.plausible || error_text(body) || looks_like_prose(body) ||
               body_lexed.comment != std::string_view::npos)
             break;
           claim.statement += "\n" + std::string(body);
@@ -268,11 +283,11 @@ class ClaimFinder {
           next = k + 1;
         }
       }
-    } else if (lexed.comment == std::string_view::npos && i + 1 <= end && is_error_line(text_at(i + 1)) &&
+    } else if (lexed.comment == std::string_view::npos && i + 1 <= end && error_text(text_at(i + 1)) &&
                !looks_like_prose(text)) {
       claim.form = ClaimForm::kBlock;
       claim.statement = std::string(text);
-      claim.text = std::string(text_at(i + 1));
+      claim.text = std::string(*error_text(text_at(i + 1)));
       claim.last_guide_line = line_of(i + 1);
       next = i + 2;
     } else {
@@ -361,7 +376,7 @@ class ClaimFinder {
       if (k != lines.front()) claim.text += '\n';
       claim.text += text;
       if (!looks_like_prose(text)) claim.looks_like_prose = false;
-      if (is_error_line(text)) error = text;
+      if (const auto e = error_text(text)) error = *e;
     }
     const std::string_view first_text = text_at(lines.front());
     if (!error.empty() && (lines.size() == 1 || first_text.substr(0, 9) == "Traceback")) {
@@ -392,6 +407,8 @@ class ClaimFinder {
 bool looks_like_prose(std::string_view raw) {
   const std::string_view text = trim(raw);
   if (text.empty()) return false;
+  // Error messages and traceback lines read like sentences but are output.
+  if (error_text(text) || text.substr(0, 9) == "Traceback" || text.substr(0, 6) == "File \"") return false;
   if (starts_with_numbered_marker(text)) return true;  // "2. str.format() method"
   const char c = text.front();
   if (std::string_view("[{(\"'<").find(c) != std::string_view::npos || is_digit(c)) return false;

@@ -778,8 +778,9 @@ class DiagnosticSink {
   std::size_t dropped_ = 0;
 };
 
-// Text that reopens what `lexer` has open, so a continuation line can be
-// judged on its own: "_(" for a parenthesis (calls take keywords), "[" and "{".
+// Text that reopens what `closers` would close, so a continuation line can
+// be judged on its own: "_(" for a parenthesis (calls take keywords), "[",
+// "{", and the quotes of a string.
 std::string reopeners(std::string_view closers) {
   std::string out;
   for (auto it = closers.rbegin(); it != closers.rend(); ++it) {
@@ -829,7 +830,8 @@ class GuideParser {
     classes_.assign(lines_.size(), LineClass::kProse);
   }
 
-  // Makes a unit from lines [first, last], lexed by `lexer` into `tokens`.
+  // A unit for lines [first, last]: `parts` are their code without comments,
+  // `tokens` what the lexer saw in them.
   Unit make_unit(int first, int last, std::string_view first_text, const std::vector<std::string_view>& parts,
                  const std::vector<Token>& tokens, bool single_line, bool commented, bool* strong_prose) {
     Unit unit;

@@ -212,11 +212,13 @@ TEST(ClaimsTest, ErrorClaimForms) {
       "# Traceback (most recent call last):",
       "# File \"x.py\", line 1, in <module>",
       "# ZeroDivisionError: division by zero",
+      "int(\"x\") # Raises ValueError",
   }));
   EXPECT_EQ(show(claims),
             (Lines{"2-3 error block @2 [TypeError: 'tuple' object does not support item assignment] statement=t[0] = 9",
                    "5-5 error trailing @5 [KeyError: 'k']", "6-6 output trailing @6 [Error: invalid literal]",
-                   "8-10 error block @7 [ZeroDivisionError: division by zero]"}));
+                   "8-10 error block @7 [ZeroDivisionError: division by zero]",
+                   "11-11 error trailing @11 [ValueError]"}));
 }
 
 TEST(ClaimsTest, LinesAfterCommentedOutCodeAreNotAboutTheCodeBefore) {
@@ -241,7 +243,8 @@ TEST(ClaimsTest, ProseHint) {
        {"[99, 2, 3]", "\"Hello\"", "True", "Vector(4, 6)", "Employee(name='Alice', salary=8000)", "Eng 110.0",
         "~56 bytes", "slow_function took 0.2314 seconds", "emp_id name salary", "user: alice",
         "Division successful -> This always runs -> 5.0", "Cannot withdraw $150. Balance: $100",
-        "Toyota: Engine running", "Hello, World!", "-1", "", "0 1 1 2 3 5 8"})
+        "Toyota: Engine running", "Hello, World!", "-1", "", "0 1 1 2 3 5 8",
+        "ValueError: invalid literal for int() with base 10: 'x'", "Traceback (most recent call last):"})
     EXPECT_FALSE(looks_like_prose(value)) << value;
 }
 
