@@ -1,0 +1,69 @@
+#pragma once
+// What a guide claims its samples print, read from their comments:
+// trailing comments (`print(x) # [99, 2, 3]`), blocks of comment lines after
+// a statement, and commented-out statements with the error they would raise.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "guide_parser.h"
+
+namespace guidecheck {
+
+enum class ClaimKind { kOutput, kError };
+enum class ClaimForm { kTrailing, kBlock };
+
+/// One claim. A trailing comment on any code line is a claim, even when it
+/// only describes the code (`# Creates a new string`): the comparison step
+/// gives those the verdict "prose". Comment blocks are claim candidates: the
+/// caller keeps one only if the anchor statement printed something.
+struct Claim {
+  int guide_line = 0;       ///< first guide line of the claim
+  int last_guide_line = 0;  ///< last guide line (same as guide_line for one line)
+  ClaimKind kind = ClaimKind::kOutput;
+  ClaimForm form = ClaimForm::kTrailing;
+  /// The claimed output, comment markers and surrounding blanks removed;
+  /// block lines joined by '\n'. For errors: `TypeError: 'str' object ...`.
+  std::string text;
+  /// A parenthesised remark after the value, kept apart from it:
+  /// `# True (same values)` gives text "True", note "(same values)".
+  std::string note;
+  /// Guide line of the code the claim is about: the same line for a trailing
+  /// claim and a commented-out statement, the code line before a block.
+  int anchor_line = 0;
+  /// For errors claimed for commented-out code: that code without its `#`
+  /// markers (lines joined by '\n'), e.g. `my_string[0] = "H"`. Empty when the
+  /// error is claimed for live code (then anchor_line is that code).
+  std::string statement;
+  /// Textual hint that the comment describes rather than shows (sentences,
+  /// capitalised phrases of words, numbered headings). Meant to be consulted
+  /// only when the claim does not match the real output.
+  bool looks_like_prose = false;
+};
+
+/// The claims of one code run, in guide order. Not claims: pragmas
+/// (`# noqa`, `# type: ignore`), shell commands in comments and what follows
+/// them in the same block (`# pip install pandas`, `# pytest --cov=...`),
+/// comment lines before the first code line, comments right after a block
+/// opener (`def f():` then `# why`), and comment lines that introduce the
+/// next code: the prose-like lines ending a block that code follows, or a
+/// whole such block when the statement before it already has a trailing claim.
+std::vector<Claim> find_claims(const CodeRun& run);
+
+/// The text hint behind Claim::looks_like_prose, for one line of comment text
+/// (without `#`): "Column data types" and "Creates a new string" are prose;
+/// "[99, 2, 3]", "Vector(4, 6)", "Eng 110.0", "~56 bytes" are not.
+bool looks_like_prose(std::string_view text);
+
+/// True for a shell command written as a comment (without `#`):
+/// "pip install pandas==2.2.0", "python -m venv env", "source env/bin/activate",
+/// "myproject_env\Scripts\activate", "$ pytest -v".
+bool is_shell_command(std::string_view text);
+
+/// "output" or "error".
+std::string_view to_string(ClaimKind kind);
+/// "trailing" or "block".
+std::string_view to_string(ClaimForm form);
+
+}  // namespace guidecheck

@@ -1,0 +1,109 @@
+#pragma once
+// The guide's text -> the code samples in it. A guide is a scraped web page:
+// code is not fenced and lost its indentation, so which lines are Python is
+// decided line by line (CPython's compiler plus textual features of prose),
+// and consecutive Python lines form a sample.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guidecheck {
+
+/// Something the parser was unsure of; never fatal.
+struct Diagnostic {
+  int line = 0;         ///< guide line, 1-based; 0 when about the whole guide
+  std::string message;  ///< lowercase, no location: "prose line splits item 12 into q12 and q12-2"
+};
+
+/// `guide.txt:118: message`, or `guide.txt: message` when the line is 0.
+std::string format_diagnostic(std::string_view filename, const Diagnostic& diagnostic);
+
+/// A numbered item of the guide, e.g. `12. Explain inheritance and MRO.`
+struct GuideItem {
+  int number = 0;
+  int line = 0;       ///< guide line of the heading
+  std::string title;  ///< the heading without its number
+};
+
+/// One code sample: a run of consecutive guide lines that are Python.
+/// Comment-only lines belong to it when they sit inside it, lead into it or
+/// follow it; blank lines only when code surrounds them.
+struct CodeRun {
+  /// "q12" for the only run of item 12, "q12-2", "q12-3" for further runs of
+  /// the same item (numbers below 10 are padded: "q02"); "s01", "s02"... by
+  /// order for runs outside any numbered item.
+  std::string id;
+  int item = 0;        ///< number of the item it belongs to; 0 when none
+  int first_line = 0;  ///< guide line of lines.front()
+  int last_line = 0;   ///< guide line of lines.back()
+  /// The lines, leading whitespace stripped, otherwise byte-identical to the
+  /// guide (no CR). Blank lines inside the run are kept as "".
+  std::vector<std::string> lines;
+  std::vector<int> guide_lines;  ///< guide line of each entry of `lines`
+};
+
+/// Everything parse_guide found.
+struct ParsedGuide {
+  std::string filename;
+  int line_count = 0;
+  int crlf_lines = 0;  ///< lines that ended in CRLF; the CR is part of no text
+  std::vector<GuideItem> items;
+  std::vector<CodeRun> runs;  ///< in guide order
+  std::vector<Diagnostic> diagnostics;  ///< in guide order, at most a few hundred
+};
+
+/// Finds the code samples of a guide. Any bytes are accepted (empty, binary,
+/// invalid UTF-8, NUL, CRLF, tabs); time is linear in the size of the text
+/// apart from compiling candidate lines, which are compiled in batches and
+/// cached. Starts the embedded interpreter (compile_check) when a line could
+/// be Python. `filename` is only recorded in the result.
+ParsedGuide parse_guide(std::string_view text, std::string_view filename);
+
+/// Follows Python's tokenizer over consecutive physical lines, far enough to
+/// tell comments from code, to know when a statement continues on the next
+/// line, and to reject token sequences Python never accepts ("Numeric types",
+/// "12. Explain", "O(n) — Constant"). Limits: f-strings are skipped like plain
+/// strings (Python 3.11 rules: a replacement field cannot reuse the string's
+/// quote); identifiers may hold any non-ASCII letter, but common Unicode
+/// punctuation (dashes, curly quotes, arrows, NBSP) is rejected as Python does.
+class PythonLineLexer {
+ public:
+  enum class TokenKind : std::uint8_t { kName, kKeyword, kNumber, kString, kOperator, kOpen, kClose };
+  struct Token {
+    TokenKind kind;
+    std::string_view text;  ///< for strings spanning lines, only this line's part
+  };
+  struct Line {
+    std::size_t comment = std::string_view::npos;  ///< offset of the '#' that starts a comment
+    bool continued = false;  ///< started inside brackets, a string, or after a backslash
+    bool has_code = false;   ///< holds something besides a comment (string contents count)
+    bool plausible = true;   ///< no token sequence or character Python always rejects
+    bool continues = false;  ///< ends inside brackets, a string, or with a backslash
+  };
+
+  /// Lexes the next physical line (no newline). Tokens are appended to
+  /// `tokens` when it is given; they point into `line`.
+  Line next(std::string_view line, std::vector<Token>* tokens = nullptr);
+  /// True while a statement is unfinished (open bracket, string, backslash).
+  bool open() const { return !brackets_.empty() || quote_ != 0 || backslash_; }
+  /// Text that would close what is open: string quotes, then brackets.
+  std::string closers() const;
+  /// Forgets everything: the next line starts a new statement.
+  void reset();
+
+ private:
+  std::string brackets_;  // open brackets, innermost last
+  char quote_ = 0;        // quote of a string continued from an earlier line
+  bool triple_ = false;
+  bool backslash_ = false;
+  // Last token of the logical line, for adjacency checks.
+  TokenKind previous_ = TokenKind::kOperator;
+  bool has_previous_ = false;
+  int logical_tokens_ = 0;
+  bool soft_keyword_start_ = false;
+};
+
+}  // namespace guidecheck

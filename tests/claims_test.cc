@@ -1,0 +1,263 @@
+#include "claims.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace guidecheck {
+namespace {
+
+// One line per claim, so a failure shows every field.
+std::string show(const Claim& c) {
+  std::string out = std::to_string(c.guide_line) + "-" + std::to_string(c.last_guide_line) + " " +
+                    std::string(to_string(c.kind)) + " " + std::string(to_string(c.form)) + " @" +
+                    std::to_string(c.anchor_line) + " [" + c.text + "]";
+  if (!c.note.empty()) out += " note=" + c.note;
+  if (!c.statement.empty()) out += " statement=" + c.statement;
+  if (c.looks_like_prose) out += " prose";
+  return out;
+}
+
+std::vector<std::string> show(const std::vector<Claim>& claims) {
+  std::vector<std::string> out;
+  for (const Claim& c : claims) out.push_back(show(c));
+  return out;
+}
+
+// A run made of `lines`, the first on guide line `first_line`.
+CodeRun make_run(std::vector<std::string> lines, int first_line = 1) {
+  CodeRun run;
+  run.id = "s01";
+  run.first_line = first_line;
+  run.last_line = first_line + static_cast<int>(lines.size()) - 1;
+  for (std::size_t k = 0; k < lines.size(); ++k) run.guide_lines.push_back(first_line + static_cast<int>(k));
+  run.lines = std::move(lines);
+  return run;
+}
+
+const std::map<std::string, CodeRun>& bundled_runs() {
+  static const std::map<std::string, CodeRun> runs = [] {
+    std::ifstream in(GUIDECHECK_SOURCE_DIR "/guide/top-50-python-interview-questions-2026.txt", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::map<std::string, CodeRun> out;
+    for (CodeRun& run : parse_guide(text.str(), "guide.txt").runs) out.emplace(run.id, std::move(run));
+    return out;
+  }();
+  return runs;
+}
+
+std::vector<std::string> bundled_claims(const std::string& id) {
+  const auto it = bundled_runs().find(id);
+  EXPECT_NE(it, bundled_runs().end()) << id;
+  return it == bundled_runs().end() ? std::vector<std::string>{} : show(find_claims(it->second));
+}
+
+using Lines = std::vector<std::string>;
+
+// ---------------------------------------------------------------------------
+// The bundled guide, read by hand.
+
+TEST(ClaimsTest, BundledQ02MutableAndImmutable) {
+  EXPECT_EQ(bundled_claims("q02"),
+            (Lines{"20-20 output trailing @20 [[99, 2, 3]]",
+                   "23-23 error trailing @23 [TypeError: 'str' object does not support item assignment] "
+                   "statement=my_string[0] = \"H\"",
+                   "24-24 output trailing @24 [Creates a new string] prose",
+                   "25-25 output trailing @25 [\"Hello\"]"}));
+}
+
+TEST(ClaimsTest, BundledQ05NotesKeptApart) {
+  EXPECT_EQ(bundled_claims("q05"), (Lines{"52-52 output trailing @52 [True] note=(same values)",
+                                          "53-53 output trailing @53 [False] note=(different objects in memory)",
+                                          "54-54 output trailing @54 [True] note=(same object)"}));
+}
+
+TEST(ClaimsTest, BundledQ06BlockAfterCall) {
+  EXPECT_EQ(bundled_claims("q06"),
+            (Lines{"63-65 output block @62 [[INFO] User logged in\nuser: alice\nip: 192.168.1.1]"}));
+}
+
+TEST(ClaimsTest, BundledQ12TrailingAndBlock) {
+  EXPECT_EQ(bundled_claims("q12"), (Lines{"133-133 output trailing @133 [\"Woof\"] note=(Dog comes first in MRO)",
+                                          "135-135 output block @134 [(DogCat, Dog, Cat, Animal, object)]"}));
+}
+
+TEST(ClaimsTest, BundledQ22DescriptionsAndNote) {
+  // "# Fibonacci with memoization" introduces the next code: not a claim.
+  EXPECT_EQ(bundled_claims("q22"), (Lines{"299-299 output trailing @299 [Base case] prose",
+                                          "301-301 output trailing @301 [Recursive case] prose",
+                                          "302-302 output trailing @302 [120] note=(5 * 4 * 3 * 2 * 1)",
+                                          "310-310 output trailing @310 [12586269025]"}));
+}
+
+TEST(ClaimsTest, BundledQ28BlockStopsBeforeTheNextHeader) {
+  EXPECT_EQ(bundled_claims("q28"), (Lines{"427-428 output block @426 [Eng 110.0\nMkt 85.0]"}));
+}
+
+TEST(ClaimsTest, BundledQ29TableAtTheEnd) {
+  EXPECT_EQ(bundled_claims("q29"),
+            (Lines{"453-457 output block @452 [emp_id name salary\n0 1 Alice 95000.0\n1 2 Bob 72000.0\n"
+                   "2 3 Charlie 88000.0\n3 4 Diana NaN]"}));
+}
+
+TEST(ClaimsTest, BundledQ35DescriptionsAndArrows) {
+  EXPECT_EQ(bundled_claims("q35"),
+            (Lines{"550-550 output trailing @550 [Runs only if no exception] prose",
+                   "553-553 output trailing @553 [Cleanup code] prose",
+                   "554-554 output trailing @554 [Division successful -> This always runs -> 5.0]",
+                   "555-555 output trailing @555 [Cannot divide by zero -> This always runs -> None]"}));
+}
+
+TEST(ClaimsTest, BundledQ43OutputOfALoopThenHeader) {
+  EXPECT_EQ(bundled_claims("q43"), (Lines{"695-695 output block @694 [0 1 1 2 3 5 8 13 21 34 55 89]",
+                                          "698-698 output trailing @698 [0]", "699-699 output trailing @699 [1]"}));
+}
+
+TEST(ClaimsTest, BundledQ46CommentedOutClassWithBody) {
+  EXPECT_EQ(bundled_claims("q46"), (Lines{"756-757 error trailing @756 [TypeError: BadModel must implement validate()] "
+                                          "statement=class BadModel(ValidatedBase):\npass"}));
+}
+
+TEST(ClaimsTest, BundledQ49ApproximationsErrorAndDescription) {
+  EXPECT_EQ(bundled_claims("q49"),
+            (Lines{"808-808 output trailing @808 [~56 bytes]",
+                   "809-809 output trailing @809 [~56 bytes] note=(but b also has __dict__ overhead)",
+                   "810-810 error trailing @810 [AttributeError: 'PointWithSlots' has no attribute 'z'] "
+                   "statement=a.z = 3",
+                   "811-811 output trailing @811 [Works fine] prose"}));
+}
+
+TEST(ClaimsTest, BundledShellCommandsAreNotClaims) {
+  EXPECT_TRUE(bundled_claims("q08").empty());
+  EXPECT_TRUE(bundled_claims("q41").empty());
+}
+
+// ---------------------------------------------------------------------------
+// Small cases.
+
+TEST(ClaimsTest, HashInsideStringsIsNotAComment) {
+  EXPECT_EQ(show(find_claims(make_run({"print(\"#\") # #", "print(f\"{31:#x}\") # 0x1f", "print('a#b')"}))),
+            (Lines{"1-1 output trailing @1 [#]", "2-2 output trailing @2 [0x1f]"}));
+}
+
+TEST(ClaimsTest, TripleQuotedStringHidesHashLines) {
+  EXPECT_EQ(show(find_claims(make_run({"s = \"\"\"", "# not a comment", "\"\"\"", "print(s) # x"}))),
+            (Lines{"4-4 output trailing @4 [x]"}));
+}
+
+TEST(ClaimsTest, CommentInsideBracketsIsPartOfTheStatement) {
+  EXPECT_EQ(show(find_claims(make_run({"d = {", "# the keys", "\"a\": 1}", "print(d) # {'a': 1}"}))),
+            (Lines{"4-4 output trailing @4 [{'a': 1}]"}));
+}
+
+TEST(ClaimsTest, NotesOnlyForProseInParentheses) {
+  EXPECT_EQ(show(find_claims(make_run({"print(x) # (4, 3)", "print(v) # Vector(4, 6)", "print(1, (1, 2)) # 1 (1, 2)",
+                                       "print(f(3)) # 6 (3 * 2)"}))),
+            (Lines{"1-1 output trailing @1 [(4, 3)]", "2-2 output trailing @2 [Vector(4, 6)]",
+                   "3-3 output trailing @3 [1 (1, 2)]", "4-4 output trailing @4 [6] note=(3 * 2)"}));
+}
+
+TEST(ClaimsTest, OutputLabelsAreRemovedUnlessPrinted) {
+  EXPECT_EQ(show(find_claims(make_run({"print(x) # Output: 5", "print(\"Output:\", x) # Output: 5",
+                                       "print(y) # -> [1]"}))),
+            (Lines{"1-1 output trailing @1 [5]", "2-2 output trailing @2 [Output: 5]", "3-3 output trailing @3 [[1]]"}));
+}
+
+TEST(ClaimsTest, PragmasAreNotClaims) {
+  EXPECT_TRUE(find_claims(make_run({"import os # noqa: F401", "x: int = 1 # type: ignore"})).empty());
+}
+
+TEST(ClaimsTest, OutputMarkerLineIsDropped) {
+  EXPECT_EQ(show(find_claims(make_run({"print(total)", "# Output:", "# 5", "values = []"}))),
+            (Lines{"3-3 output block @1 [5]"}));
+}
+
+TEST(ClaimsTest, ProseLinesBeforeTheNextCodeIntroduceIt) {
+  EXPECT_EQ(show(find_claims(make_run({"print(numbers)", "# [3, 1, 2]", "# Now sort the list in place", "numbers.sort()",
+                                       "print(numbers)", "# [1, 2, 3]", "# Sorted in ascending order"}))),
+            (Lines{"2-2 output block @1 [[3, 1, 2]]",
+                   "6-7 output block @5 [[1, 2, 3]\nSorted in ascending order]"}));
+}
+
+TEST(ClaimsTest, BlockAfterAClaimedLineOrABlockOpenerIsAHeader) {
+  EXPECT_EQ(show(find_claims(make_run({"print(a) # 1", "# Second part", "print(b) # 2", "def f():",
+                                       "# Explain the body", "return 1"}))),
+            (Lines{"1-1 output trailing @1 [1]", "3-3 output trailing @3 [2]"}));
+}
+
+TEST(ClaimsTest, LeadingCommentsAreNotClaims) {
+  EXPECT_TRUE(find_claims(make_run({"# setup.py", "# Install first", "import sys"})).empty());
+}
+
+TEST(ClaimsTest, ShellCommandEndsTheBlock) {
+  EXPECT_EQ(show(find_claims(make_run({"print(version)", "# 2.2.0", "# pip install pandas==2.2.0",
+                                       "# Successfully installed pandas"}))),
+            (Lines{"2-2 output block @1 [2.2.0]"}));
+}
+
+TEST(ClaimsTest, ErrorClaimForms) {
+  const std::vector<Claim> claims = find_claims(make_run({
+      "t = (1, 2)",
+      "# t[0] = 9",
+      "# TypeError: 'tuple' object does not support item assignment",
+      "d = {}",
+      "d[\"k\"] # KeyError: 'k'",
+      "print(f\"Error: {e}\") # Error: invalid literal",
+      "print(1 / 0)",
+      "# Traceback (most recent call last):",
+      "# File \"x.py\", line 1, in <module>",
+      "# ZeroDivisionError: division by zero",
+      "int(\"x\") # Raises ValueError",
+  }));
+  EXPECT_EQ(show(claims),
+            (Lines{"2-3 error block @2 [TypeError: 'tuple' object does not support item assignment] statement=t[0] = 9",
+                   "5-5 error trailing @5 [KeyError: 'k']", "6-6 output trailing @6 [Error: invalid literal]",
+                   "8-10 error block @7 [ZeroDivisionError: division by zero]",
+                   "11-11 error trailing @11 [ValueError]"}));
+}
+
+TEST(ClaimsTest, LinesAfterCommentedOutCodeAreNotAboutTheCodeBefore) {
+  EXPECT_EQ(show(find_claims(make_run({"print(1)", "# x.y = 2 # AttributeError: no y", "# 1", "z = 3"}))),
+            (Lines{"2-2 error trailing @2 [AttributeError: no y] statement=x.y = 2"}));
+}
+
+TEST(ClaimsTest, GuideLineNumbersComeFromTheRun) {
+  const std::vector<Claim> claims = find_claims(make_run({"print(1)", "# 1"}, 120));
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].guide_line, 121);
+  EXPECT_EQ(claims[0].anchor_line, 120);
+}
+
+TEST(ClaimsTest, ProseHint) {
+  for (const char* prose : {"Column data types", "Creates a new string", "Cleanup code", "First 2 rows",
+                            "Rows 0 and 1", "All three complete in ~1 second, not ~3 seconds",
+                            "2. str.format() method", "Immutable: strings cannot be modified in place",
+                            "multiprocessing bypasses the GIL", "Exception groups (Python 3.11+)"})
+    EXPECT_TRUE(looks_like_prose(prose)) << prose;
+  for (const char* value :
+       {"[99, 2, 3]", "\"Hello\"", "True", "Vector(4, 6)", "Employee(name='Alice', salary=8000)", "Eng 110.0",
+        "~56 bytes", "slow_function took 0.2314 seconds", "emp_id name salary", "user: alice",
+        "Division successful -> This always runs -> 5.0", "Cannot withdraw $150. Balance: $100",
+        "Toyota: Engine running", "Hello, World!", "-1", "", "0 1 1 2 3 5 8",
+        "ValueError: invalid literal for int() with base 10: 'x'", "Traceback (most recent call last):"})
+    EXPECT_FALSE(looks_like_prose(value)) << value;
+}
+
+TEST(ClaimsTest, ShellCommands) {
+  for (const char* command :
+       {"pip install pandas==2.2.0", "python -m venv myproject_env", "source myproject_env/bin/activate",
+        "myproject_env\\Scripts\\activate", "pytest --cov=myproject --cov-report=html tests/", "$ python app.py",
+        "mypy myproject/", "pytest"})
+    EXPECT_TRUE(is_shell_command(command)) << command;
+  for (const char* other : {"python is fun", "Name Stmts Miss Cover", "user: alice", "[1, 2]", "1/2",
+                            "Create a virtual environment", "source code is text"})
+    EXPECT_FALSE(is_shell_command(other)) << other;
+}
+
+}  // namespace
+}  // namespace guidecheck

@@ -1,0 +1,372 @@
+#include "guide_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace guidecheck {
+namespace {
+
+using Span = std::tuple<std::string, int, int>;  // id, first line, last line
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in) << path;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string bundled_guide() {
+  return read_file(GUIDECHECK_SOURCE_DIR "/guide/top-50-python-interview-questions-2026.txt");
+}
+
+std::string fixture(const std::string& name) { return read_file(GUIDECHECK_TEST_FIXTURES "/guides/" + name); }
+
+std::vector<Span> spans(const ParsedGuide& guide) {
+  std::vector<Span> out;
+  for (const CodeRun& run : guide.runs) out.emplace_back(run.id, run.first_line, run.last_line);
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> lines;
+  std::stringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+bool has_diagnostic(const ParsedGuide& guide, int line, const std::string& fragment) {
+  return std::any_of(guide.diagnostics.begin(), guide.diagnostics.end(), [&](const Diagnostic& d) {
+    return d.line == line && d.message.find(fragment) != std::string::npos;
+  });
+}
+
+bool in_some_run(const ParsedGuide& guide, int line) {
+  return std::any_of(guide.runs.begin(), guide.runs.end(),
+                     [&](const CodeRun& run) { return run.first_line <= line && line <= run.last_line; });
+}
+
+// Read from the guide by hand: one sample per question except 1 and 19.
+const std::vector<Span> kBundledRuns = {
+    {"q02", 17, 25},   {"q03", 33, 34},   {"q04", 37, 46},   {"q05", 49, 54},   {"q06", 58, 65},
+    {"q07", 69, 73},   {"q08", 76, 83},   {"q09", 87, 93},   {"q10", 96, 103},  {"q11", 107, 118},
+    {"q12", 121, 135}, {"q13", 139, 155}, {"q14", 159, 173}, {"q15", 177, 192}, {"q16", 195, 213},
+    {"q17", 216, 233}, {"q18", 236, 250}, {"q20", 268, 279}, {"q21", 281, 294}, {"q22", 298, 310},
+    {"q23", 315, 327}, {"q24", 331, 338}, {"q25", 341, 368}, {"q26", 371, 398}, {"q27", 402, 416},
+    {"q28", 419, 434}, {"q29", 437, 457}, {"q30", 459, 476}, {"q31", 480, 488}, {"q32", 490, 503},
+    {"q33", 506, 520}, {"q34", 522, 537}, {"q35", 540, 555}, {"q36", 558, 577}, {"q37", 580, 590},
+    {"q38", 593, 616}, {"q39", 620, 635}, {"q40", 637, 649}, {"q41", 653, 661}, {"q42", 664, 681},
+    {"q43", 685, 699}, {"q44", 703, 724}, {"q45", 727, 737}, {"q46", 745, 757}, {"q47", 761, 777},
+    {"q48", 780, 792}, {"q49", 796, 811}, {"q50", 815, 835},
+};
+
+TEST(GuideParserTest, BundledGuideHas48RunsWithExactLines) {
+  const ParsedGuide guide = parse_guide(bundled_guide(), "guide.txt");
+  EXPECT_EQ(guide.line_count, 844);  // the last line has no newline
+  EXPECT_EQ(spans(guide), kBundledRuns);
+}
+
+TEST(GuideParserTest, BundledGuideItemsAreTheFiftyQuestions) {
+  const ParsedGuide guide = parse_guide(bundled_guide(), "guide.txt");
+  ASSERT_EQ(guide.items.size(), 50u);
+  for (std::size_t k = 0; k < guide.items.size(); ++k) EXPECT_EQ(guide.items[k].number, static_cast<int>(k) + 1);
+  EXPECT_EQ(guide.items[0].line, 5);
+  EXPECT_EQ(guide.items[18].line, 253);
+  EXPECT_EQ(guide.items[11].title, "Explain inheritance and method resolution order (MRO).");
+  for (const CodeRun& run : guide.runs) EXPECT_EQ(run.id, "q" + std::string(run.item < 10 ? "0" : "") +
+                                                               std::to_string(run.item));
+}
+
+TEST(GuideParserTest, RunLinesAreTheGuideLinesWithoutLeadingWhitespace) {
+  const std::string text = bundled_guide();
+  const std::vector<std::string> lines = split(text);
+  const ParsedGuide guide = parse_guide(text, "guide.txt");
+  for (const CodeRun& run : guide.runs) {
+    ASSERT_EQ(run.lines.size(), run.guide_lines.size());
+    ASSERT_EQ(static_cast<int>(run.lines.size()), run.last_line - run.first_line + 1) << run.id;
+    for (std::size_t k = 0; k < run.lines.size(); ++k) {
+      EXPECT_EQ(run.guide_lines[k], run.first_line + static_cast<int>(k));
+      EXPECT_EQ(run.lines[k], lines[static_cast<std::size_t>(run.guide_lines[k] - 1)]);
+    }
+  }
+  const CodeRun& q26 = guide.runs[23];
+  ASSERT_EQ(q26.id, "q26");
+  EXPECT_EQ(q26.lines[2], "\"A\": [\"B\", \"C\"],");
+}
+
+TEST(GuideParserTest, BundledGuideProseThatLooksLikeCodeStaysOut) {
+  const ParsedGuide guide = parse_guide(bundled_guide(), "guide.txt");
+  // Numeric types: ..., "[]; tuples use parentheses()...", @staticmethoddoes, Run tests with pytest ...,
+  // Key points about the GIL:, Use mypy or pyright ...: mypy myproject/.
+  for (int line : {7, 13, 30, 32, 176, 255, 617, 738, 739, 793, 837, 844})
+    EXPECT_FALSE(in_some_run(guide, line)) << "line " << line;
+}
+
+TEST(GuideParserTest, UnnumberedSectionsGetSequentialIds) {
+  const ParsedGuide guide = parse_guide(fixture("unnumbered_sections.txt"), "closures.txt");
+  EXPECT_TRUE(guide.items.empty());
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 5, 14}, {"s02", 17, 22}}));
+  // The second run starts with its comment line; "Summary" and "Output: 42" compile but are prose.
+  EXPECT_EQ(guide.runs[1].lines.front(), "# Late binding: every lambda sees the final value of i");
+  EXPECT_EQ(guide.runs[0].item, 0);
+}
+
+TEST(GuideParserTest, DecoratorsDictsAndProseBetweenRuns) {
+  const ParsedGuide guide = parse_guide(fixture("numbered_decorators.txt"), "decorators.txt");
+  EXPECT_EQ(spans(guide),
+            (std::vector<Span>{{"q01", 5, 12}, {"q02", 16, 21}, {"q02-2", 23, 24}, {"q04", 31, 45}}));
+  EXPECT_TRUE(has_diagnostic(guide, 22, "splits item 2 into q02 and q02-2"));
+  EXPECT_EQ(guide.runs[1].lines[3], "\"contact\": [\"/contact\", \"/support\"],");
+  EXPECT_EQ(guide.runs[3].lines.back(), "# work: 0.00s");
+}
+
+TEST(GuideParserTest, ProseAfterCodeEndsTheRun) {
+  const ParsedGuide guide = parse_guide(fixture("prose_like_code.txt"), "concurrency.txt");
+  // "Key points about the GIL:" ends q01; "- O(n)" compiles but is a bullet;
+  // the hashtag line is page furniture, not a sample.
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"q01", 4, 15}, {"q02", 21, 27}, {"q03", 31, 33}}));
+}
+
+TEST(GuideParserTest, MultiLineStatementsStayWhole) {
+  const ParsedGuide guide = parse_guide(fixture("multiline_constructs.txt"), "multiline.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"q01", 3, 11}, {"q02", 13, 21}, {"q03", 23, 35}, {"q04", 37, 43}}));
+  EXPECT_TRUE(guide.diagnostics.empty()) << format_diagnostic("multiline.txt", guide.diagnostics.front());
+}
+
+TEST(GuideParserTest, NumberedStepsInsideAnAnswerAreNotItems) {
+  const ParsedGuide guide = parse_guide(fixture("numbered_sublist.txt"), "packaging.txt");
+  std::vector<int> numbers;
+  for (const GuideItem& item : guide.items) numbers.push_back(item.number);
+  EXPECT_EQ(numbers, (std::vector<int>{1, 2, 4, 5}));
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"q01", 7, 9}, {"q02", 11, 12}, {"q04", 15, 15}, {"q05", 17, 18}}));
+  EXPECT_TRUE(has_diagnostic(guide, 7, "holds only comments"));
+}
+
+TEST(GuideParserTest, UnclosedLiteralKeepsItsLines) {
+  const ParsedGuide guide = parse_guide(fixture("broken_literal.txt"), "broken.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"q01", 4, 7}, {"q02", 10, 10}, {"q02-2", 12, 12}}));
+  EXPECT_TRUE(has_diagnostic(guide, 4, "still open"));
+}
+
+TEST(GuideParserTest, IdsDoNotDependOnOtherItems) {
+  const std::string text = fixture("numbered_decorators.txt");
+  std::string edited = text;
+  // Remove item 2's second run and add a run to item 3.
+  const std::string second_run = "pairs = [(\"home\", \"/\"), (\"about\", \"/about\")]\n";
+  edited.erase(edited.find(second_run), second_run.size());
+  edited.insert(edited.find("Returns: None"), "print(\"stacked\")\n");
+  const ParsedGuide before = parse_guide(text, "a.txt");
+  const ParsedGuide after = parse_guide(edited, "a.txt");
+  ASSERT_EQ(after.runs.size(), 5u);
+  EXPECT_EQ(after.runs[0].id, "q01");
+  EXPECT_EQ(after.runs[2].id, "q02-2");
+  EXPECT_EQ(after.runs[3].id, "q03");
+  EXPECT_EQ(after.runs[4].id, "q04");
+  EXPECT_EQ(after.runs[4].lines, before.runs[3].lines);
+}
+
+TEST(GuideParserTest, CrlfLinesGiveTheSameRuns) {
+  const std::string text = fixture("unnumbered_sections.txt");
+  std::string crlf;
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  const ParsedGuide lf = parse_guide(text, "a.txt");
+  const ParsedGuide dos = parse_guide(crlf, "a.txt");
+  EXPECT_EQ(lf.crlf_lines, 0);
+  EXPECT_EQ(dos.crlf_lines, dos.line_count);
+  EXPECT_EQ(spans(dos), spans(lf));
+  for (std::size_t k = 0; k < lf.runs.size(); ++k) EXPECT_EQ(dos.runs[k].lines, lf.runs[k].lines);
+}
+
+TEST(GuideParserTest, IndentationAndTabsAreStripped) {
+  const std::string text = fixture("multiline_constructs.txt");
+  std::string indented;
+  int n = 0;
+  for (const std::string& line : split(text)) indented += std::string(++n % 2 ? "\t" : "    ") + line + "\n";
+  const ParsedGuide plain = parse_guide(text, "a.txt");
+  const ParsedGuide shifted = parse_guide(indented, "a.txt");
+  EXPECT_EQ(spans(shifted), spans(plain));
+  for (std::size_t k = 0; k < plain.runs.size(); ++k) EXPECT_EQ(shifted.runs[k].lines, plain.runs[k].lines);
+}
+
+TEST(GuideParserTest, EmptyInputHasNothing) {
+  const ParsedGuide guide = parse_guide("", "empty.txt");
+  EXPECT_EQ(guide.line_count, 0);
+  EXPECT_TRUE(guide.runs.empty());
+  EXPECT_TRUE(guide.items.empty());
+}
+
+TEST(GuideParserTest, GuideWithoutCodeSaysSo) {
+  const ParsedGuide guide =
+      parse_guide("Why Python?\nBecause it reads like English.\n1. Is it fast?\nFast enough for most work.\n", "p.txt");
+  EXPECT_TRUE(guide.runs.empty());
+  EXPECT_EQ(guide.items.size(), 1u);
+  EXPECT_TRUE(has_diagnostic(guide, 0, "no code samples found"));
+}
+
+TEST(GuideParserTest, BinaryDataYieldsNoRuns) {
+  std::mt19937 random(42);
+  std::string bytes(1 << 18, '\0');
+  for (char& c : bytes) c = static_cast<char>(random() & 0xFF);
+  const ParsedGuide guide = parse_guide(bytes, "blob.bin");
+  EXPECT_GT(guide.line_count, 100);
+  EXPECT_TRUE(guide.runs.empty());
+  EXPECT_LE(guide.diagnostics.size(), 400u);
+}
+
+TEST(GuideParserTest, InvalidUtf8NulAndControlCharactersAreNotCode) {
+  using namespace std::string_literals;
+  const std::string text = "x = 1\nprint('caf\xe9')\ny = 2\nz = 3\0\nw = 4\nv = 5\ru = 6\nprint(x)\n"s;
+  const ParsedGuide guide = parse_guide(text, "bad.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 1, 1}, {"s02", 3, 3}, {"s03", 5, 5}, {"s04", 7, 7}}));
+  EXPECT_TRUE(has_diagnostic(guide, 2, "invalid UTF-8"));
+  EXPECT_TRUE(has_diagnostic(guide, 4, "control characters"));
+  EXPECT_TRUE(has_diagnostic(guide, 6, "control characters"));
+}
+
+TEST(GuideParserTest, OverlongLineIsNotCode) {
+  const std::string text = "x = 1\ny = '" + std::string(20000, 'a') + "'\nz = 2\n";
+  const ParsedGuide guide = parse_guide(text, "long.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 1, 1}, {"s02", 3, 3}}));
+  EXPECT_TRUE(has_diagnostic(guide, 2, "longer than"));
+}
+
+TEST(GuideParserTest, LargeGuideParsesWhole) {
+  const std::string one = bundled_guide();
+  std::string many;
+  for (int k = 0; k < 40; ++k) many += one;
+  const ParsedGuide guide = parse_guide(many, "big.txt");
+  ASSERT_EQ(guide.runs.size(), 48u * 40u);
+  EXPECT_EQ(guide.runs.back().first_line, 39 * 843 + 815);
+  EXPECT_EQ(guide.runs.back().lines, guide.runs[47].lines);
+}
+
+TEST(GuideParserTest, DiagnosticsHaveTheLocationFirst) {
+  EXPECT_EQ(format_diagnostic("guide.txt", {118, "bracket never closed"}), "guide.txt:118: bracket never closed");
+  EXPECT_EQ(format_diagnostic("guide.txt", {0, "no code samples found"}), "guide.txt: no code samples found");
+}
+
+// A line between two code lines either splits the run (prose) or joins it (code).
+class SandwichTest : public ::testing::TestWithParam<std::pair<const char*, bool>> {};
+
+TEST_P(SandwichTest, ClassifiesTheMiddleLine) {
+  const auto [middle, is_code] = GetParam();
+  const ParsedGuide guide = parse_guide(std::string("x = 1\n") + middle + "\ny = 2\n", "s.txt");
+  std::vector<std::pair<int, int>> lines;
+  for (const CodeRun& run : guide.runs) lines.emplace_back(run.first_line, run.last_line);
+  if (is_code) {
+    EXPECT_EQ(lines, (std::vector<std::pair<int, int>>{{1, 3}})) << middle;
+  } else {
+    EXPECT_EQ(lines, (std::vector<std::pair<int, int>>{{1, 1}, {3, 3}})) << middle;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Prose, SandwichTest,
+    ::testing::Values(std::make_pair("Numeric types: int, float, complex", false),
+                      std::make_pair("@staticmethoddoes not receive any implicit first argument.", false),
+                      std::make_pair("Run tests with pytest test_calculator.py -v.", false),
+                      std::make_pair("Use mypy or pyright to check type annotations: mypy myproject/.", false),
+                      std::make_pair("Key points about the GIL:", false), std::make_pair("- O(1)", false),
+                      std::make_pair("- Lists use square brackets", false),
+                      std::make_pair("Basics (Questions 1-10)", false),
+                      std::make_pair("12. Explain inheritance and method resolution order (MRO).", false),
+                      std::make_pair("Conclusion", false), std::make_pair("Output: 42", false),
+                      std::make_pair("A common use of is is checking for None.", false),
+                      std::make_pair("f-strings are the preferred approach in 2026.", false),
+                      std::make_pair("Python\xE2\x80\x99s dict is a hash table.", false),
+                      std::make_pair("O(1) \xE2\x80\x94 Constant time.", false),
+                      std::make_pair("It has:", false), std::make_pair("Example:", false)));
+
+INSTANTIATE_TEST_SUITE_P(
+    Code, SandwichTest,
+    ::testing::Values(std::make_pair("else:", true), std::make_pair("elif x > 1:", true),
+                      std::make_pair("elif await ready():", true),
+                      std::make_pair("return x", true), std::make_pair("yield x", true),
+                      std::make_pair("await asyncio.sleep(1) # Simulates network I/O", true),
+                      std::make_pair("break", true), std::make_pair("except* ValueError as eg:", true),
+                      std::make_pair("finally:", true), std::make_pair("try:", true),
+                      std::make_pair("nonlocal count", true), std::make_pair("global counter", true),
+                      std::make_pair("from __future__ import annotations", true),
+                      std::make_pair("from os.path import *", true), std::make_pair("yield from inner()", true),
+                      std::make_pair("case _:", true), std::make_pair("match command.split():", true),
+                      std::make_pair("print(f\"{'#'}\") # #", true), std::make_pair("async with lock:", true),
+                      std::make_pair("x # 1 (a value shown by a comment)", true),
+                      std::make_pair("df = pd.DataFrame({\"a\": [1, 2]})", true)));
+
+TEST(GuideParserTest, DecoratorNeedsADefinition) {
+  const ParsedGuide with_def = parse_guide("x = 1\n@timer\ndef f():\nreturn 1\n", "d.txt");
+  EXPECT_EQ(spans(with_def), (std::vector<Span>{{"s01", 1, 4}}));
+  const ParsedGuide alone = parse_guide("Intro line here.\n@staticmethod\nMore prose follows.\n", "d.txt");
+  EXPECT_TRUE(alone.runs.empty());
+}
+
+// ---------------------------------------------------------------------------
+
+TEST(PythonLineLexerTest, FindsTheCommentAfterStrings) {
+  PythonLineLexer lexer;
+  EXPECT_EQ(lexer.next("print(\"#\") # out").comment, 11u);
+  lexer.reset();
+  EXPECT_EQ(lexer.next("print(f\"{x:#x}\") # 0x1").comment, 17u);
+  lexer.reset();
+  EXPECT_EQ(lexer.next("s = 'it''s' # two strings").comment, 12u);
+  lexer.reset();
+  EXPECT_EQ(lexer.next("# only a comment").comment, 0u);
+  lexer.reset();
+  EXPECT_EQ(lexer.next("x = r'\\'#' #c").comment, 11u);
+}
+
+TEST(PythonLineLexerTest, FollowsTripleQuotedStringsAcrossLines) {
+  PythonLineLexer lexer;
+  const auto first = lexer.next("s = \"\"\"a # not a comment");
+  EXPECT_EQ(first.comment, std::string_view::npos);
+  EXPECT_TRUE(first.continues);
+  const auto middle = lexer.next("# still inside the string");
+  EXPECT_TRUE(middle.continued);
+  EXPECT_EQ(middle.comment, std::string_view::npos);
+  const auto last = lexer.next("\"\"\" # a real comment");
+  EXPECT_EQ(last.comment, 4u);
+  EXPECT_FALSE(last.continues);
+}
+
+TEST(PythonLineLexerTest, TracksBracketsAndBackslashes) {
+  PythonLineLexer lexer;
+  EXPECT_TRUE(lexer.next("d = f(x, [1, {").continues);
+  EXPECT_EQ(lexer.closers(), "}])");
+  EXPECT_TRUE(lexer.next("\"a\": 1}]").continues);
+  EXPECT_FALSE(lexer.next(")").continues);
+  EXPECT_TRUE(lexer.next("total = 1 + \\").continues);
+  const auto next = lexer.next("2");
+  EXPECT_TRUE(next.continued);
+  EXPECT_FALSE(next.continues);
+}
+
+TEST(PythonLineLexerTest, RejectsWhatPythonNeverAccepts) {
+  auto plausible = [](std::string_view line) {
+    PythonLineLexer lexer;
+    return lexer.next(line).plausible;
+  };
+  EXPECT_FALSE(plausible("Numeric types: int"));
+  EXPECT_FALSE(plausible("12. Explain inheritance"));
+  EXPECT_FALSE(plausible("Finish 2nd"));
+  EXPECT_FALSE(plausible("Python's core types"));
+  EXPECT_FALSE(plausible("O(n) \xE2\x80\x94 Linear"));
+  EXPECT_FALSE(plausible("print(x) y"));
+  EXPECT_FALSE(plausible("What is it?"));
+  EXPECT_FALSE(plausible("x = (1]"));
+  EXPECT_TRUE(plausible("x = 1 if y else 2"));
+  EXPECT_TRUE(plausible("match point:"));
+  EXPECT_TRUE(plausible("case _:"));
+  EXPECT_TRUE(plausible("s = 'a' 'b' f\"{c}\""));
+  EXPECT_TRUE(plausible("caf\xC3\xA9 = 0x1F + 1_000 + 1e-5j"));
+  EXPECT_TRUE(plausible("print(a != b) # it's fine in a comment"));
+}
+
+}  // namespace
+}  // namespace guidecheck
