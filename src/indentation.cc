@@ -150,12 +150,12 @@ int Lexer::continuation_offset(std::string_view s) const {
       break;
     }
   }
-  size_t keep = open_.size() - std::min(open_.size(), closers);
-  std::vector<int> seen;
+  const size_t keep = open_.size() - std::min(open_.size(), closers);
+  int lines = 0;  // brackets are opened in line order
   for (size_t k = 0; k < keep; ++k) {
-    if (std::find(seen.begin(), seen.end(), open_[k].line) == seen.end()) seen.push_back(open_[k].line);
+    if (k == 0 || open_[k].line != open_[k - 1].line) ++lines;
   }
-  return static_cast<int>(seen.size()) + (backslash_ ? 1 : 0);
+  return lines + (backslash_ ? 1 : 0);
 }
 
 void Lexer::scan(std::string_view s, int line, std::vector<Token>* out) {
@@ -319,6 +319,7 @@ struct Stmt {
   bool is_return = false;
   bool is_raise = false;
   bool is_break = false;
+  bool is_continue = false;
   bool is_pass = false;
   bool terminator = false;  // return, raise, break, continue
   bool is_import = false;
@@ -880,6 +881,7 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
     st.is_raise = first == "raise";
     st.is_break = first == "break";
     st.is_pass = first == "pass";
+    st.is_continue = first == "continue";
     st.terminator = st.is_return || st.is_raise || st.is_break || first == "continue";
     st.is_docstring = t.size() == 1 && t[0].kind == TokKind::kString;
     st.is_ellipsis = t.size() == 1 && op(0, "...");
@@ -929,7 +931,7 @@ enum class Feature : std::uint8_t {
   kLoopVariableAfterLoop, kClassSelfReference, kRecursionConstant, kRecursion, kSelfReference,
   kLoopTerminal, kDeadStore, kGuardContinues, kReturnDeep, kClassBodyAfterMethods,
   kClassBodyStatement, kInfiniteWhile, kCommentBreak, kLoopUnrelated, kFunctionUnrelated,
-  kBranchLonger, kSiblingSplit, kSelfInstance, kUnreachableOutput
+  kBranchLonger, kSiblingSplit, kSelfInstance, kUnreachableOutput, kRedundantContinue
 };
 
 std::string describe(Feature f, const std::string& name) {
@@ -967,6 +969,7 @@ std::string describe(Feature f, const std::string& name) {
     case Feature::kSelfInstance:
       return fmt::format("a '{}' would be created with constant arguments inside its own method", name);
     case Feature::kUnreachableOutput: return "a print would sit in code the sample never runs";
+    case Feature::kRedundantContinue: return "'continue' would be the last thing its loop does";
   }
   return "";
 }
@@ -1308,6 +1311,16 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
   if (!forced && L == cur && prev) {
     if (prev->terminator) c.add(Feature::kDeadCode, 40);
     if (prev->is_pass) c.add(Feature::kAfterPass, 15);
+  }
+  if (!forced && prev && prev->is_continue) {
+    // `continue` skips the rest of the loop body, so something must follow
+    // it inside the loop.
+    for (const Frame* f = st.top.get(); f && f->owner != Owner::kDef && f->owner != Owner::kClass; f = f->parent.get()) {
+      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) {
+        if (L < f->level) c.add(Feature::kRedundantContinue, 6);
+        break;
+      }
+    }
   }
   const bool direct_class = top->owner == Owner::kClass;
   int target = -1;
@@ -1697,7 +1710,7 @@ std::string explain(const Analyzer& names, const State& best, const State& alt, 
       reason += against[i].second;
     }
   }
-  reason += fmt::format(" (+{:.1f}); level {} chosen", alt.cost - best.cost, best_level);
+  reason += fmt::format(" (+{:.1f}); level {} chosen", std::max(0.0, alt.cost - best.cost), best_level);
   if (!paid.empty()) reason += " although " + paid.front().second;
   return reason;
 }
