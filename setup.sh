@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 packages=(
   cmake ninja-build g++ pkg-config            # build
   python3-dev pybind11-dev                    # embedded CPython
-  libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libdtl-dev libre2-dev
+  libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libdtl-dev libre2-dev libxxhash-dev
   libgtest-dev libgmock-dev                   # unit tests
   python3-numpy python3-pandas python3-pytest # what the guide's samples import
   procps diffutils patch libxml2-utils        # end-to-end tests: pgrep, diff, xmllint

@@ -1,8 +1,8 @@
 import pandas as pd
 df = pd.DataFrame({
-"department": ["Eng", "Mkt", "Eng", "Mkt", "Eng"],
-"quarter": ["Q1", "Q1", "Q2", "Q2", "Q1"],
-"revenue": [100, 80, 120, 90, 110]
+    "department": ["Eng", "Mkt", "Eng", "Mkt", "Eng"],
+    "quarter": ["Q1", "Q1", "Q2", "Q2", "Q1"],
+    "revenue": [100, 80, 120, 90, 110]
 })
 # Single aggregation
 print(df.groupby("department")["revenue"].mean())

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "command_check.h"
+#include "command_extract.h"
 #include "command_run.h"
 #include "command_update.h"
 #include "report_text.h"
@@ -17,6 +18,8 @@
 
 namespace guidecheck {
 namespace {
+
+constexpr const char* kDefaultGuide = "guide/top-50-python-interview-questions-2026.txt";
 
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> items;
@@ -155,6 +158,14 @@ int run_cli(int argc, char** argv) {
   auto* update_cmd = app.add_subcommand("update", "rewrite expected/ from real runs (atomic; unchanged files stay)");
   add_batch_options(update_cmd, &update);
 
+  // extract
+  BatchFlags extract;
+  ExtractCommandOptions extract_options;
+  auto* extract_cmd = app.add_subcommand("extract", "find the guide's code samples and write them to snippets/");
+  extract_cmd->add_option("guide", extract_options.guide_path, "the guide (default: " + std::string(kDefaultGuide) + ")")
+      ->default_val(kDefaultGuide);
+  add_batch_options(extract_cmd, &extract);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -180,6 +191,20 @@ int run_cli(int argc, char** argv) {
       TextReportStyle style;
       style.color = check.color == "always" || (check.color == "auto" && wants_color(stdout));
       std::fputs(render_text_report(outcome.results, style).c_str(), stdout);
+      return finish_interrupted(outcome.exit_code);
+    });
+  }
+  if (extract_cmd->parsed()) {
+    extract_options.project = extract.check.project;
+    return with_runner(extract, [&](Runner& runner) {
+      ExtractOutcome outcome = extract_command(extract_options, &runner);
+      for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
+      if (outcome.exit_code == 2) {
+        spdlog::error("{}", outcome.error);
+        return 2;
+      }
+      std::printf("%d samples: %d written, %d unchanged, %d kept (fixed by hand), %d removed\n", outcome.samples,
+                  outcome.written, outcome.unchanged, outcome.kept, outcome.removed);
       return finish_interrupted(outcome.exit_code);
     });
   }

@@ -1,0 +1,105 @@
+#include "snippet_manifest.h"
+
+#include <xxhash.h>
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "atomic_file.h"
+
+namespace guidecheck {
+
+using nlohmann::json;
+
+const ManifestEntry* Manifest::find(const std::string& id) const {
+  for (const auto& entry : snippets)
+    if (entry.id == id) return &entry;
+  return nullptr;
+}
+
+std::string content_hash(std::string_view text) {
+  return fmt::format("{:016x}", XXH64(text.data(), text.size(), 0));
+}
+
+std::string manifest_path(const std::string& snippets_dir) {
+  return (std::filesystem::path(snippets_dir) / "manifest.json").string();
+}
+
+namespace {
+
+json claim_to_json(const Claim& claim) {
+  return {{"guide_line", claim.guide_line},   {"last_guide_line", claim.last_guide_line},
+          {"kind", to_string(claim.kind)},    {"form", to_string(claim.form)},
+          {"text", claim.text},               {"note", claim.note},
+          {"anchor_line", claim.anchor_line}, {"statement", claim.statement},
+          {"looks_like_prose", claim.looks_like_prose}};
+}
+
+Claim claim_from_json(const json& j) {
+  Claim claim;
+  claim.guide_line = j.at("guide_line").get<int>();
+  claim.last_guide_line = j.at("last_guide_line").get<int>();
+  claim.kind = j.at("kind").get<std::string>() == "error" ? ClaimKind::kError : ClaimKind::kOutput;
+  claim.form = j.at("form").get<std::string>() == "block" ? ClaimForm::kBlock : ClaimForm::kTrailing;
+  claim.text = j.at("text").get<std::string>();
+  claim.note = j.at("note").get<std::string>();
+  claim.anchor_line = j.at("anchor_line").get<int>();
+  claim.statement = j.at("statement").get<std::string>();
+  claim.looks_like_prose = j.at("looks_like_prose").get<bool>();
+  return claim;
+}
+
+}  // namespace
+
+bool load_manifest(const std::string& path, Manifest* manifest, bool* exists, std::string* err) {
+  *manifest = Manifest{};
+  std::string text;
+  *exists = std::filesystem::exists(path);
+  if (!*exists) return true;
+  if (!read_file(path, &text, err)) return false;
+  try {
+    json j = json::parse(text);
+    manifest->guide = j.at("guide").get<std::string>();
+    for (const auto& s : j.at("snippets")) {
+      ManifestEntry entry;
+      entry.id = s.at("id").get<std::string>();
+      entry.item = s.at("item").get<int>();
+      entry.first_line = s.at("first_line").get<int>();
+      entry.last_line = s.at("last_line").get<int>();
+      entry.guide_lines = s.at("guide_lines").get<std::vector<int>>();
+      entry.generated_hash = s.at("generated_hash").get<std::string>();
+      entry.pytest_file = s.value("pytest_file", false);
+      for (const auto& c : s.at("claims")) entry.claims.push_back(claim_from_json(c));
+      entry.notes = s.value("notes", std::vector<std::string>{});
+      manifest->snippets.push_back(std::move(entry));
+    }
+  } catch (const std::exception& e) {
+    *err = fmt::format("{}: cannot read the manifest ({}); run guidecheck extract", path, e.what());
+    return false;
+  }
+  return true;
+}
+
+bool save_manifest(const std::string& path, const Manifest& manifest, std::string* err) {
+  json snippets = json::array();
+  for (const auto& entry : manifest.snippets) {
+    json claims = json::array();
+    for (const auto& claim : entry.claims) claims.push_back(claim_to_json(claim));
+    snippets.push_back({{"id", entry.id},
+                        {"item", entry.item},
+                        {"first_line", entry.first_line},
+                        {"last_line", entry.last_line},
+                        {"guide_lines", entry.guide_lines},
+                        {"generated_hash", entry.generated_hash},
+                        {"pytest_file", entry.pytest_file},
+                        {"claims", claims},
+                        {"notes", entry.notes}});
+  }
+  json j{{"generated_by", std::string("guidecheck extract ") + GUIDECHECK_VERSION},
+         {"guide", manifest.guide},
+         {"snippets", snippets}};
+  return write_file_atomically(path, j.dump(1) + "\n", err);
+}
+
+}  // namespace guidecheck
