@@ -221,6 +221,7 @@ class ClaimFinder {
       }
       roles_.push_back(r);
     }
+    trailing_claimed_.assign(roles_.size(), false);
   }
 
   std::string_view code_part(std::size_t i) const {
@@ -247,7 +248,7 @@ class ClaimFinder {
       claim.looks_like_prose = looks_like_prose(value);
     }
     claims_.push_back(std::move(claim));
-    trailing_claimed_.push_back(i);
+    trailing_claimed_[i] = true;
   }
 
   std::string_view text_at(std::size_t i) const { return comment_text(run_.lines[i], roles_[i].comment); }
@@ -340,9 +341,7 @@ class ClaimFinder {
     // The first comment of a body describes the body; the header prints nothing.
     if (!anchor_code.empty() && anchor_code.back() == ':') return;
     const bool followed_by_code = last == block_end && code_follows(block_end);
-    const bool anchor_claimed =
-        std::find(trailing_claimed_.begin(), trailing_claimed_.end(), *anchor) != trailing_claimed_.end();
-    if (followed_by_code && anchor_claimed) return;
+    if (followed_by_code && trailing_claimed_[*anchor]) return;
 
     std::vector<std::size_t> lines;
     bool explicit_output = false;
@@ -398,7 +397,7 @@ class ClaimFinder {
 
   const CodeRun& run_;
   std::vector<RunLine> roles_;
-  std::vector<std::size_t> trailing_claimed_;
+  std::vector<bool> trailing_claimed_;  // per run line: a trailing claim was found on it
   std::vector<Claim> claims_;
 };
 

@@ -409,7 +409,11 @@ namespace {
 constexpr std::size_t kMaxCodeLineBytes = 10000;  // longer lines are data or prose, never compiled
 constexpr int kMaxStatementLines = 200;           // a bracket left open longer than this is not followed
 constexpr std::size_t kMaxStatementBytes = 100000;
+constexpr std::size_t kMaxReopenDepth = 8;        // brackets reopened to judge a continuation line alone
 constexpr std::size_t kMaxBatchUnits = 64;
+// A real guide has a handful of distinct lines that pass the lexical filter
+// but do not compile (the bundled one has 1); this bounds hostile input.
+constexpr std::size_t kMaxFailedCompiles = 50000;
 constexpr std::size_t kUnitsPerWindow = 4096;   // units judged together; bounds memory on huge guides
 constexpr std::size_t kMaxDiagnosticsPerKind = 20;
 constexpr std::size_t kMaxDiagnostics = 300;
@@ -643,6 +647,10 @@ class UnitCompiler {
  public:
   UnitCompiler() = default;
 
+  /// True once so many distinct lines looked like Python yet failed to
+  /// compile that the input is not a guide; later candidates are not compiled.
+  bool exhausted() const { return failures_ >= kMaxFailedCompiles; }
+
   void judge(std::vector<Unit>& units, const std::vector<std::size_t>& which) {
     // Units are grouped by wrapped text, so each distinct text compiles once.
     std::vector<Pending> pending;
@@ -662,7 +670,12 @@ class UnitCompiler {
         std::string source = unit.context == Context::kModule  ? wrap(unit, 0)
                              : unit.context == Context::kAsync ? "async def _gc():\n while 1:\n" + wrap(unit, 2)
                                                                : "def _gc():\n while 1:\n" + wrap(unit, 2);
+        if (exhausted() && !cache_.count(source)) {
+          unit.verdict = Verdict::kNotCode;
+          continue;
+        }
         unit.verdict = compile_cached(std::move(source)) ? Verdict::kCode : Verdict::kNotCode;
+        if (unit.verdict == Verdict::kNotCode) ++failures_;
         continue;
       }
       std::string text = wrap(unit, 2);
@@ -679,6 +692,10 @@ class UnitCompiler {
     std::size_t size = kMaxBatchUnits / 2;
     std::size_t next = 0;
     while (next < pending.size()) {
+      if (exhausted()) {
+        for (; next < pending.size(); ++next) pending[next].verdict = Verdict::kNotCode;
+        break;
+      }
       const std::size_t count = std::min(size, pending.size() - next);
       const std::size_t consumed = compile_batch(pending, next, count);
       size = consumed == count ? std::min(kMaxBatchUnits, size * 2) : std::max<std::size_t>(1, size / 2);
@@ -719,7 +736,10 @@ class UnitCompiler {
       source += text;
       source += '\n';
     }
-    auto decide = [&](std::size_t k, bool ok) { pending[from + k].verdict = ok ? Verdict::kCode : Verdict::kNotCode; };
+    auto decide = [&](std::size_t k, bool ok) {
+      pending[from + k].verdict = ok ? Verdict::kCode : Verdict::kNotCode;
+      if (!ok) ++failures_;
+    };
     const std::optional<CompileError> error = compile_check(source, kCompileFilename);
     if (!error) {
       for (std::size_t k = 0; k < count; ++k) decide(k, true);
@@ -751,6 +771,7 @@ class UnitCompiler {
   }
 
   std::unordered_map<std::string, bool> cache_;
+  std::size_t failures_ = 0;
 };
 
 // Collects diagnostics, at most a few of each kind.
@@ -804,6 +825,9 @@ class GuideParser {
     build_runs();
     find_items();
     assign_ids();
+    if (compiler_.exhausted())
+      diagnostics_.add(0, "exhausted", "more than " + std::to_string(kMaxFailedCompiles) +
+                                           " lines look like Python but do not compile; later ones were not compiled");
     if (result_.runs.empty() && !lines_.empty()) diagnostics_.add(0, "no-code", "no code samples found");
     result_.diagnostics = diagnostics_.finish();
     return std::move(result_);
@@ -987,7 +1011,9 @@ class GuideParser {
       PythonLineLexer lexer;
       for (int k = first; k <= last; ++k) {
         const std::string_view t = stripped_[k];
-        const std::string reopen = reopeners(lexer.closers());
+        // Deeper nesting than this is a run of unclosed openers, not a literal.
+        const std::string closers = lexer.closers();
+        const std::string reopen = closers.size() <= kMaxReopenDepth ? reopeners(closers) : std::string();
         lexer.next(t);
         if (t.empty()) {
           classes_[k] = LineClass::kBlank;
