@@ -13,6 +13,9 @@ enum class SnippetVerdict { kPassed, kFailed, kSkipped };
 struct SnippetResult {
   std::string id;
   std::string path;
+  int first_line = 0;  ///< guide lines of the sample; 0 without a guide
+  int last_line = 0;
+  std::string source;
   SnippetVerdict verdict = SnippetVerdict::kPassed;
   RunOutcome outcome;
   /// Why it failed or was skipped, one sentence each.

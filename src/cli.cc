@@ -97,6 +97,8 @@ void add_batch_options(CLI::App* command, BatchFlags* flags) {
       ->check(CLI::PositiveNumber)->default_val(60);
   command->add_option("--memory-limit", flags->memory, "memory each snippet may add, e.g. 512M (0: none)")
       ->check(size_validator())->default_val("4G");
+  command->add_option("--directives", flags->check.directives_path,
+                      "directives file (default: <snippets>/guidecheck.toml)");
   command->add_option("--color", flags->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   add_zygote_options(command, &flags->zygote, &flags->no_preload, &flags->preload);
 }
@@ -150,7 +152,11 @@ int run_cli(int argc, char** argv) {
 
   // check
   BatchFlags check;
-  auto* check_cmd = app.add_subcommand("check", "run every snippet and compare its stdout with expected/ (the CI job)");
+  auto* check_cmd = app.add_subcommand(
+      "check", "verify the guide's samples: snippets/ matches the guide, each runs, its stdout matches expected/");
+  check_cmd->add_option("guide", check.check.guide_path,
+                        "the guide (default: the one snippets/ was extracted from); another guide is extracted in "
+                        "memory and checked without snippets/ or expected/");
   add_batch_options(check_cmd, &check);
 
   // update
@@ -187,6 +193,13 @@ int run_cli(int argc, char** argv) {
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
         return 2;
+      }
+      for (const auto& note : outcome.notes) spdlog::debug("{}", note);
+      if (!outcome.drift.empty()) {
+        for (const auto& problem : outcome.drift) std::printf("%s\n", problem.c_str());
+        std::printf("snippets/ no longer matches %s: run guidecheck extract, review the snippets, then check again\n",
+                    outcome.guide_path.c_str());
+        return 1;
       }
       TextReportStyle style;
       style.color = check.color == "always" || (check.color == "auto" && wants_color(stdout));

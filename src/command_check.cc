@@ -8,36 +8,67 @@ namespace guidecheck {
 
 CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner) {
   CheckOutcome result;
-  SnippetStore store = options.project.store();
-  std::vector<SnippetFile> all, selected;
-  if (!store.list(&all, &result.error) || !select_snippets(all, options.run.filter, &selected, &result.error)) {
+  CheckPlan plan;
+  if (!build_check_plan(options, &runner, &plan, &result.error)) {
     result.exit_code = 2;
     return result;
   }
-  std::vector<RunSpec> specs = make_run_specs(selected, options.run, store.load_durations());
+  result.guide_path = plan.guide_path;
+  result.notes = plan.notes;
+  if (!plan.drift.empty()) {
+    result.drift = plan.drift;
+    result.exit_code = 1;
+    return result;
+  }
+
+  std::vector<RunSpec> specs;
+  std::vector<size_t> ran;
+  for (size_t i = 0; i < plan.snippets.size(); ++i) {
+    if (plan.snippets[i].skip_reason) continue;
+    specs.push_back(plan.snippets[i].spec);
+    ran.push_back(i);
+  }
   std::vector<RunOutcome> outcomes = runner.run(specs);
 
+  SnippetStore store = options.project.store();
+  bool golden = plan.mode != PlanMode::kInMemory;
   std::map<std::string, double> durations;
-  for (size_t i = 0; i < selected.size(); ++i) {
-    SnippetResult snippet{selected[i].id, selected[i].path, SnippetVerdict::kPassed, std::move(outcomes[i]), {}, {}};
+  size_t next_outcome = 0;
+  for (size_t i = 0; i < plan.snippets.size(); ++i) {
+    const PlannedSnippet& planned = plan.snippets[i];
+    SnippetResult snippet;
+    snippet.id = planned.id;
+    snippet.path = planned.path;
+    snippet.first_line = planned.first_line;
+    snippet.last_line = planned.last_line;
+    snippet.source = planned.source;
+    if (planned.skip_reason) {
+      snippet.verdict = SnippetVerdict::kSkipped;
+      snippet.problems.push_back("skipped: " + *planned.skip_reason);
+      result.results.push_back(std::move(snippet));
+      continue;
+    }
+    snippet.outcome = std::move(outcomes[next_outcome++]);
     const RunOutcome& outcome = snippet.outcome;
     durations[snippet.id] = outcome.duration_s;
-    if (std::string failure = describe_failure(outcome, specs[i].timeout_s); !failure.empty())
+    if (std::string failure = describe_failure(outcome, planned.spec.timeout_s); !failure.empty())
       snippet.problems.push_back(failure);
-    std::optional<std::string> expected = store.read_expected(snippet.id);
-    if (!expected) {
-      snippet.problems.push_back(fmt::format("no approved output: {} is missing (run guidecheck update)",
-                                             store.expected_path(snippet.id)));
-    } else if (*expected != outcome.stdout_text) {
-      snippet.problems.push_back(fmt::format("stdout differs from {}", store.expected_path(snippet.id)));
-      snippet.golden_diff = unified_diff(*expected, outcome.stdout_text, store.expected_path(snippet.id),
-                                         "actual stdout of " + snippet.id);
+    if (golden) {
+      std::optional<std::string> expected = store.read_expected(snippet.id);
+      if (!expected) {
+        snippet.problems.push_back(fmt::format("no approved output: {} is missing (run guidecheck update)",
+                                               store.expected_path(snippet.id)));
+      } else if (*expected != outcome.stdout_text) {
+        snippet.problems.push_back(fmt::format("stdout differs from {}", store.expected_path(snippet.id)));
+        snippet.golden_diff = unified_diff(*expected, outcome.stdout_text, store.expected_path(snippet.id),
+                                           "actual stdout of " + snippet.id);
+      }
     }
     if (outcome.stdout_truncated) snippet.problems.push_back("stdout was truncated (over the output cap)");
     if (!snippet.problems.empty()) snippet.verdict = SnippetVerdict::kFailed;
     result.results.push_back(std::move(snippet));
   }
-  store.save_durations(durations);
+  if (plan.mode != PlanMode::kInMemory) store.save_durations(durations);
   result.exit_code = summarize(result.results).failed > 0 ? 1 : 0;
   return result;
 }

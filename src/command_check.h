@@ -1,29 +1,31 @@
 #pragma once
-// `guidecheck check`: run the snippets and compare with what was approved.
+// `guidecheck check [GUIDE]`: run the snippets and compare with what was
+// approved (and, in time, with what the guide claims).
 
 #include <string>
 #include <vector>
 
+#include "check_plan.h"
 #include "check_result.h"
-#include "project.h"
 #include "runner.h"
-#include "snippet_selection.h"
 
 namespace guidecheck {
 
-struct CheckCommandOptions {
-  ProjectPaths project;
-  RunSettings run;
-};
+using CheckCommandOptions = PlanOptions;
 
 struct CheckOutcome {
-  int exit_code = 0;  ///< 0 all passed, 1 failures, 2 configuration error
+  int exit_code = 0;  ///< 0 all passed, 1 failures or drift, 2 configuration error
   std::string error;  ///< the configuration error, when exit_code is 2
+  std::string guide_path;
+  std::vector<std::string> drift;  ///< snippets/ no longer matches the guide
+  std::vector<std::string> notes;  ///< from extracting another guide
   std::vector<SnippetResult> results;
 };
 
-/// Runs the selected snippets with `runner` and compares each stdout with
-/// expected/<id>.out. Remembers durations for the next run's schedule.
+/// Checks that snippets/ matches the guide, then runs the selected snippets
+/// with `runner` and compares each stdout with expected/<id>.out (when the
+/// snippets are the project's). Skipped snippets say why. Remembers
+/// durations for the next run's schedule.
 CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner);
 
 }  // namespace guidecheck

@@ -6,20 +6,42 @@ namespace guidecheck {
 
 UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner) {
   UpdateOutcome result;
-  SnippetStore store = options.project.store();
-  std::vector<SnippetFile> all, selected;
-  if (!store.list(&all, &result.error) || !select_snippets(all, options.run.filter, &selected, &result.error)) {
+  CheckPlan plan;
+  if (!build_check_plan(options, &runner, &plan, &result.error)) {
     result.exit_code = 2;
     return result;
   }
+  if (plan.mode == PlanMode::kInMemory) {
+    result.error = fmt::format("{}: update writes expected/ for the project's snippets; run guidecheck extract {} first",
+                               plan.guide_path, plan.guide_path);
+    result.exit_code = 2;
+    return result;
+  }
+  if (!plan.drift.empty()) {
+    result.messages = plan.drift;
+    result.messages.push_back("refused: snippets/ no longer matches the guide; nothing was written");
+    result.exit_code = 1;
+    return result;
+  }
+  SnippetStore store = options.project.store();
   if (int stale = store.remove_stale_temp_files())
     result.messages.push_back(fmt::format("removed {} temp file(s) left by an interrupted update", stale));
-  std::vector<RunSpec> specs = make_run_specs(selected, options.run, store.load_durations());
+
+  std::vector<RunSpec> specs;
+  std::vector<const PlannedSnippet*> ran;
+  for (const auto& planned : plan.snippets) {
+    if (planned.skip_reason) {
+      result.messages.push_back(fmt::format("skipped {}: {}", planned.id, *planned.skip_reason));
+      continue;
+    }
+    specs.push_back(planned.spec);
+    ran.push_back(&planned);
+  }
   std::vector<RunOutcome> outcomes = runner.run(specs);
 
   std::map<std::string, double> durations;
-  for (size_t i = 0; i < selected.size(); ++i) {
-    const std::string& id = selected[i].id;
+  for (size_t i = 0; i < ran.size(); ++i) {
+    const std::string& id = ran[i]->id;
     const RunOutcome& outcome = outcomes[i];
     durations[id] = outcome.duration_s;
     std::string failure = describe_failure(outcome, specs[i].timeout_s);
@@ -45,11 +67,14 @@ UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner
     }
   }
   if (options.run.filter.empty()) {
-    for (const auto& id : store.stale_expected(all)) {
-      std::string err;
-      if (store.remove_expected(id, &err)) {
-        ++result.removed;
-        result.messages.push_back(fmt::format("removed {} (no snippet {})", store.expected_path(id), id));
+    std::vector<SnippetFile> all;
+    std::string err;
+    if (store.list(&all, &err)) {
+      for (const auto& id : store.stale_expected(all)) {
+        if (store.remove_expected(id, &err)) {
+          ++result.removed;
+          result.messages.push_back(fmt::format("removed {} (no snippet {})", store.expected_path(id), id));
+        }
       }
     }
   }

@@ -62,9 +62,20 @@ std::optional<CompileError> compile_check(std::string_view source, std::string_v
   }
   py::gil_scoped_acquire gil;
   try {
+    // SyntaxWarnings ("is" with a literal...) are not errors: keep them
+    // off the user's terminal.
+    py::module_ warnings = py::module_::import("warnings");
+    py::object quiet = warnings.attr("catch_warnings")();
+    quiet.attr("__enter__")();
+    warnings.attr("simplefilter")("ignore");
     py::object compile = py::module_::import("builtins").attr("compile");
-    compile(py::bytes(source.data(), source.size()), py::str(filename.data(), filename.size()), "exec",
-            0, true);
+    try {
+      compile(py::bytes(source.data(), source.size()), py::str(filename.data(), filename.size()), "exec", 0, true);
+    } catch (...) {
+      quiet.attr("__exit__")(py::none(), py::none(), py::none());
+      throw;
+    }
+    quiet.attr("__exit__")(py::none(), py::none(), py::none());
     return std::nullopt;
   } catch (py::error_already_set& e) {
     CompileError error;
@@ -111,6 +122,17 @@ void before_fork() {
 }
 void after_fork_parent() { PyOS_AfterFork_Parent(); }
 void after_fork_child() { PyOS_AfterFork_Child(); }
+
+std::optional<std::string> installed_version(const std::string& distribution) {
+  std::string err;
+  if (!g_running && !start_interpreter({}, &err)) return std::nullopt;
+  py::gil_scoped_acquire gil;
+  try {
+    return py::module_::import("importlib.metadata").attr("version")(distribution).cast<std::string>();
+  } catch (py::error_already_set&) {
+    return std::nullopt;
+  }
+}
 
 std::string python_version() { return Py_GetVersion() ? std::string(Py_GetVersion()).substr(0, std::string(Py_GetVersion()).find(' ')) : ""; }
 

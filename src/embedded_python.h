@@ -48,6 +48,10 @@ void before_fork();
 void after_fork_parent();
 void after_fork_child();
 
+/// Installed version of a distribution (importlib.metadata), e.g. "1.5.3"
+/// for "pandas"; nullopt when it is not installed. Starts the interpreter.
+std::optional<std::string> installed_version(const std::string& distribution);
+
 /// Version of the embedded interpreter, e.g. "3.11.2".
 std::string python_version();
 

@@ -135,7 +135,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     }
     // python3 (3.9+) makes __main__.__file__ absolute; the run has its own cwd anyway.
     std::string path = std::filesystem::absolute(spec.path).lexically_normal().string();
-    RunRequest request{path, spec.args, make_run_marker(), spec.mode, spec.memory_limit};
+    RunRequest request{path, spec.args, make_run_marker(), spec.mode, spec.memory_limit, spec.prelude};
     if (error.empty())
       zygote_.submit(request, stdin_fd.get(), out.write_end.get(), err.write_end.get(), &error);
     if (!error.empty()) {

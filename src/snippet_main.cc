@@ -294,6 +294,13 @@ int run_snippet(const SnippetSpec& spec) {
     }
     ledger = load_runtime().attr("install")(py::bytes(spec.marker), env_restore);
     py::dict globals = fresh_main(spec);
+    if (!spec.prelude.empty()) {
+      py::object code = py::module_::import("builtins")
+                            .attr("compile")(py::bytes(spec.prelude), "<guidecheck prelude>", "exec", 0, true);
+      PyObject* result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
+      if (result == nullptr) throw py::error_already_set();
+      Py_DECREF(result);
+    }
     exit_code = spec.mode == SnippetMode::kPytest ? run_pytest(spec) : run_script(spec, globals, ledger, markers);
   } catch (py::error_already_set& e) {
     e.restore();

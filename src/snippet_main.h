@@ -21,6 +21,9 @@ struct SnippetSpec {
   /// Environment variables the zygote changed for itself, with the value the
   /// snippet must see (nullopt: unset).
   std::vector<std::pair<std::string, std::optional<std::string>>> env_restore;
+  /// Code run in __main__ before the snippet (directives: names the guide
+  /// uses but never defines). Its output counts as no statement's.
+  std::string prelude;
 };
 
 /// Loads guidecheck's child runtime and the modules run_snippet uses (ast,

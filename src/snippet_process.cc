@@ -47,7 +47,7 @@ void become_snippet_process(const RunRequest& request, const std::string& work_d
   }
   if (chdir(work_dir.c_str()) != 0) _exit(126);
   after_fork_child();
-  SnippetSpec spec{request.path, request.args, request.marker, request.mode, env_restore};
+  SnippetSpec spec{request.path, request.args, request.marker, request.mode, env_restore, request.prelude};
   _exit(run_snippet(spec) & 0xff);
 }
 

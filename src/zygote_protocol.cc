@@ -17,7 +17,8 @@ std::string encode_request(const RunRequest& request) {
                    {"args", request.args},
                    {"marker", nlohmann::json::binary_t(std::vector<uint8_t>(request.marker.begin(), request.marker.end()))},
                    {"mode", request.mode == SnippetMode::kPytest ? "pytest" : "script"},
-                   {"memory_limit", request.memory_limit}};
+                   {"memory_limit", request.memory_limit},
+                   {"prelude", request.prelude}};
   auto bytes = nlohmann::json::to_cbor(j);
   return std::string(bytes.begin(), bytes.end());
 }
@@ -31,6 +32,7 @@ bool decode_request(std::string_view data, RunRequest* request, std::string* err
     request->marker.assign(marker.begin(), marker.end());
     request->mode = j.at("mode").get<std::string>() == "pytest" ? SnippetMode::kPytest : SnippetMode::kScript;
     request->memory_limit = j.at("memory_limit").get<uint64_t>();
+    request->prelude = j.at("prelude").get<std::string>();
     return true;
   } catch (const std::exception& e) {
     *err = std::string("bad run request: ") + e.what();

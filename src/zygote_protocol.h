@@ -20,6 +20,7 @@ struct RunRequest {
   std::string marker;
   SnippetMode mode = SnippetMode::kScript;
   uint64_t memory_limit = 0;  ///< bytes the snippet may add; 0: unlimited
+  std::string prelude;        ///< Python run in __main__ before the snippet
 };
 
 std::string encode_request(const RunRequest& request);

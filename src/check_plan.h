@@ -1,0 +1,58 @@
+#pragma once
+// What `check` and `update` will run: which guide, which snippets, how each
+// one runs (directives), and whether snippets/ still matches the guide.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claims.h"
+#include "project.h"
+#include "runner.h"
+#include "snippet_selection.h"
+
+namespace guidecheck {
+
+enum class PlanMode {
+  kProject,   ///< snippets/ extracted from the guide (manifest), checked for drift
+  kSnippets,  ///< snippets/ without a manifest: no guide to compare with
+  kInMemory,  ///< another guide: extracted to a scratch directory for this run
+};
+
+struct PlannedSnippet {
+  std::string id;
+  std::string path;
+  int first_line = 0;  ///< guide lines; 0 when there is no guide
+  int last_line = 0;
+  std::vector<int> guide_lines;  ///< guide line of each snippet line
+  std::vector<Claim> claims;
+  RunSpec spec;
+  std::optional<std::string> skip_reason;
+  std::string source;  ///< the code, for reports
+};
+
+struct CheckPlan {
+  PlanMode mode = PlanMode::kSnippets;
+  std::string guide_path;  ///< empty in kSnippets mode
+  std::vector<PlannedSnippet> snippets;
+  /// Differences between snippets/ and the guide (kProject mode).
+  std::vector<std::string> drift;
+  /// Notes from an in-memory extraction (unsure decisions).
+  std::vector<std::string> notes;
+  std::string scratch_dir;  ///< removed by the destructor
+  ~CheckPlan();
+};
+
+struct PlanOptions {
+  ProjectPaths project;
+  RunSettings run;
+  std::string guide_path;  ///< empty: the manifest's guide, if any
+  std::string directives_path;  ///< empty: <snippets>/guidecheck.toml
+};
+
+/// Builds the plan. `runner` is used only to extract another guide (its
+/// candidate layouts). False with *err for configuration errors (unreadable
+/// guide or directives, bad filter, directives for unknown samples).
+bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* plan, std::string* err);
+
+}  // namespace guidecheck
