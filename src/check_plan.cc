@@ -115,10 +115,11 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
                            ? (fs::path(project.snippets_dir) / "guidecheck.toml").string()
                            : options.directives_path;
     if (!load_directives(path, &directives, err)) return false;
-    for (const auto& [id, d] : directives.by_id) {
+    for (const auto& entry : directives.by_id) {
+      const std::string& id = entry.first;
       bool known = std::any_of(files.begin(), files.end(), [&](const SnippetFile& f) { return f.id == id; });
       if (!known) {
-        *err = fmt::format("{}:{}: [{}] no such sample", directives.path, d.line, id);
+        *err = fmt::format("{}:{}: [{}] no such sample", directives.path, entry.second.line, id);
         return false;
       }
     }
