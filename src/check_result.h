@@ -22,6 +22,8 @@ struct SnippetResult {
   std::vector<std::string> problems;
   /// Unified diff of expected vs actual stdout, when they differ.
   std::string golden_diff;
+  /// Remarks that do not fail the snippet ("stdout is unstable: ...").
+  std::vector<std::string> notes;
 };
 
 struct CheckSummary {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <random>
 #include <cstring>
 #include <spdlog/spdlog.h>
 
@@ -116,7 +117,11 @@ int with_runner(BatchFlags& flags, Body body) {
     return 2;
   }
   ZygoteRunner runner(*zygote, jobs);
-  return body(runner);
+  // The second opinion: another hash seed, started only if needed.
+  ZygoteOptions second_options = flags.zygote;
+  second_options.hash_seed = (std::random_device{}() % 4000000000u) + 1;
+  LazyZygoteRunner second(second_options, jobs);
+  return body(runner, second);
 }
 
 int finish_interrupted(int code) { return ZygoteRunner::interrupted() ? 130 : code; }
@@ -188,8 +193,8 @@ int run_cli(int argc, char** argv) {
     return run_command(run);
   }
   if (check_cmd->parsed()) {
-    return with_runner(check, [&](Runner& runner) {
-      CheckOutcome outcome = check_snippets(check.check, runner);
+    return with_runner(check, [&](Runner& runner, Runner& second) {
+      CheckOutcome outcome = check_snippets(check.check, runner, second);
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
         return 2;
@@ -209,7 +214,7 @@ int run_cli(int argc, char** argv) {
   }
   if (extract_cmd->parsed()) {
     extract_options.project = extract.check.project;
-    return with_runner(extract, [&](Runner& runner) {
+    return with_runner(extract, [&](Runner& runner, Runner&) {
       ExtractOutcome outcome = extract_command(extract_options, &runner);
       for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
       if (outcome.exit_code == 2) {
@@ -222,8 +227,8 @@ int run_cli(int argc, char** argv) {
     });
   }
   if (update_cmd->parsed()) {
-    return with_runner(update, [&](Runner& runner) {
-      UpdateOutcome outcome = update_expected(update.check, runner);
+    return with_runner(update, [&](Runner& runner, Runner& second) {
+      UpdateOutcome outcome = update_expected(update.check, runner, second);
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
         return 2;

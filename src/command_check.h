@@ -26,6 +26,10 @@ struct CheckOutcome {
 /// with `runner` and compares each stdout with expected/<id>.out (when the
 /// snippets are the project's). Skipped snippets say why. Remembers
 /// durations for the next run's schedule.
-CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner);
+/// A snippet whose stdout differs from its approved output is run once more
+/// with `second` (another hash seed, another moment): when the two runs
+/// differ from each other only where they differ from expected/ (timings,
+/// ids), the output is unstable, not wrong: it passes with a note.
+CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, Runner& second);
 
 }  // namespace guidecheck

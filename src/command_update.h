@@ -22,6 +22,11 @@ struct UpdateOutcome {
 /// atomically (unchanged files are left alone, so a second update changes
 /// nothing). A snippet that did not exit cleanly is refused: its output is
 /// not blessed. Without a filter, expected files of removed snippets go too.
-UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner);
+/// Each snippet runs twice: with `runner`, then with `second` (another hash
+/// seed, another moment). What differs between the two runs, and every
+/// duration, is written as a placeholder (golden_pattern.h); output whose
+/// difference cannot be confined to single tokens is refused, naming the
+/// statement that printed it.
+UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner, Runner& second);
 
 }  // namespace guidecheck

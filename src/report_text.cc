@@ -74,6 +74,7 @@ std::string render_text_report(const std::vector<SnippetResult>& results, const 
     out += fmt::format("{} {:<10} {:6.2f}s", tag, result.id, result.outcome.duration_s);
     if (!result.problems.empty()) out += "  " + result.problems.front();
     out += "\n";
+    for (const auto& note : result.notes) out += "     " + note + "\n";
   }
   for (const auto& result : results) {
     if (result.verdict != SnippetVerdict::kFailed) continue;

@@ -110,6 +110,18 @@ void ZygoteRunner::install_interrupt_handlers() {
   signal(SIGPIPE, SIG_IGN);
 }
 
+std::vector<RunOutcome> LazyZygoteRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
+  if (specs.empty()) return {};
+  std::string err;
+  if (!zygote_) zygote_ = Zygote::start(options_, &err);
+  if (!zygote_) {
+    std::vector<RunOutcome> outcomes(specs.size());
+    for (auto& outcome : outcomes) outcome.error = err;
+    return outcomes;
+  }
+  return ZygoteRunner(*zygote_, jobs_).run(specs, progress);
+}
+
 std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   std::vector<RunOutcome> outcomes(specs.size());
   // Longest first: the slowest snippet should not start last.

@@ -25,4 +25,18 @@ class ZygoteRunner : public Runner {
   int jobs_;
 };
 
+/// A ZygoteRunner whose zygote starts on first use: the second opinion that
+/// `check` and `update` ask for (another hash seed, another moment) only
+/// when outputs need it.
+class LazyZygoteRunner : public Runner {
+ public:
+  LazyZygoteRunner(ZygoteOptions options, int jobs) : options_(std::move(options)), jobs_(jobs) {}
+  std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
+
+ private:
+  ZygoteOptions options_;
+  int jobs_;
+  std::unique_ptr<Zygote> zygote_;
+};
+
 }  // namespace guidecheck

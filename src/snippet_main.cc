@@ -257,10 +257,18 @@ int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, Mar
 
 int run_pytest(const SnippetSpec& spec) {
   try {
+    // Run a copy in the run's own working directory, as `pytest q38.py`
+    // would from the file's directory: pytest names tests relative to its
+    // working directory, and the output must not depend on where the
+    // project is checked out.
+    py::object os_path = py::module_::import("os.path");
+    py::object local = os_path.attr("basename")(spec.path);
+    py::module_::import("shutil").attr("copyfile")(spec.path, local);
     py::list args;
-    args.append(spec.path);
+    args.append(local);
     args.append("-p");
     args.append("no:cacheprovider");
+    args.append("--no-header");  // it names the rootdir, an absolute path
     for (const auto& arg : spec.args) args.append(arg);
     py::object code = py::module_::import("pytest").attr("main")(args);
     return py::int_(code).cast<int>();
