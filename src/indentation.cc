@@ -343,8 +343,11 @@ struct Stmt {
   std::uint8_t body_flag = kPlain;
   std::vector<Call> calls;
   std::vector<int> mutated;      // names assigned, subscripted, or whose methods are called
-  std::vector<int> guard_names;  // `if x is None:` / `if not x:` / `if k not in d:`
+  std::vector<int> guard_names;  // names an `if` tests
+  bool absence_test = false;     // `if x is None:` / `if not x:` / `if k not in d:`
+  std::vector<int> declared;     // global / nonlocal names
   std::vector<int> cond_names;   // while condition
+  std::vector<int> counters;     // while condition names used plainly (`while i < n`), not walked (`node.next`)
   int target_base = -1;
   int assigned_plain = -1;  // `x = ...` with a single plain name target
   int sibling_key = -1;     // assert / same callee: statements that come in runs
@@ -610,7 +613,9 @@ void Analyzer::analyze_simple(size_t begin, size_t end, Stmt* st) {
   }
   if (first == "global" || first == "nonlocal") {
     for (size_t i = begin + 1; i < end; ++i) {
-      if (is_name(i)) globals_.insert(intern(t[i].text));
+      if (!is_name(i)) continue;
+      globals_.insert(intern(t[i].text));
+      st->declared.push_back(intern(t[i].text));
     }
     return;
   }
@@ -795,6 +800,10 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
         if (st.compound == Owner::kWhile) {
           st.cond_names = st.loads;
           st.cond_true = colon == head + 2 && (kw(head + 1, "True") || t[head + 1].text == "1");
+          for (size_t i = head + 1; i < colon; ++i) {
+            const bool walked = op(i + 1, ".") || op(i + 1, "[") || op(i + 1, "(") || (i > 0 && op(i - 1, "."));
+            if (is_name(i) && !walked) push_unique(&st.counters, intern(t[i].text));
+          }
         }
         if (st.compound == Owner::kIf) {
           bool absence = kw(head + 1, "not");
@@ -807,7 +816,8 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
             if (kw(i, "__name__")) main_name = true;
             if (t[i].kind == TokKind::kString && t[i].text.find("__main__") != std::string::npos) main_string = true;
           }
-          if (absence) st.guard_names = st.loads;
+          st.guard_names = st.loads;
+          st.absence_test = absence;
           st.is_main_guard = main_name && main_string;
         }
         break;
@@ -931,7 +941,8 @@ enum class Feature : std::uint8_t {
   kLoopVariableAfterLoop, kClassSelfReference, kRecursionConstant, kRecursion, kSelfReference,
   kLoopTerminal, kDeadStore, kGuardContinues, kReturnDeep, kClassBodyAfterMethods,
   kClassBodyStatement, kInfiniteWhile, kCommentBreak, kLoopUnrelated, kFunctionUnrelated,
-  kBranchLonger, kSiblingSplit, kSelfInstance, kUnreachableOutput, kRedundantContinue
+  kBranchLonger, kSiblingSplit, kSelfInstance, kUnreachableOutput, kRedundantContinue, kBranchShorter,
+  kUnusedGlobal
 };
 
 std::string describe(Feature f, const std::string& name) {
@@ -962,7 +973,7 @@ std::string describe(Feature f, const std::string& name) {
     case Feature::kClassBodyStatement: return "a plain statement would run in a class body";
     case Feature::kInfiniteWhile: return "a while loop would never change its condition";
     case Feature::kCommentBreak: return "a block would go on across a comment break";
-    case Feature::kLoopUnrelated: return "a loop would go on without using its variables";
+    case Feature::kLoopUnrelated: return "a loop or with block would go on without using its names";
     case Feature::kFunctionUnrelated: return "a function would go on without using its locals";
     case Feature::kBranchLonger: return "a branch would grow longer than its siblings";
     case Feature::kSiblingSplit: return "a run of similar statements would be split";
@@ -970,6 +981,8 @@ std::string describe(Feature f, const std::string& name) {
       return fmt::format("a '{}' would be created with constant arguments inside its own method", name);
     case Feature::kUnreachableOutput: return "a print would sit in code the sample never runs";
     case Feature::kRedundantContinue: return "'continue' would be the last thing its loop does";
+    case Feature::kBranchShorter: return "a branch would end shorter than its siblings";
+    case Feature::kUnusedGlobal: return "a global declaration would have no assignment after it";
   }
   return "";
 }
@@ -1000,7 +1013,7 @@ struct Frame {
   int chain_len = 0;    // longest branch so far of the if/try chain that just ended here
   int sibling_max = 0;  // longest earlier branch, for elif/else bodies
   bool has_def = false;
-  bool guard_satisfied = false;
+  double guard_weight = 0;  // cost of going on after a one-line guard body
 };
 
 struct Note {
@@ -1112,6 +1125,8 @@ class Search {
   std::vector<int> first_store_;     // per name: first statement binding it
   std::vector<int> while_progress_;  // per while header: first statement that can end the loop
   std::vector<bool> used_later_;     // per def or class: a later statement reads its name
+  std::vector<int> declarations_;    // global / nonlocal statements
+  std::vector<int> declared_used_;   // per declaration: first later statement assigning a declared name
 };
 
 void Search::precompute() {
@@ -1126,6 +1141,16 @@ void Search::precompute() {
     const int id = stmts_[i].name;
     if (id < 0) continue;
     for (int j = i + 1; j < n && !used_later_[i]; ++j) used_later_[i] = contains(stmts_[j].loads, id);
+  }
+  declared_used_.assign(static_cast<size_t>(n), n);
+  for (int g = 0; g < n; ++g) {
+    if (stmts_[g].declared.empty()) continue;
+    declarations_.push_back(g);
+    for (int i = g + 1; i < n && declared_used_[g] == n; ++i) {
+      for (int id : stmts_[g].declared) {
+        if (contains(stmts_[i].stores, id) || contains(stmts_[i].mutated, id)) declared_used_[g] = i;
+      }
+    }
   }
   while_progress_.assign(static_cast<size_t>(n), n);
   for (int h = 0; h < n; ++h) {
@@ -1178,7 +1203,7 @@ bool Search::bound_within(const Frame* top, const Frame* until, int name, int* l
 bool Search::loop_local_used(int header, int s) const {
   const Stmt& h = stmts_[header];
   for (int id : stmts_[s].loads) {
-    if (contains(h.body_binds, id)) return true;
+    if (contains(h.body_binds, id) || contains(h.counters, id)) return true;
     if (first_store_[id] > header && first_store_[id] < s) return true;
   }
   return false;
@@ -1197,6 +1222,12 @@ FramePtr Search::close_frame(const FramePtr& frame, int before, Costs* costs) co
   const Frame& f = *frame;
   if (f.owner == Owner::kWhile && while_progress_[f.header] >= before) costs->add(Feature::kInfiniteWhile, 10);
   if (f.last_compound == Owner::kTry) costs->add(Feature::kImpossible, kImpossibleCost);
+  if (f.owner == Owner::kDef) {
+    // `global x` promises an assignment to x in the same function.
+    for (int g : declarations_) {
+      if (g > f.header && g < before && declared_used_[g] >= before) costs->add(Feature::kUnusedGlobal, 6);
+    }
+  }
   auto parent = std::make_shared<Frame>(*f.parent);
   if (f.owner != Owner::kDef && f.owner != Owner::kClass) {
     // Names bound in a closed block stay bound in the enclosing scope;
@@ -1400,8 +1431,12 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
       !contains(S.loads, top->last_assign)) {
     c.add(Feature::kDeadStore, 8, top->last_assign);
   }
-  if (top->guard_satisfied && top->stmt_count == 1 && S.clause == Clause::kNone && !S.terminator && !S.is_pass) {
-    c.add(Feature::kGuardContinues, 4);
+  if (top->guard_weight > 0 && top->stmt_count == 1 && S.clause == Clause::kNone && !S.terminator && !S.is_pass) {
+    c.add(Feature::kGuardContinues, top->guard_weight);
+  }
+  if (!forced && L < cur && (st.top->owner == Owner::kElif || st.top->owner == Owner::kElse) &&
+      st.top->stmt_count < st.top->sibling_max) {
+    c.add(Feature::kBranchShorter, 0.8);
   }
   if (S.is_return && !S.loads.empty() && scope->owner == Owner::kDef) {
     int pref = -1;
@@ -1426,8 +1461,10 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
   const bool plain = !forced && S.clause == Clause::kNone && !S.terminator && !S.is_pass && !S.decorator &&
                      !S.is_def && !S.is_class;
   if (plain) {
+    // Loop bodies and `with ... as x:` bodies work with their own names.
     for (const Frame* f = top.get(); f && f != scope; f = f->parent.get()) {
-      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) {
+      const bool with_target = f->owner == Owner::kWith && !stmts_[f->header].body_binds.empty();
+      if (f->owner == Owner::kFor || f->owner == Owner::kWhile || with_target) {
         if (!loop_local_used(f->header, s)) c.add(Feature::kLoopUnrelated, 1.2);
         break;
       }
@@ -1469,9 +1506,11 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
   frame->last_assign = (S.assigned_plain >= 0 && frame->scope == Scope::kFunction) ? S.assigned_plain : -1;
   frame->last_compound = (S.compound != Owner::kNone && !S.opens_block) ? resolved : Owner::kNone;
   if (S.is_def) frame->has_def = true;
+  // `if x is None: x = []` and `if n > best: best = n` set one value and
+  // end; an absence test is the stronger sign.
   if (frame->stmt_count == 1 && frame->owner == Owner::kIf && S.is_assignment && S.target_base >= 0 &&
       contains(stmts_[frame->header].guard_names, S.target_base)) {
-    frame->guard_satisfied = true;
+    frame->guard_weight = stmts_[frame->header].absence_test ? 4.0 : 1.0;
   }
   FramePtr placed = frame;
   if (S.opens_block) {
