@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cstring>
+#include <cstdlib>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -332,6 +334,7 @@ struct Stmt {
   bool needs_async = false;
   bool needs_loop = false;
   bool exits = false;      // contains break, return or raise: a loop can end here
+  bool has_break = false;
   bool has_yield = false;
   bool cond_true = false;  // while True
   int name = -1;           // def or class name
@@ -715,6 +718,7 @@ void Analyzer::analyze_calls_and_mutations(Stmt* st) {
   const Tokens& t = *t_;
   for (size_t i = 0; i < t.size(); ++i) {
     if (kw(i, "break") || kw(i, "return") || kw(i, "raise")) st->exits = true;
+    if (kw(i, "break")) st->has_break = true;
     if (kw(i, "yield")) st->has_yield = true;
     if (is_name(i) && i > 0 && op(i - 1, ".")) push_unique(&st->attrs, intern(t[i].text));
     if (!is_name(i) || excluded_[i] || (i > 0 && op(i - 1, "."))) continue;
@@ -942,7 +946,7 @@ enum class Feature : std::uint8_t {
   kLoopTerminal, kDeadStore, kGuardContinues, kReturnDeep, kClassBodyAfterMethods,
   kClassBodyStatement, kInfiniteWhile, kCommentBreak, kLoopUnrelated, kFunctionUnrelated,
   kBranchLonger, kSiblingSplit, kSelfInstance, kUnreachableOutput, kRedundantContinue, kBranchShorter,
-  kUnusedGlobal
+  kUnusedGlobal, kAfterEndlessLoop, kElseAfterLeaving, kJumpInFinally
 };
 
 std::string describe(Feature f, const std::string& name) {
@@ -983,6 +987,9 @@ std::string describe(Feature f, const std::string& name) {
     case Feature::kRedundantContinue: return "'continue' would be the last thing its loop does";
     case Feature::kBranchShorter: return "a branch would end shorter than its siblings";
     case Feature::kUnusedGlobal: return "a global declaration would have no assignment after it";
+    case Feature::kAfterEndlessLoop: return "it would follow a 'while True' loop that never breaks";
+    case Feature::kElseAfterLeaving: return "an 'else' would follow an if that always leaves";
+    case Feature::kJumpInFinally: return "a return/break/continue would sit in 'finally'";
   }
   return "";
 }
@@ -1117,6 +1124,12 @@ class Search {
   const Binding* lookup(const Frame* top, int name) const;
   bool bound_within(const Frame* top, const Frame* until, int name, int* level = nullptr) const;
   bool loop_local_used(int header, int s) const;
+  bool breaks_between(int header, int s) const {
+    for (int i = header + 1; i < s; ++i) {
+      if (stmts_[i].has_break) return true;
+    }
+    return false;
+  }
   static std::uint64_t signature(const State& st);
 
   const std::vector<Stmt>& stmts_;
@@ -1307,7 +1320,18 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
   const int cur = st.level;
   Costs c(st.notes, s);
   FramePtr top = st.top;
-  while (top->level > L && top->parent) top = close_frame(top, s, &c);
+  bool after_endless_loop = false;
+  while (top->level > L && top->parent) {
+    const Frame* closing = top.get();
+    if (closing->owner == Owner::kWhile && stmts_[closing->header].cond_true && !breaks_between(closing->header, s)) {
+      // Nothing after `while True:` runs unless a break leaves it, so the
+      // statement must be outside the function that holds the loop.
+      const Frame* holder = scope_frame(closing);
+      after_endless_loop = after_endless_loop || holder->level <= L;
+    }
+    top = close_frame(top, s, &c);
+  }
+  if (after_endless_loop) c.add(Feature::kAfterEndlessLoop, 30);
   const Frame* outer_block = frame_at(top.get(), 1);  // outermost open block
   const Frame* scope = scope_frame(top.get());
 
@@ -1317,7 +1341,23 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
     if (top->owner != Owner::kMatch) c.add(Feature::kImpossible, kImpossibleCost);
   } else if (S.clause != Clause::kNone) {
     if (!clause_fits(S.clause, top->last_compound, &resolved)) c.add(Feature::kImpossible, kImpossibleCost);
-    c.add(Feature::kOuterClause, clause_cost + (resolved == Owner::kElseOfLoop ? 2.0 : 0.0));
+    // `for ...: if found: break` then `else:` is the for-else idiom; an
+    // `else` after an if whose body just left the loop is pointless.
+    const Frame* loop = nullptr;
+    for (const Frame* f = st.top.get(); f && f->owner != Owner::kDef && f->owner != Owner::kClass; f = f->parent.get()) {
+      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) {
+        loop = f;
+        break;
+      }
+    }
+    const bool after_break = prev && prev->is_break && loop;
+    if (!(after_break && resolved == Owner::kElseOfLoop && loop->level == L + 1)) {
+      c.add(Feature::kOuterClause, clause_cost + (resolved == Owner::kElseOfLoop ? 2.0 : 0.0));
+    }
+    if (prev && (prev->is_break || prev->is_continue) &&
+        resolved == Owner::kElse && L == cur - 1) {
+      c.add(Feature::kElseAfterLeaving, 2);
+    }
   } else {
     if (top->last_compound == Owner::kTry) c.add(Feature::kImpossible, kImpossibleCost);
     if (top->owner == Owner::kMatch) c.add(Feature::kImpossible, kImpossibleCost);
@@ -1427,6 +1467,9 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
   if ((S.is_return || S.is_break || S.is_raise) && (top->owner == Owner::kFor || top->owner == Owner::kWhile)) {
     c.add(Feature::kLoopTerminal, 12);
   }
+  if ((S.is_return || S.is_break || S.is_continue) && top->owner == Owner::kFinally) {
+    c.add(Feature::kJumpInFinally, 8);
+  }
   if ((S.is_return || S.is_raise) && !forced && L == cur && top->last_assign >= 0 &&
       !contains(S.loads, top->last_assign)) {
     c.add(Feature::kDeadStore, 8, top->last_assign);
@@ -1465,7 +1508,9 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
     for (const Frame* f = top.get(); f && f != scope; f = f->parent.get()) {
       const bool with_target = f->owner == Owner::kWith && !stmts_[f->header].body_binds.empty();
       if (f->owner == Owner::kFor || f->owner == Owner::kWhile || with_target) {
-        if (!loop_local_used(f->header, s)) c.add(Feature::kLoopUnrelated, 1.2);
+        // `while True:` bodies have no loop variable to relate to.
+        const bool endless = f->owner == Owner::kWhile && stmts_[f->header].cond_true;
+        if (!endless && !loop_local_used(f->header, s)) c.add(Feature::kLoopUnrelated, 1.2);
         break;
       }
     }
@@ -1626,13 +1671,27 @@ std::vector<State> Search::run() {
     for (const State& st : beam) expand(st, s, &children);
     std::stable_sort(children.begin(), children.end(),
                      [](const State& a, const State& b) { return a.cost < b.cost; });
+    if (const char* tr = std::getenv("IND_TRACE")) {  // DEBUG-TEMP
+      std::string want(tr, std::min<size_t>(strlen(tr), s + 1));
+      for (size_t k = 0; k < children.size(); ++k) {
+        std::string got; for (const PathNode* p = children[k].path.get(); p; p = p->prev.get()) got.insert(got.begin(), char('0' + p->level));
+        if (got == want) fmt::print("step {} rank {} of {} cost {:.1f} sig {}\n", s, k, children.size(), children[k].cost, signature(children[k]) % 1000);
+      }
+    }
+    // Keep the best few of each block structure first, so one structure
+    // cannot crowd out the others; then fill up with the best of the rest.
     beam.clear();
     std::unordered_map<std::uint64_t, size_t> per_signature;
-    for (State& child : children) {
-      if (beam.size() >= static_cast<size_t>(beam_width_)) break;
-      if (++per_signature[signature(child)] > kPerSignature) continue;
-      beam.push_back(std::move(child));
+    std::vector<char> taken(children.size(), 0);
+    for (size_t k = 0; k < children.size() && beam.size() < static_cast<size_t>(beam_width_); ++k) {
+      if (++per_signature[signature(children[k])] > kPerSignature) continue;
+      taken[k] = 1;
+      beam.push_back(children[k]);
     }
+    for (size_t k = 0; k < children.size() && beam.size() < static_cast<size_t>(beam_width_); ++k) {
+      if (!taken[k]) beam.push_back(children[k]);
+    }
+    std::stable_sort(beam.begin(), beam.end(), [](const State& a, const State& b) { return a.cost < b.cost; });
   }
   std::vector<State> done;
   done.reserve(beam.size());
@@ -1775,37 +1834,81 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
     const State* state;
     std::vector<int> stmt_levels;
   };
-  std::vector<Compiled> compiled;
-  std::optional<CompileError> best_error;
-  std::vector<int> best_failed;
-  std::vector<std::vector<int>> seen;
-  const size_t wanted = static_cast<size_t>(std::max(0, options.max_alternatives)) + 1;
+  std::vector<Compiled> candidates;  // distinct layouts, most plausible first
   for (const State& st : finals) {
-    if (compiled.size() >= wanted || result.compile_calls >= options.max_compiles) break;
     std::vector<int> levels = path_levels(st, stmts.size());
-    if (std::find(seen.begin(), seen.end(), levels) != seen.end()) continue;
-    seen.push_back(levels);
-    const std::string text = render_scanned(lines, scanned.lines, line_levels(scanned.lines, levels));
+    const bool seen = std::any_of(candidates.begin(), candidates.end(),
+                                  [&](const Compiled& c) { return c.stmt_levels == levels; });
+    if (!seen) candidates.push_back(Compiled{&st, std::move(levels)});
+  }
+  auto compiles = [&](const Compiled& c) {
     ++result.compile_calls;
-    auto error = compile_check(text, options.filename);
+    return compile_check(render_scanned(lines, scanned.lines, line_levels(scanned.lines, c.stmt_levels)),
+                         options.filename);
+  };
+  std::optional<CompileError> best_error;
+  size_t next = 0;
+  const Compiled* chosen = nullptr;
+  for (; next < candidates.size() && result.compile_calls < options.max_compiles && !chosen; ++next) {
+    auto error = compiles(candidates[next]);
     if (!error) {
-      compiled.push_back(Compiled{&st, std::move(levels)});
+      chosen = &candidates[next];
     } else if (!best_error) {
       best_error = error;
-      best_failed = std::move(levels);
     }
   }
-  if (compiled.empty()) {
+  if (!chosen) {
     result.ok = false;
-    result.levels = line_levels(scanned.lines, best_failed.empty() ? path_levels(finals.front(), stmts.size()) : best_failed);
-    result.score = finals.empty() ? 0 : finals.front().cost;
+    result.levels = line_levels(scanned.lines, candidates.front().stmt_levels);
+    result.score = candidates.front().state->cost;
     const int line = best_error ? best_error->line : 0;
     result.error_line = std::clamp(line - 1, 0, std::max(0, static_cast<int>(lines.size()) - 1));
     result.error = "cannot recover indentation: " +
                    (best_error ? best_error->message : std::string("no layout found within the search limits"));
     return result;
   }
-  const Compiled& best = compiled.front();
+  const Compiled& best = *chosen;
+  auto first_difference = [&](const Compiled& c) {
+    int d = 0;
+    while (d < n && c.stmt_levels[d] == best.stmt_levels[d]) ++d;
+    return d;
+  };
+  // Alternatives: first the most plausible layout departing at each
+  // statement, so every open decision gets its best rival; then the rest.
+  std::vector<size_t> order;
+  std::vector<char> decision_taken(static_cast<size_t>(n) + 1, 0);
+  for (size_t i = next; i < candidates.size(); ++i) {
+    const int d = first_difference(candidates[i]);
+    if (!decision_taken[d]) {
+      decision_taken[d] = 1;
+      order.push_back(i);
+    }
+  }
+  for (size_t i = next; i < candidates.size(); ++i) {
+    if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+  }
+  std::vector<Compiled> compiled = {best};
+  const size_t wanted = static_cast<size_t>(std::max(0, options.max_alternatives)) + 1;
+  for (size_t i : order) {
+    if (compiled.size() >= wanted || result.compile_calls >= options.max_compiles) break;
+    if (!compiles(candidates[i])) compiled.push_back(candidates[i]);
+  }
+  std::stable_sort(compiled.begin() + 1, compiled.end(),
+                   [](const Compiled& a, const Compiled& b) { return a.state->cost < b.state->cost; });
+  if (std::getenv("IND_FINALS")) {  // DEBUG-TEMP
+    for (const State& st : finals) {
+      auto lv = path_levels(st, stmts.size());
+      std::string t; for (int x : lv) t += std::to_string(x);
+      fmt::print("final {:.1f} {}\n", st.cost, t);
+    }
+  }
+  if (std::getenv("IND_DEBUG")) {  // DEBUG-TEMP
+    for (const auto& cpl : compiled) {
+      fmt::print("== {:.1f}\n", cpl.state->cost);
+      for (const Note* nn = cpl.state->notes.get(); nn; nn = nn->prev.get())
+        fmt::print("  stmt {} {} {:.1f}\n", nn->stmt, describe(nn->feature, scanned.names.name(nn->name)), nn->cost);
+    }
+  }
   result.levels = line_levels(scanned.lines, best.stmt_levels);
   result.score = best.state->cost;
   std::map<int, UncertainDecision> uncertain;
