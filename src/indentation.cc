@@ -1018,6 +1018,10 @@ struct Frame {
   int stmt_count = 0;
   int last_assign = -1;
   int chain_len = 0;    // longest branch so far of the if/try chain that just ended here
+  bool chain_exits = false;     // every branch of that chain so far ends in return/raise/break
+  bool chain_has_else = false;
+  bool ends_in_exit = false;    // control never falls off the end of this block
+  bool direct_exit = false;     // ...because its last statement is return/raise/break
   int sibling_max = 0;  // longest earlier branch, for elif/else bodies
   bool has_def = false;
   double guard_weight = 0;  // cost of going on after a one-line guard body
@@ -1260,6 +1264,27 @@ FramePtr Search::close_frame(const FramePtr& frame, int before, Costs* costs) co
       }
     }
   }
+  // A loop whose body always leaves through a compound statement (a try
+  // that returns, whose handlers raise) runs once.
+  if ((f.owner == Owner::kFor || f.owner == Owner::kWhile) && f.ends_in_exit && !f.direct_exit) {
+    costs->add(Feature::kLoopTerminal, 12);
+  }
+  const bool continues_chain = f.owner == Owner::kElif || f.owner == Owner::kElse || f.owner == Owner::kExcept ||
+                               f.owner == Owner::kElseOfTry || f.owner == Owner::kFinally ||
+                               f.owner == Owner::kElseOfLoop;
+  if (f.owner == Owner::kFinally || f.owner == Owner::kElseOfLoop) {
+    // finally adds no way out; a loop's else does not make the loop exit
+  } else if (continues_chain) {
+    parent->chain_exits = parent->chain_exits && f.ends_in_exit;
+  } else {
+    parent->chain_exits = f.ends_in_exit && (f.owner == Owner::kIf || f.owner == Owner::kTry || f.owner == Owner::kWith);
+    parent->chain_has_else = false;
+  }
+  if (f.owner == Owner::kElse) parent->chain_has_else = true;
+  const bool try_chain = f.owner == Owner::kTry || f.owner == Owner::kExcept || f.owner == Owner::kElseOfTry ||
+                         f.owner == Owner::kFinally;
+  parent->ends_in_exit = parent->chain_exits && (try_chain || parent->chain_has_else || f.owner == Owner::kWith);
+  parent->direct_exit = false;
   parent->last_compound = f.owner;
   parent->last_assign = -1;
   parent->chain_len = std::max(f.sibling_max, f.stmt_count);
@@ -1510,7 +1535,7 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
       if (f->owner == Owner::kFor || f->owner == Owner::kWhile || with_target) {
         // `while True:` bodies have no loop variable to relate to.
         const bool endless = f->owner == Owner::kWhile && stmts_[f->header].cond_true;
-        if (!endless && !loop_local_used(f->header, s)) c.add(Feature::kLoopUnrelated, 1.2);
+        if (!endless && !loop_local_used(f->header, s)) c.add(Feature::kLoopUnrelated, 1.5);
         break;
       }
     }
@@ -1549,6 +1574,10 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
     }
   }
   frame->last_assign = (S.assigned_plain >= 0 && frame->scope == Scope::kFunction) ? S.assigned_plain : -1;
+  if (S.clause == Clause::kNone) {
+    frame->direct_exit = S.is_return || S.is_raise || S.is_break;
+    frame->ends_in_exit = frame->direct_exit;
+  }
   frame->last_compound = (S.compound != Owner::kNone && !S.opens_block) ? resolved : Owner::kNone;
   if (S.is_def) frame->has_def = true;
   // `if x is None: x = []` and `if n > best: best = n` set one value and
