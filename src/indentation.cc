@@ -330,6 +330,7 @@ struct Stmt {
   bool is_ellipsis = false;
   bool is_expression = false;
   bool is_assignment = false;
+  bool augmented = false;  // `x += ...`
   bool needs_function = false;
   bool needs_async = false;
   bool needs_loop = false;
@@ -655,6 +656,7 @@ void Analyzer::analyze_simple(size_t begin, size_t end, Stmt* st) {
     collect_loads(assigns.back() + 1, end, &st->loads);
   } else if (augmented != end && !keyword_first) {
     st->is_assignment = true;
+    st->augmented = true;
     analyze_targets(begin, augmented, true, st);
     collect_loads(begin, augmented, &st->loads);
     collect_loads(augmented + 1, end, &st->loads);
@@ -946,7 +948,7 @@ enum class Feature : std::uint8_t {
   kLoopTerminal, kDeadStore, kGuardContinues, kReturnDeep, kClassBodyAfterMethods,
   kClassBodyStatement, kInfiniteWhile, kCommentBreak, kLoopUnrelated, kFunctionUnrelated,
   kBranchLonger, kSiblingSplit, kSelfInstance, kUnreachableOutput, kRedundantContinue, kBranchShorter,
-  kUnusedGlobal, kAfterEndlessLoop, kElseAfterLeaving, kJumpInFinally
+  kUnusedGlobal, kAfterEndlessLoop, kElseAfterLeaving, kJumpInFinally, kCounterOutsideLoop
 };
 
 std::string describe(Feature f, const std::string& name) {
@@ -990,6 +992,7 @@ std::string describe(Feature f, const std::string& name) {
     case Feature::kAfterEndlessLoop: return "it would follow a 'while True' loop that never breaks";
     case Feature::kElseAfterLeaving: return "an 'else' would follow an if that always leaves";
     case Feature::kJumpInFinally: return "a return/break/continue would sit in 'finally'";
+    case Feature::kCounterOutsideLoop: return fmt::format("local '{}' would be updated outside any loop", name);
   }
   return "";
 }
@@ -1127,7 +1130,7 @@ class Search {
   std::vector<int> unreachable_prints(const std::vector<int>& levels) const;
   const Binding* lookup(const Frame* top, int name) const;
   bool bound_within(const Frame* top, const Frame* until, int name, int* level = nullptr) const;
-  bool loop_local_used(int header, int s) const;
+  bool related_to_block(const Frame* block, int s) const;
   bool breaks_between(int header, int s) const {
     for (int i = header + 1; i < s; ++i) {
       if (stmts_[i].has_break) return true;
@@ -1217,11 +1220,20 @@ bool Search::bound_within(const Frame* top, const Frame* until, int name, int* l
   return found;
 }
 
-bool Search::loop_local_used(int header, int s) const {
-  const Stmt& h = stmts_[header];
-  for (int id : stmts_[s].loads) {
+// Does statement s work with the block's own names: its loop variables or
+// `as` targets, its counters, names first bound inside it, or (in loops)
+// an accumulator it updates?
+bool Search::related_to_block(const Frame* block, int s) const {
+  const Stmt& h = stmts_[block->header];
+  const Stmt& S = stmts_[s];
+  if (S.augmented && block->owner != Owner::kWith) return true;
+  for (int id : S.loads) {
     if (contains(h.body_binds, id) || contains(h.counters, id)) return true;
-    if (first_store_[id] > header && first_store_[id] < s) return true;
+    bool stored_inside = false;
+    for (int i = block->header + 1; i < s && !stored_inside; ++i) {
+      stored_inside = contains(stmts_[i].stores, id) || contains(stmts_[i].body_binds, id);
+    }
+    if (stored_inside && !lookup(block->parent.get(), id)) return true;
   }
   return false;
 }
@@ -1492,6 +1504,15 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
   if ((S.is_return || S.is_break || S.is_raise) && (top->owner == Owner::kFor || top->owner == Owner::kWhile)) {
     c.add(Feature::kLoopTerminal, 12);
   }
+  if (S.augmented && S.target_base >= 0 && contains(S.stores, S.target_base) && scope->owner == Owner::kDef &&
+      bound_within(top.get(), scope, S.target_base)) {
+    // `steps += 1` on a local: counters and accumulators live in loops.
+    bool in_loop = false;
+    for (const Frame* f = top.get(); f && f != scope; f = f->parent.get()) {
+      in_loop = in_loop || f->owner == Owner::kFor || f->owner == Owner::kWhile;
+    }
+    if (!in_loop) c.add(Feature::kCounterOutsideLoop, 2, S.target_base);
+  }
   if ((S.is_return || S.is_break || S.is_continue) && top->owner == Owner::kFinally) {
     c.add(Feature::kJumpInFinally, 8);
   }
@@ -1535,7 +1556,7 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
       if (f->owner == Owner::kFor || f->owner == Owner::kWhile || with_target) {
         // `while True:` bodies have no loop variable to relate to.
         const bool endless = f->owner == Owner::kWhile && stmts_[f->header].cond_true;
-        if (!endless && !loop_local_used(f->header, s)) c.add(Feature::kLoopUnrelated, 1.5);
+        if (!endless && !related_to_block(f, s)) c.add(Feature::kLoopUnrelated, 1.5);
         break;
       }
     }
