@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <climits>
-#include <cstring>
-#include <cstdlib>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -506,8 +504,11 @@ void Analyzer::fstring_names(std::string_view text, std::vector<int>* out) {
       ++i;
       continue;
     }
+    // The expression ends at a top-level `!r` or `:spec`; a spec may hold
+    // nested fields (`{x:>{width}}`), which are expressions again.
     int depth = 0;
     size_t j = i + 1;
+    size_t expr_end = std::string_view::npos;
     for (; j < end; ++j) {
       const char c = text[j];
       if (c == '{' || c == '(' || c == '[') ++depth;
@@ -516,8 +517,20 @@ void Analyzer::fstring_names(std::string_view text, std::vector<int>* out) {
         if (depth == 0) break;
         --depth;
       }
+      if (depth == 0 && expr_end == std::string_view::npos && (c == ':' || c == '!') &&
+          !(j + 1 < end && text[j + 1] == '=')) {
+        expr_end = j;
+      }
     }
-    expression_names(text.substr(i + 1, j - i - 1), out);
+    if (expr_end == std::string_view::npos) expr_end = j;
+    expression_names(text.substr(i + 1, expr_end - i - 1), out);
+    for (size_t k = expr_end; k < j; ++k) {
+      if (text[k] != '{') continue;
+      const size_t close = text.find('}', k);
+      if (close == std::string_view::npos || close > j) break;
+      expression_names(text.substr(k + 1, close - k - 1), out);
+      k = close;
+    }
     i = j;
   }
 }
@@ -535,19 +548,14 @@ size_t Analyzer::find_depth0(size_t begin, size_t end, std::string_view text, bo
 void Analyzer::analyze_targets(size_t begin, size_t end, bool first_target, Stmt* st) {
   const Tokens& t = *t_;
   bool element_start = true;
-  int plain_count = 0;
   int plain = -1;
-  size_t token_count = 0;
   for (size_t i = begin; i < end; ++i) {
-    ++token_count;
     if (t[i].depth == 0 && op(i, ",")) {
       element_start = true;
       continue;
     }
     if (!is_name(i)) {
-      if (t[i].depth > 0 || !op(i, "*")) {
-        if (t[i].depth > 0 && t[i].kind == TokKind::kString && t[i].fstring) fstring_names(t[i].text, &st->loads);
-      }
+      if (t[i].kind == TokKind::kString && t[i].fstring) fstring_names(t[i].text, &st->loads);
       continue;
     }
     const int id = intern(t[i].text);
@@ -565,12 +573,11 @@ void Analyzer::analyze_targets(size_t begin, size_t end, bool first_target, Stmt
     } else {
       push_unique(&st->stores, id);
       push_unique(&st->mutated, id);
-      ++plain_count;
       plain = id;
     }
     element_start = false;
   }
-  if (first_target && plain_count == 1 && token_count == 1) st->assigned_plain = plain;
+  if (first_target && end == begin + 1) st->assigned_plain = plain;
 }
 
 void Analyzer::analyze_import(size_t begin, size_t end, Stmt* st) {
@@ -1721,13 +1728,6 @@ std::vector<State> Search::run() {
     for (const State& st : beam) expand(st, s, &children);
     std::stable_sort(children.begin(), children.end(),
                      [](const State& a, const State& b) { return a.cost < b.cost; });
-    if (const char* tr = std::getenv("IND_TRACE")) {  // DEBUG-TEMP
-      std::string want(tr, std::min<size_t>(strlen(tr), s + 1));
-      for (size_t k = 0; k < children.size(); ++k) {
-        std::string got; for (const PathNode* p = children[k].path.get(); p; p = p->prev.get()) got.insert(got.begin(), char('0' + p->level));
-        if (got == want) fmt::print("step {} rank {} of {} cost {:.1f} sig {}\n", s, k, children.size(), children[k].cost, signature(children[k]) % 1000);
-      }
-    }
     // Keep the best few of each block structure first, so one structure
     // cannot crowd out the others; then fill up with the best of the rest.
     beam.clear();
@@ -1945,20 +1945,6 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
   }
   std::stable_sort(compiled.begin() + 1, compiled.end(),
                    [](const Compiled& a, const Compiled& b) { return a.state->cost < b.state->cost; });
-  if (std::getenv("IND_FINALS")) {  // DEBUG-TEMP
-    for (const State& st : finals) {
-      auto lv = path_levels(st, stmts.size());
-      std::string t; for (int x : lv) t += std::to_string(x);
-      fmt::print("final {:.1f} {}\n", st.cost, t);
-    }
-  }
-  if (std::getenv("IND_DEBUG")) {  // DEBUG-TEMP
-    for (const auto& cpl : compiled) {
-      fmt::print("== {:.1f}\n", cpl.state->cost);
-      for (const Note* nn = cpl.state->notes.get(); nn; nn = nn->prev.get())
-        fmt::print("  stmt {} {} {:.1f}\n", nn->stmt, describe(nn->feature, scanned.names.name(nn->name)), nn->cost);
-    }
-  }
   result.levels = line_levels(scanned.lines, best.stmt_levels);
   result.score = best.state->cost;
   std::map<int, UncertainDecision> uncertain;

@@ -92,6 +92,41 @@ TEST(IndentationTest, MatchCaseBlocks) { expect_recovered("match_statement"); }
 TEST(IndentationTest, DocstringAndContinuationLines) { expect_recovered("strings_and_continuations"); }
 TEST(IndentationTest, PrintAfterWhileLoop) { expect_recovered("loop_then_print"); }
 
+class OwnSampleTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(OwnSampleTest, RecoversIntendedLayoutFirst) { expect_recovered(GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(Own, OwnSampleTest,
+                         testing::Values("read_numbers_with_continue", "word_count_if_else", "try_in_function_then_loop",
+                                         "merge_sort_branches", "threads_global_counter", "running_maximum",
+                                         "for_else_primes", "generator_send", "try_finally_then_return",
+                                         "class_attribute_and_printing_method", "csv_filter_loop",
+                                         "logger_method_prints", "retry_decorator", "collatz_counter",
+                                         "config_parser_continue", "nested_get_try", "matrix_multiply_nested_loops",
+                                         "abstract_payment"));
+
+// Samples whose layout the code alone cannot settle: the author's layout
+// must be among the alternatives, and the first statement where the best
+// layout departs from it must be reported uncertain with the author's level.
+class AmbiguousSampleTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(AmbiguousSampleTest, KeepsIntendedLayoutAndReportsDecision) {
+  const std::string want = fixture(GetParam());
+  const auto lines = flatten(want);
+  const IndentationResult r = recover_indentation(lines);
+  ASSERT_TRUE(r.ok) << r.error;
+  auto it = std::find_if(r.alternatives.begin(), r.alternatives.end(),
+                         [&](const IndentationLayout& a) { return render(lines, a.levels) == want; });
+  ASSERT_NE(it, r.alternatives.end()) << describe(r, lines);
+  const UncertainDecision* u = uncertain_at(r, it->first_difference);
+  ASSERT_NE(u, nullptr) << describe(r, lines);
+  EXPECT_NE(std::find(u->levels.begin(), u->levels.end(), it->levels[it->first_difference]), u->levels.end());
+}
+
+INSTANTIATE_TEST_SUITE_P(Own, AmbiguousSampleTest,
+                         testing::Values("print_inside_loop", "ambiguous_nested_loop_newline", "ambiguous_with_block",
+                                         "ambiguous_while_true", "ambiguous_dangling_else", "ambiguous_module_if"));
+
 TEST(IndentationTest, DedentsAfterReturn) {
   const std::vector<std::string> lines = {"def double(x):", "return 2 * x", "print(double(4))"};
   const IndentationResult r = recover_indentation(lines);
