@@ -1120,6 +1120,27 @@ bool clause_fits(Clause c, Owner ended, Owner* resolved) {
   }
 }
 
+// One candidate level for one statement, with what the rules need.
+struct Placement {
+  const Stmt& S;
+  int s;
+  const Stmt* prev;
+  int cur;             // level of the previous statement
+  int L;               // candidate level
+  bool forced;         // the block structure allows no other level
+  const State& before;
+  FramePtr top;        // the block at level L once the blocks left are closed
+  const Frame* scope;  // innermost def, class or module around it
+  Owner resolved;      // the statement's kind, clauses resolved (else of what)
+};
+
+const Frame* innermost_loop(const Frame* top) {
+  for (const Frame* f = top; f && f->owner != Owner::kDef && f->owner != Owner::kClass; f = f->parent.get()) {
+    if (f->owner == Owner::kFor || f->owner == Owner::kWhile) return f;
+  }
+  return nullptr;
+}
+
 class Search {
  public:
   Search(const std::vector<Stmt>& stmts, const Analyzer& names, int beam_width)
@@ -1132,6 +1153,13 @@ class Search {
   void precompute();
   void expand(const State& st, int s, std::vector<State>* out) const;
   State place(const State& st, int s, int level, bool forced, double clause_cost) const;
+  void score_structure(Placement* p, double clause_cost, Costs* c) const;
+  void score_block_ends(const Placement& p, Costs* c) const;
+  void score_definitions(const Placement& p, Costs* c) const;
+  void score_names(const Placement& p, Costs* c) const;
+  void score_flow(const Placement& p, Costs* c) const;
+  void score_cues(const Placement& p, Costs* c) const;
+  State record(const Placement& p, const Costs& c) const;
   FramePtr close_frame(const FramePtr& frame, int before, Costs* costs) const;
   State finish(const State& st) const;
   std::vector<int> unreachable_prints(const std::vector<int>& levels) const;
@@ -1359,254 +1387,263 @@ void Search::expand(const State& st, int s, std::vector<State>* out) const {
 }
 
 State Search::place(const State& st, int s, int L, bool forced, double clause_cost) const {
-  const Stmt& S = stmts_[s];
-  const Stmt* prev = st.last >= 0 ? &stmts_[st.last] : nullptr;
-  const int cur = st.level;
   Costs c(st.notes, s);
-  FramePtr top = st.top;
+  Placement p{stmts_[s], s, st.last >= 0 ? &stmts_[st.last] : nullptr, st.level, L, forced, st, st.top,
+              nullptr, stmts_[s].compound};
   bool after_endless_loop = false;
-  while (top->level > L && top->parent) {
-    const Frame* closing = top.get();
+  while (p.top->level > L && p.top->parent) {
+    const Frame* closing = p.top.get();
     if (closing->owner == Owner::kWhile && stmts_[closing->header].cond_true && !breaks_between(closing->header, s)) {
       // Nothing after `while True:` runs unless a break leaves it, so the
       // statement must be outside the function that holds the loop.
-      const Frame* holder = scope_frame(closing);
-      after_endless_loop = after_endless_loop || holder->level <= L;
+      after_endless_loop = after_endless_loop || scope_frame(closing)->level <= L;
     }
-    top = close_frame(top, s, &c);
+    p.top = close_frame(p.top, s, &c);
   }
   if (after_endless_loop) c.add(Feature::kAfterEndlessLoop, 30);
-  const Frame* outer_block = frame_at(top.get(), 1);  // outermost open block
-  const Frame* scope = scope_frame(top.get());
+  p.scope = scope_frame(p.top.get());
+  score_structure(&p, clause_cost, &c);
+  score_block_ends(p, &c);
+  score_definitions(p, &c);
+  score_names(p, &c);
+  score_flow(p, &c);
+  score_cues(p, &c);
+  return record(p, c);
+}
 
-  // Block structure: clauses pair with the statement that just ended.
-  Owner resolved = S.compound;
+// What Python itself requires: clauses pair with the statement that just
+// ended at their level; return, await and break need their surroundings.
+void Search::score_structure(Placement* p, double clause_cost, Costs* c) const {
+  const Stmt& S = p->S;
+  const Frame* top = p->top.get();
   if (S.clause == Clause::kCase) {
-    if (top->owner != Owner::kMatch) c.add(Feature::kImpossible, kImpossibleCost);
+    if (top->owner != Owner::kMatch) c->add(Feature::kImpossible, kImpossibleCost);
   } else if (S.clause != Clause::kNone) {
-    if (!clause_fits(S.clause, top->last_compound, &resolved)) c.add(Feature::kImpossible, kImpossibleCost);
+    if (!clause_fits(S.clause, top->last_compound, &p->resolved)) c->add(Feature::kImpossible, kImpossibleCost);
     // `for ...: if found: break` then `else:` is the for-else idiom; an
     // `else` after an if whose body just left the loop is pointless.
-    const Frame* loop = nullptr;
-    for (const Frame* f = st.top.get(); f && f->owner != Owner::kDef && f->owner != Owner::kClass; f = f->parent.get()) {
-      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) {
-        loop = f;
-        break;
-      }
-    }
-    const bool after_break = prev && prev->is_break && loop;
-    if (!(after_break && resolved == Owner::kElseOfLoop && loop->level == L + 1)) {
-      c.add(Feature::kOuterClause, clause_cost + (resolved == Owner::kElseOfLoop ? 2.0 : 0.0));
-    }
-    if (prev && (prev->is_break || prev->is_continue) &&
-        resolved == Owner::kElse && L == cur - 1) {
-      c.add(Feature::kElseAfterLeaving, 2);
+    const Frame* loop = innermost_loop(p->before.top.get());
+    const bool for_else = p->prev && p->prev->is_break && loop && p->resolved == Owner::kElseOfLoop &&
+                          loop->level == p->L + 1;
+    if (!for_else) c->add(Feature::kOuterClause, clause_cost + (p->resolved == Owner::kElseOfLoop ? 2.0 : 0.0));
+    if (p->prev && (p->prev->is_break || p->prev->is_continue) && p->resolved == Owner::kElse && p->L == p->cur - 1) {
+      c->add(Feature::kElseAfterLeaving, 2);
     }
   } else {
-    if (top->last_compound == Owner::kTry) c.add(Feature::kImpossible, kImpossibleCost);
-    if (top->owner == Owner::kMatch) c.add(Feature::kImpossible, kImpossibleCost);
+    if (top->last_compound == Owner::kTry) c->add(Feature::kImpossible, kImpossibleCost);
+    if (top->owner == Owner::kMatch) c->add(Feature::kImpossible, kImpossibleCost);
   }
-  if (S.needs_function && scope->owner != Owner::kDef) c.add(Feature::kImpossible, kImpossibleCost);
+  const Frame* scope = p->scope;
+  if (S.needs_function && scope->owner != Owner::kDef) c->add(Feature::kImpossible, kImpossibleCost);
   if (S.needs_async && !(scope->owner == Owner::kDef && stmts_[scope->header].is_async_def)) {
-    c.add(Feature::kImpossible, kImpossibleCost);
+    c->add(Feature::kImpossible, kImpossibleCost);
   }
-  if (S.needs_loop) {
-    bool in_loop = false;
-    for (const Frame* f = top.get(); f && f != scope; f = f->parent.get()) {
-      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) in_loop = true;
-    }
-    if (!in_loop) c.add(Feature::kImpossible, kImpossibleCost);
-  }
+  if (S.needs_loop && !innermost_loop(top)) c->add(Feature::kImpossible, kImpossibleCost);
+}
 
-  // How authors lay out blocks.
-  if (!forced && L < cur) c.add(Feature::kDedent, 1.0 + 0.3 * (cur - L - 1));
-  if (!forced && L < cur && prev && prev->sibling_key >= 0 && prev->sibling_key == S.sibling_key) {
-    c.add(Feature::kSiblingSplit, 0.8);
-  }
-  if (!forced && L == cur && prev) {
-    if (prev->terminator) c.add(Feature::kDeadCode, 40);
-    if (prev->is_pass) c.add(Feature::kAfterPass, 15);
-  }
-  if (!forced && prev && prev->is_continue) {
-    // `continue` skips the rest of the loop body, so something must follow
-    // it inside the loop.
-    for (const Frame* f = st.top.get(); f && f->owner != Owner::kDef && f->owner != Owner::kClass; f = f->parent.get()) {
-      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) {
-        if (L < f->level) c.add(Feature::kRedundantContinue, 6);
-        break;
-      }
+// Where blocks end: staying is the default, and some statements cannot be
+// followed by more of the same block.
+void Search::score_block_ends(const Placement& p, Costs* c) const {
+  if (p.forced || !p.prev) return;
+  const Stmt& S = p.S;
+  const Stmt& prev = *p.prev;
+  if (p.L < p.cur) {
+    c->add(Feature::kDedent, 1.0 + 0.3 * (p.cur - p.L - 1));
+    if (prev.sibling_key >= 0 && prev.sibling_key == S.sibling_key) c->add(Feature::kSiblingSplit, 0.8);
+    const Frame* left = p.before.top.get();
+    if ((left->owner == Owner::kElif || left->owner == Owner::kElse) && left->stmt_count < left->sibling_max) {
+      c->add(Feature::kBranchShorter, 0.8);
     }
+  } else {
+    if (prev.terminator) c->add(Feature::kDeadCode, 40);
+    if (prev.is_pass) c->add(Feature::kAfterPass, 15);
   }
-  const bool direct_class = top->owner == Owner::kClass;
+  // `continue` skips the rest of the loop body, so something must follow
+  // it inside the loop.
+  if (prev.is_continue) {
+    const Frame* loop = innermost_loop(p.before.top.get());
+    if (loop && p.L < loop->level) c->add(Feature::kRedundantContinue, 6);
+  }
+}
+
+// Definitions an author would not write (a closure nobody uses, a class
+// inside a loop) cost more than the uncertainty threshold.
+void Search::score_definitions(const Placement& p, Costs* c) const {
+  const Stmt& S = p.S;
+  const bool direct_class = p.top->owner == Owner::kClass;
   int target = -1;
-  if (S.decorator && !(prev && prev->decorator)) target = S.decorated;
-  if ((S.is_def || S.is_class) && !S.has_decorators) target = s;
-  // Definitions an author would not write (a closure nobody uses, a class
-  // inside a loop) cost more than the uncertainty threshold.
+  if (S.decorator && !(p.prev && p.prev->decorator)) target = S.decorated;
+  if ((S.is_def || S.is_class) && !S.has_decorators) target = p.s;
   if (target >= 0) {
     const Stmt& T = stmts_[target];
     if (T.is_def && T.method_like) {
-      if (!direct_class) c.add(Feature::kMethodOutsideClass, 30, T.name);
-    } else if (T.is_def && L > 0) {
-      if (direct_class || scope->owner == Owner::kClass) {
-        c.add(Feature::kFunctionInClass, 30, T.name);
-      } else if (scope->owner == Owner::kDef) {
-        c.add(Feature::kNestedFunction, used_later_[target] ? 3 : 30, T.name);
+      if (!direct_class) c->add(Feature::kMethodOutsideClass, 30, T.name);
+    } else if (T.is_def && p.L > 0) {
+      if (direct_class || p.scope->owner == Owner::kClass) {
+        c->add(Feature::kFunctionInClass, 30, T.name);
+      } else if (p.scope->owner == Owner::kDef) {
+        c->add(Feature::kNestedFunction, used_later_[target] ? 3 : 30, T.name);
       } else {
-        c.add(Feature::kNestedFunction, 6, T.name);
+        c->add(Feature::kNestedFunction, 6, T.name);
       }
-    } else if (T.is_class && L > 0) {
-      c.add(Feature::kNestedClass, direct_class ? 2 : 30, T.name);
+    } else if (T.is_class && p.L > 0) {
+      c->add(Feature::kNestedClass, direct_class ? 2 : 30, T.name);
     }
   }
-  if (S.is_import && L > 0) c.add(Feature::kNestedImport, 3);
-  if (S.is_main_guard && L > 0) c.add(Feature::kNestedMainGuard, 20);
+  if (S.is_import && p.L > 0) c->add(Feature::kNestedImport, 3);
+  if (S.is_main_guard && p.L > 0) c->add(Feature::kNestedMainGuard, 20);
+}
 
-  // Names: read where they are defined, not inside their own definition.
+// Names are read where they are defined, and not inside their own
+// definition: a class is not complete inside its body, and a function that
+// calls itself with constant arguments never ends.
+void Search::score_names(const Placement& p, Costs* c) const {
+  const Stmt& S = p.S;
+  const Frame* top = p.top.get();
   for (int id : S.loads) {
-    const Binding* b = lookup(top.get(), id);
+    const Binding* b = lookup(top, id);
     if (!b) {
-      if (first_store_[id] < s && !names_.declared_global(id)) c.add(Feature::kNameNotVisible, 40, id);
+      if (first_store_[id] < p.s && !names_.declared_global(id)) c->add(Feature::kNameNotVisible, 40, id);
     } else if (b->flags & kClosedLoopVar) {
-      c.add(Feature::kLoopVariableAfterLoop, 3, id);
+      c->add(Feature::kLoopVariableAfterLoop, 3, id);
     }
   }
-  {
-    bool crossed_function = false;
-    const Frame* method = nullptr;
-    for (const Frame* f = top.get(); f; f = f->parent.get()) {
-      const int cname = f->owner == Owner::kClass ? stmts_[f->header].name : -1;
-      if (cname >= 0 && !crossed_function && contains(S.loads, cname)) {
-        c.add(Feature::kClassSelfReference, 40, cname);
-      }
-      if (cname >= 0 && crossed_function && !S.is_return) {
-        // `p = Point(1, 2)` inside Point's own method is demo code that
-        // lost its dedent (or endless recursion from __init__).
-        for (const Call& call : S.calls) {
-          if (call.name != cname) continue;
-          bool uses_local = false;
-          for (int a : call.args) uses_local = uses_local || bound_within(top.get(), method, a);
-          if (!uses_local) c.add(Feature::kSelfInstance, 20, cname);
-        }
-      }
-      if (f->owner == Owner::kDef) {
-        method = f;
-        const int fname = stmts_[f->header].name;
-        if (fname >= 0 && contains(S.loads, fname)) {
-          auto call = std::find_if(S.calls.begin(), S.calls.end(), [&](const Call& x) { return x.name == fname; });
-          if (call != S.calls.end()) {
-            bool uses_local = false;
-            for (int a : call->args) uses_local = uses_local || bound_within(top.get(), f, a);
-            c.add(uses_local ? Feature::kRecursion : Feature::kRecursionConstant, uses_local ? 1 : 20, fname);
-          } else {
-            c.add(Feature::kSelfReference, 8, fname);
-          }
-        }
-        crossed_function = true;
+  auto uses_locals_of = [&](const Call& call, const Frame* function) {
+    return std::any_of(call.args.begin(), call.args.end(),
+                       [&](int a) { return bound_within(top, function, a); });
+  };
+  bool crossed_function = false;
+  const Frame* method = nullptr;
+  for (const Frame* f = top; f; f = f->parent.get()) {
+    const int cname = f->owner == Owner::kClass ? stmts_[f->header].name : -1;
+    if (cname >= 0 && !crossed_function && contains(S.loads, cname)) c->add(Feature::kClassSelfReference, 40, cname);
+    if (cname >= 0 && crossed_function && !S.is_return) {
+      // `p = Point(1, 2)` inside Point's own method is demo code that lost
+      // its dedent (or endless recursion from __init__).
+      for (const Call& call : S.calls) {
+        if (call.name == cname && !uses_locals_of(call, method)) c->add(Feature::kSelfInstance, 20, cname);
       }
     }
+    if (f->owner != Owner::kDef) continue;
+    method = f;
+    crossed_function = true;
+    const int fname = stmts_[f->header].name;
+    if (fname < 0 || !contains(S.loads, fname)) continue;
+    auto call = std::find_if(S.calls.begin(), S.calls.end(), [&](const Call& x) { return x.name == fname; });
+    if (call == S.calls.end()) {
+      c->add(Feature::kSelfReference, 8, fname);
+    } else if (uses_locals_of(*call, f)) {
+      c->add(Feature::kRecursion, 1, fname);
+    } else {
+      c->add(Feature::kRecursionConstant, 20, fname);
+    }
   }
+}
 
-  // Control flow that makes no sense.
-  if ((S.is_return || S.is_break || S.is_raise) && (top->owner == Owner::kFor || top->owner == Owner::kWhile)) {
-    c.add(Feature::kLoopTerminal, 12);
-  }
+// Control flow that runs but makes no sense.
+void Search::score_flow(const Placement& p, Costs* c) const {
+  const Stmt& S = p.S;
+  const Frame* top = p.top.get();
+  const Frame* scope = p.scope;
+  const bool in_loop_body = top->owner == Owner::kFor || top->owner == Owner::kWhile;
+  if ((S.is_return || S.is_break || S.is_raise) && in_loop_body) c->add(Feature::kLoopTerminal, 12);
   if (S.augmented && S.target_base >= 0 && contains(S.stores, S.target_base) && scope->owner == Owner::kDef &&
-      bound_within(top.get(), scope, S.target_base)) {
+      bound_within(top, scope, S.target_base) && !innermost_loop(top)) {
     // `steps += 1` on a local: counters and accumulators live in loops.
-    bool in_loop = false;
-    for (const Frame* f = top.get(); f && f != scope; f = f->parent.get()) {
-      in_loop = in_loop || f->owner == Owner::kFor || f->owner == Owner::kWhile;
-    }
-    if (!in_loop) c.add(Feature::kCounterOutsideLoop, 2, S.target_base);
+    c->add(Feature::kCounterOutsideLoop, 2, S.target_base);
   }
   if ((S.is_return || S.is_break || S.is_continue) && top->owner == Owner::kFinally) {
-    c.add(Feature::kJumpInFinally, 8);
+    c->add(Feature::kJumpInFinally, 8);
   }
-  if ((S.is_return || S.is_raise) && !forced && L == cur && top->last_assign >= 0 &&
+  if ((S.is_return || S.is_raise) && !p.forced && p.L == p.cur && top->last_assign >= 0 &&
       !contains(S.loads, top->last_assign)) {
-    c.add(Feature::kDeadStore, 8, top->last_assign);
+    c->add(Feature::kDeadStore, 8, top->last_assign);
   }
   if (top->guard_weight > 0 && top->stmt_count == 1 && S.clause == Clause::kNone && !S.terminator && !S.is_pass) {
-    c.add(Feature::kGuardContinues, top->guard_weight);
-  }
-  if (!forced && L < cur && (st.top->owner == Owner::kElif || st.top->owner == Owner::kElse) &&
-      st.top->stmt_count < st.top->sibling_max) {
-    c.add(Feature::kBranchShorter, 0.8);
+    c->add(Feature::kGuardContinues, top->guard_weight);
   }
   if (S.is_return && !S.loads.empty() && scope->owner == Owner::kDef) {
-    int pref = -1;
+    // `return order` belongs where `order` was built, usually after loops.
+    int built = -1;
     for (int id : S.loads) {
       int level = 0;
-      if (bound_within(top.get(), scope, id, &level)) pref = std::max(pref, level);
+      if (bound_within(top, scope, id, &level)) built = std::max(built, level);
     }
-    if (pref >= 0 && L > pref) c.add(Feature::kReturnDeep, 2.0 * (L - pref));
+    if (built >= 0 && p.L > built) c->add(Feature::kReturnDeep, 2.0 * (p.L - built));
   }
-  if (direct_class && S.clause == Clause::kNone) {
+  if (top->owner == Owner::kClass && S.clause == Clause::kNone) {
     const bool definition = S.is_def || S.is_class || S.decorator || S.is_pass || S.is_docstring || S.is_ellipsis;
     if (!definition) {
       if (S.is_assignment || S.is_import) {
-        if (top->has_def) c.add(Feature::kClassBodyAfterMethods, 6);
+        if (top->has_def) c->add(Feature::kClassBodyAfterMethods, 6);
       } else {
-        c.add(Feature::kClassBodyStatement, 8);
+        c->add(Feature::kClassBodyStatement, 8);
       }
     }
   }
+}
 
-  // Weak cues for where a block ends.
-  const bool plain = !forced && S.clause == Clause::kNone && !S.terminator && !S.is_pass && !S.decorator &&
-                     !S.is_def && !S.is_class;
+// Weak cues for where a block ends when nothing stronger decides.
+void Search::score_cues(const Placement& p, Costs* c) const {
+  const Stmt& S = p.S;
+  const Frame* top = p.top.get();
+  if (p.forced || S.clause != Clause::kNone) return;
+  const bool plain = !S.terminator && !S.is_pass && !S.decorator && !S.is_def && !S.is_class;
   if (plain) {
     // Loop bodies and `with ... as x:` bodies work with their own names.
-    for (const Frame* f = top.get(); f && f != scope; f = f->parent.get()) {
+    for (const Frame* f = top; f && f != p.scope; f = f->parent.get()) {
       const bool with_target = f->owner == Owner::kWith && !stmts_[f->header].body_binds.empty();
       if (f->owner == Owner::kFor || f->owner == Owner::kWhile || with_target) {
         // `while True:` bodies have no loop variable to relate to.
         const bool endless = f->owner == Owner::kWhile && stmts_[f->header].cond_true;
-        if (!endless && !related_to_block(f, s)) c.add(Feature::kLoopUnrelated, 1.5);
+        if (!endless && !related_to_block(f, p.s)) c->add(Feature::kLoopUnrelated, 1.5);
         break;
       }
     }
     // Literal initialisations (`total = 0`) are function business; a call
     // of globals only (`p = Point(1, 2)`) reads like demo code.
     const bool literal_assignment = S.is_assignment && S.loads.empty();
-    if (scope->owner == Owner::kDef && !S.is_import && !literal_assignment) {
-      bool uses_local = false;
-      for (int id : S.loads) uses_local = uses_local || bound_within(top.get(), scope, id);
-      const bool sibling = prev && L == cur && prev->sibling_key >= 0 && prev->sibling_key == S.sibling_key;
-      if (!uses_local && !sibling) c.add(Feature::kFunctionUnrelated, 1.2);
+    if (p.scope->owner == Owner::kDef && !S.is_import && !literal_assignment) {
+      const bool uses_local =
+          std::any_of(S.loads.begin(), S.loads.end(), [&](int id) { return bound_within(top, p.scope, id); });
+      const bool sibling = p.prev && p.L == p.cur && p.prev->sibling_key >= 0 && p.prev->sibling_key == S.sibling_key;
+      if (!uses_local && !sibling) c->add(Feature::kFunctionUnrelated, 1.2);
     }
   }
-  if (!forced && S.comment_before && cur > 0 && L > 0 && S.clause == Clause::kNone && outer_block &&
-      outer_block->owner != Owner::kDef && outer_block->owner != Owner::kClass) {
-    c.add(Feature::kCommentBreak, 2.5);
+  // A comment between statements often starts a new top-level section,
+  // unless the outermost block is a definition whose body it annotates.
+  const Frame* outer_block = frame_at(top, 1);
+  if (S.comment_before && p.cur > 0 && p.L > 0 && outer_block && outer_block->owner != Owner::kDef &&
+      outer_block->owner != Owner::kClass) {
+    c->add(Feature::kCommentBreak, 2.5);
   }
-  if (!forced && S.clause == Clause::kNone && (top->owner == Owner::kElif || top->owner == Owner::kElse) &&
-      top->sibling_max > 0 && top->stmt_count >= top->sibling_max) {
-    c.add(Feature::kBranchLonger, 1.5);
+  if ((top->owner == Owner::kElif || top->owner == Owner::kElse) && top->sibling_max > 0 &&
+      top->stmt_count >= top->sibling_max) {
+    c->add(Feature::kBranchLonger, 1.5);
   }
+}
 
-  // Record the statement in its block.
-  auto frame = std::make_shared<Frame>(*top);
+// Records the statement in its block and opens the block it starts.
+State Search::record(const Placement& p, const Costs& c) const {
+  const Stmt& S = p.S;
+  auto frame = std::make_shared<Frame>(*p.top);
   if (S.clause == Clause::kNone) {
     ++frame->stmt_count;
     frame->chain_len = 0;
+    frame->direct_exit = S.is_return || S.is_raise || S.is_break;
+    frame->ends_in_exit = frame->direct_exit;
   }
   for (int id : S.stores) {
     auto existing = std::find_if(frame->bindings.begin(), frame->bindings.end(),
                                  [&](const Binding& x) { return x.name == id; });
     if (existing == frame->bindings.end()) {
-      frame->bindings.push_back(Binding{id, L, kPlain});
+      frame->bindings.push_back(Binding{id, p.L, kPlain});
     } else {
       existing->flags = kPlain;
     }
   }
   frame->last_assign = (S.assigned_plain >= 0 && frame->scope == Scope::kFunction) ? S.assigned_plain : -1;
-  if (S.clause == Clause::kNone) {
-    frame->direct_exit = S.is_return || S.is_raise || S.is_break;
-    frame->ends_in_exit = frame->direct_exit;
-  }
-  frame->last_compound = (S.compound != Owner::kNone && !S.opens_block) ? resolved : Owner::kNone;
+  frame->last_compound = (S.compound != Owner::kNone && !S.opens_block) ? p.resolved : Owner::kNone;
   if (S.is_def) frame->has_def = true;
   // `if x is None: x = []` and `if n > best: best = n` set one value and
   // end; an absence test is the stronger sign.
@@ -1618,20 +1655,22 @@ State Search::place(const State& st, int s, int L, bool forced, double clause_co
   if (S.opens_block) {
     auto body = std::make_shared<Frame>();
     body->parent = placed;
-    body->level = L + 1;
-    body->owner = resolved;
-    body->scope = resolved == Owner::kDef ? Scope::kFunction : resolved == Owner::kClass ? Scope::kClass : frame->scope;
-    body->header = s;
-    for (int id : S.body_binds) body->bindings.push_back(Binding{id, L + 1, S.body_flag});
+    body->level = p.L + 1;
+    body->owner = p.resolved;
+    body->scope = p.resolved == Owner::kDef     ? Scope::kFunction
+                  : p.resolved == Owner::kClass ? Scope::kClass
+                                                : frame->scope;
+    body->header = p.s;
+    for (int id : S.body_binds) body->bindings.push_back(Binding{id, p.L + 1, S.body_flag});
     body->sibling_max = S.clause != Clause::kNone ? frame->chain_len : 0;
     placed = body;
   }
   State child;
   child.top = placed;
-  child.level = L;
-  child.last = s;
-  child.cost = st.cost + c.total();
-  child.path = std::make_shared<const PathNode>(PathNode{st.path, L});
+  child.level = p.L;
+  child.last = p.s;
+  child.cost = p.before.cost + c.total();
+  child.path = std::make_shared<const PathNode>(PathNode{p.before.path, p.L});
   child.notes = c.notes();
   return child;
 }
