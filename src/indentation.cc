@@ -1919,27 +1919,27 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
   Search search(stmts, scanned.names, width);
   std::vector<State> finals = search.run();
 
-  struct Compiled {
+  struct Layout {
     const State* state;
     std::vector<int> stmt_levels;
   };
-  std::vector<Compiled> candidates;  // distinct layouts, most plausible first
+  std::vector<Layout> candidates;  // distinct layouts, most plausible first
   for (const State& st : finals) {
     std::vector<int> levels = path_levels(st, stmts.size());
     const bool seen = std::any_of(candidates.begin(), candidates.end(),
-                                  [&](const Compiled& c) { return c.stmt_levels == levels; });
-    if (!seen) candidates.push_back(Compiled{&st, std::move(levels)});
+                                  [&](const Layout& c) { return c.stmt_levels == levels; });
+    if (!seen) candidates.push_back(Layout{&st, std::move(levels)});
   }
-  auto compiles = [&](const Compiled& c) {
+  auto compile_error = [&](const Layout& c) {
     ++result.compile_calls;
     return compile_check(render_scanned(lines, scanned.lines, line_levels(scanned.lines, c.stmt_levels)),
                          options.filename);
   };
   std::optional<CompileError> best_error;
   size_t next = 0;
-  const Compiled* chosen = nullptr;
+  const Layout* chosen = nullptr;
   for (; next < candidates.size() && result.compile_calls < options.max_compiles && !chosen; ++next) {
-    auto error = compiles(candidates[next]);
+    auto error = compile_error(candidates[next]);
     if (!error) {
       chosen = &candidates[next];
     } else if (!best_error) {
@@ -1956,8 +1956,8 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
                    (best_error ? best_error->message : std::string("no layout found within the search limits"));
     return result;
   }
-  const Compiled& best = *chosen;
-  auto first_difference = [&](const Compiled& c) {
+  const Layout& best = *chosen;
+  auto first_difference = [&](const Layout& c) {
     int d = 0;
     while (d < n && c.stmt_levels[d] == best.stmt_levels[d]) ++d;
     return d;
@@ -1976,21 +1976,20 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
   for (size_t i = next; i < candidates.size(); ++i) {
     if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
   }
-  std::vector<Compiled> compiled = {best};
+  std::vector<Layout> compiled = {best};
   const size_t wanted = static_cast<size_t>(std::max(0, options.max_alternatives)) + 1;
   for (size_t i : order) {
     if (compiled.size() >= wanted || result.compile_calls >= options.max_compiles) break;
-    if (!compiles(candidates[i])) compiled.push_back(candidates[i]);
+    if (!compile_error(candidates[i])) compiled.push_back(candidates[i]);
   }
   std::stable_sort(compiled.begin() + 1, compiled.end(),
-                   [](const Compiled& a, const Compiled& b) { return a.state->cost < b.state->cost; });
+                   [](const Layout& a, const Layout& b) { return a.state->cost < b.state->cost; });
   result.levels = line_levels(scanned.lines, best.stmt_levels);
   result.score = best.state->cost;
   std::map<int, UncertainDecision> uncertain;
   for (size_t k = 1; k < compiled.size(); ++k) {
-    const Compiled& alt = compiled[k];
-    int d = 0;
-    while (d < n && alt.stmt_levels[d] == best.stmt_levels[d]) ++d;
+    const Layout& alt = compiled[k];
+    const int d = first_difference(alt);
     IndentationLayout layout;
     layout.levels = line_levels(scanned.lines, alt.stmt_levels);
     layout.score = alt.state->cost;
@@ -1998,10 +1997,13 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
     result.alternatives.push_back(std::move(layout));
     if (d >= n || alt.state->cost - best.state->cost >= options.uncertain_gap) continue;
     UncertainDecision& u = uncertain[d];
+    const double gap = std::max(0.0, alt.state->cost - best.state->cost);
     if (u.levels.empty()) {
       u.line = stmts[d].first_line;
       u.levels.push_back(best.stmt_levels[d]);
+      u.margin = gap;
     }
+    u.margin = std::min(u.margin, gap);
     if (contains(u.levels, alt.stmt_levels[d])) continue;
     u.levels.push_back(alt.stmt_levels[d]);
     const std::string why =

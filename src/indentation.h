@@ -44,7 +44,12 @@ struct IndentationLayout {
 struct UncertainDecision {
   int line = 0;             ///< 0-based index into the input lines
   std::vector<int> levels;  ///< levels considered, the chosen one first
-  std::string reason;       ///< e.g. "level 2 also compiles: ..."
+  /// Penalty difference to the closest rival; below ~5 only the claimed
+  /// outputs can tell, above that the code itself argues for the choice.
+  double margin = 0;
+  /// e.g. "level 2 also compiles but 'divide' would call itself with
+  /// constant arguments (endless recursion) (+21.2); level 0 chosen"
+  std::string reason;
 };
 
 /// Outcome of `recover_indentation`. When `ok` is false, `levels` still
