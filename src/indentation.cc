@@ -18,6 +18,19 @@
 
 #include "embedded_python.h"
 
+// How it works. Every logical statement gets a level. A beam search walks
+// the statements in order: after a line ending in ':' the next statement is
+// one level deeper; otherwise it stays or closes any number of blocks. Each
+// choice pays penalties for what it would mean: Python rejects it (an else
+// with nothing to pair with: 1000), no author writes it (code after return,
+// a name used where it is not defined: 40; a method outside its class: 30),
+// the program would misbehave (endless recursion: 20; a loop that runs once:
+// 12), or it goes against habit (closing a block: 1; a loop going on with a
+// statement that ignores its variables: 1.5). The cheapest complete layouts
+// are rendered and compiled by CPython: the first that compiles is the
+// answer, the next ones are the alternatives, and rivals within
+// IndentationOptions::uncertain_gap make a decision uncertain.
+
 namespace guidecheck {
 namespace {
 
@@ -1166,12 +1179,7 @@ class Search {
   const Binding* lookup(const Frame* top, int name) const;
   bool bound_within(const Frame* top, const Frame* until, int name, int* level = nullptr) const;
   bool related_to_block(const Frame* block, int s) const;
-  bool breaks_between(int header, int s) const {
-    for (int i = header + 1; i < s; ++i) {
-      if (stmts_[i].has_break) return true;
-    }
-    return false;
-  }
+  bool breaks_between(int header, int s) const { return break_prefix_[s] > break_prefix_[header + 1]; }
   static std::uint64_t signature(const State& st);
 
   const std::vector<Stmt>& stmts_;
@@ -1182,47 +1190,65 @@ class Search {
   std::vector<bool> used_later_;     // per def or class: a later statement reads its name
   std::vector<int> declarations_;    // global / nonlocal statements
   std::vector<int> declared_used_;   // per declaration: first later statement assigning a declared name
+  std::vector<std::vector<int>> stores_at_;  // per name: statements binding it, in order
+  std::vector<int> break_prefix_;    // break statements before each index
 };
 
+// Facts about the sample that do not depend on the layout, indexed so the
+// search stays linear on long samples.
 void Search::precompute() {
   const int n = static_cast<int>(stmts_.size());
-  first_store_.assign(static_cast<size_t>(names_.size()), INT_MAX);
+  const auto names = static_cast<size_t>(names_.size());
+  std::vector<std::vector<int>> changes(names);  // per name: statements binding or mutating it, in order
+  std::vector<int> last_load(names, -1);
+  stores_at_.assign(names, {});
   for (int i = 0; i < n; ++i) {
-    for (int id : stmts_[i].stores) first_store_[id] = std::min(first_store_[id], i);
-    for (int id : stmts_[i].body_binds) first_store_[id] = std::min(first_store_[id], i);
-  }
-  used_later_.assign(static_cast<size_t>(n), false);
-  for (int i = 0; i < n; ++i) {
-    const int id = stmts_[i].name;
-    if (id < 0) continue;
-    for (int j = i + 1; j < n && !used_later_[i]; ++j) used_later_[i] = contains(stmts_[j].loads, id);
-  }
-  declared_used_.assign(static_cast<size_t>(n), n);
-  for (int g = 0; g < n; ++g) {
-    if (stmts_[g].declared.empty()) continue;
-    declarations_.push_back(g);
-    for (int i = g + 1; i < n && declared_used_[g] == n; ++i) {
-      for (int id : stmts_[g].declared) {
-        if (contains(stmts_[i].stores, id) || contains(stmts_[i].mutated, id)) declared_used_[g] = i;
+    const Stmt& st = stmts_[i];
+    for (const auto* ids : {&st.stores, &st.body_binds}) {
+      for (int id : *ids) {
+        if (stores_at_[id].empty() || stores_at_[id].back() != i) stores_at_[id].push_back(i);
       }
     }
+    for (const auto* ids : {&st.stores, &st.body_binds, &st.mutated}) {
+      for (int id : *ids) {
+        if (changes[id].empty() || changes[id].back() != i) changes[id].push_back(i);
+      }
+    }
+    for (int id : st.loads) last_load[id] = i;
   }
+  auto next_in = [&](const std::vector<int>& at, int after) {
+    auto it = std::upper_bound(at.begin(), at.end(), after);
+    return it == at.end() ? n : *it;
+  };
+  first_store_.assign(names, INT_MAX);
+  for (size_t id = 0; id < names; ++id) {
+    if (!stores_at_[id].empty()) first_store_[id] = stores_at_[id].front();
+  }
+  used_later_.assign(static_cast<size_t>(n), false);
+  declared_used_.assign(static_cast<size_t>(n), n);
   while_progress_.assign(static_cast<size_t>(n), n);
-  for (int h = 0; h < n; ++h) {
-    const Stmt& w = stmts_[h];
-    if (w.compound != Owner::kWhile) continue;
-    for (int i = h + 1; i < n; ++i) {
-      const Stmt& b = stmts_[i];
-      bool progress = b.exits || (w.cond_true && b.has_yield);
-      if (!w.cond_true) {
-        for (int id : w.cond_names) {
-          if (contains(b.mutated, id) || contains(b.stores, id) || contains(b.body_binds, id)) progress = true;
-        }
+  break_prefix_.assign(static_cast<size_t>(n) + 1, 0);
+  std::vector<int> next_exit(static_cast<size_t>(n) + 1, n);
+  std::vector<int> next_yield(static_cast<size_t>(n) + 1, n);
+  for (int i = n - 1; i >= 0; --i) {
+    next_exit[i] = stmts_[i].exits ? i : next_exit[i + 1];
+    next_yield[i] = stmts_[i].has_yield ? i : next_yield[i + 1];
+  }
+  for (int i = 0; i < n; ++i) {
+    const Stmt& st = stmts_[i];
+    break_prefix_[i + 1] = break_prefix_[i] + (st.has_break ? 1 : 0);
+    if (st.name >= 0) used_later_[i] = last_load[st.name] > i;
+    if (!st.declared.empty()) {
+      declarations_.push_back(i);
+      for (int id : st.declared) declared_used_[i] = std::min(declared_used_[i], next_in(changes[id], i));
+    }
+    if (st.compound == Owner::kWhile) {
+      int progress = next_exit[std::min(i + 1, n)];
+      if (st.cond_true) progress = std::min(progress, next_yield[std::min(i + 1, n)]);
+      if (!st.cond_true) {
+        for (int id : st.cond_names) progress = std::min(progress, next_in(changes[id], i));
       }
-      if (progress) {
-        while_progress_[h] = i;
-        break;
-      }
+      while_progress_[i] = progress;
     }
   }
 }
@@ -1264,10 +1290,9 @@ bool Search::related_to_block(const Frame* block, int s) const {
   if (S.augmented && block->owner != Owner::kWith) return true;
   for (int id : S.loads) {
     if (contains(h.body_binds, id) || contains(h.counters, id)) return true;
-    bool stored_inside = false;
-    for (int i = block->header + 1; i < s && !stored_inside; ++i) {
-      stored_inside = contains(stmts_[i].stores, id) || contains(stmts_[i].body_binds, id);
-    }
+    const auto& at = stores_at_[id];
+    auto it = std::upper_bound(at.begin(), at.end(), block->header);
+    const bool stored_inside = it != at.end() && *it < s;
     if (stored_inside && !lookup(block->parent.get(), id)) return true;
   }
   return false;
@@ -1855,7 +1880,9 @@ std::string render_scanned(const std::vector<std::string>& lines, const std::vec
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view content = strip_leading(lines[i]);
     const LineKind kind = scans[i].kind;
-    if (kind != LineKind::kBlank && kind != LineKind::kStringContinuation) {
+    // Inside a multi-line string leading whitespace is content, and an
+    // empty line gets none (no trailing whitespace).
+    if (kind != LineKind::kBlank && kind != LineKind::kStringContinuation && !content.empty()) {
       const int level = i < levels.size() ? std::max(0, levels[i]) : 0;
       out.append(static_cast<size_t>(level) * 4, ' ');
     }
@@ -1913,8 +1940,16 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
     result.levels = line_levels(scanned.lines, {});
     return result;
   }
-  // The beam shrinks with the sample so hostile input stays linear.
   const int n = static_cast<int>(stmts.size());
+  if (n > options.max_statements) {
+    result.ok = false;
+    result.levels = line_levels(scanned.lines, std::vector<int>(stmts.size(), 0));
+    result.error_line = stmts[static_cast<size_t>(std::max(0, options.max_statements))].first_line;
+    result.error = fmt::format("cannot recover indentation: sample too long ({} statements, the limit is {})", n,
+                               options.max_statements);
+    return result;
+  }
+  // The beam shrinks with the sample so hostile input stays linear.
   const int width = std::clamp(6000 / n, 4, std::max(4, options.beam_width));
   Search search(stmts, scanned.names, width);
   std::vector<State> finals = search.run();

@@ -23,6 +23,9 @@ struct IndentationOptions {
   /// An alternative whose penalty exceeds the best one's by less than this
   /// makes its first differing statement an uncertain decision.
   double uncertain_gap = 25.0;
+  /// Longer samples are refused: the search is linear in the sample but its
+  /// bookkeeping grows with block sizes. Guide samples have tens.
+  int max_statements = 2000;
   /// File name shown in CPython's compile errors.
   std::string filename = "<snippet>";
 };

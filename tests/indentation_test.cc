@@ -268,6 +268,17 @@ TEST(IndentationTest, FiveHundredLinesOfFunctions) {
   EXPECT_EQ(r.levels.back(), 0);
 }
 
+TEST(IndentationTest, RefusesSamplesBeyondTheStatementLimit) {
+  IndentationOptions options;
+  options.max_statements = 10;
+  const std::vector<std::string> lines(11, "print(1)");
+  const IndentationResult r = recover_indentation(lines, options);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error_line, 10);
+  EXPECT_NE(r.error.find("too long"), std::string::npos) << r.error;
+  EXPECT_EQ(r.compile_calls, 0);
+}
+
 TEST(IndentationTest, TabsInsideLinesAreKeptByteForByte) {
   const std::vector<std::string> lines = {"def f():", "\tx = 1\t# a tab before this comment", "return 'a\tb' * x",
                                           "print(f())"};
