@@ -898,6 +898,22 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
       case Owner::kMatch:
         collect_loads(head + 1, colon, &st.loads);
         break;
+      case Owner::kCase: {
+        // Capture patterns bind names: `case (x, 0):`, `case Point(y=yy)`,
+        // `case [*rest] as whole`; `Color.RED`, `Point(` and `_` do not.
+        const size_t guard = find_depth0(head + 1, colon, "if", true);
+        for (size_t i = head + 1; i < guard; ++i) {
+          const bool capture = is_name(i) && !op(i + 1, "(") && !op(i + 1, ".") && !op(i + 1, "=") &&
+                               !(i > 0 && op(i - 1, ".")) && t[i].text != "_";
+          if (capture) push_unique(&st.body_binds, intern(t[i].text));
+        }
+        std::vector<int> guard_loads;
+        collect_loads(std::min(guard + 1, colon), colon, &guard_loads);
+        for (int id : guard_loads) {
+          if (!contains(st.body_binds, id)) push_unique(&st.loads, id);
+        }
+        break;
+      }
       default:
         break;
     }
@@ -1642,7 +1658,12 @@ void Search::score_cues(const Placement& p, Costs* c) const {
       outer_block->owner != Owner::kClass) {
     c->add(Feature::kCommentBreak, 2.5);
   }
-  if ((top->owner == Owner::kElif || top->owner == Owner::kElse) && top->sibling_max > 0 &&
+  // Branches of one if statement tend to be about as long; so do the
+  // handlers of a top-level try (in functions they often add a return).
+  const bool module_handler = (top->owner == Owner::kExcept || top->owner == Owner::kElseOfTry) &&
+                              p.scope->owner == Owner::kModule && !S.terminator;
+  const bool branch = top->owner == Owner::kElif || top->owner == Owner::kElse || module_handler;
+  if (branch && top->sibling_max > 0 &&
       top->stmt_count >= top->sibling_max) {
     c->add(Feature::kBranchLonger, 1.5);
   }

@@ -36,8 +36,8 @@ struct IndentationLayout {
   /// Penalty of the layout; lower is more plausible, 0 is a layout no
   /// heuristic objects to.
   double score = 0;
-  /// Index of the first statement line where it differs from the best
-  /// layout (-1 for the best layout itself).
+  /// 0-based line of the first statement placed differently from the best
+  /// layout: the decision this alternative revisits.
   int first_difference = -1;
 };
 
@@ -74,7 +74,8 @@ struct IndentationResult {
 
 /// Recovers the indentation level of every line of one code sample whose
 /// lines lost their leading whitespace (any that remains is ignored).
-/// Comment and blank lines take the level of the next statement; bracket
+/// Comment and blank lines take the level of the next statement (0 after
+/// the last one); bracket
 /// and backslash continuation lines are indented one level per open
 /// bracket line beyond their statement; lines inside a multi-line string
 /// keep the statement's level but render unindented. Deterministic; never
