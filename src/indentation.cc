@@ -989,8 +989,8 @@ enum class Feature : std::uint8_t {
 
 std::string describe(Feature f, const std::string& name) {
   switch (f) {
-    case Feature::kImpossible: return "Python rejects it";
-    case Feature::kDedent: return "closes the enclosing block";
+    case Feature::kImpossible: return "Python would reject it";
+    case Feature::kDedent: return "it closes a block";
     case Feature::kDeadCode: return "it would be unreachable after return/raise/break/continue";
     case Feature::kAfterPass: return "it would follow 'pass' in the same block";
     case Feature::kOuterClause: return "the clause would pair with an outer statement";
