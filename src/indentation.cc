@@ -826,9 +826,12 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
         if (st.compound == Owner::kWhile) {
           st.cond_names = st.loads;
           st.cond_true = colon == head + 2 && (kw(head + 1, "True") || t[head + 1].text == "1");
+          // `while i < n` and `while not q.empty()` are about i and q;
+          // `while node.next` walks node, which the code after it uses.
           for (size_t i = head + 1; i < colon; ++i) {
+            const bool method = op(i + 1, ".") && is_name(i + 2) && op(i + 3, "(");
             const bool walked = op(i + 1, ".") || op(i + 1, "[") || op(i + 1, "(") || (i > 0 && op(i - 1, "."));
-            if (is_name(i) && !walked) push_unique(&st.counters, intern(t[i].text));
+            if (is_name(i) && (method || !walked)) push_unique(&st.counters, intern(t[i].text));
           }
         }
         if (st.compound == Owner::kIf) {
@@ -1196,6 +1199,11 @@ class Search {
   bool bound_within(const Frame* top, const Frame* until, int name, int* level = nullptr) const;
   bool related_to_block(const Frame* block, int s) const;
   bool breaks_between(int header, int s) const { return break_prefix_[s] > break_prefix_[header + 1]; }
+  // Whether a sorted list of statement indices has one strictly between.
+  static bool occurs_between(const std::vector<int>& at, int after, int before) {
+    auto it = std::upper_bound(at.begin(), at.end(), after);
+    return it != at.end() && *it < before;
+  }
   static std::uint64_t signature(const State& st);
 
   const std::vector<Stmt>& stmts_;
@@ -1207,6 +1215,7 @@ class Search {
   std::vector<int> declarations_;    // global / nonlocal statements
   std::vector<int> declared_used_;   // per declaration: first later statement assigning a declared name
   std::vector<std::vector<int>> stores_at_;  // per name: statements binding it, in order
+  std::vector<std::vector<int>> loads_at_;   // per name: statements reading it, in order
   std::vector<int> break_prefix_;    // break statements before each index
 };
 
@@ -1218,6 +1227,7 @@ void Search::precompute() {
   std::vector<std::vector<int>> changes(names);  // per name: statements binding or mutating it, in order
   std::vector<int> last_load(names, -1);
   stores_at_.assign(names, {});
+  loads_at_.assign(names, {});
   for (int i = 0; i < n; ++i) {
     const Stmt& st = stmts_[i];
     for (const auto* ids : {&st.stores, &st.body_binds}) {
@@ -1230,7 +1240,10 @@ void Search::precompute() {
         if (changes[id].empty() || changes[id].back() != i) changes[id].push_back(i);
       }
     }
-    for (int id : st.loads) last_load[id] = i;
+    for (int id : st.loads) {
+      last_load[id] = i;
+      loads_at_[id].push_back(i);
+    }
   }
   auto next_in = [&](const std::vector<int>& at, int after) {
     auto it = std::upper_bound(at.begin(), at.end(), after);
@@ -1306,10 +1319,7 @@ bool Search::related_to_block(const Frame* block, int s) const {
   if (S.augmented && block->owner != Owner::kWith) return true;
   for (int id : S.loads) {
     if (contains(h.body_binds, id) || contains(h.counters, id)) return true;
-    const auto& at = stores_at_[id];
-    auto it = std::upper_bound(at.begin(), at.end(), block->header);
-    const bool stored_inside = it != at.end() && *it < s;
-    if (stored_inside && !lookup(block->parent.get(), id)) return true;
+    if (occurs_between(stores_at_[id], block->header, s) && !lookup(block->parent.get(), id)) return true;
   }
   return false;
 }
@@ -1643,10 +1653,14 @@ void Search::score_cues(const Placement& p, Costs* c) const {
     }
     // Literal initialisations (`total = 0`) are function business; a call
     // of globals only (`p = Point(1, 2)`) reads like demo code.
+    // Handlers and finally blocks clean up with whatever is at hand.
     const bool literal_assignment = S.is_assignment && S.loads.empty();
-    if (p.scope->owner == Owner::kDef && !S.is_import && !literal_assignment) {
-      const bool uses_local =
-          std::any_of(S.loads.begin(), S.loads.end(), [&](int id) { return bound_within(top, p.scope, id); });
+    const bool handler = top->owner == Owner::kExcept || top->owner == Owner::kFinally;
+    if (p.scope->owner == Owner::kDef && !S.is_import && !literal_assignment && !handler) {
+      // Related: a local, or a global the function already works with.
+      const bool uses_local = std::any_of(S.loads.begin(), S.loads.end(), [&](int id) {
+        return bound_within(top, p.scope, id) || occurs_between(loads_at_[id], p.scope->header, p.s);
+      });
       const bool sibling = p.prev && p.L == p.cur && p.prev->sibling_key >= 0 && p.prev->sibling_key == S.sibling_key;
       if (!uses_local && !sibling) c->add(Feature::kFunctionUnrelated, 1.2);
     }

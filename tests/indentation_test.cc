@@ -103,7 +103,8 @@ INSTANTIATE_TEST_SUITE_P(Own, OwnSampleTest,
                                          "class_attribute_and_printing_method", "csv_filter_loop",
                                          "logger_method_prints", "retry_decorator", "collatz_counter",
                                          "config_parser_continue", "nested_get_try", "matrix_multiply_nested_loops",
-                                         "abstract_payment"));
+                                         "abstract_payment", "lru_cache_class", "descriptor_validation",
+                                         "queue_worker_while", "match_guard_capture"));
 
 // Samples whose layout the code alone cannot settle: the author's layout
 // must be among the alternatives, and the first statement where the best
@@ -125,7 +126,8 @@ TEST_P(AmbiguousSampleTest, KeepsIntendedLayoutAndReportsDecision) {
 
 INSTANTIATE_TEST_SUITE_P(Own, AmbiguousSampleTest,
                          testing::Values("print_inside_loop", "ambiguous_nested_loop_newline", "ambiguous_with_block",
-                                         "ambiguous_while_true", "ambiguous_dangling_else", "ambiguous_module_if"));
+                                         "ambiguous_while_true", "ambiguous_dangling_else", "ambiguous_module_if",
+                                         "ambiguous_contextmanager", "ambiguous_async_with_match"));
 
 TEST(IndentationTest, DedentsAfterReturn) {
   const std::vector<std::string> lines = {"def double(x):", "return 2 * x", "print(double(4))"};
