@@ -303,10 +303,12 @@ size_t Lexer::string_body(std::string_view s, size_t i, std::vector<Token>* out)
 // judges them.
 
 enum class Owner : std::uint8_t {
-  kNone, kModule, kIf, kElif, kElse, kElseOfLoop, kElseOfTry, kFor, kWhile, kTry, kExcept,
+  kNone, kModule, kIf, kElif, kElse, kElseOfLoop, kElseOfTry, kFor, kWhile, kTry, kExcept, kExceptStar,
   kFinally, kWith, kDef, kClass, kMatch, kCase, kOther
 };
-enum class Clause : std::uint8_t { kNone, kElif, kElse, kExcept, kFinally, kCase };
+enum class Clause : std::uint8_t { kNone, kElif, kElse, kExcept, kExceptStar, kFinally, kCase };
+
+bool is_handler(Owner o) { return o == Owner::kExcept || o == Owner::kExceptStar; }
 
 enum BindFlag : std::uint8_t { kPlain = 0, kLoopVar = 1, kClosedLoopVar = 2, kExceptAs = 4, kParam = 8 };
 
@@ -813,7 +815,15 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
     switch (st.compound) {
       case Owner::kElif: st.clause = Clause::kElif; break;
       case Owner::kElse: st.clause = Clause::kElse; break;
-      case Owner::kExcept: st.clause = Clause::kExcept; break;
+      case Owner::kExcept:
+        // `except*` handlers (exception groups) cannot mix with `except`.
+        if (op(head + 1, "*")) {
+          st.compound = Owner::kExceptStar;
+          st.clause = Clause::kExceptStar;
+        } else {
+          st.clause = Clause::kExcept;
+        }
+        break;
       case Owner::kFinally: st.clause = Clause::kFinally; break;
       case Owner::kCase: st.clause = Clause::kCase; break;
       default: break;
@@ -879,7 +889,8 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
         }
         break;
       }
-      case Owner::kExcept: {
+      case Owner::kExcept:
+      case Owner::kExceptStar: {
         const size_t as = find_depth0(head + 1, colon, "as", true);
         collect_loads(head + 1, as, &st.loads);
         if (as + 1 < colon && is_name(as + 1)) push_unique(&st.body_binds, intern(t[as + 1].text));
@@ -1140,13 +1151,16 @@ bool clause_fits(Clause c, Owner ended, Owner* resolved) {
         return true;
       }
       *resolved = Owner::kElseOfTry;
-      return ended == Owner::kExcept;
+      return is_handler(ended);
     case Clause::kExcept:
       *resolved = Owner::kExcept;
       return ended == Owner::kTry || ended == Owner::kExcept;
+    case Clause::kExceptStar:
+      *resolved = Owner::kExceptStar;
+      return ended == Owner::kTry || ended == Owner::kExceptStar;
     case Clause::kFinally:
       *resolved = Owner::kFinally;
-      return ended == Owner::kTry || ended == Owner::kExcept || ended == Owner::kElseOfTry;
+      return ended == Owner::kTry || is_handler(ended) || ended == Owner::kElseOfTry;
     default:
       return false;
   }
@@ -1367,7 +1381,7 @@ FramePtr Search::close_frame(const FramePtr& frame, int before, Costs* costs) co
   if ((f.owner == Owner::kFor || f.owner == Owner::kWhile) && f.ends_in_exit && !f.direct_exit) {
     costs->add(Feature::kLoopTerminal, 12);
   }
-  const bool continues_chain = f.owner == Owner::kElif || f.owner == Owner::kElse || f.owner == Owner::kExcept ||
+  const bool continues_chain = f.owner == Owner::kElif || f.owner == Owner::kElse || is_handler(f.owner) ||
                                f.owner == Owner::kElseOfTry || f.owner == Owner::kFinally ||
                                f.owner == Owner::kElseOfLoop;
   if (f.owner == Owner::kFinally || f.owner == Owner::kElseOfLoop) {
@@ -1379,7 +1393,7 @@ FramePtr Search::close_frame(const FramePtr& frame, int before, Costs* costs) co
     parent->chain_has_else = false;
   }
   if (f.owner == Owner::kElse) parent->chain_has_else = true;
-  const bool try_chain = f.owner == Owner::kTry || f.owner == Owner::kExcept || f.owner == Owner::kElseOfTry ||
+  const bool try_chain = f.owner == Owner::kTry || is_handler(f.owner) || f.owner == Owner::kElseOfTry ||
                          f.owner == Owner::kFinally;
   parent->ends_in_exit = parent->chain_exits && (try_chain || parent->chain_has_else || f.owner == Owner::kWith);
   parent->direct_exit = false;
@@ -1655,7 +1669,7 @@ void Search::score_cues(const Placement& p, Costs* c) const {
     // of globals only (`p = Point(1, 2)`) reads like demo code.
     // Handlers and finally blocks clean up with whatever is at hand.
     const bool literal_assignment = S.is_assignment && S.loads.empty();
-    const bool handler = top->owner == Owner::kExcept || top->owner == Owner::kFinally;
+    const bool handler = is_handler(top->owner) || top->owner == Owner::kFinally;
     if (p.scope->owner == Owner::kDef && !S.is_import && !literal_assignment && !handler) {
       // Related: a local, or a global the function already works with.
       const bool uses_local = std::any_of(S.loads.begin(), S.loads.end(), [&](int id) {
@@ -1674,7 +1688,7 @@ void Search::score_cues(const Placement& p, Costs* c) const {
   }
   // Branches of one if statement tend to be about as long; so do the
   // handlers of a top-level try (in functions they often add a return).
-  const bool module_handler = (top->owner == Owner::kExcept || top->owner == Owner::kElseOfTry) &&
+  const bool module_handler = (is_handler(top->owner) || top->owner == Owner::kElseOfTry) &&
                               p.scope->owner == Owner::kModule && !S.terminator;
   const bool branch = top->owner == Owner::kElif || top->owner == Owner::kElse || module_handler;
   if (branch && top->sibling_max > 0 &&
@@ -2048,8 +2062,12 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
   }
   std::vector<Layout> compiled = {best};
   const size_t wanted = static_cast<size_t>(std::max(0, options.max_alternatives)) + 1;
+  // Layouts the model already knows Python rejects are not worth a compile
+  // (unless the model was wrong about the best one too).
+  const bool trust_model = best.state->cost < kImpossibleCost;
   for (size_t i : order) {
     if (compiled.size() >= wanted || result.compile_calls >= options.max_compiles) break;
+    if (trust_model && candidates[i].state->cost >= kImpossibleCost) continue;
     if (!compile_error(candidates[i])) compiled.push_back(candidates[i]);
   }
   std::stable_sort(compiled.begin() + 1, compiled.end(),
