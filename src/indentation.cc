@@ -18,6 +18,19 @@
 
 #include "embedded_python.h"
 
+// How it works. Every logical statement gets a level. A beam search walks
+// the statements in order: after a line ending in ':' the next statement is
+// one level deeper; otherwise it stays or closes any number of blocks. Each
+// choice pays penalties for what it would mean: Python rejects it (an else
+// with nothing to pair with: 1000), no author writes it (code after return,
+// a name used where it is not defined: 40; a method outside its class: 30),
+// the program would misbehave (endless recursion: 20; a loop that runs once:
+// 12), or it goes against habit (closing a block: 1; a loop going on with a
+// statement that ignores its variables: 1.5). The cheapest complete layouts
+// are rendered and compiled by CPython: the first that compiles is the
+// answer, the next ones are the alternatives, and rivals within
+// IndentationOptions::uncertain_gap make a decision uncertain.
+
 namespace guidecheck {
 namespace {
 
@@ -290,10 +303,12 @@ size_t Lexer::string_body(std::string_view s, size_t i, std::vector<Token>* out)
 // judges them.
 
 enum class Owner : std::uint8_t {
-  kNone, kModule, kIf, kElif, kElse, kElseOfLoop, kElseOfTry, kFor, kWhile, kTry, kExcept,
+  kNone, kModule, kIf, kElif, kElse, kElseOfLoop, kElseOfTry, kFor, kWhile, kTry, kExcept, kExceptStar,
   kFinally, kWith, kDef, kClass, kMatch, kCase, kOther
 };
-enum class Clause : std::uint8_t { kNone, kElif, kElse, kExcept, kFinally, kCase };
+enum class Clause : std::uint8_t { kNone, kElif, kElse, kExcept, kExceptStar, kFinally, kCase };
+
+bool is_handler(Owner o) { return o == Owner::kExcept || o == Owner::kExceptStar; }
 
 enum BindFlag : std::uint8_t { kPlain = 0, kLoopVar = 1, kClosedLoopVar = 2, kExceptAs = 4, kParam = 8 };
 
@@ -328,10 +343,12 @@ struct Stmt {
   bool is_ellipsis = false;
   bool is_expression = false;
   bool is_assignment = false;
+  bool augmented = false;  // `x += ...`
   bool needs_function = false;
   bool needs_async = false;
   bool needs_loop = false;
   bool exits = false;      // contains break, return or raise: a loop can end here
+  bool has_break = false;
   bool has_yield = false;
   bool cond_true = false;  // while True
   int name = -1;           // def or class name
@@ -343,8 +360,11 @@ struct Stmt {
   std::uint8_t body_flag = kPlain;
   std::vector<Call> calls;
   std::vector<int> mutated;      // names assigned, subscripted, or whose methods are called
-  std::vector<int> guard_names;  // `if x is None:` / `if not x:` / `if k not in d:`
+  std::vector<int> guard_names;  // names an `if` tests
+  bool absence_test = false;     // `if x is None:` / `if not x:` / `if k not in d:`
+  std::vector<int> declared;     // global / nonlocal names
   std::vector<int> cond_names;   // while condition
+  std::vector<int> counters;     // while condition names used plainly (`while i < n`), not walked (`node.next`)
   int target_base = -1;
   int assigned_plain = -1;  // `x = ...` with a single plain name target
   int sibling_key = -1;     // assert / same callee: statements that come in runs
@@ -499,8 +519,11 @@ void Analyzer::fstring_names(std::string_view text, std::vector<int>* out) {
       ++i;
       continue;
     }
+    // The expression ends at a top-level `!r` or `:spec`; a spec may hold
+    // nested fields (`{x:>{width}}`), which are expressions again.
     int depth = 0;
     size_t j = i + 1;
+    size_t expr_end = std::string_view::npos;
     for (; j < end; ++j) {
       const char c = text[j];
       if (c == '{' || c == '(' || c == '[') ++depth;
@@ -509,8 +532,20 @@ void Analyzer::fstring_names(std::string_view text, std::vector<int>* out) {
         if (depth == 0) break;
         --depth;
       }
+      if (depth == 0 && expr_end == std::string_view::npos && (c == ':' || c == '!') &&
+          !(j + 1 < end && text[j + 1] == '=')) {
+        expr_end = j;
+      }
     }
-    expression_names(text.substr(i + 1, j - i - 1), out);
+    if (expr_end == std::string_view::npos) expr_end = j;
+    expression_names(text.substr(i + 1, expr_end - i - 1), out);
+    for (size_t k = expr_end; k < j; ++k) {
+      if (text[k] != '{') continue;
+      const size_t close = text.find('}', k);
+      if (close == std::string_view::npos || close > j) break;
+      expression_names(text.substr(k + 1, close - k - 1), out);
+      k = close;
+    }
     i = j;
   }
 }
@@ -528,19 +563,14 @@ size_t Analyzer::find_depth0(size_t begin, size_t end, std::string_view text, bo
 void Analyzer::analyze_targets(size_t begin, size_t end, bool first_target, Stmt* st) {
   const Tokens& t = *t_;
   bool element_start = true;
-  int plain_count = 0;
   int plain = -1;
-  size_t token_count = 0;
   for (size_t i = begin; i < end; ++i) {
-    ++token_count;
     if (t[i].depth == 0 && op(i, ",")) {
       element_start = true;
       continue;
     }
     if (!is_name(i)) {
-      if (t[i].depth > 0 || !op(i, "*")) {
-        if (t[i].depth > 0 && t[i].kind == TokKind::kString && t[i].fstring) fstring_names(t[i].text, &st->loads);
-      }
+      if (t[i].kind == TokKind::kString && t[i].fstring) fstring_names(t[i].text, &st->loads);
       continue;
     }
     const int id = intern(t[i].text);
@@ -558,12 +588,11 @@ void Analyzer::analyze_targets(size_t begin, size_t end, bool first_target, Stmt
     } else {
       push_unique(&st->stores, id);
       push_unique(&st->mutated, id);
-      ++plain_count;
       plain = id;
     }
     element_start = false;
   }
-  if (first_target && plain_count == 1 && token_count == 1) st->assigned_plain = plain;
+  if (first_target && end == begin + 1) st->assigned_plain = plain;
 }
 
 void Analyzer::analyze_import(size_t begin, size_t end, Stmt* st) {
@@ -610,7 +639,9 @@ void Analyzer::analyze_simple(size_t begin, size_t end, Stmt* st) {
   }
   if (first == "global" || first == "nonlocal") {
     for (size_t i = begin + 1; i < end; ++i) {
-      if (is_name(i)) globals_.insert(intern(t[i].text));
+      if (!is_name(i)) continue;
+      globals_.insert(intern(t[i].text));
+      st->declared.push_back(intern(t[i].text));
     }
     return;
   }
@@ -647,6 +678,7 @@ void Analyzer::analyze_simple(size_t begin, size_t end, Stmt* st) {
     collect_loads(assigns.back() + 1, end, &st->loads);
   } else if (augmented != end && !keyword_first) {
     st->is_assignment = true;
+    st->augmented = true;
     analyze_targets(begin, augmented, true, st);
     collect_loads(begin, augmented, &st->loads);
     collect_loads(augmented + 1, end, &st->loads);
@@ -710,6 +742,7 @@ void Analyzer::analyze_calls_and_mutations(Stmt* st) {
   const Tokens& t = *t_;
   for (size_t i = 0; i < t.size(); ++i) {
     if (kw(i, "break") || kw(i, "return") || kw(i, "raise")) st->exits = true;
+    if (kw(i, "break")) st->has_break = true;
     if (kw(i, "yield")) st->has_yield = true;
     if (is_name(i) && i > 0 && op(i - 1, ".")) push_unique(&st->attrs, intern(t[i].text));
     if (!is_name(i) || excluded_[i] || (i > 0 && op(i - 1, "."))) continue;
@@ -782,7 +815,15 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
     switch (st.compound) {
       case Owner::kElif: st.clause = Clause::kElif; break;
       case Owner::kElse: st.clause = Clause::kElse; break;
-      case Owner::kExcept: st.clause = Clause::kExcept; break;
+      case Owner::kExcept:
+        // `except*` handlers (exception groups) cannot mix with `except`.
+        if (op(head + 1, "*")) {
+          st.compound = Owner::kExceptStar;
+          st.clause = Clause::kExceptStar;
+        } else {
+          st.clause = Clause::kExcept;
+        }
+        break;
       case Owner::kFinally: st.clause = Clause::kFinally; break;
       case Owner::kCase: st.clause = Clause::kCase; break;
       default: break;
@@ -795,6 +836,13 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
         if (st.compound == Owner::kWhile) {
           st.cond_names = st.loads;
           st.cond_true = colon == head + 2 && (kw(head + 1, "True") || t[head + 1].text == "1");
+          // `while i < n` and `while not q.empty()` are about i and q;
+          // `while node.next` walks node, which the code after it uses.
+          for (size_t i = head + 1; i < colon; ++i) {
+            const bool method = op(i + 1, ".") && is_name(i + 2) && op(i + 3, "(");
+            const bool walked = op(i + 1, ".") || op(i + 1, "[") || op(i + 1, "(") || (i > 0 && op(i - 1, "."));
+            if (is_name(i) && (method || !walked)) push_unique(&st.counters, intern(t[i].text));
+          }
         }
         if (st.compound == Owner::kIf) {
           bool absence = kw(head + 1, "not");
@@ -807,7 +855,8 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
             if (kw(i, "__name__")) main_name = true;
             if (t[i].kind == TokKind::kString && t[i].text.find("__main__") != std::string::npos) main_string = true;
           }
-          if (absence) st.guard_names = st.loads;
+          st.guard_names = st.loads;
+          st.absence_test = absence;
           st.is_main_guard = main_name && main_string;
         }
         break;
@@ -840,7 +889,8 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
         }
         break;
       }
-      case Owner::kExcept: {
+      case Owner::kExcept:
+      case Owner::kExceptStar: {
         const size_t as = find_depth0(head + 1, colon, "as", true);
         collect_loads(head + 1, as, &st.loads);
         if (as + 1 < colon && is_name(as + 1)) push_unique(&st.body_binds, intern(t[as + 1].text));
@@ -862,6 +912,22 @@ Stmt Analyzer::analyze(const RawStatement& raw) {
       case Owner::kMatch:
         collect_loads(head + 1, colon, &st.loads);
         break;
+      case Owner::kCase: {
+        // Capture patterns bind names: `case (x, 0):`, `case Point(y=yy)`,
+        // `case [*rest] as whole`; `Color.RED`, `Point(` and `_` do not.
+        const size_t guard = find_depth0(head + 1, colon, "if", true);
+        for (size_t i = head + 1; i < guard; ++i) {
+          const bool capture = is_name(i) && !op(i + 1, "(") && !op(i + 1, ".") && !op(i + 1, "=") &&
+                               !(i > 0 && op(i - 1, ".")) && t[i].text != "_";
+          if (capture) push_unique(&st.body_binds, intern(t[i].text));
+        }
+        std::vector<int> guard_loads;
+        collect_loads(std::min(guard + 1, colon), colon, &guard_loads);
+        for (int id : guard_loads) {
+          if (!contains(st.body_binds, id)) push_unique(&st.loads, id);
+        }
+        break;
+      }
       default:
         break;
     }
@@ -931,13 +997,14 @@ enum class Feature : std::uint8_t {
   kLoopVariableAfterLoop, kClassSelfReference, kRecursionConstant, kRecursion, kSelfReference,
   kLoopTerminal, kDeadStore, kGuardContinues, kReturnDeep, kClassBodyAfterMethods,
   kClassBodyStatement, kInfiniteWhile, kCommentBreak, kLoopUnrelated, kFunctionUnrelated,
-  kBranchLonger, kSiblingSplit, kSelfInstance, kUnreachableOutput, kRedundantContinue
+  kBranchLonger, kSiblingSplit, kSelfInstance, kUnreachableOutput, kRedundantContinue, kBranchShorter,
+  kUnusedGlobal, kAfterEndlessLoop, kElseAfterLeaving, kJumpInFinally, kCounterOutsideLoop
 };
 
 std::string describe(Feature f, const std::string& name) {
   switch (f) {
-    case Feature::kImpossible: return "Python rejects it";
-    case Feature::kDedent: return "closes the enclosing block";
+    case Feature::kImpossible: return "Python would reject it";
+    case Feature::kDedent: return "it closes a block";
     case Feature::kDeadCode: return "it would be unreachable after return/raise/break/continue";
     case Feature::kAfterPass: return "it would follow 'pass' in the same block";
     case Feature::kOuterClause: return "the clause would pair with an outer statement";
@@ -962,7 +1029,7 @@ std::string describe(Feature f, const std::string& name) {
     case Feature::kClassBodyStatement: return "a plain statement would run in a class body";
     case Feature::kInfiniteWhile: return "a while loop would never change its condition";
     case Feature::kCommentBreak: return "a block would go on across a comment break";
-    case Feature::kLoopUnrelated: return "a loop would go on without using its variables";
+    case Feature::kLoopUnrelated: return "a loop or with block would go on without using its names";
     case Feature::kFunctionUnrelated: return "a function would go on without using its locals";
     case Feature::kBranchLonger: return "a branch would grow longer than its siblings";
     case Feature::kSiblingSplit: return "a run of similar statements would be split";
@@ -970,6 +1037,12 @@ std::string describe(Feature f, const std::string& name) {
       return fmt::format("a '{}' would be created with constant arguments inside its own method", name);
     case Feature::kUnreachableOutput: return "a print would sit in code the sample never runs";
     case Feature::kRedundantContinue: return "'continue' would be the last thing its loop does";
+    case Feature::kBranchShorter: return "a branch would end shorter than its siblings";
+    case Feature::kUnusedGlobal: return "a global declaration would have no assignment after it";
+    case Feature::kAfterEndlessLoop: return "it would follow a 'while True' loop that never breaks";
+    case Feature::kElseAfterLeaving: return "an 'else' would follow an if that always leaves";
+    case Feature::kJumpInFinally: return "a return/break/continue would sit in 'finally'";
+    case Feature::kCounterOutsideLoop: return fmt::format("local '{}' would be updated outside any loop", name);
   }
   return "";
 }
@@ -998,9 +1071,13 @@ struct Frame {
   int stmt_count = 0;
   int last_assign = -1;
   int chain_len = 0;    // longest branch so far of the if/try chain that just ended here
+  bool chain_exits = false;     // every branch of that chain so far ends in return/raise/break
+  bool chain_has_else = false;
+  bool ends_in_exit = false;    // control never falls off the end of this block
+  bool direct_exit = false;     // ...because its last statement is return/raise/break
   int sibling_max = 0;  // longest earlier branch, for elif/else bodies
   bool has_def = false;
-  bool guard_satisfied = false;
+  double guard_weight = 0;  // cost of going on after a one-line guard body
 };
 
 struct Note {
@@ -1074,16 +1151,40 @@ bool clause_fits(Clause c, Owner ended, Owner* resolved) {
         return true;
       }
       *resolved = Owner::kElseOfTry;
-      return ended == Owner::kExcept;
+      return is_handler(ended);
     case Clause::kExcept:
       *resolved = Owner::kExcept;
       return ended == Owner::kTry || ended == Owner::kExcept;
+    case Clause::kExceptStar:
+      *resolved = Owner::kExceptStar;
+      return ended == Owner::kTry || ended == Owner::kExceptStar;
     case Clause::kFinally:
       *resolved = Owner::kFinally;
-      return ended == Owner::kTry || ended == Owner::kExcept || ended == Owner::kElseOfTry;
+      return ended == Owner::kTry || is_handler(ended) || ended == Owner::kElseOfTry;
     default:
       return false;
   }
+}
+
+// One candidate level for one statement, with what the rules need.
+struct Placement {
+  const Stmt& S;
+  int s;
+  const Stmt* prev;
+  int cur;             // level of the previous statement
+  int L;               // candidate level
+  bool forced;         // the block structure allows no other level
+  const State& before;
+  FramePtr top;        // the block at level L once the blocks left are closed
+  const Frame* scope;  // innermost def, class or module around it
+  Owner resolved;      // the statement's kind, clauses resolved (else of what)
+};
+
+const Frame* innermost_loop(const Frame* top) {
+  for (const Frame* f = top; f && f->owner != Owner::kDef && f->owner != Owner::kClass; f = f->parent.get()) {
+    if (f->owner == Owner::kFor || f->owner == Owner::kWhile) return f;
+  }
+  return nullptr;
 }
 
 class Search {
@@ -1098,12 +1199,25 @@ class Search {
   void precompute();
   void expand(const State& st, int s, std::vector<State>* out) const;
   State place(const State& st, int s, int level, bool forced, double clause_cost) const;
+  void score_structure(Placement* p, double clause_cost, Costs* c) const;
+  void score_block_ends(const Placement& p, Costs* c) const;
+  void score_definitions(const Placement& p, Costs* c) const;
+  void score_names(const Placement& p, Costs* c) const;
+  void score_flow(const Placement& p, Costs* c) const;
+  void score_cues(const Placement& p, Costs* c) const;
+  State record(const Placement& p, const Costs& c) const;
   FramePtr close_frame(const FramePtr& frame, int before, Costs* costs) const;
   State finish(const State& st) const;
   std::vector<int> unreachable_prints(const std::vector<int>& levels) const;
   const Binding* lookup(const Frame* top, int name) const;
   bool bound_within(const Frame* top, const Frame* until, int name, int* level = nullptr) const;
-  bool loop_local_used(int header, int s) const;
+  bool related_to_block(const Frame* block, int s) const;
+  bool breaks_between(int header, int s) const { return break_prefix_[s] > break_prefix_[header + 1]; }
+  // Whether a sorted list of statement indices has one strictly between.
+  static bool occurs_between(const std::vector<int>& at, int after, int before) {
+    auto it = std::upper_bound(at.begin(), at.end(), after);
+    return it != at.end() && *it < before;
+  }
   static std::uint64_t signature(const State& st);
 
   const std::vector<Stmt>& stmts_;
@@ -1112,37 +1226,72 @@ class Search {
   std::vector<int> first_store_;     // per name: first statement binding it
   std::vector<int> while_progress_;  // per while header: first statement that can end the loop
   std::vector<bool> used_later_;     // per def or class: a later statement reads its name
+  std::vector<int> declarations_;    // global / nonlocal statements
+  std::vector<int> declared_used_;   // per declaration: first later statement assigning a declared name
+  std::vector<std::vector<int>> stores_at_;  // per name: statements binding it, in order
+  std::vector<std::vector<int>> loads_at_;   // per name: statements reading it, in order
+  std::vector<int> break_prefix_;    // break statements before each index
 };
 
+// Facts about the sample that do not depend on the layout, indexed so the
+// search stays linear on long samples.
 void Search::precompute() {
   const int n = static_cast<int>(stmts_.size());
-  first_store_.assign(static_cast<size_t>(names_.size()), INT_MAX);
+  const auto names = static_cast<size_t>(names_.size());
+  std::vector<std::vector<int>> changes(names);  // per name: statements binding or mutating it, in order
+  std::vector<int> last_load(names, -1);
+  stores_at_.assign(names, {});
+  loads_at_.assign(names, {});
   for (int i = 0; i < n; ++i) {
-    for (int id : stmts_[i].stores) first_store_[id] = std::min(first_store_[id], i);
-    for (int id : stmts_[i].body_binds) first_store_[id] = std::min(first_store_[id], i);
+    const Stmt& st = stmts_[i];
+    for (const auto* ids : {&st.stores, &st.body_binds}) {
+      for (int id : *ids) {
+        if (stores_at_[id].empty() || stores_at_[id].back() != i) stores_at_[id].push_back(i);
+      }
+    }
+    for (const auto* ids : {&st.stores, &st.body_binds, &st.mutated}) {
+      for (int id : *ids) {
+        if (changes[id].empty() || changes[id].back() != i) changes[id].push_back(i);
+      }
+    }
+    for (int id : st.loads) {
+      last_load[id] = i;
+      loads_at_[id].push_back(i);
+    }
+  }
+  auto next_in = [&](const std::vector<int>& at, int after) {
+    auto it = std::upper_bound(at.begin(), at.end(), after);
+    return it == at.end() ? n : *it;
+  };
+  first_store_.assign(names, INT_MAX);
+  for (size_t id = 0; id < names; ++id) {
+    if (!stores_at_[id].empty()) first_store_[id] = stores_at_[id].front();
   }
   used_later_.assign(static_cast<size_t>(n), false);
-  for (int i = 0; i < n; ++i) {
-    const int id = stmts_[i].name;
-    if (id < 0) continue;
-    for (int j = i + 1; j < n && !used_later_[i]; ++j) used_later_[i] = contains(stmts_[j].loads, id);
-  }
+  declared_used_.assign(static_cast<size_t>(n), n);
   while_progress_.assign(static_cast<size_t>(n), n);
-  for (int h = 0; h < n; ++h) {
-    const Stmt& w = stmts_[h];
-    if (w.compound != Owner::kWhile) continue;
-    for (int i = h + 1; i < n; ++i) {
-      const Stmt& b = stmts_[i];
-      bool progress = b.exits || (w.cond_true && b.has_yield);
-      if (!w.cond_true) {
-        for (int id : w.cond_names) {
-          if (contains(b.mutated, id) || contains(b.stores, id) || contains(b.body_binds, id)) progress = true;
-        }
+  break_prefix_.assign(static_cast<size_t>(n) + 1, 0);
+  std::vector<int> next_exit(static_cast<size_t>(n) + 1, n);
+  std::vector<int> next_yield(static_cast<size_t>(n) + 1, n);
+  for (int i = n - 1; i >= 0; --i) {
+    next_exit[i] = stmts_[i].exits ? i : next_exit[i + 1];
+    next_yield[i] = stmts_[i].has_yield ? i : next_yield[i + 1];
+  }
+  for (int i = 0; i < n; ++i) {
+    const Stmt& st = stmts_[i];
+    break_prefix_[i + 1] = break_prefix_[i] + (st.has_break ? 1 : 0);
+    if (st.name >= 0) used_later_[i] = last_load[st.name] > i;
+    if (!st.declared.empty()) {
+      declarations_.push_back(i);
+      for (int id : st.declared) declared_used_[i] = std::min(declared_used_[i], next_in(changes[id], i));
+    }
+    if (st.compound == Owner::kWhile) {
+      int progress = next_exit[std::min(i + 1, n)];
+      if (st.cond_true) progress = std::min(progress, next_yield[std::min(i + 1, n)]);
+      if (!st.cond_true) {
+        for (int id : st.cond_names) progress = std::min(progress, next_in(changes[id], i));
       }
-      if (progress) {
-        while_progress_[h] = i;
-        break;
-      }
+      while_progress_[i] = progress;
     }
   }
 }
@@ -1175,11 +1324,16 @@ bool Search::bound_within(const Frame* top, const Frame* until, int name, int* l
   return found;
 }
 
-bool Search::loop_local_used(int header, int s) const {
-  const Stmt& h = stmts_[header];
-  for (int id : stmts_[s].loads) {
-    if (contains(h.body_binds, id)) return true;
-    if (first_store_[id] > header && first_store_[id] < s) return true;
+// Does statement s work with the block's own names: its loop variables or
+// `as` targets, its counters, names first bound inside it, or (in loops)
+// an accumulator it updates?
+bool Search::related_to_block(const Frame* block, int s) const {
+  const Stmt& h = stmts_[block->header];
+  const Stmt& S = stmts_[s];
+  if (S.augmented && block->owner != Owner::kWith) return true;
+  for (int id : S.loads) {
+    if (contains(h.body_binds, id) || contains(h.counters, id)) return true;
+    if (occurs_between(stores_at_[id], block->header, s) && !lookup(block->parent.get(), id)) return true;
   }
   return false;
 }
@@ -1197,6 +1351,12 @@ FramePtr Search::close_frame(const FramePtr& frame, int before, Costs* costs) co
   const Frame& f = *frame;
   if (f.owner == Owner::kWhile && while_progress_[f.header] >= before) costs->add(Feature::kInfiniteWhile, 10);
   if (f.last_compound == Owner::kTry) costs->add(Feature::kImpossible, kImpossibleCost);
+  if (f.owner == Owner::kDef) {
+    // `global x` promises an assignment to x in the same function.
+    for (int g : declarations_) {
+      if (g > f.header && g < before && declared_used_[g] >= before) costs->add(Feature::kUnusedGlobal, 6);
+    }
+  }
   auto parent = std::make_shared<Frame>(*f.parent);
   if (f.owner != Owner::kDef && f.owner != Owner::kClass) {
     // Names bound in a closed block stay bound in the enclosing scope;
@@ -1216,6 +1376,27 @@ FramePtr Search::close_frame(const FramePtr& frame, int before, Costs* costs) co
       }
     }
   }
+  // A loop whose body always leaves through a compound statement (a try
+  // that returns, whose handlers raise) runs once.
+  if ((f.owner == Owner::kFor || f.owner == Owner::kWhile) && f.ends_in_exit && !f.direct_exit) {
+    costs->add(Feature::kLoopTerminal, 12);
+  }
+  const bool continues_chain = f.owner == Owner::kElif || f.owner == Owner::kElse || is_handler(f.owner) ||
+                               f.owner == Owner::kElseOfTry || f.owner == Owner::kFinally ||
+                               f.owner == Owner::kElseOfLoop;
+  if (f.owner == Owner::kFinally || f.owner == Owner::kElseOfLoop) {
+    // finally adds no way out; a loop's else does not make the loop exit
+  } else if (continues_chain) {
+    parent->chain_exits = parent->chain_exits && f.ends_in_exit;
+  } else {
+    parent->chain_exits = f.ends_in_exit && (f.owner == Owner::kIf || f.owner == Owner::kTry || f.owner == Owner::kWith);
+    parent->chain_has_else = false;
+  }
+  if (f.owner == Owner::kElse) parent->chain_has_else = true;
+  const bool try_chain = f.owner == Owner::kTry || is_handler(f.owner) || f.owner == Owner::kElseOfTry ||
+                         f.owner == Owner::kFinally;
+  parent->ends_in_exit = parent->chain_exits && (try_chain || parent->chain_has_else || f.owner == Owner::kWith);
+  parent->direct_exit = false;
   parent->last_compound = f.owner;
   parent->last_assign = -1;
   parent->chain_len = std::max(f.sibling_max, f.stmt_count);
@@ -1271,226 +1452,299 @@ void Search::expand(const State& st, int s, std::vector<State>* out) const {
 }
 
 State Search::place(const State& st, int s, int L, bool forced, double clause_cost) const {
-  const Stmt& S = stmts_[s];
-  const Stmt* prev = st.last >= 0 ? &stmts_[st.last] : nullptr;
-  const int cur = st.level;
   Costs c(st.notes, s);
-  FramePtr top = st.top;
-  while (top->level > L && top->parent) top = close_frame(top, s, &c);
-  const Frame* outer_block = frame_at(top.get(), 1);  // outermost open block
-  const Frame* scope = scope_frame(top.get());
+  Placement p{stmts_[s], s, st.last >= 0 ? &stmts_[st.last] : nullptr, st.level, L, forced, st, st.top,
+              nullptr, stmts_[s].compound};
+  bool after_endless_loop = false;
+  while (p.top->level > L && p.top->parent) {
+    const Frame* closing = p.top.get();
+    if (closing->owner == Owner::kWhile && stmts_[closing->header].cond_true && !breaks_between(closing->header, s)) {
+      // Nothing after `while True:` runs unless a break leaves it, so the
+      // statement must be outside the function that holds the loop.
+      after_endless_loop = after_endless_loop || scope_frame(closing)->level <= L;
+    }
+    p.top = close_frame(p.top, s, &c);
+  }
+  if (after_endless_loop) c.add(Feature::kAfterEndlessLoop, 30);
+  p.scope = scope_frame(p.top.get());
+  score_structure(&p, clause_cost, &c);
+  score_block_ends(p, &c);
+  score_definitions(p, &c);
+  score_names(p, &c);
+  score_flow(p, &c);
+  score_cues(p, &c);
+  return record(p, c);
+}
 
-  // Block structure: clauses pair with the statement that just ended.
-  Owner resolved = S.compound;
+// What Python itself requires: clauses pair with the statement that just
+// ended at their level; return, await and break need their surroundings.
+void Search::score_structure(Placement* p, double clause_cost, Costs* c) const {
+  const Stmt& S = p->S;
+  const Frame* top = p->top.get();
   if (S.clause == Clause::kCase) {
-    if (top->owner != Owner::kMatch) c.add(Feature::kImpossible, kImpossibleCost);
+    if (top->owner != Owner::kMatch) c->add(Feature::kImpossible, kImpossibleCost);
   } else if (S.clause != Clause::kNone) {
-    if (!clause_fits(S.clause, top->last_compound, &resolved)) c.add(Feature::kImpossible, kImpossibleCost);
-    c.add(Feature::kOuterClause, clause_cost + (resolved == Owner::kElseOfLoop ? 2.0 : 0.0));
+    if (!clause_fits(S.clause, top->last_compound, &p->resolved)) c->add(Feature::kImpossible, kImpossibleCost);
+    // `for ...: if found: break` then `else:` is the for-else idiom; an
+    // `else` after an if whose body just left the loop is pointless.
+    const Frame* loop = innermost_loop(p->before.top.get());
+    const bool for_else = p->prev && p->prev->is_break && loop && p->resolved == Owner::kElseOfLoop &&
+                          loop->level == p->L + 1;
+    if (!for_else) c->add(Feature::kOuterClause, clause_cost + (p->resolved == Owner::kElseOfLoop ? 2.0 : 0.0));
+    if (p->prev && (p->prev->is_break || p->prev->is_continue) && p->resolved == Owner::kElse && p->L == p->cur - 1) {
+      c->add(Feature::kElseAfterLeaving, 2);
+    }
   } else {
-    if (top->last_compound == Owner::kTry) c.add(Feature::kImpossible, kImpossibleCost);
-    if (top->owner == Owner::kMatch) c.add(Feature::kImpossible, kImpossibleCost);
+    if (top->last_compound == Owner::kTry) c->add(Feature::kImpossible, kImpossibleCost);
+    if (top->owner == Owner::kMatch) c->add(Feature::kImpossible, kImpossibleCost);
   }
-  if (S.needs_function && scope->owner != Owner::kDef) c.add(Feature::kImpossible, kImpossibleCost);
+  const Frame* scope = p->scope;
+  if (S.needs_function && scope->owner != Owner::kDef) c->add(Feature::kImpossible, kImpossibleCost);
   if (S.needs_async && !(scope->owner == Owner::kDef && stmts_[scope->header].is_async_def)) {
-    c.add(Feature::kImpossible, kImpossibleCost);
+    c->add(Feature::kImpossible, kImpossibleCost);
   }
-  if (S.needs_loop) {
-    bool in_loop = false;
-    for (const Frame* f = top.get(); f && f != scope; f = f->parent.get()) {
-      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) in_loop = true;
-    }
-    if (!in_loop) c.add(Feature::kImpossible, kImpossibleCost);
-  }
+  if (S.needs_loop && !innermost_loop(top)) c->add(Feature::kImpossible, kImpossibleCost);
+}
 
-  // How authors lay out blocks.
-  if (!forced && L < cur) c.add(Feature::kDedent, 1.0 + 0.3 * (cur - L - 1));
-  if (!forced && L < cur && prev && prev->sibling_key >= 0 && prev->sibling_key == S.sibling_key) {
-    c.add(Feature::kSiblingSplit, 0.8);
-  }
-  if (!forced && L == cur && prev) {
-    if (prev->terminator) c.add(Feature::kDeadCode, 40);
-    if (prev->is_pass) c.add(Feature::kAfterPass, 15);
-  }
-  if (!forced && prev && prev->is_continue) {
-    // `continue` skips the rest of the loop body, so something must follow
-    // it inside the loop.
-    for (const Frame* f = st.top.get(); f && f->owner != Owner::kDef && f->owner != Owner::kClass; f = f->parent.get()) {
-      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) {
-        if (L < f->level) c.add(Feature::kRedundantContinue, 6);
-        break;
-      }
+// Where blocks end: staying is the default, and some statements cannot be
+// followed by more of the same block.
+void Search::score_block_ends(const Placement& p, Costs* c) const {
+  if (p.forced || !p.prev) return;
+  const Stmt& S = p.S;
+  const Stmt& prev = *p.prev;
+  if (p.L < p.cur) {
+    c->add(Feature::kDedent, 1.0 + 0.3 * (p.cur - p.L - 1));
+    if (prev.sibling_key >= 0 && prev.sibling_key == S.sibling_key) c->add(Feature::kSiblingSplit, 0.8);
+    const Frame* left = p.before.top.get();
+    if ((left->owner == Owner::kElif || left->owner == Owner::kElse) && left->stmt_count < left->sibling_max) {
+      c->add(Feature::kBranchShorter, 0.8);
     }
+  } else {
+    if (prev.terminator) c->add(Feature::kDeadCode, 40);
+    if (prev.is_pass) c->add(Feature::kAfterPass, 15);
   }
-  const bool direct_class = top->owner == Owner::kClass;
+  // `continue` skips the rest of the loop body, so something must follow
+  // it inside the loop.
+  if (prev.is_continue) {
+    const Frame* loop = innermost_loop(p.before.top.get());
+    if (loop && p.L < loop->level) c->add(Feature::kRedundantContinue, 6);
+  }
+}
+
+// Definitions an author would not write (a closure nobody uses, a class
+// inside a loop) cost more than the uncertainty threshold.
+void Search::score_definitions(const Placement& p, Costs* c) const {
+  const Stmt& S = p.S;
+  const bool direct_class = p.top->owner == Owner::kClass;
   int target = -1;
-  if (S.decorator && !(prev && prev->decorator)) target = S.decorated;
-  if ((S.is_def || S.is_class) && !S.has_decorators) target = s;
-  // Definitions an author would not write (a closure nobody uses, a class
-  // inside a loop) cost more than the uncertainty threshold.
+  if (S.decorator && !(p.prev && p.prev->decorator)) target = S.decorated;
+  if ((S.is_def || S.is_class) && !S.has_decorators) target = p.s;
   if (target >= 0) {
     const Stmt& T = stmts_[target];
     if (T.is_def && T.method_like) {
-      if (!direct_class) c.add(Feature::kMethodOutsideClass, 30, T.name);
-    } else if (T.is_def && L > 0) {
-      if (direct_class || scope->owner == Owner::kClass) {
-        c.add(Feature::kFunctionInClass, 30, T.name);
-      } else if (scope->owner == Owner::kDef) {
-        c.add(Feature::kNestedFunction, used_later_[target] ? 3 : 30, T.name);
+      if (!direct_class) c->add(Feature::kMethodOutsideClass, 30, T.name);
+    } else if (T.is_def && p.L > 0) {
+      if (direct_class || p.scope->owner == Owner::kClass) {
+        c->add(Feature::kFunctionInClass, 30, T.name);
+      } else if (p.scope->owner == Owner::kDef) {
+        c->add(Feature::kNestedFunction, used_later_[target] ? 3 : 30, T.name);
       } else {
-        c.add(Feature::kNestedFunction, 6, T.name);
+        c->add(Feature::kNestedFunction, 6, T.name);
       }
-    } else if (T.is_class && L > 0) {
-      c.add(Feature::kNestedClass, direct_class ? 2 : 30, T.name);
+    } else if (T.is_class && p.L > 0) {
+      c->add(Feature::kNestedClass, direct_class ? 2 : 30, T.name);
     }
   }
-  if (S.is_import && L > 0) c.add(Feature::kNestedImport, 3);
-  if (S.is_main_guard && L > 0) c.add(Feature::kNestedMainGuard, 20);
+  if (S.is_import && p.L > 0) c->add(Feature::kNestedImport, 3);
+  if (S.is_main_guard && p.L > 0) c->add(Feature::kNestedMainGuard, 20);
+}
 
-  // Names: read where they are defined, not inside their own definition.
+// Names are read where they are defined, and not inside their own
+// definition: a class is not complete inside its body, and a function that
+// calls itself with constant arguments never ends.
+void Search::score_names(const Placement& p, Costs* c) const {
+  const Stmt& S = p.S;
+  const Frame* top = p.top.get();
   for (int id : S.loads) {
-    const Binding* b = lookup(top.get(), id);
+    const Binding* b = lookup(top, id);
     if (!b) {
-      if (first_store_[id] < s && !names_.declared_global(id)) c.add(Feature::kNameNotVisible, 40, id);
+      if (first_store_[id] < p.s && !names_.declared_global(id)) c->add(Feature::kNameNotVisible, 40, id);
     } else if (b->flags & kClosedLoopVar) {
-      c.add(Feature::kLoopVariableAfterLoop, 3, id);
+      c->add(Feature::kLoopVariableAfterLoop, 3, id);
     }
   }
-  {
-    bool crossed_function = false;
-    const Frame* method = nullptr;
-    for (const Frame* f = top.get(); f; f = f->parent.get()) {
-      const int cname = f->owner == Owner::kClass ? stmts_[f->header].name : -1;
-      if (cname >= 0 && !crossed_function && contains(S.loads, cname)) {
-        c.add(Feature::kClassSelfReference, 40, cname);
-      }
-      if (cname >= 0 && crossed_function && !S.is_return) {
-        // `p = Point(1, 2)` inside Point's own method is demo code that
-        // lost its dedent (or endless recursion from __init__).
-        for (const Call& call : S.calls) {
-          if (call.name != cname) continue;
-          bool uses_local = false;
-          for (int a : call.args) uses_local = uses_local || bound_within(top.get(), method, a);
-          if (!uses_local) c.add(Feature::kSelfInstance, 20, cname);
-        }
-      }
-      if (f->owner == Owner::kDef) {
-        method = f;
-        const int fname = stmts_[f->header].name;
-        if (fname >= 0 && contains(S.loads, fname)) {
-          auto call = std::find_if(S.calls.begin(), S.calls.end(), [&](const Call& x) { return x.name == fname; });
-          if (call != S.calls.end()) {
-            bool uses_local = false;
-            for (int a : call->args) uses_local = uses_local || bound_within(top.get(), f, a);
-            c.add(uses_local ? Feature::kRecursion : Feature::kRecursionConstant, uses_local ? 1 : 20, fname);
-          } else {
-            c.add(Feature::kSelfReference, 8, fname);
-          }
-        }
-        crossed_function = true;
+  auto uses_locals_of = [&](const Call& call, const Frame* function) {
+    return std::any_of(call.args.begin(), call.args.end(),
+                       [&](int a) { return bound_within(top, function, a); });
+  };
+  bool crossed_function = false;
+  const Frame* method = nullptr;
+  for (const Frame* f = top; f; f = f->parent.get()) {
+    const int cname = f->owner == Owner::kClass ? stmts_[f->header].name : -1;
+    if (cname >= 0 && !crossed_function && contains(S.loads, cname)) c->add(Feature::kClassSelfReference, 40, cname);
+    if (cname >= 0 && crossed_function && !S.is_return) {
+      // `p = Point(1, 2)` inside Point's own method is demo code that lost
+      // its dedent (or endless recursion from __init__).
+      for (const Call& call : S.calls) {
+        if (call.name == cname && !uses_locals_of(call, method)) c->add(Feature::kSelfInstance, 20, cname);
       }
     }
+    if (f->owner != Owner::kDef) continue;
+    method = f;
+    crossed_function = true;
+    const int fname = stmts_[f->header].name;
+    if (fname < 0 || !contains(S.loads, fname)) continue;
+    auto call = std::find_if(S.calls.begin(), S.calls.end(), [&](const Call& x) { return x.name == fname; });
+    if (call == S.calls.end()) {
+      c->add(Feature::kSelfReference, 8, fname);
+    } else if (uses_locals_of(*call, f)) {
+      c->add(Feature::kRecursion, 1, fname);
+    } else {
+      c->add(Feature::kRecursionConstant, 20, fname);
+    }
   }
+}
 
-  // Control flow that makes no sense.
-  if ((S.is_return || S.is_break || S.is_raise) && (top->owner == Owner::kFor || top->owner == Owner::kWhile)) {
-    c.add(Feature::kLoopTerminal, 12);
+// Control flow that runs but makes no sense.
+void Search::score_flow(const Placement& p, Costs* c) const {
+  const Stmt& S = p.S;
+  const Frame* top = p.top.get();
+  const Frame* scope = p.scope;
+  const bool in_loop_body = top->owner == Owner::kFor || top->owner == Owner::kWhile;
+  if ((S.is_return || S.is_break || S.is_raise) && in_loop_body) c->add(Feature::kLoopTerminal, 12);
+  if (S.augmented && S.target_base >= 0 && contains(S.stores, S.target_base) && scope->owner == Owner::kDef &&
+      bound_within(top, scope, S.target_base) && !innermost_loop(top)) {
+    // `steps += 1` on a local: counters and accumulators live in loops.
+    c->add(Feature::kCounterOutsideLoop, 2, S.target_base);
   }
-  if ((S.is_return || S.is_raise) && !forced && L == cur && top->last_assign >= 0 &&
+  if ((S.is_return || S.is_break || S.is_continue) && top->owner == Owner::kFinally) {
+    c->add(Feature::kJumpInFinally, 8);
+  }
+  if ((S.is_return || S.is_raise) && !p.forced && p.L == p.cur && top->last_assign >= 0 &&
       !contains(S.loads, top->last_assign)) {
-    c.add(Feature::kDeadStore, 8, top->last_assign);
+    c->add(Feature::kDeadStore, 8, top->last_assign);
   }
-  if (top->guard_satisfied && top->stmt_count == 1 && S.clause == Clause::kNone && !S.terminator && !S.is_pass) {
-    c.add(Feature::kGuardContinues, 4);
+  if (top->guard_weight > 0 && top->stmt_count == 1 && S.clause == Clause::kNone && !S.terminator && !S.is_pass) {
+    c->add(Feature::kGuardContinues, top->guard_weight);
   }
   if (S.is_return && !S.loads.empty() && scope->owner == Owner::kDef) {
-    int pref = -1;
+    // `return order` belongs where `order` was built, usually after loops.
+    int built = -1;
     for (int id : S.loads) {
       int level = 0;
-      if (bound_within(top.get(), scope, id, &level)) pref = std::max(pref, level);
+      if (bound_within(top, scope, id, &level)) built = std::max(built, level);
     }
-    if (pref >= 0 && L > pref) c.add(Feature::kReturnDeep, 2.0 * (L - pref));
+    if (built >= 0 && p.L > built) c->add(Feature::kReturnDeep, 2.0 * (p.L - built));
   }
-  if (direct_class && S.clause == Clause::kNone) {
+  if (top->owner == Owner::kClass && S.clause == Clause::kNone) {
     const bool definition = S.is_def || S.is_class || S.decorator || S.is_pass || S.is_docstring || S.is_ellipsis;
     if (!definition) {
       if (S.is_assignment || S.is_import) {
-        if (top->has_def) c.add(Feature::kClassBodyAfterMethods, 6);
+        if (top->has_def) c->add(Feature::kClassBodyAfterMethods, 6);
       } else {
-        c.add(Feature::kClassBodyStatement, 8);
+        c->add(Feature::kClassBodyStatement, 8);
       }
     }
   }
+}
 
-  // Weak cues for where a block ends.
-  const bool plain = !forced && S.clause == Clause::kNone && !S.terminator && !S.is_pass && !S.decorator &&
-                     !S.is_def && !S.is_class;
+// Weak cues for where a block ends when nothing stronger decides.
+void Search::score_cues(const Placement& p, Costs* c) const {
+  const Stmt& S = p.S;
+  const Frame* top = p.top.get();
+  if (p.forced || S.clause != Clause::kNone) return;
+  const bool plain = !S.terminator && !S.is_pass && !S.decorator && !S.is_def && !S.is_class;
   if (plain) {
-    for (const Frame* f = top.get(); f && f != scope; f = f->parent.get()) {
-      if (f->owner == Owner::kFor || f->owner == Owner::kWhile) {
-        if (!loop_local_used(f->header, s)) c.add(Feature::kLoopUnrelated, 1.2);
+    // Loop bodies and `with ... as x:` bodies work with their own names.
+    for (const Frame* f = top; f && f != p.scope; f = f->parent.get()) {
+      const bool with_target = f->owner == Owner::kWith && !stmts_[f->header].body_binds.empty();
+      if (f->owner == Owner::kFor || f->owner == Owner::kWhile || with_target) {
+        // `while True:` bodies have no loop variable to relate to.
+        const bool endless = f->owner == Owner::kWhile && stmts_[f->header].cond_true;
+        if (!endless && !related_to_block(f, p.s)) c->add(Feature::kLoopUnrelated, 1.5);
         break;
       }
     }
     // Literal initialisations (`total = 0`) are function business; a call
     // of globals only (`p = Point(1, 2)`) reads like demo code.
+    // Handlers and finally blocks clean up with whatever is at hand.
     const bool literal_assignment = S.is_assignment && S.loads.empty();
-    if (scope->owner == Owner::kDef && !S.is_import && !literal_assignment) {
-      bool uses_local = false;
-      for (int id : S.loads) uses_local = uses_local || bound_within(top.get(), scope, id);
-      const bool sibling = prev && L == cur && prev->sibling_key >= 0 && prev->sibling_key == S.sibling_key;
-      if (!uses_local && !sibling) c.add(Feature::kFunctionUnrelated, 1.2);
+    const bool handler = is_handler(top->owner) || top->owner == Owner::kFinally;
+    if (p.scope->owner == Owner::kDef && !S.is_import && !literal_assignment && !handler) {
+      // Related: a local, or a global the function already works with.
+      const bool uses_local = std::any_of(S.loads.begin(), S.loads.end(), [&](int id) {
+        return bound_within(top, p.scope, id) || occurs_between(loads_at_[id], p.scope->header, p.s);
+      });
+      const bool sibling = p.prev && p.L == p.cur && p.prev->sibling_key >= 0 && p.prev->sibling_key == S.sibling_key;
+      if (!uses_local && !sibling) c->add(Feature::kFunctionUnrelated, 1.2);
     }
   }
-  if (!forced && S.comment_before && cur > 0 && L > 0 && S.clause == Clause::kNone && outer_block &&
-      outer_block->owner != Owner::kDef && outer_block->owner != Owner::kClass) {
-    c.add(Feature::kCommentBreak, 2.5);
+  // A comment between statements often starts a new top-level section,
+  // unless the outermost block is a definition whose body it annotates.
+  const Frame* outer_block = frame_at(top, 1);
+  if (S.comment_before && p.cur > 0 && p.L > 0 && outer_block && outer_block->owner != Owner::kDef &&
+      outer_block->owner != Owner::kClass) {
+    c->add(Feature::kCommentBreak, 2.5);
   }
-  if (!forced && S.clause == Clause::kNone && (top->owner == Owner::kElif || top->owner == Owner::kElse) &&
-      top->sibling_max > 0 && top->stmt_count >= top->sibling_max) {
-    c.add(Feature::kBranchLonger, 1.5);
+  // Branches of one if statement tend to be about as long; so do the
+  // handlers of a top-level try (in functions they often add a return).
+  const bool module_handler = (is_handler(top->owner) || top->owner == Owner::kElseOfTry) &&
+                              p.scope->owner == Owner::kModule && !S.terminator;
+  const bool branch = top->owner == Owner::kElif || top->owner == Owner::kElse || module_handler;
+  if (branch && top->sibling_max > 0 &&
+      top->stmt_count >= top->sibling_max) {
+    c->add(Feature::kBranchLonger, 1.5);
   }
+}
 
-  // Record the statement in its block.
-  auto frame = std::make_shared<Frame>(*top);
+// Records the statement in its block and opens the block it starts.
+State Search::record(const Placement& p, const Costs& c) const {
+  const Stmt& S = p.S;
+  auto frame = std::make_shared<Frame>(*p.top);
   if (S.clause == Clause::kNone) {
     ++frame->stmt_count;
     frame->chain_len = 0;
+    frame->direct_exit = S.is_return || S.is_raise || S.is_break;
+    frame->ends_in_exit = frame->direct_exit;
   }
   for (int id : S.stores) {
     auto existing = std::find_if(frame->bindings.begin(), frame->bindings.end(),
                                  [&](const Binding& x) { return x.name == id; });
     if (existing == frame->bindings.end()) {
-      frame->bindings.push_back(Binding{id, L, kPlain});
+      frame->bindings.push_back(Binding{id, p.L, kPlain});
     } else {
       existing->flags = kPlain;
     }
   }
   frame->last_assign = (S.assigned_plain >= 0 && frame->scope == Scope::kFunction) ? S.assigned_plain : -1;
-  frame->last_compound = (S.compound != Owner::kNone && !S.opens_block) ? resolved : Owner::kNone;
+  frame->last_compound = (S.compound != Owner::kNone && !S.opens_block) ? p.resolved : Owner::kNone;
   if (S.is_def) frame->has_def = true;
+  // `if x is None: x = []` and `if n > best: best = n` set one value and
+  // end; an absence test is the stronger sign.
   if (frame->stmt_count == 1 && frame->owner == Owner::kIf && S.is_assignment && S.target_base >= 0 &&
       contains(stmts_[frame->header].guard_names, S.target_base)) {
-    frame->guard_satisfied = true;
+    frame->guard_weight = stmts_[frame->header].absence_test ? 4.0 : 1.0;
   }
   FramePtr placed = frame;
   if (S.opens_block) {
     auto body = std::make_shared<Frame>();
     body->parent = placed;
-    body->level = L + 1;
-    body->owner = resolved;
-    body->scope = resolved == Owner::kDef ? Scope::kFunction : resolved == Owner::kClass ? Scope::kClass : frame->scope;
-    body->header = s;
-    for (int id : S.body_binds) body->bindings.push_back(Binding{id, L + 1, S.body_flag});
+    body->level = p.L + 1;
+    body->owner = p.resolved;
+    body->scope = p.resolved == Owner::kDef     ? Scope::kFunction
+                  : p.resolved == Owner::kClass ? Scope::kClass
+                                                : frame->scope;
+    body->header = p.s;
+    for (int id : S.body_binds) body->bindings.push_back(Binding{id, p.L + 1, S.body_flag});
     body->sibling_max = S.clause != Clause::kNone ? frame->chain_len : 0;
     placed = body;
   }
   State child;
   child.top = placed;
-  child.level = L;
-  child.last = s;
-  child.cost = st.cost + c.total();
-  child.path = std::make_shared<const PathNode>(PathNode{st.path, L});
+  child.level = p.L;
+  child.last = p.s;
+  child.cost = p.before.cost + c.total();
+  child.path = std::make_shared<const PathNode>(PathNode{p.before.path, p.L});
   child.notes = c.notes();
   return child;
 }
@@ -1587,13 +1841,20 @@ std::vector<State> Search::run() {
     for (const State& st : beam) expand(st, s, &children);
     std::stable_sort(children.begin(), children.end(),
                      [](const State& a, const State& b) { return a.cost < b.cost; });
+    // Keep the best few of each block structure first, so one structure
+    // cannot crowd out the others; then fill up with the best of the rest.
     beam.clear();
     std::unordered_map<std::uint64_t, size_t> per_signature;
-    for (State& child : children) {
-      if (beam.size() >= static_cast<size_t>(beam_width_)) break;
-      if (++per_signature[signature(child)] > kPerSignature) continue;
-      beam.push_back(std::move(child));
+    std::vector<char> taken(children.size(), 0);
+    for (size_t k = 0; k < children.size() && beam.size() < static_cast<size_t>(beam_width_); ++k) {
+      if (++per_signature[signature(children[k])] > kPerSignature) continue;
+      taken[k] = 1;
+      beam.push_back(children[k]);
     }
+    for (size_t k = 0; k < children.size() && beam.size() < static_cast<size_t>(beam_width_); ++k) {
+      if (!taken[k]) beam.push_back(children[k]);
+    }
+    std::stable_sort(beam.begin(), beam.end(), [](const State& a, const State& b) { return a.cost < b.cost; });
   }
   std::vector<State> done;
   done.reserve(beam.size());
@@ -1668,7 +1929,9 @@ std::string render_scanned(const std::vector<std::string>& lines, const std::vec
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view content = strip_leading(lines[i]);
     const LineKind kind = scans[i].kind;
-    if (kind != LineKind::kBlank && kind != LineKind::kStringContinuation) {
+    // Inside a multi-line string leading whitespace is content, and an
+    // empty line gets none (no trailing whitespace).
+    if (kind != LineKind::kBlank && kind != LineKind::kStringContinuation && !content.empty()) {
       const int level = i < levels.size() ? std::max(0, levels[i]) : 0;
       out.append(static_cast<size_t>(level) * 4, ' ');
     }
@@ -1726,54 +1989,95 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
     result.levels = line_levels(scanned.lines, {});
     return result;
   }
-  // The beam shrinks with the sample so hostile input stays linear.
   const int n = static_cast<int>(stmts.size());
+  if (n > options.max_statements) {
+    result.ok = false;
+    result.levels = line_levels(scanned.lines, std::vector<int>(stmts.size(), 0));
+    result.error_line = stmts[static_cast<size_t>(std::max(0, options.max_statements))].first_line;
+    result.error = fmt::format("cannot recover indentation: sample too long ({} statements, the limit is {})", n,
+                               options.max_statements);
+    return result;
+  }
+  // The beam shrinks with the sample so hostile input stays linear.
   const int width = std::clamp(6000 / n, 4, std::max(4, options.beam_width));
   Search search(stmts, scanned.names, width);
   std::vector<State> finals = search.run();
 
-  struct Compiled {
+  struct Layout {
     const State* state;
     std::vector<int> stmt_levels;
   };
-  std::vector<Compiled> compiled;
-  std::optional<CompileError> best_error;
-  std::vector<int> best_failed;
-  std::vector<std::vector<int>> seen;
-  const size_t wanted = static_cast<size_t>(std::max(0, options.max_alternatives)) + 1;
+  std::vector<Layout> candidates;  // distinct layouts, most plausible first
   for (const State& st : finals) {
-    if (compiled.size() >= wanted || result.compile_calls >= options.max_compiles) break;
     std::vector<int> levels = path_levels(st, stmts.size());
-    if (std::find(seen.begin(), seen.end(), levels) != seen.end()) continue;
-    seen.push_back(levels);
-    const std::string text = render_scanned(lines, scanned.lines, line_levels(scanned.lines, levels));
+    const bool seen = std::any_of(candidates.begin(), candidates.end(),
+                                  [&](const Layout& c) { return c.stmt_levels == levels; });
+    if (!seen) candidates.push_back(Layout{&st, std::move(levels)});
+  }
+  auto compile_error = [&](const Layout& c) {
     ++result.compile_calls;
-    auto error = compile_check(text, options.filename);
+    return compile_check(render_scanned(lines, scanned.lines, line_levels(scanned.lines, c.stmt_levels)),
+                         options.filename);
+  };
+  std::optional<CompileError> best_error;
+  size_t next = 0;
+  const Layout* chosen = nullptr;
+  for (; next < candidates.size() && result.compile_calls < options.max_compiles && !chosen; ++next) {
+    auto error = compile_error(candidates[next]);
     if (!error) {
-      compiled.push_back(Compiled{&st, std::move(levels)});
+      chosen = &candidates[next];
     } else if (!best_error) {
       best_error = error;
-      best_failed = std::move(levels);
     }
   }
-  if (compiled.empty()) {
+  if (!chosen) {
     result.ok = false;
-    result.levels = line_levels(scanned.lines, best_failed.empty() ? path_levels(finals.front(), stmts.size()) : best_failed);
-    result.score = finals.empty() ? 0 : finals.front().cost;
+    result.levels = line_levels(scanned.lines, candidates.front().stmt_levels);
+    result.score = candidates.front().state->cost;
     const int line = best_error ? best_error->line : 0;
     result.error_line = std::clamp(line - 1, 0, std::max(0, static_cast<int>(lines.size()) - 1));
     result.error = "cannot recover indentation: " +
                    (best_error ? best_error->message : std::string("no layout found within the search limits"));
     return result;
   }
-  const Compiled& best = compiled.front();
+  const Layout& best = *chosen;
+  auto first_difference = [&](const Layout& c) {
+    int d = 0;
+    while (d < n && c.stmt_levels[d] == best.stmt_levels[d]) ++d;
+    return d;
+  };
+  // Alternatives: first the most plausible layout departing at each
+  // statement, so every open decision gets its best rival; then the rest.
+  std::vector<size_t> order;
+  std::vector<char> decision_taken(static_cast<size_t>(n) + 1, 0);
+  for (size_t i = next; i < candidates.size(); ++i) {
+    const int d = first_difference(candidates[i]);
+    if (!decision_taken[d]) {
+      decision_taken[d] = 1;
+      order.push_back(i);
+    }
+  }
+  for (size_t i = next; i < candidates.size(); ++i) {
+    if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+  }
+  std::vector<Layout> compiled = {best};
+  const size_t wanted = static_cast<size_t>(std::max(0, options.max_alternatives)) + 1;
+  // Layouts the model already knows Python rejects are not worth a compile
+  // (unless the model was wrong about the best one too).
+  const bool trust_model = best.state->cost < kImpossibleCost;
+  for (size_t i : order) {
+    if (compiled.size() >= wanted || result.compile_calls >= options.max_compiles) break;
+    if (trust_model && candidates[i].state->cost >= kImpossibleCost) continue;
+    if (!compile_error(candidates[i])) compiled.push_back(candidates[i]);
+  }
+  std::stable_sort(compiled.begin() + 1, compiled.end(),
+                   [](const Layout& a, const Layout& b) { return a.state->cost < b.state->cost; });
   result.levels = line_levels(scanned.lines, best.stmt_levels);
   result.score = best.state->cost;
   std::map<int, UncertainDecision> uncertain;
   for (size_t k = 1; k < compiled.size(); ++k) {
-    const Compiled& alt = compiled[k];
-    int d = 0;
-    while (d < n && alt.stmt_levels[d] == best.stmt_levels[d]) ++d;
+    const Layout& alt = compiled[k];
+    const int d = first_difference(alt);
     IndentationLayout layout;
     layout.levels = line_levels(scanned.lines, alt.stmt_levels);
     layout.score = alt.state->cost;
@@ -1781,10 +2085,13 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
     result.alternatives.push_back(std::move(layout));
     if (d >= n || alt.state->cost - best.state->cost >= options.uncertain_gap) continue;
     UncertainDecision& u = uncertain[d];
+    const double gap = std::max(0.0, alt.state->cost - best.state->cost);
     if (u.levels.empty()) {
       u.line = stmts[d].first_line;
       u.levels.push_back(best.stmt_levels[d]);
+      u.margin = gap;
     }
+    u.margin = std::min(u.margin, gap);
     if (contains(u.levels, alt.stmt_levels[d])) continue;
     u.levels.push_back(alt.stmt_levels[d]);
     const std::string why =

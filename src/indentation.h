@@ -23,6 +23,9 @@ struct IndentationOptions {
   /// An alternative whose penalty exceeds the best one's by less than this
   /// makes its first differing statement an uncertain decision.
   double uncertain_gap = 25.0;
+  /// Longer samples are refused: the search is linear in the sample but its
+  /// bookkeeping grows with block sizes. Guide samples have tens.
+  int max_statements = 2000;
   /// File name shown in CPython's compile errors.
   std::string filename = "<snippet>";
 };
@@ -33,8 +36,8 @@ struct IndentationLayout {
   /// Penalty of the layout; lower is more plausible, 0 is a layout no
   /// heuristic objects to.
   double score = 0;
-  /// Index of the first statement line where it differs from the best
-  /// layout (-1 for the best layout itself).
+  /// 0-based line of the first statement placed differently from the best
+  /// layout: the decision this alternative revisits.
   int first_difference = -1;
 };
 
@@ -44,7 +47,12 @@ struct IndentationLayout {
 struct UncertainDecision {
   int line = 0;             ///< 0-based index into the input lines
   std::vector<int> levels;  ///< levels considered, the chosen one first
-  std::string reason;       ///< e.g. "level 2 also compiles: ..."
+  /// Penalty difference to the closest rival; below ~5 only the claimed
+  /// outputs can tell, above that the code itself argues for the choice.
+  double margin = 0;
+  /// e.g. "level 2 also compiles but 'divide' would call itself with
+  /// constant arguments (endless recursion) (+21.2); level 0 chosen"
+  std::string reason;
 };
 
 /// Outcome of `recover_indentation`. When `ok` is false, `levels` still
@@ -66,7 +74,8 @@ struct IndentationResult {
 
 /// Recovers the indentation level of every line of one code sample whose
 /// lines lost their leading whitespace (any that remains is ignored).
-/// Comment and blank lines take the level of the next statement; bracket
+/// Comment and blank lines take the level of the next statement (0 after
+/// the last one); bracket
 /// and backslash continuation lines are indented one level per open
 /// bracket line beyond their statement; lines inside a multi-line string
 /// keep the statement's level but render unindented. Deterministic; never

@@ -92,6 +92,43 @@ TEST(IndentationTest, MatchCaseBlocks) { expect_recovered("match_statement"); }
 TEST(IndentationTest, DocstringAndContinuationLines) { expect_recovered("strings_and_continuations"); }
 TEST(IndentationTest, PrintAfterWhileLoop) { expect_recovered("loop_then_print"); }
 
+class OwnSampleTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(OwnSampleTest, RecoversIntendedLayoutFirst) { expect_recovered(GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(Own, OwnSampleTest,
+                         testing::Values("read_numbers_with_continue", "word_count_if_else", "try_in_function_then_loop",
+                                         "merge_sort_branches", "threads_global_counter", "running_maximum",
+                                         "for_else_primes", "generator_send", "try_finally_then_return",
+                                         "class_attribute_and_printing_method", "csv_filter_loop",
+                                         "logger_method_prints", "retry_decorator", "collatz_counter",
+                                         "config_parser_continue", "nested_get_try", "matrix_multiply_nested_loops",
+                                         "abstract_payment", "lru_cache_class", "descriptor_validation",
+                                         "queue_worker_while", "match_guard_capture"));
+
+// Samples whose layout the code alone cannot settle: the author's layout
+// must be among the alternatives, and the first statement where the best
+// layout departs from it must be reported uncertain with the author's level.
+class AmbiguousSampleTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(AmbiguousSampleTest, KeepsIntendedLayoutAndReportsDecision) {
+  const std::string want = fixture(GetParam());
+  const auto lines = flatten(want);
+  const IndentationResult r = recover_indentation(lines);
+  ASSERT_TRUE(r.ok) << r.error;
+  auto it = std::find_if(r.alternatives.begin(), r.alternatives.end(),
+                         [&](const IndentationLayout& a) { return render(lines, a.levels) == want; });
+  ASSERT_NE(it, r.alternatives.end()) << describe(r, lines);
+  const UncertainDecision* u = uncertain_at(r, it->first_difference);
+  ASSERT_NE(u, nullptr) << describe(r, lines);
+  EXPECT_NE(std::find(u->levels.begin(), u->levels.end(), it->levels[it->first_difference]), u->levels.end());
+}
+
+INSTANTIATE_TEST_SUITE_P(Own, AmbiguousSampleTest,
+                         testing::Values("print_inside_loop", "ambiguous_nested_loop_newline", "ambiguous_with_block",
+                                         "ambiguous_while_true", "ambiguous_dangling_else", "ambiguous_module_if",
+                                         "ambiguous_contextmanager", "ambiguous_async_with_match"));
+
 TEST(IndentationTest, DedentsAfterReturn) {
   const std::vector<std::string> lines = {"def double(x):", "return 2 * x", "print(double(4))"};
   const IndentationResult r = recover_indentation(lines);
@@ -231,6 +268,17 @@ TEST(IndentationTest, FiveHundredLinesOfFunctions) {
   ASSERT_TRUE(r.ok) << r.error;
   for (size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_EQ(r.levels[i], static_cast<int>(i % 2)) << i;
   EXPECT_EQ(r.levels.back(), 0);
+}
+
+TEST(IndentationTest, RefusesSamplesBeyondTheStatementLimit) {
+  IndentationOptions options;
+  options.max_statements = 10;
+  const std::vector<std::string> lines(11, "print(1)");
+  const IndentationResult r = recover_indentation(lines, options);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error_line, 10);
+  EXPECT_NE(r.error.find("too long"), std::string::npos) << r.error;
+  EXPECT_EQ(r.compile_calls, 0);
 }
 
 TEST(IndentationTest, TabsInsideLinesAreKeptByteForByte) {
