@@ -12,6 +12,8 @@
 
 #include "child_runtime_py.h"
 #include "fd.h"
+#include "monotonic_clock.h"
+#include "snippet_process.h"
 
 namespace py = pybind11;
 
@@ -116,23 +118,6 @@ int finish(int exit_code) {
 // process ends with _exit).
 py::object* g_runtime = nullptr;
 
-long long now_micros() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<long long>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
-}
-
-bool has_children() {
-  char path[64];
-  std::snprintf(path, sizeof path, "/proc/self/task/%d/children", static_cast<int>(getpid()));
-  FILE* f = std::fopen(path, "re");
-  if (!f) return true;  // cannot tell: let the zygote sweep
-  int pid;
-  bool any = std::fscanf(f, "%d", &pid) == 1;
-  std::fclose(f);
-  return any;
-}
-
 long peak_rss_kb() {
   FILE* f = std::fopen("/proc/self/status", "re");
   if (!f) return 0;
@@ -148,8 +133,8 @@ long peak_rss_kb() {
 // run is over now: say so and let go of the pipes, so the host need not wait
 // while the kernel tears down the interpreter's address space.
 void announce_quit(MarkerWriter& markers, int exit_code, long long started) {
-  if (has_children()) return;
-  if (!markers.record(fmt::format("Q{},{},{}", exit_code & 0xff, now_micros() - started, peak_rss_kb()))) return;
+  if (!child_pids().empty()) return;
+  if (!markers.record(fmt::format("Q{},{},{}", exit_code & 0xff, monotonic_micros() - started, peak_rss_kb()))) return;
   close(0);
   close(2);
   close(1);
@@ -288,7 +273,7 @@ void prepare_snippet_runtime() {
 }
 
 int run_snippet(const SnippetSpec& spec) {
-  long long started = now_micros();
+  long long started = monotonic_micros();
   MarkerWriter markers(spec.marker);
   int exit_code = 0;
   py::object ledger;

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "embedded_python.h"
+#include "monotonic_clock.h"
 #include "snippet_main.h"
 #include "snippet_process.h"
 #include "zygote_protocol.h"
@@ -59,12 +60,6 @@ int thread_count() {
   int count = 0;
   for ([[maybe_unused]] auto& entry : std::filesystem::directory_iterator("/proc/self/task", ec)) ++count;
   return count;
-}
-
-long long now_micros() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<long long>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
 }
 
 // One run from fork to report. The zygote keeps the run's stdout to write
@@ -132,7 +127,7 @@ class ZygoteServer {
       write_all(fds[1].get(), fmt::format("{}Ecannot create a working directory: {}\n", request.marker, strerror(errno)));
       return;
     }
-    long long started = now_micros();
+    long long started = monotonic_micros();
     before_fork();
     pid_t pid = fork();
     if (pid == 0) {
@@ -165,7 +160,7 @@ class ZygoteServer {
       Run& run = it->second;
       run.ended = true;
       run.wait_status = status;
-      run.micros = now_micros() - run.started;
+      run.micros = monotonic_micros() - run.started;
       run.max_rss_kb = usage.ru_maxrss;
       kill(-pid, SIGKILL);  // the rest of its process group, e.g. pool workers
     }

@@ -13,11 +13,6 @@ make_project() {
   printf 'import pandas as pd\nprint(pd.Series([1, 2]).sum())\n' >"$project/snippets/b1.py"
 }
 gc_in_project() { (cd "$project" && "$GUIDECHECK" "$@"); }
-# text_contains DESCRIPTION NEEDLE TEXT
-text_contains() {
-  [[ $3 == *"$2"* ]] && return 0
-  fail "$1: '$2' not found in: $3"
-}
 
 case_update_then_check_passes() {
   make_project

@@ -12,10 +12,6 @@ fresh_project() {
   cp "$SOURCE_DIR/guide/$GUIDE_NAME" "$project/guide/"
 }
 gc_in() { (cd "$project" && "$GUIDECHECK" "$@"); }
-text_contains() {
-  [[ $3 == *"$2"* ]] && return 0
-  fail "$1: '$2' not found in: ${3:0:2000}"
-}
 
 case_extract_bundled_guide_matches_committed_snippets() {
   fresh_project

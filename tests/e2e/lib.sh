@@ -160,6 +160,12 @@ assert_contains() {
   return 0
 }
 
+# text_contains DESCRIPTION NEEDLE TEXT: TEXT contains the fixed string NEEDLE.
+text_contains() {
+  [[ $3 == *"$2"* ]] && return 0
+  fail "$1: '$2' not found in: ${3:0:2000}"
+}
+
 # assert_one_of DESCRIPTION ACTUAL ALLOWED...: ACTUAL is one of ALLOWED.
 assert_one_of() {
   local desc=$1 actual=$2
