@@ -92,7 +92,7 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
     fs::create_directories(plan->scratch_dir + "/snippets", ec);
     for (const auto& snippet : extraction.snippets) {
       for (const auto& note : snippet.notes) plan->notes.push_back(note);
-      if (!snippet.error.empty()) plan->notes.push_back(snippet.error);
+      if (!snippet.error.empty()) plan->errors.push_back(snippet.error);
       std::string path = plan->scratch_dir + "/snippets/" + snippet.id + ".py";
       if (!write_file_atomically(path, snippet.source, err)) return false;
       files.push_back({snippet.id, path});

@@ -39,6 +39,9 @@ struct CheckPlan {
   std::vector<std::string> drift;
   /// Notes from an in-memory extraction (unsure decisions).
   std::vector<std::string> notes;
+  /// Samples of an in-memory extraction that no layout could fix
+  /// ("guide.txt:L: cannot recover indentation: ...").
+  std::vector<std::string> errors;
   std::string scratch_dir;  ///< removed by the destructor
   ~CheckPlan();
 };

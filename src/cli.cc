@@ -200,6 +200,7 @@ int run_cli(int argc, char** argv) {
         return 2;
       }
       for (const auto& note : outcome.notes) spdlog::debug("{}", note);
+      for (const auto& error : outcome.errors) spdlog::warn("{}", error);
       if (!outcome.drift.empty()) {
         for (const auto& problem : outcome.drift) std::printf("%s\n", problem.c_str());
         std::printf("snippets/ no longer matches %s: run guidecheck extract, review the snippets, then check again\n",

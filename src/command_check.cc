@@ -16,6 +16,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   }
   result.guide_path = plan.guide_path;
   result.notes = plan.notes;
+  result.errors = plan.errors;
   if (!plan.drift.empty()) {
     result.drift = plan.drift;
     result.exit_code = 1;

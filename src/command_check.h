@@ -18,7 +18,8 @@ struct CheckOutcome {
   std::string error;  ///< the configuration error, when exit_code is 2
   std::string guide_path;
   std::vector<std::string> drift;  ///< snippets/ no longer matches the guide
-  std::vector<std::string> notes;  ///< from extracting another guide
+  std::vector<std::string> notes;   ///< from extracting another guide
+  std::vector<std::string> errors;  ///< samples of another guide no layout could fix
   std::vector<SnippetResult> results;
 };
 
