@@ -6,6 +6,18 @@
 
 namespace guidecheck {
 
+const char* to_string(ClaimVerdict verdict) {
+  switch (verdict) {
+    case ClaimVerdict::kMatch: return "match";
+    case ClaimVerdict::kEquivalent: return "equivalent";
+    case ClaimVerdict::kMismatch: return "mismatch";
+    case ClaimVerdict::kProse: return "prose";
+    case ClaimVerdict::kUnstable: return "unstable";
+    case ClaimVerdict::kNotRun: return "not-run";
+  }
+  return "mismatch";
+}
+
 CheckSummary summarize(const std::vector<SnippetResult>& results) {
   CheckSummary summary;
   for (const auto& result : results) {

@@ -4,11 +4,40 @@
 #include <string>
 #include <vector>
 
+#include "claims.h"
 #include "run_outcome.h"
 
 namespace guidecheck {
 
 enum class SnippetVerdict { kPassed, kFailed, kSkipped };
+
+/// How a claim of the guide compares with what its statement printed.
+enum class ClaimVerdict {
+  kMatch,       ///< identical, or identical once whitespace is collapsed
+  kEquivalent,  ///< the same value under a named rule (ClaimResult::rule)
+  kMismatch,    ///< the guide is wrong (or the code changed)
+  kProse,       ///< the comment describes the output rather than showing it
+  kUnstable,    ///< the statement printed different text on two runs
+  kNotRun,      ///< the statement never ran: the sample stopped earlier
+};
+/// "match", "equivalent", "mismatch", "prose", "unstable", "not-run".
+const char* to_string(ClaimVerdict verdict);
+
+/// One claim of the guide and its verdict.
+struct ClaimResult {
+  int guide_line = 0;
+  ClaimKind kind = ClaimKind::kOutput;
+  std::string claimed;  ///< the claim's text (note excluded)
+  std::string note;     ///< "(same values)"
+  std::string actual;   ///< the rendered lines the statement's output occupies
+  ClaimVerdict verdict = ClaimVerdict::kMatch;
+  /// For equivalent: the rule's name ("quotes", "numpy-array"...); for the
+  /// other verdicts a short explanation or empty.
+  std::string rule;
+  /// Listed in the known-errata file: the guide is known to be wrong here.
+  bool known_erratum = false;
+  std::string erratum_reason;
+};
 
 struct SnippetResult {
   std::string id;
@@ -24,6 +53,8 @@ struct SnippetResult {
   std::string golden_diff;
   /// Remarks that do not fail the snippet ("stdout is unstable: ...").
   std::vector<std::string> notes;
+  std::string skip_reason;  ///< when skipped
+  std::vector<ClaimResult> claims;
 };
 
 struct CheckSummary {
