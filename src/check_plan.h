@@ -51,6 +51,9 @@ struct PlanOptions {
   RunSettings run;
   std::string guide_path;  ///< empty: the manifest's guide, if any
   std::string directives_path;  ///< empty: <snippets>/guidecheck.toml
+  std::string errata_path;      ///< empty: <snippets>/errata.toml
+  /// Also fail on equivalent and prose claims and on known errata.
+  bool strict = false;
 };
 
 /// Builds the plan. `runner` is used only to extract another guide (its

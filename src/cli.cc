@@ -163,6 +163,8 @@ int run_cli(int argc, char** argv) {
                         "the guide (default: the one snippets/ was extracted from); another guide is extracted in "
                         "memory and checked without snippets/ or expected/");
   add_batch_options(check_cmd, &check);
+  check_cmd->add_flag("--strict", check.check.strict, "also fail on equivalent and prose claims and on known errata");
+  check_cmd->add_option("--errata", check.check.errata_path, "known-errata file (default: <snippets>/errata.toml)");
 
   // update
   BatchFlags update;

@@ -2,15 +2,38 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "atomic_file.h"
+#include "claim_verdicts.h"
+#include "errata.h"
 #include "golden_pattern.h"
 #include "unified_diff.h"
 
 namespace guidecheck {
+namespace {
+
+// A claim or an output in a one-line message: quoted, newlines shown as \n.
+std::string quote_for_message(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
 
 CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, Runner& second) {
   CheckOutcome result;
   CheckPlan plan;
-  if (!build_check_plan(options, &runner, &plan, &result.error)) {
+  Errata errata;
+  if (!build_check_plan(options, &runner, &plan, &result.error) ||
+      !load_errata(options.errata_path.empty()
+                       ? (std::filesystem::path(options.project.snippets_dir) / "errata.toml").string()
+                       : options.errata_path,
+                   &errata, &result.error)) {
     result.exit_code = 2;
     return result;
   }
@@ -49,6 +72,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
     if (planned.skip_reason) {
       snippet.verdict = SnippetVerdict::kSkipped;
       snippet.problems.push_back("skipped: " + *planned.skip_reason);
+      snippet.skip_reason = *planned.skip_reason;
       result.results.push_back(std::move(snippet));
       planned_of.push_back(i);
       continue;
@@ -74,16 +98,58 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
     planned_of.push_back(i);
   }
 
-  // A second opinion for outputs that differ from expected/: unstable or wrong?
+  // Error claims of commented-out statements: run the sample with the
+  // statement enabled. Error claims of live code are judged on the run itself.
+  namespace fs = std::filesystem;
+  std::string variant_dir = (fs::temp_directory_path() / fmt::format("guidecheck-variants-{}", getpid())).string();
+  std::vector<RunSpec> variants;
+  std::vector<std::pair<size_t, const Claim*>> variant_of;  // result index, claim
+  for (size_t r = 0; r < result.results.size(); ++r) {
+    const PlannedSnippet& planned = plan.snippets[planned_of[r]];
+    if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
+    for (const auto& claim : planned.claims) {
+      if (claim.kind != ClaimKind::kError || claim.statement.empty()) continue;
+      std::optional<std::string> variant = error_claim_variant(planned.source, planned.guide_lines, claim);
+      if (!variant) continue;
+      std::error_code ec;
+      fs::path dir = fs::path(variant_dir) / fmt::format("{}-{}", planned.id, claim.guide_line);
+      fs::create_directories(dir, ec);
+      std::string path = (dir / fs::path(planned.path).filename()).string();
+      std::string err;
+      if (!write_file_atomically(path, *variant, &err)) continue;
+      RunSpec spec = planned.spec;
+      spec.id = fmt::format("{} with line {} enabled", planned.id, claim.guide_line);
+      spec.path = path;
+      variants.push_back(spec);
+      variant_of.emplace_back(r, &claim);
+    }
+  }
+  std::vector<RunOutcome> variant_outcomes = runner.run(variants);
+  std::error_code ec;
+  fs::remove_all(variant_dir, ec);
+
+  // A second opinion (another hash seed, another moment) where an output
+  // differs from expected/ or from a claim: unstable, or wrong?
+  std::vector<size_t> suspects = golden_suspects;
+  for (size_t r = 0; r < result.results.size(); ++r) {
+    const PlannedSnippet& planned = plan.snippets[planned_of[r]];
+    if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
+    for (const auto& claim : judge_output_claims(planned.claims, planned.guide_lines, result.results[r].outcome, nullptr))
+      if (claim.verdict == ClaimVerdict::kMismatch && std::find(suspects.begin(), suspects.end(), r) == suspects.end())
+        suspects.push_back(r);
+  }
   std::vector<RunSpec> again;
-  for (size_t r : golden_suspects) again.push_back(plan.snippets[planned_of[r]].spec);
+  for (size_t r : suspects) again.push_back(plan.snippets[planned_of[r]].spec);
   std::vector<RunOutcome> seconds = second.run(again);
-  for (size_t k = 0; k < golden_suspects.size(); ++k) {
-    SnippetResult& snippet = result.results[golden_suspects[k]];
+  std::map<size_t, const RunOutcome*> second_of;
+  for (size_t k = 0; k < suspects.size(); ++k) second_of[suspects[k]] = &seconds[k];
+
+  for (size_t r : golden_suspects) {
+    SnippetResult& snippet = result.results[r];
     std::string expected_path = store.expected_path(snippet.id);
     std::string expected = store.read_expected(snippet.id).value_or("");
     const std::string& first = snippet.outcome.stdout_text;
-    const std::string& other = seconds[k].stdout_text;
+    const std::string& other = second_of.at(r)->stdout_text;
     int line = 0;
     std::optional<std::string> both = first == other ? std::nullopt : stable_pattern(first, other, &line);
     std::optional<std::string> covering = both ? stable_pattern(expected, *both, &line) : std::nullopt;
@@ -93,6 +159,47 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
       snippet.golden_diff.clear();
     } else {
       snippet.problems.push_back(fmt::format("stdout differs from {}", expected_path));
+    }
+  }
+
+  // Claims.
+  for (size_t r = 0; r < result.results.size(); ++r) {
+    SnippetResult& snippet = result.results[r];
+    const PlannedSnippet& planned = plan.snippets[planned_of[r]];
+    if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
+    auto it = second_of.find(r);
+    snippet.claims = judge_output_claims(planned.claims, planned.guide_lines, snippet.outcome,
+                                         it == second_of.end() ? nullptr : it->second);
+    bool error_claimed = false;
+    for (const auto& claim : planned.claims) {
+      if (claim.kind != ClaimKind::kError || !claim.statement.empty()) continue;
+      snippet.claims.push_back(judge_error_claim(claim, planned.guide_lines, snippet.outcome));
+      error_claimed = error_claimed || snippet.claims.back().verdict == ClaimVerdict::kMatch ||
+                      snippet.claims.back().verdict == ClaimVerdict::kEquivalent;
+    }
+    for (size_t k = 0; k < variant_of.size(); ++k)
+      if (variant_of[k].first == r)
+        snippet.claims.push_back(judge_error_claim(*variant_of[k].second, planned.guide_lines, variant_outcomes[k]));
+    std::stable_sort(snippet.claims.begin(), snippet.claims.end(),
+                     [](const ClaimResult& a, const ClaimResult& b) { return a.guide_line < b.guide_line; });
+    // An exit with the error the guide claims is what the sample shows.
+    if (error_claimed && snippet.outcome.status == RunStatus::kError)
+      snippet.problems.erase(std::remove(snippet.problems.begin(), snippet.problems.end(),
+                                         describe_failure(snippet.outcome, planned.spec.timeout_s)),
+                             snippet.problems.end());
+    for (const Erratum* stale : apply_errata(errata, &snippet))
+      snippet.notes.push_back(fmt::format("{}:{}: erratum for {} line {} matches no wrong claim (fixed? remove it)",
+                                          errata.path, stale->file_line, stale->sample, stale->guide_line));
+    for (const auto& claim : snippet.claims) {
+      std::string where = fmt::format("{}:{}", plan.guide_path.empty() ? snippet.path : plan.guide_path, claim.guide_line);
+      if (claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum)
+        snippet.problems.push_back(fmt::format("{}: the guide claims {} but the sample prints {}", where,
+                                               quote_for_message(claim.claimed), quote_for_message(claim.actual)));
+      if (!options.strict) continue;
+      if (claim.known_erratum)
+        snippet.problems.push_back(fmt::format("{}: known erratum (--strict): {}", where, claim.erratum_reason));
+      else if (claim.verdict == ClaimVerdict::kEquivalent || claim.verdict == ClaimVerdict::kProse)
+        snippet.problems.push_back(fmt::format("{}: {} claim (--strict): {}", where, to_string(claim.verdict), claim.rule));
     }
   }
   for (auto& snippet : result.results)

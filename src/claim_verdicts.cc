@@ -1,0 +1,202 @@
+#include "claim_verdicts.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "claim_compare.h"
+#include "indentation.h"
+#include "snippet_lines.h"
+
+namespace guidecheck {
+namespace {
+
+// Snippet line (1-based) of a guide line; 0 when the snippet has none.
+int snippet_line_of(const std::vector<int>& guide_lines, int guide_line) {
+  auto it = std::find(guide_lines.begin(), guide_lines.end(), guide_line);
+  return it == guide_lines.end() ? 0 : static_cast<int>(it - guide_lines.begin()) + 1;
+}
+
+std::string collapse(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      out += c;
+      space = false;
+    }
+  }
+  return out;
+}
+
+// The exception line of a traceback: its last non-empty line.
+std::string last_line(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  size_t at = text.rfind('\n');
+  return std::string(at == std::string_view::npos ? text : text.substr(at + 1));
+}
+
+}  // namespace
+
+const StatementOutput* statement_holding(const RunOutcome& outcome, int snippet_line) {
+  for (const auto& s : outcome.statements)
+    if (s.line <= snippet_line && snippet_line <= s.end_line) return &s;
+  return nullptr;
+}
+
+std::string rendered_output(const RunOutcome& outcome, int statement_line) {
+  // Which stdout lines does the statement write into?
+  std::vector<bool> touched;
+  size_t line = 0;
+  for (const auto& piece : outcome.pieces) {
+    for (size_t i = 0; i < piece.bytes.size(); ++i) {
+      if (piece.line == statement_line) {
+        if (touched.size() <= line) touched.resize(line + 1, false);
+        // A newline alone only ends a line the statement already wrote into.
+        if (piece.bytes[i] != '\n' || i > 0) touched[line] = true;
+      }
+      if (piece.bytes[i] == '\n') ++line;
+    }
+  }
+  std::string out;
+  size_t index = 0, start = 0;
+  const std::string& text = outcome.stdout_text;
+  bool first = true;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (index < touched.size() && touched[index]) {
+      if (!first) out += '\n';
+      out += text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      first = false;
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
+    ++index;
+  }
+  return out;
+}
+
+std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
+                                             const RunOutcome& first, const RunOutcome* second) {
+  std::vector<ClaimResult> results;
+  for (const auto& claim : claims) {
+    if (claim.kind != ClaimKind::kOutput) continue;
+    ClaimResult result;
+    result.guide_line = claim.guide_line;
+    result.kind = claim.kind;
+    result.claimed = claim.text;
+    result.note = claim.note;
+    const StatementOutput* statement = statement_holding(first, snippet_line_of(guide_lines, claim.anchor_line));
+    if (!statement) {
+      result.verdict = ClaimVerdict::kNotRun;
+      result.rule = "no statement of the sample holds this line";
+      results.push_back(std::move(result));
+      continue;
+    }
+    if (!statement->ran) {
+      result.verdict = ClaimVerdict::kNotRun;
+      result.rule = "the sample stopped before this statement";
+      results.push_back(std::move(result));
+      continue;
+    }
+    if (claim.form == ClaimForm::kBlock && statement->stdout_text.empty()) continue;  // a header comment
+    result.actual = rendered_output(first, statement->line);
+    if (result.actual.empty()) {
+      // Nothing printed: the comment can only be about the code.
+      result.verdict = ClaimVerdict::kProse;
+      result.rule = "the statement prints nothing; the comment describes the code";
+      results.push_back(std::move(result));
+      continue;
+    }
+    ClaimComparison comparison = compare_claim(claim.text, result.actual, claim.looks_like_prose);
+    result.verdict = comparison.verdict;
+    result.rule = comparison.rule;
+    if (second && result.verdict != ClaimVerdict::kMatch) {
+      const StatementOutput* again = statement_holding(*second, statement->line);
+      if (again && again->ran && rendered_output(*second, statement->line) != result.actual) {
+        result.verdict = ClaimVerdict::kUnstable;
+        result.rule = "the statement printed different text on another run";
+      }
+    }
+    results.push_back(std::move(result));
+  }
+  return results;
+}
+
+std::optional<std::string> error_claim_variant(const std::string& source, const std::vector<int>& guide_lines,
+                                               const Claim& claim) {
+  if (claim.kind != ClaimKind::kError || claim.statement.empty()) return std::nullopt;
+  int first = snippet_line_of(guide_lines, claim.anchor_line);
+  if (first == 0) return std::nullopt;
+  // The commented-out statement spans as many lines as its code has.
+  std::vector<std::string> code = stripped_lines(claim.statement);
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= source.size()) {
+    size_t end = source.find('\n', start);
+    lines.push_back(source.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  size_t at = static_cast<size_t>(first - 1);
+  if (at + code.size() > lines.size()) return std::nullopt;
+  std::string indent = lines[at].substr(0, lines[at].find_first_not_of(" \t"));
+  // Lay the statement out as Python needs (a class header and its body).
+  IndentationResult layout = recover_indentation(code);
+  std::string rendered = render(code, layout.levels);
+  std::vector<std::string> replacement;
+  size_t pos = 0;
+  while (pos < rendered.size()) {
+    size_t end = rendered.find('\n', pos);
+    replacement.push_back(indent + rendered.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+    if (end == std::string::npos) break;
+    pos = end + 1;
+  }
+  lines.erase(lines.begin() + static_cast<long>(at), lines.begin() + static_cast<long>(at + code.size()));
+  lines.insert(lines.begin() + static_cast<long>(at), replacement.begin(), replacement.end());
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+ClaimResult judge_error_claim(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& variant) {
+  ClaimResult result;
+  result.guide_line = claim.guide_line;
+  result.kind = ClaimKind::kError;
+  result.claimed = claim.text;
+  result.note = claim.note;
+  int line = snippet_line_of(guide_lines, claim.anchor_line);
+  const StatementOutput* statement = statement_holding(variant, line);
+  if (!statement || !statement->ran) {
+    result.verdict = ClaimVerdict::kNotRun;
+    result.rule = "the sample stopped before this statement";
+    result.actual = last_line(variant.stderr_text);
+    return result;
+  }
+  // The enabled statement must be where the sample stopped.
+  bool later_ran = std::any_of(variant.statements.begin(), variant.statements.end(),
+                               [&](const StatementOutput& s) { return s.line > statement->line && s.ran; });
+  if (variant.status == RunStatus::kOk || later_ran) {
+    result.verdict = ClaimVerdict::kMismatch;
+    result.rule = "the statement raised no exception";
+    result.actual = "(no exception)";
+    return result;
+  }
+  result.actual = last_line(variant.stderr_text);
+  std::string claimed = collapse(claim.text), actual = collapse(result.actual);
+  if (claimed == actual) {
+    result.verdict = ClaimVerdict::kMatch;
+  } else if (claimed.size() < actual.size() && actual.compare(0, claimed.size(), claimed) == 0 &&
+             (actual[claimed.size()] == ' ' || claimed.back() == ' ') && claimed.find(':') != std::string::npos) {
+    result.verdict = ClaimVerdict::kEquivalent;
+    result.rule = "message-prefix";
+  } else {
+    result.verdict = ClaimVerdict::kMismatch;
+  }
+  return result;
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,45 @@
+#pragma once
+// Judging a sample's claims against what its statements printed.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check_result.h"
+#include "claims.h"
+#include "run_outcome.h"
+
+namespace guidecheck {
+
+/// The top-level statement of `outcome` that holds snippet line
+/// `snippet_line` (1-based); null when none does.
+const StatementOutput* statement_holding(const RunOutcome& outcome, int snippet_line);
+
+/// What a reader sees of a statement's output in a terminal: every line of
+/// stdout that the statement wrote into, whole — so when a loop prints with
+/// end=" " and the next statement finishes the line, both see the joined
+/// line. Lines joined by '\n', without the final newline.
+std::string rendered_output(const RunOutcome& outcome, int statement_line);
+
+/// Verdicts for the output claims of one sample run. `guide_lines` maps
+/// snippet lines to guide lines. `second`, when given, is another run of the
+/// same sample (another hash seed, another moment): a claim whose statement
+/// printed differently there is unstable. Block claims after a statement
+/// that ran and printed nothing are headers, not claims, and are dropped.
+std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
+                                             const RunOutcome& first, const RunOutcome* second);
+
+/// The sample with the commented-out statement of an error claim enabled
+/// (at the comment's indentation); nullopt when the claim names no
+/// statement or its lines are not in the snippet.
+std::optional<std::string> error_claim_variant(const std::string& source, const std::vector<int>& guide_lines,
+                                               const Claim& claim);
+
+/// Verdict of an error claim from the run of its variant: the exception the
+/// enabled statement raised (the last line of the traceback) against the
+/// claimed one. Same type and message: match; the claim is the start of
+/// the message: equivalent ("message-prefix"); no exception at that
+/// statement: mismatch; stopped before it: not-run.
+ClaimResult judge_error_claim(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& variant);
+
+}  // namespace guidecheck

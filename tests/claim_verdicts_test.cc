@@ -1,0 +1,115 @@
+#include "claim_verdicts.h"
+
+#include <gtest/gtest.h>
+
+namespace guidecheck {
+namespace {
+
+// A run of a 3-statement sample: statement 1 prints "a\n", statement 2 (a
+// loop, lines 2-3) prints "0 1 " without a newline, statement 4 finishes the
+// line with "9\n".
+RunOutcome joined_line_run() {
+  RunOutcome outcome;
+  outcome.status = RunStatus::kOk;
+  outcome.stdout_text = "a\n0 1 9\n";
+  outcome.pieces = {{1, "a\n"}, {2, "0 1 "}, {4, "9\n"}};
+  outcome.statements = {{1, 1, true, "a\n"}, {2, 3, true, "0 1 "}, {4, 4, true, "9\n"}};
+  return outcome;
+}
+
+Claim trailing(int guide_line, const std::string& text) {
+  Claim claim;
+  claim.guide_line = claim.last_guide_line = claim.anchor_line = guide_line;
+  claim.text = text;
+  return claim;
+}
+
+TEST(ClaimVerdictsTest, RenderedOutputJoinsALineTwoStatementsShare) {
+  RunOutcome run = joined_line_run();
+  EXPECT_EQ(rendered_output(run, 1), "a");
+  EXPECT_EQ(rendered_output(run, 2), "0 1 9");
+  EXPECT_EQ(rendered_output(run, 4), "0 1 9");
+}
+
+TEST(ClaimVerdictsTest, ClaimsAreJudgedAgainstTheJoinedLine) {
+  // Guide lines 10-13 hold snippet lines 1-4.
+  std::vector<int> guide_lines = {10, 11, 12, 13};
+  auto results = judge_output_claims({trailing(10, "a"), trailing(12, "0 1"), trailing(13, "9")}, guide_lines,
+                                     joined_line_run(), nullptr);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[1].actual, "0 1 9");
+  EXPECT_EQ(results[2].verdict, ClaimVerdict::kMismatch);
+}
+
+TEST(ClaimVerdictsTest, StatementsThatNeverRanGiveNotRun) {
+  RunOutcome run = joined_line_run();
+  run.statements[2].ran = false;
+  auto results = judge_output_claims({trailing(13, "9")}, {10, 11, 12, 13}, run, nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kNotRun);
+}
+
+TEST(ClaimVerdictsTest, OutputThatChangesBetweenRunsIsUnstable) {
+  RunOutcome first = joined_line_run(), second = joined_line_run();
+  second.stdout_text = "b\n0 1 9\n";
+  second.pieces[0].bytes = "b\n";
+  auto results = judge_output_claims({trailing(10, "c")}, {10, 11, 12, 13}, first, &second);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kUnstable);
+  // Same output twice: a plain mismatch.
+  results = judge_output_claims({trailing(10, "c")}, {10, 11, 12, 13}, first, &first);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+}
+
+TEST(ClaimVerdictsTest, BlockAfterASilentStatementIsAHeaderAndTrailingCommentIsProse) {
+  RunOutcome run = joined_line_run();
+  run.statements.push_back({5, 5, true, ""});
+  Claim block = trailing(14, "Next part");
+  block.form = ClaimForm::kBlock;
+  block.anchor_line = 14;
+  auto results = judge_output_claims({block, trailing(14, "42")}, {10, 11, 12, 13, 14}, run, nullptr);
+  ASSERT_EQ(results.size(), 1u);  // the block is dropped
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kProse);
+}
+
+TEST(ClaimVerdictsTest, ErrorClaimVariantEnablesTheStatementAtItsIndentation) {
+  Claim claim;
+  claim.kind = ClaimKind::kError;
+  claim.guide_line = claim.anchor_line = 21;
+  claim.statement = "class Bad(Base):\npass";
+  claim.text = "TypeError: Bad must implement validate()";
+  std::string source = "class Base:\n    pass\n# class Bad(Base): # TypeError: ...\n# pass\nprint(1)\n";
+  auto variant = error_claim_variant(source, {18, 19, 21, 22, 23}, claim);
+  ASSERT_TRUE(variant.has_value());
+  EXPECT_EQ(*variant, "class Base:\n    pass\nclass Bad(Base):\n    pass\nprint(1)\n");
+}
+
+TEST(ClaimVerdictsTest, ErrorClaimsCompareTheRaisedException) {
+  Claim claim;
+  claim.kind = ClaimKind::kError;
+  claim.guide_line = claim.anchor_line = 11;
+  claim.statement = "x[0] = 1";
+  claim.text = "TypeError: Can't instantiate abstract class";
+  RunOutcome variant;
+  variant.status = RunStatus::kError;
+  variant.exit_code = 1;
+  variant.statements = {{1, 1, true, ""}, {2, 2, true, ""}, {3, 3, false, ""}};
+  variant.stderr_text = "Traceback...\nTypeError: Can't instantiate abstract class Shape with abstract methods area\n";
+  ClaimResult result = judge_error_claim(claim, {10, 11, 12}, variant);
+  EXPECT_EQ(result.verdict, ClaimVerdict::kEquivalent);
+  EXPECT_EQ(result.rule, "message-prefix");
+  claim.text = "TypeError: Can't instantiate abstract class Shape with abstract methods area";
+  EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMatch);
+  claim.text = "ValueError: Can't instantiate";
+  EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMismatch);
+  variant.statements[2].ran = true;  // the sample went on: no exception there
+  EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMismatch);
+  variant.statements[1].ran = false;  // stopped before it
+  variant.statements[2].ran = false;
+  EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kNotRun);
+}
+
+}  // namespace
+}  // namespace guidecheck
