@@ -196,7 +196,16 @@ int run_cli(int argc, char** argv) {
   }
   if (check_cmd->parsed()) {
     return with_runner(check, [&](Runner& runner, Runner& second) {
-      CheckOutcome outcome = check_snippets(check.check, runner, second);
+      // A progress line on a terminal: rewritten in place, erased at the end.
+      bool show_progress = isatty(fileno(stderr));
+      CheckProgress progress;
+      if (show_progress)
+        progress = [](size_t done, size_t total, const std::string& id) {
+          std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, id.c_str());
+          std::fflush(stderr);
+        };
+      CheckOutcome outcome = check_snippets(check.check, runner, second, progress);
+      if (show_progress) std::fprintf(stderr, "\r\033[K");
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
         return 2;

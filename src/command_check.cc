@@ -25,7 +25,8 @@ std::string quote_for_message(const std::string& text) {
 
 }  // namespace
 
-CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, Runner& second) {
+CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, Runner& second,
+                            const CheckProgress& progress) {
   CheckOutcome result;
   CheckPlan plan;
   Errata errata;
@@ -53,7 +54,10 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
     specs.push_back(plan.snippets[i].spec);
     ran.push_back(i);
   }
-  std::vector<RunOutcome> outcomes = runner.run(specs);
+  size_t done = 0;
+  std::vector<RunOutcome> outcomes = runner.run(specs, [&](size_t index, const RunOutcome&) {
+    if (progress) progress(++done, specs.size(), specs[index].id);
+  });
 
   SnippetStore store = options.project.store();
   bool golden = plan.mode != PlanMode::kInMemory;

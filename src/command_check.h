@@ -2,6 +2,7 @@
 // `guidecheck check [GUIDE]`: run the snippets and compare with what was
 // approved (and, in time, with what the guide claims).
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct CheckOutcome {
 /// with `second` (another hash seed, another moment): when the two runs
 /// differ from each other only where they differ from expected/ (timings,
 /// ids), the output is unstable, not wrong: it passes with a note.
-CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, Runner& second);
+/// `progress` (optional) hears of each finished run of the main batch.
+using CheckProgress = std::function<void(size_t done, size_t total, const std::string& id)>;
+CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, Runner& second,
+                            const CheckProgress& progress = {});
 
 }  // namespace guidecheck
