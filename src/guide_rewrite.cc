@@ -1,0 +1,111 @@
+#include "guide_rewrite.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+
+namespace guidecheck {
+namespace {
+
+struct Line {
+  std::string text;
+  std::string ending;  // "\n", "\r\n" or "" for a last line without one
+};
+
+std::vector<Line> split(std::string_view guide) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  while (start < guide.size()) {
+    size_t end = guide.find('\n', start);
+    if (end == std::string_view::npos) {
+      lines.push_back({std::string(guide.substr(start)), ""});
+      break;
+    }
+    std::string_view text = guide.substr(start, end - start);
+    bool cr = !text.empty() && text.back() == '\r';
+    if (cr) text.remove_suffix(1);
+    lines.push_back({std::string(text), cr ? "\r\n" : "\n"});
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Trailing spaces of output lines are noise in a comment.
+std::vector<std::string> output_lines(const std::string& actual) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= actual.size()) {
+    size_t end = actual.find('\n', start);
+    std::string line = actual.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    out.push_back(line);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_name, const std::vector<ClaimEdit>& edits) {
+  GuideRewrite result;
+  std::vector<Line> lines = split(guide);
+  // Replacement lines per original line index (1-based); blocks may grow or shrink.
+  std::map<int, std::vector<std::string>> replaced;
+  std::map<int, bool> dropped;
+  for (const auto& edit : edits) {
+    const Claim& claim = edit.claim;
+    int line = claim.guide_line;
+    auto refuse = [&](const std::string& why) {
+      result.refused.push_back(fmt::format("{}:{}: cannot rewrite: {}", guide_name, line, why));
+    };
+    if (line < 1 || line > static_cast<int>(lines.size())) {
+      refuse("no such line");
+      continue;
+    }
+    std::vector<std::string> actual = output_lines(edit.actual);
+    if (claim.form == ClaimForm::kTrailing || claim.kind == ClaimKind::kError) {
+      if (actual.size() != 1) {
+        refuse(fmt::format("the output spans {} lines; a trailing comment holds one", actual.size()));
+        continue;
+      }
+      std::string& text = lines[static_cast<size_t>(line - 1)].text;
+      size_t at = text.rfind(claim.text);
+      if (at == std::string::npos || text.rfind('#', at) == std::string::npos) {
+        refuse("the claimed text is no longer on this line");
+        continue;
+      }
+      std::string updated = text.substr(0, at) + actual[0] + text.substr(at + claim.text.size());
+      result.changed.push_back(fmt::format("{}:{}: '{}' -> '{}'", guide_name, line, claim.text, actual[0]));
+      replaced[line] = {updated};
+      continue;
+    }
+    // A comment block: one "# " line per output line, in place of the old ones.
+    int last = std::min(claim.last_guide_line, static_cast<int>(lines.size()));
+    std::string prefix = "# ";
+    const std::string& first_text = lines[static_cast<size_t>(line - 1)].text;
+    if (size_t hash = first_text.find('#'); hash != std::string::npos)
+      prefix = first_text.substr(0, first_text.find_first_not_of("# ", hash));
+    std::vector<std::string> block;
+    for (const auto& output : actual) block.push_back(output.empty() ? prefix.substr(0, prefix.find_last_not_of(' ') + 1) : prefix + output);
+    replaced[line] = block;
+    for (int l = line + 1; l <= last; ++l) dropped[l] = true;
+    result.changed.push_back(fmt::format("{}:{}-{}: comment block rewritten ({} line(s))", guide_name, line, last,
+                                         block.size()));
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int number = static_cast<int>(i) + 1;
+    if (dropped.count(number)) continue;
+    auto it = replaced.find(number);
+    if (it == replaced.end()) {
+      result.text += lines[i].text + lines[i].ending;
+      continue;
+    }
+    const std::string& ending = lines[i].ending.empty() ? std::string("\n") : lines[i].ending;
+    for (size_t k = 0; k < it->second.size(); ++k)
+      result.text += it->second[k] + (k + 1 == it->second.size() ? lines[i].ending : ending);
+  }
+  return result;
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,68 @@
+#include "guide_rewrite.h"
+
+#include <gtest/gtest.h>
+
+namespace guidecheck {
+namespace {
+
+ClaimEdit trailing(int line, const std::string& text, const std::string& actual, const std::string& note = "") {
+  Claim claim;
+  claim.guide_line = claim.last_guide_line = claim.anchor_line = line;
+  claim.text = text;
+  claim.note = note;
+  return {claim, actual};
+}
+
+TEST(GuideRewriteTest, TrailingClaimChangesOnlyTheClaimedText) {
+  std::string guide = "Intro\nx = [1, 2]\nprint(x) # [1, 3] (a note)\nMore prose.\n";
+  GuideRewrite r = rewrite_claims(guide, "g.txt", {trailing(3, "[1, 3]", "[1, 2]", "(a note)")});
+  EXPECT_EQ(r.text, "Intro\nx = [1, 2]\nprint(x) # [1, 2] (a note)\nMore prose.\n");
+  ASSERT_EQ(r.changed.size(), 1u);
+  EXPECT_EQ(r.changed[0], "g.txt:3: '[1, 3]' -> '[1, 2]'");
+}
+
+TEST(GuideRewriteTest, BlockClaimBecomesOneCommentLinePerOutputLine) {
+  std::string guide = "f()\n# a 1\n# b 2\nNext prose.\n";
+  Claim claim;
+  claim.form = ClaimForm::kBlock;
+  claim.guide_line = 2;
+  claim.last_guide_line = 3;
+  claim.anchor_line = 1;
+  claim.text = "a 1\nb 2";
+  GuideRewrite r = rewrite_claims(guide, "g.txt", {{claim, "a     1\nb     3\ndtype: int64"}});
+  EXPECT_EQ(r.text, "f()\n# a     1\n# b     3\n# dtype: int64\nNext prose.\n");
+}
+
+TEST(GuideRewriteTest, ErrorClaimKeepsTheCommentedOutCode) {
+  std::string guide = "# x[0] = 1 # TypeError: nope\n";
+  Claim claim;
+  claim.kind = ClaimKind::kError;
+  claim.guide_line = claim.last_guide_line = claim.anchor_line = 1;
+  claim.statement = "x[0] = 1";
+  claim.text = "TypeError: nope";
+  GuideRewrite r = rewrite_claims(guide, "g.txt", {{claim, "TypeError: 'str' object does not support item assignment"}});
+  EXPECT_EQ(r.text, "# x[0] = 1 # TypeError: 'str' object does not support item assignment\n");
+}
+
+TEST(GuideRewriteTest, CrlfAndAMissingFinalNewlineAreKept) {
+  std::string guide = "print(1) # 2\r\nend";
+  GuideRewrite r = rewrite_claims(guide, "g.txt", {trailing(1, "2", "1")});
+  EXPECT_EQ(r.text, "print(1) # 1\r\nend");
+}
+
+TEST(GuideRewriteTest, RefusesWhatTheStyleCannotHold) {
+  std::string guide = "print(a) # 1\nprint(b) # 2\n";
+  GuideRewrite r = rewrite_claims(guide, "g.txt", {trailing(1, "1", "x\ny"), trailing(2, "9", "3")});
+  EXPECT_EQ(r.text, guide);
+  ASSERT_EQ(r.refused.size(), 2u);
+  EXPECT_EQ(r.refused[0], "g.txt:1: cannot rewrite: the output spans 2 lines; a trailing comment holds one");
+  EXPECT_EQ(r.refused[1], "g.txt:2: cannot rewrite: the claimed text is no longer on this line");
+}
+
+TEST(GuideRewriteTest, NoEditsNoChange) {
+  std::string guide = "a\r\nb\nc";
+  EXPECT_EQ(rewrite_claims(guide, "g.txt", {}).text, guide);
+}
+
+}  // namespace
+}  // namespace guidecheck
