@@ -12,6 +12,7 @@
 #include "command_extract.h"
 #include "command_run.h"
 #include "command_update.h"
+#include "command_write_guide.h"
 #include "report_text.h"
 #include "resource_limits.h"
 #include "scheduler.h"
@@ -170,6 +171,9 @@ int run_cli(int argc, char** argv) {
   BatchFlags update;
   auto* update_cmd = app.add_subcommand("update", "rewrite expected/ from real runs (atomic; unchanged files stay)");
   add_batch_options(update_cmd, &update);
+  bool write_guide_too = false;
+  update_cmd->add_flag("--write-guide", write_guide_too,
+                       "first rewrite the guide's mismatching claims with what the samples print, then re-extract");
 
   // extract
   BatchFlags extract;
@@ -240,6 +244,14 @@ int run_cli(int argc, char** argv) {
   }
   if (update_cmd->parsed()) {
     return with_runner(update, [&](Runner& runner, Runner& second) {
+      if (write_guide_too) {
+        WriteGuideOutcome written = write_guide(update.check, runner, second);
+        for (const auto& message : written.messages) std::printf("%s\n", message.c_str());
+        if (written.exit_code == 2) {
+          spdlog::error("{}", written.error);
+          return 2;
+        }
+      }
       UpdateOutcome outcome = update_expected(update.check, runner, second);
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
@@ -248,6 +260,12 @@ int run_cli(int argc, char** argv) {
       for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
       std::printf("%d written, %d unchanged, %d refused, %d removed\n", outcome.written, outcome.unchanged,
                   outcome.refused, outcome.removed);
+      if (write_guide_too) {  // re-check the rewritten guide
+        CheckOutcome rechecked = check_snippets(update.check, runner, second);
+        std::printf("re-check: %s\n", rechecked.exit_code == 2 ? rechecked.error.c_str()
+                                                                 : summary_line(summarize(rechecked.results)).c_str());
+        if (rechecked.exit_code != 0) return finish_interrupted(1);
+      }
       return finish_interrupted(outcome.exit_code);
     });
   }
