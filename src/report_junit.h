@@ -1,0 +1,41 @@
+#pragma once
+// The JUnit XML report of `check` (`--format junit`), for CI test viewers.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check_result.h"
+
+namespace guidecheck {
+
+/// `text` made safe for an XML 1.0 attribute value (and for character data):
+/// & < > " ' escaped; tab, newline and carriage return written as character
+/// references, which attribute-value normalisation would otherwise turn into
+/// spaces; every character XML 1.0 forbids (the C0 controls other than tab,
+/// newline and carriage return, such as the ESC of ANSI colors; U+FFFE;
+/// U+FFFF) and every byte that is not valid UTF-8 written as visible text:
+/// "\x1b", "\ufffe", "\xff".
+std::string xml_escape(std::string_view text);
+
+/// Like xml_escape, for character data between tags: tabs and newlines stay
+/// as they are (carriage returns are still written &#13;, which parsers would
+/// otherwise turn into newlines).
+std::string xml_escape_text(std::string_view text);
+
+/// The JUnit report: one <testsuite name="guidecheck"> with the counts, a
+/// <property> per known erratum, and a <testcase classname="<guide file
+/// name>" name="<id>" file="<guide>" line="<first line>" time="..."> per
+/// snippet, in order. A failed snippet carries <failure message="<first
+/// problem>"> with its problems, mismatching claims and golden diff; one
+/// that could not run to its end (error, timeout, crashed) carries <error>
+/// instead, with the tail of its stderr; a skipped one <skipped
+/// message="<reason>"/>. Its notes and known errata are <property> elements
+/// of the testcase (as pytest writes them), its output <system-out> and
+/// <system-err>. JUnit counts failures and errors apart: failures + errors is
+/// the JSON report's `failed`. The suite's time is the sum of the snippets'
+/// durations. Without a guide (first_line 0) file is the snippet's path and
+/// line is left out.
+std::string render_junit_report(const std::string& guide, const std::vector<SnippetResult>& results);
+
+}  // namespace guidecheck
