@@ -13,6 +13,10 @@
 #include "command_run.h"
 #include "command_update.h"
 #include "command_write_guide.h"
+#include "atomic_file.h"
+#include "report_github.h"
+#include "report_json.h"
+#include "report_junit.h"
 #include "report_text.h"
 #include "resource_limits.h"
 #include "scheduler.h"
@@ -165,6 +169,11 @@ int run_cli(int argc, char** argv) {
                         "memory and checked without snippets/ or expected/");
   add_batch_options(check_cmd, &check);
   check_cmd->add_flag("--strict", check.check.strict, "also fail on equivalent and prose claims and on known errata");
+  std::string check_format = "text", check_output;
+  check_cmd->add_option("--format", check_format, "report format: text, json or junit")
+      ->check(CLI::IsMember({"text", "json", "junit"}));
+  check_cmd->add_option("-o,--output", check_output,
+                        "write the report to this file (atomically); the terminal still gets the text report");
   check_cmd->add_option("--errata", check.check.errata_path, "known-errata file (default: <snippets>/errata.toml)");
 
   // update
@@ -222,9 +231,25 @@ int run_cli(int argc, char** argv) {
                     outcome.guide_path.c_str());
         return 1;
       }
+      std::string guide = outcome.guide_path;
+      std::string report = check_format == "json"    ? render_json_report(guide, outcome.results)
+                           : check_format == "junit" ? render_junit_report(guide, outcome.results)
+                                                     : std::string();
       TextReportStyle style;
       style.color = check.color == "always" || (check.color == "auto" && wants_color(stdout));
-      std::fputs(render_text_report(outcome.results, style).c_str(), stdout);
+      if (!check_output.empty()) {
+        std::string err;
+        if (report.empty()) report = render_text_report(outcome.results, TextReportStyle{});
+        if (!write_file_atomically(check_output, report, &err)) {
+          spdlog::error("{}", err);
+          return 2;
+        }
+        report.clear();
+      }
+      std::fputs(report.empty() ? render_text_report(outcome.results, style).c_str() : report.c_str(), stdout);
+      // GitHub shows these at the guide's lines in the pull request.
+      if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true")
+        std::fputs(render_github_annotations(guide, outcome.results).c_str(), stdout);
       return finish_interrupted(outcome.exit_code);
     });
   }
