@@ -91,11 +91,12 @@ std::string failed_title(std::string_view status) {
   return "sample failed";
 }
 
-std::string failure_text(const SnippetResult& result, std::string_view status) {
+std::string failure_text(const SnippetResult& result) {
   std::string text;
   for (const auto& problem : result.problems) text += with_newline(problem);
   if (!result.golden_diff.empty()) text += first_lines(with_newline(result.golden_diff), kMaxDiffLines);
-  if (is_error_status(status) && !result.outcome.stderr_text.empty())
+  // A traceback's last lines say why the sample exited non-zero, too.
+  if (result.outcome.status != RunStatus::kOk && !result.outcome.stderr_text.empty())
     text += "stderr (last lines):\n" + with_newline(last_lines(result.outcome.stderr_text, kMaxStderrLines));
   return text.empty() ? "the sample failed" : text;
 }
@@ -163,7 +164,7 @@ std::string render_github_annotations(const std::string& guide, const std::vecto
                          "not checked: " + skip_reason_of(result), result.id});
     } else if (status != "passed") {
       sample_errors.push_back({file, first, last, result.id + ": " + failed_title(status),
-                               failure_text(result, status), result.id});
+                               failure_text(result), result.id});
     }
   }
   std::vector<Annotation> errors = std::move(claim_errors);

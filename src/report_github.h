@@ -34,9 +34,9 @@ struct GithubAnnotationLimits {
 /// One workflow command per line:
 /// - `::error` for each mismatching claim that is not a known erratum, at
 ///   the claim's guide line, then for each failed snippet at its first line
-///   (endLine its last), with its problems, golden diff and, when it did not
-///   run to its end, the tail of its stderr. Claim mismatches come first:
-///   they point at the exact line to fix.
+///   (endLine its last), with its problems, golden diff (first lines) and,
+///   when the run did not exit 0, the tail of its stderr. Claim mismatches
+///   come first: they point at the exact line to fix.
 /// - `::warning` for each known erratum at its guide line (check passes with
 ///   them, yet every report lists them).
 /// - `::notice` for each skipped snippet at its first line: that sample is

@@ -70,14 +70,9 @@ std::string_view report_status(const SnippetResult& result) {
     case SnippetVerdict::kSkipped: return "skipped";
     case SnippetVerdict::kFailed: break;
   }
-  switch (result.outcome.status) {
-    case RunStatus::kTimeout: return "timeout";
-    case RunStatus::kCrashed: return "crashed";
-    case RunStatus::kError:
-      if (!result.outcome.error.empty()) return "error";
-      break;
-    case RunStatus::kOk: break;
-  }
+  if (result.outcome.status == RunStatus::kTimeout) return "timeout";
+  if (result.outcome.status == RunStatus::kCrashed) return "crashed";
+  if (!result.outcome.error.empty()) return "error";
   return "failed";
 }
 

@@ -82,13 +82,14 @@ std::string failure_message(const SnippetResult& result) {
   return "failed";
 }
 
-std::string failure_body(const SnippetResult& result, bool error) {
+std::string failure_body(const SnippetResult& result) {
   std::string body;
   for (const auto& problem : result.problems) body += with_newline(problem);
   for (const auto& claim : result.claims)
     if (counts_against(claim)) body += "\n" + claim_mismatch_text(claim);
   if (!result.golden_diff.empty()) body += "\n" + with_newline(result.golden_diff);
-  if (error && !result.outcome.stderr_text.empty())
+  // A traceback's last lines say why the sample exited non-zero, too.
+  if (result.outcome.status != RunStatus::kOk && !result.outcome.stderr_text.empty())
     body += "\nstderr (last lines):\n" + with_newline(last_lines(result.outcome.stderr_text, 20));
   return body;
 }
@@ -130,7 +131,7 @@ std::string testcase(const std::string& guide, const std::string& classname, con
     bool error = is_error_status(status);
     const char* tag = error ? "error" : "failure";
     out += fmt::format("    <{}{}{}>", tag, attribute("message", failure_message(result)), attribute("type", status));
-    out += xml_escape_text(failure_body(result, error)) + fmt::format("</{}>\n", tag);
+    out += xml_escape_text(failure_body(result)) + fmt::format("</{}>\n", tag);
   }
   if (status != "skipped") {
     if (!result.outcome.stdout_text.empty())

@@ -29,8 +29,8 @@ std::string xml_escape_text(std::string_view text);
 /// snippet, in order. A failed snippet carries <failure message="<first
 /// problem>"> with its problems, mismatching claims and golden diff; one
 /// that could not run to its end (error, timeout, crashed) carries <error>
-/// instead, with the tail of its stderr; a skipped one <skipped
-/// message="<reason>"/>. Its notes and known errata are <property> elements
+/// instead; both end with the tail of stderr when the run did not exit 0. A
+/// skipped one carries <skipped message="<reason>"/>. Its notes and known errata are <property> elements
 /// of the testcase (as pytest writes them), its output <system-out> and
 /// <system-err>. JUnit counts failures and errors apart: failures + errors is
 /// the JSON report's `failed`. The suite's time is the sum of the snippets'
