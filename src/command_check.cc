@@ -138,8 +138,13 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   for (size_t r = 0; r < result.results.size(); ++r) {
     const PlannedSnippet& planned = plan.snippets[planned_of[r]];
     if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
-    for (const auto& claim : judge_output_claims(planned.claims, planned.guide_lines, result.results[r].outcome, nullptr))
-      if (claim.verdict == ClaimVerdict::kMismatch && std::find(suspects.begin(), suspects.end(), r) == suspects.end())
+    SnippetResult probe;
+    probe.id = planned.id;
+    probe.claims = judge_output_claims(planned.claims, planned.guide_lines, result.results[r].outcome, nullptr);
+    apply_errata(errata, &probe);  // a known erratum needs no second opinion
+    for (const auto& claim : probe.claims)
+      if (claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum &&
+          std::find(suspects.begin(), suspects.end(), r) == suspects.end())
         suspects.push_back(r);
   }
   std::vector<RunSpec> again;
