@@ -121,8 +121,10 @@ std::size_t number_length(std::string_view s, std::size_t i) {
     if (k + 1 < s.size() && is_digit(s[k + 1])) {
       ++k;
       while (k < s.size() && is_digit(s[k])) ++k;
-    } else if (k + 1 == s.size() || std::string_view(" \n]),;:").find(s[k + 1]) != std::string_view::npos) {
-      ++k;  // numpy's `1.`
+    } else if (k + 1 == s.size() || std::string_view(" \n]),;:").find(s[k + 1]) != std::string_view::npos ||
+               ((s[k + 1] == 'e' || s[k + 1] == 'E') && k + 2 < s.size() &&
+                (is_digit(s[k + 2]) || s[k + 2] == '-' || s[k + 2] == '+'))) {
+      ++k;  // numpy's `1.` and `1.e-05`
     }
   }
   if (k + 1 < s.size() && (s[k] == 'e' || s[k] == 'E')) {
@@ -257,6 +259,7 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
     d.fraction = text.substr(frac_start, i - frac_start);
   }
   if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    d.point = true;  // 1e-05 is a float
     ++i;
     if (i < text.size() && text[i] == '+') ++i;
     const auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), d.exponent);
@@ -307,7 +310,8 @@ bool numbers_agree(const Token& c, const Token& a, bool in_array, unsigned* rule
     if (!in_array) *rules |= kFewerDigits;
     return true;
   }
-  if (cd->fraction.size() >= ad->fraction.size()) return false;
+  // Rounding away every decimal (`3.` for 3.14159) claims too little to count.
+  if (cd->fraction.empty() || cd->fraction.size() >= ad->fraction.size()) return false;
   if (cd->integer == ad->integer && ad->fraction.substr(0, cd->fraction.size()) == cd->fraction) {
     *rules |= kFewerDigits;  // truncated
     return true;

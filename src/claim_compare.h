@@ -45,11 +45,12 @@ struct ClaimComparison {
 ///    for `[2 4 6]`, `[1.0, 2.0]` for `[1. 2.]`, nested for 2-D arrays. The
 ///    printed array has no commas; elements are compared one by one (same
 ///    count, same nesting).
-///  - "fewer-digits": a number written with fewer decimals than printed and
-///    equal to the printed one rounded (half up) or truncated: 0.6667 for
-///    0.6666666666666666, 3.14 for 3.14159 (never 3.15); or with extra
-///    trailing zeros (1.50 for 1.5). A number without a decimal point must be
-///    printed exactly (3 is not 3.0), and exponents must agree.
+///  - "fewer-digits": a number written with fewer decimals than printed (one
+///    at least) and equal to the printed one rounded (half up) or truncated:
+///    0.6667 for 0.6666666666666666, 3.14 for 3.14159 (never 3.15); or with
+///    extra trailing zeros (1.50 for 1.5). A number without a decimal point or
+///    exponent must be printed exactly (3 is not 3.0); exponents must agree
+///    (0.00001 is not 1e-05).
 ///  - "approximately": `~56` or `≈56` matches a printed number within 10 % of
 ///    56; words after it up to the end of the line (units: `~56 bytes`) are
 ///    ignored when the printed line ends with the number. `~56 bytes` vs 48

@@ -105,6 +105,11 @@ TEST(ClaimCompareTest, ListWrittenForANumpyArray) {
   EXPECT_EQ(verdict("[True, False]", "[ True False]"), "equivalent numpy-array");
   EXPECT_EQ(verdict("['a', 'b']", "['a' 'b']"), "equivalent numpy-array");
   EXPECT_EQ(verdict("Result: [4, 5]", "Result: [4 5]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[1e-05, 1.0]", "[1.e-05 1.e+00]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[1e-04, 1.0]", "[1.e-05 1.e+00]"), "mismatch");
+  EXPECT_EQ(verdict("[0.00001, 1.0]", "[1.e-05 1.e+00]"), "mismatch");  // limit: exponents must agree
+  EXPECT_EQ(verdict("[1.0e-05, 1.0e+00]", "[1.e-05 1.e+00]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[[1 2]\n [3 4]]", "[[1 2]\n [3 4]]"), "match");
 }
 
 TEST(ClaimCompareTest, NumpyArrayRuleComparesEveryElement) {
@@ -118,6 +123,19 @@ TEST(ClaimCompareTest, NumpyArrayRuleComparesEveryElement) {
   // A printed Python list is not an array: commas must be there.
   EXPECT_EQ(verdict("[4, 5]", "[4, 6]"), "mismatch");
   EXPECT_EQ(verdict("[4 5]", "[4, 5]"), "mismatch");
+}
+
+// --- what other guides of the same style print ------------------------------------------
+
+TEST(ClaimCompareTest, CommonClaimsOfOtherGuides) {
+  EXPECT_EQ(verdict("int", "<class 'int'>"), "equivalent class-names");         // print(type(5))
+  EXPECT_EQ(verdict("str", "<class 'int'>"), "mismatch");
+  EXPECT_EQ(verdict("0.3", "0.30000000000000004"), "equivalent fewer-digits");  // print(0.1 + 0.2)
+  EXPECT_EQ(verdict("5", "5.0"), "mismatch");                                   // print(10 / 2): a real error
+  EXPECT_EQ(verdict("HELLO", "HELLO"), "match");
+  EXPECT_EQ(verdict("'hello'", "'hello'"), "match");  // print(repr(s))
+  EXPECT_EQ(verdict("{'b': 2, 'a': 1}", "{'a': 1, 'b': 2}"), "mismatch");  // dicts print in insertion order
+  EXPECT_EQ(verdict("a 1\nb 2", "   x\na  1\nb  2\n\n[2 rows x 1 columns]"), "equivalent excerpt");
 }
 
 // --- fewer-digits -------------------------------------------------------------------
@@ -139,6 +157,8 @@ TEST(ClaimCompareTest, FewerDigitsNeverExcusesAWrongNumber) {
   EXPECT_EQ(verdict("3", "3.14159"), "mismatch");  // an integer must be printed as is
   EXPECT_EQ(verdict("3", "3.0"), "mismatch");
   EXPECT_EQ(verdict("3.0", "3"), "mismatch");
+  EXPECT_EQ(verdict("3.", "3.14159"), "mismatch");
+  EXPECT_EQ(verdict("1e-05", "1.5e-05"), "mismatch");
   EXPECT_EQ(verdict("77", "78"), "mismatch");
   EXPECT_EQ(verdict("3.141", "3.14"), "mismatch");  // more digits than printed
   EXPECT_EQ(verdict("-3.14", "3.14159"), "mismatch");
