@@ -683,7 +683,7 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
     return {ClaimVerdict::kMismatch, "too long to compare by rule"};
 
   const std::vector<Token> actual_tokens = tokenize(actual_text, false);
-  std::vector<Token> claim_tokens = tokenize(claim_text, true);
+  const std::vector<Token> claim_tokens = tokenize(claim_text, true);
   std::vector<Token> quoted_claim = claim_tokens;
   mark_line_quotes(quoted_claim);
   Matcher matcher(quoted_claim, actual_tokens);

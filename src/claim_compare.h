@@ -11,7 +11,10 @@ namespace guidecheck {
 
 /// The verdict for one claim and, for `equivalent`, the rules that made the
 /// claim and the output the same value, joined by '+' in the order listed
-/// below ("numpy-array+fewer-digits"); for `prose`, a short reason.
+/// below ("numpy-array+fewer-digits"); for `prose`, a short reason
+/// ("describes the output", or "describes the code" when nothing was
+/// printed); for `mismatch`, empty or "nothing was printed" or "too long to
+/// compare by rule"; for `match`, empty.
 struct ClaimComparison {
   ClaimVerdict verdict = ClaimVerdict::kMismatch;
   std::string rule;
