@@ -33,7 +33,7 @@ enum Rule : unsigned {
   kEllipsis = 1u << 6,
   kClassNames = 1u << 7,
 };
-constexpr std::array<std::string_view, 8> kRuleNames = {"arrows",        "excerpt",  "quotes",     "numpy-array",
+constexpr std::array<std::string_view, 8> kRuleNames = {"arrows",       "excerpt",       "quotes",   "numpy-array",
                                                         "fewer-digits", "approximately", "ellipsis", "class-names"};
 
 std::string rule_names(unsigned rules) {
@@ -413,7 +413,8 @@ class ArrayParser {
 };
 
 bool has_comma(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
-  return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin), tokens.begin() + static_cast<std::ptrdiff_t>(end),
+  return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                     tokens.begin() + static_cast<std::ptrdiff_t>(end),
                      [](const Token& t) { return t.kind == Tok::kPunct && t.text == ","; });
 }
 
@@ -659,8 +660,8 @@ bool looks_like_value(std::string_view text, const std::vector<Token>& tokens, b
     const Token& t = tokens[k];
     if (t.kind == Tok::kArrow || t.kind == Tok::kClassRepr) return true;
     // `Vector(4, 6)` is a repr; `O(n)` is complexity prose.
-    if (t.kind == Tok::kWord && k + 1 < tokens.size() && tokens[k + 1].kind == Tok::kPunct && tokens[k + 1].text == "(" &&
-        t.text != "O")
+    if (t.kind == Tok::kWord && k + 1 < tokens.size() && tokens[k + 1].kind == Tok::kPunct &&
+        tokens[k + 1].text == "(" && t.text != "O")
       return true;
     if (t.kind == Tok::kWord && !is_value_word(t.text)) only_values = false;
   }
@@ -670,7 +671,8 @@ bool looks_like_value(std::string_view text, const std::vector<Token>& tokens, b
 }
 
 bool every_line_reads_as_prose(const std::vector<std::string_view>& lines) {
-  return !lines.empty() && std::all_of(lines.begin(), lines.end(), [](std::string_view l) { return looks_like_prose(l); });
+  return !lines.empty() &&
+         std::all_of(lines.begin(), lines.end(), [](std::string_view l) { return looks_like_prose(l); });
 }
 
 }  // namespace
@@ -701,8 +703,7 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
       mark_line_quotes(parts);
       Matcher part_matcher(parts, actual_tokens);
       rules = kArrows;
-      if (part_matcher.match(0, actual_tokens.size(), &rules))
-        return {ClaimVerdict::kEquivalent, rule_names(rules)};
+      if (part_matcher.match(0, actual_tokens.size(), &rules)) return {ClaimVerdict::kEquivalent, rule_names(rules)};
     }
   }
 

@@ -20,7 +20,7 @@ std::string verdict(std::string_view claimed, std::string_view actual, bool look
 
 TEST(ClaimCompareTest, IdenticalTextMatches) {
   EXPECT_EQ(verdict("{'apple': 1.35, 'banana': 0.68, 'cherry': 1.8}", "{'apple': 1.35, 'banana': 0.68, 'cherry': 1.8}"),
-            "match");  // q04
+            "match");                               // q04
   EXPECT_EQ(verdict("(3, 4)", "(3, 4)"), "match");  // q32
   EXPECT_EQ(verdict("12586269025", "12586269025"), "match");
 }
@@ -128,12 +128,12 @@ TEST(ClaimCompareTest, NumpyArrayRuleComparesEveryElement) {
 // --- what other guides of the same style print ------------------------------------------
 
 TEST(ClaimCompareTest, CommonClaimsOfOtherGuides) {
-  EXPECT_EQ(verdict("int", "<class 'int'>"), "equivalent class-names");         // print(type(5))
+  EXPECT_EQ(verdict("int", "<class 'int'>"), "equivalent class-names");  // print(type(5))
   EXPECT_EQ(verdict("str", "<class 'int'>"), "mismatch");
   EXPECT_EQ(verdict("0.3", "0.30000000000000004"), "equivalent fewer-digits");  // print(0.1 + 0.2)
   EXPECT_EQ(verdict("5", "5.0"), "mismatch");                                   // print(10 / 2): a real error
   EXPECT_EQ(verdict("HELLO", "HELLO"), "match");
-  EXPECT_EQ(verdict("'hello'", "'hello'"), "match");  // print(repr(s))
+  EXPECT_EQ(verdict("'hello'", "'hello'"), "match");                       // print(repr(s))
   EXPECT_EQ(verdict("{'b': 2, 'a': 1}", "{'a': 1, 'b': 2}"), "mismatch");  // dicts print in insertion order
   EXPECT_EQ(verdict("a 1\nb 2", "   x\na  1\nb  2\n\n[2 rows x 1 columns]"), "equivalent excerpt");
 }
@@ -174,14 +174,17 @@ TEST(ClaimCompareTest, ApproximateNumberWithinTenPercent) {
   EXPECT_EQ(verdict("~56 bytes", "60"), "equivalent approximately");
   EXPECT_EQ(verdict("~1.0s", "0.95s"), "equivalent approximately");
   EXPECT_EQ(verdict("took ~2 seconds", "took 2.1 seconds"), "equivalent approximately");
-  EXPECT_EQ(verdict("\xe2\x89\x88" "100", "104"), "equivalent approximately");
+  EXPECT_EQ(verdict("\xe2\x89\x88"
+                    "100",
+                    "104"),
+            "equivalent approximately");
 }
 
 TEST(ClaimCompareTest, ApproximateNumberOutsideTenPercentIsAMismatch) {
   EXPECT_EQ(verdict("~56 bytes", "48"), "mismatch");  // q49, a: slots make it 48
   EXPECT_EQ(verdict("~56 bytes", "62"), "mismatch");
   EXPECT_EQ(verdict("~56 bytes", "56 kilobytes"), "mismatch");  // printed units must agree
-  EXPECT_EQ(verdict("56 bytes", "56"), "mismatch");  // no `~`, no rule
+  EXPECT_EQ(verdict("56 bytes", "56"), "mismatch");             // no `~`, no rule
   EXPECT_EQ(verdict("~0", "0.01"), "mismatch");
 }
 
@@ -249,7 +252,7 @@ TEST(ClaimCompareTest, ExcerptOfAPandasSeries) {
 TEST(ClaimCompareTest, ExcerptNeedsContiguousDataLines) {
   const std::string series = "department\nEng    110.0\nMkt     85.0\nName: revenue, dtype: float64";
   EXPECT_EQ(verdict("Eng 110.0\nMkt 86.0", series), "mismatch");
-  EXPECT_EQ(verdict("Mkt 85.0\nEng 110.0", series), "mismatch");  // order
+  EXPECT_EQ(verdict("Mkt 85.0\nEng 110.0", series), "mismatch");   // order
   EXPECT_EQ(verdict("department\nMkt 85.0", series), "mismatch");  // not contiguous
   EXPECT_EQ(verdict("Eng 110.0", series), "mismatch");             // one line: no excerpt
   // Header words alone excuse nothing.
@@ -264,8 +267,9 @@ TEST(ClaimCompareTest, ArrowsJoinPrintedLines) {
   // q35
   EXPECT_EQ(verdict("Division successful -> This always runs -> 5.0", "Division successful\nThis always runs\n5.0"),
             "equivalent arrows");
-  EXPECT_EQ(verdict("Cannot divide by zero -> This always runs -> None", "Cannot divide by zero\nThis always runs\nNone"),
-            "equivalent arrows");
+  EXPECT_EQ(
+      verdict("Cannot divide by zero -> This always runs -> None", "Cannot divide by zero\nThis always runs\nNone"),
+      "equivalent arrows");
   EXPECT_EQ(verdict("a \xe2\x86\x92 b", "a\nb"), "equivalent arrows");
   EXPECT_EQ(verdict("\"start\" -> 3.14", "start\n3.14159"), "equivalent arrows+quotes+fewer-digits");
   // A printed arrow is text.
@@ -289,9 +293,10 @@ TEST(ClaimCompareTest, DescriptionsAreProse) {
   EXPECT_EQ(verdict("Column data types", dtypes, false), "prose describes the output");
   EXPECT_EQ(verdict("Summary statistics", "            salary\ncount      4.00000\nmean   82750.00000", true),
             "prose describes the output");
-  EXPECT_EQ(verdict("First 2 rows",
-                    "    name   department  salary\n0  Alice  Engineering   95000\n1    Bob    Marketing   72000", true),
-            "prose describes the output");
+  EXPECT_EQ(
+      verdict("First 2 rows",
+              "    name   department  salary\n0  Alice  Engineering   95000\n1    Bob    Marketing   72000", true),
+      "prose describes the output");
   // q31: note "(inclusive)" already removed; x and y are in the output, but it is a sentence.
   EXPECT_EQ(verdict("Rows x and y", "    A   B\nx  10  40\ny  20  50", true), "prose describes the output");
   EXPECT_EQ(verdict("Rows 0 and 1", "    A   B\nx  10  40\ny  20  50", true), "prose describes the output");
