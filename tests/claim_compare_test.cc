@@ -1,0 +1,368 @@
+#include "claim_compare.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace guidecheck {
+namespace {
+
+// "equivalent numpy-array+fewer-digits", "mismatch", "prose describes the output":
+// one string, so a failure shows both the verdict and the rule.
+std::string verdict(std::string_view claimed, std::string_view actual, bool looks_like_prose = false) {
+  const ClaimComparison c = compare_claim(claimed, actual, looks_like_prose);
+  std::string out = to_string(c.verdict);
+  if (!c.rule.empty()) out += " " + c.rule;
+  return out;
+}
+
+// --- match -----------------------------------------------------------------
+
+TEST(ClaimCompareTest, IdenticalTextMatches) {
+  EXPECT_EQ(verdict("{'apple': 1.35, 'banana': 0.68, 'cherry': 1.8}", "{'apple': 1.35, 'banana': 0.68, 'cherry': 1.8}"),
+            "match");                               // q04
+  EXPECT_EQ(verdict("(3, 4)", "(3, 4)"), "match");  // q32
+  EXPECT_EQ(verdict("12586269025", "12586269025"), "match");
+}
+
+TEST(ClaimCompareTest, CollapsedWhitespaceMatches) {
+  // q06: the scrape lost the indentation of the printed lines.
+  EXPECT_EQ(verdict("[INFO] User logged in\nuser: alice\nip: 192.168.1.1",
+                    "[INFO] User logged in\n user: alice\n ip: 192.168.1.1"),
+            "match");
+  // q29: a DataFrame whose column padding was collapsed.
+  EXPECT_EQ(verdict("emp_id name salary\n0 1 Alice 95000.0\n1 2 Bob 72000.0\n2 3 Charlie 88000.0\n3 4 Diana NaN",
+                    "   emp_id     name   salary\n0       1    Alice  95000.0\n1       2      Bob  72000.0\n"
+                    "2       3  Charlie  88000.0\n3       4    Diana      NaN"),
+            "match");
+  // q34: a line of nothing but padding, and trailing blanks.
+  EXPECT_EQ(verdict("product A B\ndate\n2026-01 100 150\n2026-02 120 180",
+                    "product    A    B\ndate             \n2026-01  100  150\n2026-02  120  180"),
+            "match");
+  EXPECT_EQ(verdict("a\n\nb\t c\r", "a\nb c\n\n"), "match");
+}
+
+TEST(ClaimCompareTest, WhitespaceInsideALineStillCounts) {
+  EXPECT_EQ(verdict("(4,3)", "(4, 3)"), "mismatch");
+  EXPECT_EQ(verdict("ab", "a b"), "mismatch");
+}
+
+// --- real errors are mismatches ----------------------------------------------
+
+TEST(ClaimCompareTest, WrongValuesAreMismatches) {
+  EXPECT_EQ(verdict("[1, 2, 4]", "[1, 2, 3]"), "mismatch");
+  EXPECT_EQ(verdict("True", "False"), "mismatch");
+  EXPECT_EQ(verdict("{'a': 1}", "{'a': 2}"), "mismatch");
+  EXPECT_EQ(verdict("Woof", "Meow"), "mismatch");
+  EXPECT_EQ(verdict("Vector(4, 6)", "Vector(4, 7)"), "mismatch");
+  EXPECT_EQ(verdict("Cannot withdraw $150. Balance: $100", "Cannot withdraw $200. Balance: $100"), "mismatch");
+}
+
+TEST(ClaimCompareTest, LoopOutputRunIntoTheNextPrintIsAMismatch) {
+  // q43: print(num, end=" ") leaves the terminal line open; the next print's 0 joins it.
+  const std::string line = "0 1 1 2 3 5 8 13 21 34 55 89 0";
+  EXPECT_EQ(verdict("0 1 1 2 3 5 8 13 21 34 55 89", line), "mismatch");
+  EXPECT_EQ(verdict("0", line), "mismatch");
+  EXPECT_EQ(verdict("0 1 1 2 3 5 8 13 21 34 55 89 0", line), "match");
+}
+
+TEST(ClaimCompareTest, MissingOrExtraLinesAreMismatches) {
+  EXPECT_EQ(verdict("Woof", "Woof\nMeow"), "mismatch");
+  EXPECT_EQ(verdict("Woof\nMeow", "Woof"), "mismatch");
+  EXPECT_EQ(verdict("", "Woof"), "mismatch");
+}
+
+// --- quotes --------------------------------------------------------------------
+
+TEST(ClaimCompareTest, QuotesAroundAPrintedString) {
+  EXPECT_EQ(verdict("\"Hello\"", "Hello"), "equivalent quotes");  // q02
+  EXPECT_EQ(verdict("'Hello'", "Hello"), "equivalent quotes");
+  EXPECT_EQ(verdict("\"c\"", "c"), "equivalent quotes");  // q23
+  EXPECT_EQ(verdict("\"Woof\"", "Woof"), "equivalent quotes");
+  EXPECT_EQ(verdict("\"Hello, World!\"", "Hello, World!"), "equivalent quotes");
+}
+
+TEST(ClaimCompareTest, QuotesDoNotExcuseADifferentString) {
+  EXPECT_EQ(verdict("\"Hello\"", "hello"), "mismatch");
+  EXPECT_EQ(verdict("\"c\"", "a"), "mismatch");
+  EXPECT_EQ(verdict("'Hello'", "\"Hello\""), "mismatch");
+  // Quotes inside a value are part of it: a list of str prints with quotes.
+  EXPECT_EQ(verdict("['a', 'b']", "[a, b]"), "mismatch");
+  EXPECT_EQ(verdict("'a', 'b'", "a, b"), "mismatch");
+}
+
+// --- numpy-array ------------------------------------------------------------------
+
+TEST(ClaimCompareTest, ListWrittenForANumpyArray) {
+  EXPECT_EQ(verdict("[2, 4, 6, 8, 10]", "[ 2  4  6  8 10]"), "equivalent numpy-array");  // q32
+  EXPECT_EQ(verdict("[1, 4, 9, 16, 25]", "[ 1  4  9 16 25]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[4, 5]", "[4 5]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[1.0, 1.414, 1.732, 2.0, 2.236]", "[1.         1.41421356 1.73205081 2.         2.23606798]"),
+            "equivalent numpy-array+fewer-digits");
+  EXPECT_EQ(verdict("[1.0, 2.0]", "[1. 2.]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[[1, 2], [3, 4]]", "[[1 2]\n [3 4]]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[-1, 2]", "[-1  2]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[True, False]", "[ True False]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("['a', 'b']", "['a' 'b']"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("Result: [4, 5]", "Result: [4 5]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[1e-05, 1.0]", "[1.e-05 1.e+00]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[1e-04, 1.0]", "[1.e-05 1.e+00]"), "mismatch");
+  EXPECT_EQ(verdict("[0.00001, 1.0]", "[1.e-05 1.e+00]"), "mismatch");  // limit: exponents must agree
+  EXPECT_EQ(verdict("[1.0e-05, 1.0e+00]", "[1.e-05 1.e+00]"), "equivalent numpy-array");
+  EXPECT_EQ(verdict("[[1 2]\n [3 4]]", "[[1 2]\n [3 4]]"), "match");
+}
+
+TEST(ClaimCompareTest, NumpyArrayRuleComparesEveryElement) {
+  EXPECT_EQ(verdict("[2, 4, 6, 8, 11]", "[ 2  4  6  8 10]"), "mismatch");
+  EXPECT_EQ(verdict("[2, 4, 6, 8]", "[ 2  4  6  8 10]"), "mismatch");
+  EXPECT_EQ(verdict("[4, 5, 6]", "[4 5]"), "mismatch");
+  EXPECT_EQ(verdict("[[1, 2], [3, 4]]", "[1 2 3 4]"), "mismatch");
+  EXPECT_EQ(verdict("[1, 2]", "[1. 2.]"), "mismatch");  // ints claimed, floats printed
+  EXPECT_EQ(verdict("[1.0, 1.415]", "[1.         1.41421356]"), "mismatch");
+  EXPECT_EQ(verdict("[-1, 2]", "[1 2]"), "mismatch");
+  // A printed Python list is not an array: commas must be there.
+  EXPECT_EQ(verdict("[4, 5]", "[4, 6]"), "mismatch");
+  EXPECT_EQ(verdict("[4 5]", "[4, 5]"), "mismatch");
+}
+
+// --- what other guides of the same style print ------------------------------------------
+
+TEST(ClaimCompareTest, CommonClaimsOfOtherGuides) {
+  EXPECT_EQ(verdict("int", "<class 'int'>"), "equivalent class-names");  // print(type(5))
+  EXPECT_EQ(verdict("str", "<class 'int'>"), "mismatch");
+  EXPECT_EQ(verdict("0.3", "0.30000000000000004"), "equivalent fewer-digits");  // print(0.1 + 0.2)
+  EXPECT_EQ(verdict("5", "5.0"), "mismatch");                                   // print(10 / 2): a real error
+  EXPECT_EQ(verdict("HELLO", "HELLO"), "match");
+  EXPECT_EQ(verdict("'hello'", "'hello'"), "match");                       // print(repr(s))
+  EXPECT_EQ(verdict("{'b': 2, 'a': 1}", "{'a': 1, 'b': 2}"), "mismatch");  // dicts print in insertion order
+  EXPECT_EQ(verdict("a 1\nb 2", "   x\na  1\nb  2\n\n[2 rows x 1 columns]"), "equivalent excerpt");
+}
+
+// --- fewer-digits -------------------------------------------------------------------
+
+TEST(ClaimCompareTest, NumbersRoundedOrTruncated) {
+  EXPECT_EQ(verdict("0.6667", "0.6666666666666666"), "equivalent fewer-digits");  // rounded
+  EXPECT_EQ(verdict("0.6666", "0.6666666666666666"), "equivalent fewer-digits");  // truncated
+  EXPECT_EQ(verdict("3.14", "3.14159"), "equivalent fewer-digits");
+  EXPECT_EQ(verdict("1.0", "0.96"), "equivalent fewer-digits");  // rounding carries
+  EXPECT_EQ(verdict("-2.24", "-2.236"), "equivalent fewer-digits");
+  EXPECT_EQ(verdict("1.50", "1.5"), "equivalent fewer-digits");  // trailing zero
+  EXPECT_EQ(verdict("1.2e-05", "1.23456e-05"), "equivalent fewer-digits");
+  EXPECT_EQ(verdict("mean: 3.33", "mean: 3.3333333333333335"), "equivalent fewer-digits");
+}
+
+TEST(ClaimCompareTest, FewerDigitsNeverExcusesAWrongNumber) {
+  EXPECT_EQ(verdict("3.15", "3.14159"), "mismatch");
+  EXPECT_EQ(verdict("3.13", "3.14159"), "mismatch");
+  EXPECT_EQ(verdict("3", "3.14159"), "mismatch");  // an integer must be printed as is
+  EXPECT_EQ(verdict("3", "3.0"), "mismatch");
+  EXPECT_EQ(verdict("3.0", "3"), "mismatch");
+  EXPECT_EQ(verdict("3.", "3.14159"), "mismatch");
+  EXPECT_EQ(verdict("1e-05", "1.5e-05"), "mismatch");
+  EXPECT_EQ(verdict("77", "78"), "mismatch");
+  EXPECT_EQ(verdict("3.141", "3.14"), "mismatch");  // more digits than printed
+  EXPECT_EQ(verdict("-3.14", "3.14159"), "mismatch");
+  EXPECT_EQ(verdict("1.2e-04", "1.23456e-05"), "mismatch");
+  EXPECT_EQ(verdict("2026-01", "2026-1"), "mismatch");
+  EXPECT_EQ(verdict("3.11.2", "3.11.27"), "mismatch");  // a version, not a number
+}
+
+// --- approximately ------------------------------------------------------------------
+
+TEST(ClaimCompareTest, ApproximateNumberWithinTenPercent) {
+  EXPECT_EQ(verdict("~56 bytes", "56"), "equivalent approximately");  // q49, b
+  EXPECT_EQ(verdict("~56 bytes", "60"), "equivalent approximately");
+  EXPECT_EQ(verdict("~1.0s", "0.95s"), "equivalent approximately");
+  EXPECT_EQ(verdict("took ~2 seconds", "took 2.1 seconds"), "equivalent approximately");
+  EXPECT_EQ(verdict("\xe2\x89\x88"
+                    "100",
+                    "104"),
+            "equivalent approximately");
+}
+
+TEST(ClaimCompareTest, ApproximateNumberOutsideTenPercentIsAMismatch) {
+  EXPECT_EQ(verdict("~56 bytes", "48"), "mismatch");  // q49, a: slots make it 48
+  EXPECT_EQ(verdict("~56 bytes", "62"), "mismatch");
+  EXPECT_EQ(verdict("~56 bytes", "56 kilobytes"), "mismatch");  // printed units must agree
+  EXPECT_EQ(verdict("56 bytes", "56"), "mismatch");             // no `~`, no rule
+  EXPECT_EQ(verdict("~0", "0.01"), "mismatch");
+}
+
+// --- ellipsis ----------------------------------------------------------------------
+
+TEST(ClaimCompareTest, EllipsisElidesTheRest) {
+  EXPECT_EQ(verdict("Employee(name='Alice', department='Engineering', ...)",
+                    "Employee(name='Alice', department='Engineering', salary=120000, skills=['Python', 'SQL'])"),
+            "equivalent ellipsis");  // q50
+  EXPECT_EQ(verdict("[0, 1, 2, ..., 99]", "[0, 1, 2, 3, 4, 5, 99]"), "equivalent ellipsis");
+  EXPECT_EQ(verdict("3.14...", "3.14159"), "equivalent fewer-digits+ellipsis");
+  EXPECT_EQ(verdict("first\n...\nlast", "first\nsecond\nthird\nlast"), "equivalent ellipsis");
+  EXPECT_EQ(verdict("a \xe2\x80\xa6 z", "a b c z"), "equivalent ellipsis");
+  EXPECT_EQ(verdict("start ... middle ... end", "start 1 middle 2 end"), "equivalent ellipsis");
+}
+
+TEST(ClaimCompareTest, EllipsisDoesNotExcuseWhatItShows) {
+  EXPECT_EQ(verdict("Employee(name='Bob', department='Engineering', ...)",
+                    "Employee(name='Alice', department='Engineering', salary=120000, skills=['Python', 'SQL'])"),
+            "mismatch");
+  EXPECT_EQ(verdict("[0, 1, 2, ..., 98]", "[0, 1, 2, 3, 4, 5, 99]"), "mismatch");
+  EXPECT_EQ(verdict("Employee(name='Alice', ...)", "Employee(name='Alice')"), "mismatch");
+  EXPECT_EQ(verdict("...", "anything"), "mismatch");
+  EXPECT_EQ(verdict("start ... middle ... end", "start 1 end 2 middle"), "mismatch");
+  // Printed dots are text: they match literally.
+  EXPECT_EQ(verdict("...", "..."), "match");
+  EXPECT_EQ(verdict("Fetching https://api.example.com/users...", "Fetching https://api.example.com/users..."), "match");
+}
+
+// --- class-names ---------------------------------------------------------------------
+
+TEST(ClaimCompareTest, ClassReprsShortenedToNames) {
+  EXPECT_EQ(verdict("(DogCat, Dog, Cat, Animal, object)",
+                    "(<class '__main__.DogCat'>, <class '__main__.Dog'>, <class '__main__.Cat'>, "
+                    "<class '__main__.Animal'>, <class 'object'>)"),
+            "equivalent class-names");  // q12
+  EXPECT_EQ(verdict("<class 'int'>", "<class 'int'>"), "match");
+  EXPECT_EQ(verdict("OrderedDict", "<class 'collections.OrderedDict'>"), "equivalent class-names");
+}
+
+TEST(ClaimCompareTest, ClassNamesMustBeTheSameClasses) {
+  const std::string mro =
+      "(<class '__main__.DogCat'>, <class '__main__.Dog'>, <class '__main__.Cat'>, "
+      "<class '__main__.Animal'>, <class 'object'>)";
+  EXPECT_EQ(verdict("(DogCat, Cat, Dog, Animal, object)", mro), "mismatch");  // wrong MRO
+  EXPECT_EQ(verdict("(DogCat, Dog, Animal, object)", mro), "mismatch");
+  EXPECT_EQ(verdict("(Dog, Dog, Cat, Animal, object)", mro), "mismatch");
+  EXPECT_EQ(verdict("main", "<class '__main__.DogCat'>"), "mismatch");
+}
+
+// --- excerpt ---------------------------------------------------------------------------
+
+TEST(ClaimCompareTest, ExcerptOfAPandasSeries) {
+  // q28: pandas prints the index name above and a footer below.
+  EXPECT_EQ(verdict("Eng 110.0\nMkt 85.0", "department\nEng    110.0\nMkt     85.0\nName: revenue, dtype: float64"),
+            "equivalent excerpt");
+  // q30
+  EXPECT_EQ(verdict("name 1\nscore 2", "name     1\nscore    2\ndtype: int64"), "equivalent excerpt");
+  EXPECT_EQ(verdict("Eng 110\nMkt 85.0", "department\nEng    110.0\nMkt     85.0\nName: revenue, dtype: float64"),
+            "mismatch");  // an integer claimed
+  EXPECT_EQ(verdict("Eng 110.00\nMkt 85.0", "department\nEng    110.0\nMkt     85.0\nName: revenue, dtype: float64"),
+            "equivalent excerpt+fewer-digits");
+}
+
+TEST(ClaimCompareTest, ExcerptNeedsContiguousDataLines) {
+  const std::string series = "department\nEng    110.0\nMkt     85.0\nName: revenue, dtype: float64";
+  EXPECT_EQ(verdict("Eng 110.0\nMkt 86.0", series), "mismatch");
+  EXPECT_EQ(verdict("Mkt 85.0\nEng 110.0", series), "mismatch");   // order
+  EXPECT_EQ(verdict("department\nMkt 85.0", series), "mismatch");  // not contiguous
+  EXPECT_EQ(verdict("Eng 110.0", series), "mismatch");             // one line: no excerpt
+  // Header words alone excuse nothing.
+  EXPECT_EQ(verdict("product A B\ndate", "product    A    B\ndate             \n2026-01  100  150"), "mismatch");
+  // Partial lines are not an excerpt.
+  EXPECT_EQ(verdict("Eng 110\nMkt 85", "Eng 110 x\nMkt 85 y\nz"), "mismatch");
+}
+
+// --- arrows ---------------------------------------------------------------------------
+
+TEST(ClaimCompareTest, ArrowsJoinPrintedLines) {
+  // q35
+  EXPECT_EQ(verdict("Division successful -> This always runs -> 5.0", "Division successful\nThis always runs\n5.0"),
+            "equivalent arrows");
+  EXPECT_EQ(
+      verdict("Cannot divide by zero -> This always runs -> None", "Cannot divide by zero\nThis always runs\nNone"),
+      "equivalent arrows");
+  EXPECT_EQ(verdict("a \xe2\x86\x92 b", "a\nb"), "equivalent arrows");
+  EXPECT_EQ(verdict("\"start\" -> 3.14", "start\n3.14159"), "equivalent arrows+quotes+fewer-digits");
+  // A printed arrow is text.
+  EXPECT_EQ(verdict("a -> b", "a -> b"), "match");
+}
+
+TEST(ClaimCompareTest, ArrowPartsMustEachMatch) {
+  EXPECT_EQ(verdict("Division successful -> This always runs -> 5.0", "Division successful\nThis always runs\n2.0"),
+            "mismatch");
+  EXPECT_EQ(verdict("Division successful -> 5.0", "Division successful\nThis always runs\n5.0"), "mismatch");
+  EXPECT_EQ(verdict("This always runs -> Division successful -> 5.0", "Division successful\nThis always runs\n5.0"),
+            "mismatch");
+  EXPECT_EQ(verdict("a -> b", "a b"), "mismatch");
+}
+
+// --- prose -------------------------------------------------------------------------------
+
+TEST(ClaimCompareTest, DescriptionsAreProse) {
+  const std::string dtypes = "name          object\ndepartment    object\nsalary         int64\ndtype: object";
+  EXPECT_EQ(verdict("Column data types", dtypes, true), "prose describes the output");  // q27
+  EXPECT_EQ(verdict("Column data types", dtypes, false), "prose describes the output");
+  EXPECT_EQ(verdict("Summary statistics", "            salary\ncount      4.00000\nmean   82750.00000", true),
+            "prose describes the output");
+  EXPECT_EQ(
+      verdict("First 2 rows",
+              "    name   department  salary\n0  Alice  Engineering   95000\n1    Bob    Marketing   72000", true),
+      "prose describes the output");
+  // q31: note "(inclusive)" already removed; x and y are in the output, but it is a sentence.
+  EXPECT_EQ(verdict("Rows x and y", "    A   B\nx  10  40\ny  20  50", true), "prose describes the output");
+  EXPECT_EQ(verdict("Rows 0 and 1", "    A   B\nx  10  40\ny  20  50", true), "prose describes the output");
+  // q47
+  EXPECT_EQ(verdict("All three complete in ~1 second, not ~3 seconds",
+                    "Fetching https://api.example.com/users...\nData from https://api.example.com/users", true),
+            "prose describes the output");
+}
+
+TEST(ClaimCompareTest, CommentsOnStatementsThatPrintNothingAreProse) {
+  EXPECT_EQ(verdict("Creates a new string", "", true), "prose describes the code");
+  EXPECT_EQ(verdict("Teardown", "", false), "prose describes the code");
+  EXPECT_EQ(verdict("Composition: Car HAS an Engine", "", false), "prose describes the code");
+  EXPECT_EQ(verdict("O(n)", "", false), "prose describes the code");
+  EXPECT_EQ(verdict("42", "", false), "mismatch nothing was printed");
+  EXPECT_EQ(verdict("[1, 2]", "", false), "mismatch nothing was printed");
+}
+
+TEST(ClaimCompareTest, ValuesAreNeverProse) {
+  // Even when the extractor thought the text reads like prose.
+  EXPECT_EQ(verdict("True", "False", true), "mismatch");
+  EXPECT_EQ(verdict("[1, 2, 4]", "[1, 2, 3]", true), "mismatch");
+  EXPECT_EQ(verdict("Vector(4, 6)", "Vector(4, 7)", true), "mismatch");
+  EXPECT_EQ(verdict("Woof", "Meow", true), "mismatch");  // one word where something was printed
+  EXPECT_EQ(verdict("0 1 1 2 3", "0 1 1 2 3 5", true), "mismatch");
+  EXPECT_EQ(verdict("~56 bytes", "48", true), "mismatch");
+  EXPECT_EQ(verdict("x = 5", "x = 6", true), "mismatch");
+  EXPECT_EQ(verdict("Done -> ok", "Done\nfailed", true), "mismatch");
+}
+
+TEST(ClaimCompareTest, ProseSharingMostWordsWithTheOutputIsAMismatch) {
+  // A typo in a printed sentence is an error, not a description.
+  EXPECT_EQ(verdict("Engine runing", "Toyota: Engine running", true), "mismatch");
+  EXPECT_EQ(verdict("Cannot divide by zero", "Cannot divide by 0", true), "mismatch");
+  EXPECT_EQ(verdict("Hello, World", "Hello World!", true), "mismatch");
+}
+
+// --- robustness -------------------------------------------------------------------------
+
+TEST(ClaimCompareTest, InvalidUtf8IsComparedAsBytes) {
+  EXPECT_EQ(verdict("caf\xff", "caf\xff"), "match");
+  EXPECT_EQ(verdict("caf\xff", "caf\xfe"), "mismatch");
+  EXPECT_EQ(verdict("\xe2\x86", "\xe2\x86\n\xe2"), "mismatch");  // truncated arrow
+  EXPECT_EQ(verdict("\xe2\x80\xa6\xe2", "x"), "mismatch");
+  EXPECT_EQ(verdict(std::string("a\0b", 3), std::string("a\0b", 3)), "match");
+}
+
+TEST(ClaimCompareTest, HugeInputsStayBounded) {
+  std::string big_actual;
+  for (int k = 0; k < 20000; ++k) big_actual += "row " + std::to_string(k) + " value\n";
+  // Many ellipses against many lines: the search is capped, not exhaustive.
+  std::string claim;
+  for (int k = 0; k < 200; ++k) claim += "row ... x ";
+  EXPECT_EQ(verdict(claim, big_actual), "mismatch");
+  EXPECT_EQ(verdict("row 19998 value\nrow 19999 value", big_actual), "equivalent excerpt");
+  EXPECT_EQ(verdict(big_actual, big_actual), "match");
+  // Nesting deeper than the parser follows is compared token by token until
+  // an array shallow enough turns up.
+  const std::string deep(5000, '[');
+  const std::string closed(5000, ']');
+  EXPECT_EQ(verdict(deep + "1, 2" + closed, deep + "1 2" + closed), "equivalent numpy-array");
+  EXPECT_EQ(verdict(deep + "1, 3" + closed, deep + "1 2" + closed), "mismatch");
+  const std::string huge(2 * 1024 * 1024, '7');
+  EXPECT_EQ(verdict(huge.substr(0, 100), huge), "mismatch too long to compare by rule");
+  EXPECT_EQ(verdict(huge, huge), "match");
+}
+
+}  // namespace
+}  // namespace guidecheck
