@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# End-to-end: claim verdicts, reports, --strict, known errata and
+# update --write-guide on a small guide of our own (tests/fixtures/claims).
+source "$(dirname "$0")/lib.sh"
+require_guidecheck
+
+FIXTURE=$SOURCE_DIR/tests/fixtures/claims/guide.txt
+work=$E2E_TMP/claims
+fresh() {
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp "$FIXTURE" "$work/guide.txt"
+}
+gc_in() { (cd "$work" && "$GUIDECHECK" "$@"); }
+# verdicts JSON_FILE: "id line verdict rule" per claim
+verdicts() {
+  "$PYTHON" -c '
+import json, sys
+for s in json.load(open(sys.argv[1]))["snippets"]:
+    for c in s["claims"]:
+        print(s["id"], c["guide_line"], c["verdict"], c["rule"] or "-", "erratum" if c["known_erratum"] else "")' "$1" |
+    sed 's/ *$//'
+}
+
+case_every_claim_gets_its_verdict() {
+  fresh
+  local rc=0
+  gc_in check guide.txt --format json >"$work/r.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  local got
+  got=$(verdicts "$work/r.json" | sed -E 's/^(q03 15 unstable) .*/\1/; s/^(q05 23 not-run) .*/\1/; s/^(q06 25 prose) .*/\1/')
+  assert_eq "verdicts" "q01 5 match -
+q01 6 equivalent quotes
+q01 7 mismatch -
+q02 11 mismatch -
+q02 12 mismatch -
+q03 15 unstable
+q04 18 match -
+q04 19 match -
+q05 21 match -
+q05 23 not-run
+q06 25 prose
+q06 26 match -" "$got"
+  assert_eq "statuses" "q01 failed
+q02 failed
+q03 passed
+q04 passed
+q05 failed
+q06 passed" "$("$PYTHON" -c 'import json,sys; [print(s["id"], s["status"]) for s in json.load(open(sys.argv[1]))["snippets"]]' "$work/r.json")"
+}
+
+case_junit_is_valid_xml_with_a_testcase_per_sample() {
+  fresh
+  gc_in check guide.txt --format junit --output report.xml >/dev/null || true
+  xmllint --noout "$work/report.xml" || fail "report.xml is not well-formed XML"
+  assert_eq "testcases" 6 "$(grep -c '<testcase ' "$work/report.xml")"
+  grep -q '<testcase [^>]*name="q02"[^>]*line="9"' "$work/report.xml" || fail "q02's testcase lacks its guide line"
+}
+
+case_strict_also_fails_on_prose_and_equivalent() {
+  fresh
+  local out
+  out=$(gc_in check guide.txt -k q06 --color never) || fail "q06 should pass without --strict"
+  local rc=0
+  out=$(gc_in check guide.txt -k q06 --strict --color never) || rc=$?
+  assert_eq "strict exit code" 1 "$rc"
+  text_contains "strict message" "prose claim (--strict)" "$out"
+}
+
+case_known_errata_pass_but_are_listed() {
+  fresh
+  gc_in extract guide.txt >/dev/null
+  cat >"$work/snippets/errata.toml" <<'TOML'
+[[erratum]]
+sample = "q02"
+line = 11
+claimed = "0 1 2"
+reason = "end=' ' leaves the line open: the next print continues it"
+
+[[erratum]]
+sample = "q02"
+line = 12
+claimed = "done"
+reason = "same line as the loop's output"
+TOML
+  gc_in update >/dev/null || true
+  local out rc=0
+  out=$(gc_in check -k q02 --color never) || rc=$?
+  assert_eq "exit code with errata" 0 "$rc"
+  text_contains "errata listed" "Known errata in the guide (2)" "$out"
+  rc=0
+  gc_in check -k q02 --strict >/dev/null 2>&1 || rc=$?
+  assert_eq "strict exit code with errata" 1 "$rc"
+}
+
+case_write_guide_changes_only_the_wrong_claims() {
+  fresh
+  gc_in extract guide.txt >/dev/null
+  gc_in update --write-guide >"$work/out.txt" 2>&1 || true
+  local changed
+  changed=$( (diff "$FIXTURE" "$work/guide.txt" || true) | grep -E '^[0-9]' | tr '\n' ' ')
+  assert_eq "changed lines" "7c7 11,12c11,12 " "$changed"
+  assert_eq "line 7" "print(len(x)) # 3" "$(sed -n 7p "$work/guide.txt")"
+  assert_eq "line 11" "# 0 1 2 done" "$(sed -n 11p "$work/guide.txt")"
+  assert_eq "line 12" 'print("done") # 0 1 2 done' "$(sed -n 12p "$work/guide.txt")"
+  cp "$work/guide.txt" "$work/once.txt"
+  gc_in update --write-guide >/dev/null 2>&1 || true
+  cmp -s "$work/once.txt" "$work/guide.txt" || fail "a second --write-guide changed the guide again"
+}
+
+run_case every_claim_gets_its_verdict case_every_claim_gets_its_verdict
+run_case junit_is_valid_xml_with_a_testcase_per_sample case_junit_is_valid_xml_with_a_testcase_per_sample
+run_case strict_also_fails_on_prose_and_equivalent case_strict_also_fails_on_prose_and_equivalent
+run_case known_errata_pass_but_are_listed case_known_errata_pass_but_are_listed
+run_case write_guide_changes_only_the_wrong_claims case_write_guide_changes_only_the_wrong_claims
+finish
