@@ -20,14 +20,21 @@ const StatementOutput* statement_holding(const RunOutcome& outcome, int snippet_
 /// end=" " and the next statement finishes the line, both see the joined
 /// line. Lines joined by '\n', without the final newline.
 std::string rendered_output(const RunOutcome& outcome, int statement_line);
+/// The same lines taken from `text` instead (e.g. the approved output with
+/// its placeholders, which has the same lines as stdout when it matches).
+std::string rendered_lines(const RunOutcome& outcome, int statement_line, std::string_view text);
 
 /// Verdicts for the output claims of one sample run. `guide_lines` maps
 /// snippet lines to guide lines. `second`, when given, is another run of the
 /// same sample (another hash seed, another moment): a claim whose statement
 /// printed differently there is unstable. Block claims after a statement
 /// that ran and printed nothing are headers, not claims, and are dropped.
+/// `approved`, when given, is the approved output (golden_pattern.h) that
+/// this stdout matches: a claim that differs only where it has placeholders
+/// is unstable without needing a second run.
 std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
-                                             const RunOutcome& first, const RunOutcome* second);
+                                             const RunOutcome& first, const RunOutcome* second,
+                                             const std::string* approved = nullptr);
 
 /// The sample with the commented-out statement of an error claim enabled
 /// (at the comment's indentation); nullopt when the claim names no

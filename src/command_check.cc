@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <spdlog/spdlog.h>
+
 #include "atomic_file.h"
 #include "claim_verdicts.h"
 #include "errata.h"
@@ -47,17 +49,48 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
     return result;
   }
 
+  spdlog::debug("planned {} snippets ({} drift problems)", plan.snippets.size(), plan.drift.size());
   std::vector<RunSpec> specs;
-  std::vector<size_t> ran;
+  for (const auto& planned : plan.snippets)
+    if (!planned.skip_reason) specs.push_back(planned.spec);
+  size_t sample_runs = specs.size();
+
+  // Error claims of commented-out statements: the sample runs once more with
+  // the statement enabled, in the same batch (they fill idle slots while the
+  // long samples run). Error claims of live code are judged on the run itself.
+  namespace fs = std::filesystem;
+  std::string variant_dir = (fs::temp_directory_path() / fmt::format("guidecheck-variants-{}", getpid())).string();
+  std::vector<std::pair<size_t, const Claim*>> variant_of;  // plan index, claim
   for (size_t i = 0; i < plan.snippets.size(); ++i) {
-    if (plan.snippets[i].skip_reason) continue;
-    specs.push_back(plan.snippets[i].spec);
-    ran.push_back(i);
+    const PlannedSnippet& planned = plan.snippets[i];
+    if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
+    for (const auto& claim : planned.claims) {
+      if (claim.kind != ClaimKind::kError || claim.statement.empty()) continue;
+      std::optional<std::string> variant = error_claim_variant(planned.source, planned.guide_lines, claim);
+      if (!variant) continue;
+      std::error_code ec;
+      fs::path dir = fs::path(variant_dir) / fmt::format("{}-{}", planned.id, claim.guide_line);
+      fs::create_directories(dir, ec);
+      std::string path = (dir / fs::path(planned.path).filename()).string();
+      std::string err;
+      if (!write_file_atomically(path, *variant, &err)) continue;
+      RunSpec spec = planned.spec;
+      spec.id = fmt::format("{} with line {} enabled", planned.id, claim.guide_line);
+      spec.path = path;
+      specs.push_back(spec);
+      variant_of.emplace_back(i, &claim);
+    }
   }
   size_t done = 0;
   std::vector<RunOutcome> outcomes = runner.run(specs, [&](size_t index, const RunOutcome&) {
-    if (progress) progress(++done, specs.size(), specs[index].id);
+    if (progress && index < sample_runs) progress(++done, sample_runs, specs[index].id);
   });
+  std::vector<RunOutcome> variant_outcomes(std::make_move_iterator(outcomes.begin() + static_cast<long>(sample_runs)),
+                                           std::make_move_iterator(outcomes.end()));
+  outcomes.resize(sample_runs);
+  spdlog::debug("ran {} samples and {} error-claim variants", sample_runs, variant_outcomes.size());
+  std::error_code ec;
+  fs::remove_all(variant_dir, ec);
 
   SnippetStore store = options.project.store();
   bool golden = plan.mode != PlanMode::kInMemory;
@@ -102,35 +135,18 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
     planned_of.push_back(i);
   }
 
-  // Error claims of commented-out statements: run the sample with the
-  // statement enabled. Error claims of live code are judged on the run itself.
-  namespace fs = std::filesystem;
-  std::string variant_dir = (fs::temp_directory_path() / fmt::format("guidecheck-variants-{}", getpid())).string();
-  std::vector<RunSpec> variants;
-  std::vector<std::pair<size_t, const Claim*>> variant_of;  // result index, claim
-  for (size_t r = 0; r < result.results.size(); ++r) {
-    const PlannedSnippet& planned = plan.snippets[planned_of[r]];
-    if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
-    for (const auto& claim : planned.claims) {
-      if (claim.kind != ClaimKind::kError || claim.statement.empty()) continue;
-      std::optional<std::string> variant = error_claim_variant(planned.source, planned.guide_lines, claim);
-      if (!variant) continue;
-      std::error_code ec;
-      fs::path dir = fs::path(variant_dir) / fmt::format("{}-{}", planned.id, claim.guide_line);
-      fs::create_directories(dir, ec);
-      std::string path = (dir / fs::path(planned.path).filename()).string();
-      std::string err;
-      if (!write_file_atomically(path, *variant, &err)) continue;
-      RunSpec spec = planned.spec;
-      spec.id = fmt::format("{} with line {} enabled", planned.id, claim.guide_line);
-      spec.path = path;
-      variants.push_back(spec);
-      variant_of.emplace_back(r, &claim);
-    }
-  }
-  std::vector<RunOutcome> variant_outcomes = runner.run(variants);
-  std::error_code ec;
-  fs::remove_all(variant_dir, ec);
+  // The approved output, when this run's stdout matches it: its placeholders
+  // say which tokens change from run to run.
+  std::map<size_t, std::string> approved;
+  if (golden)
+    for (size_t r = 0; r < result.results.size(); ++r)
+      if (std::optional<std::string> expected = store.read_expected(result.results[r].id);
+          expected && matches_pattern(*expected, result.results[r].outcome.stdout_text))
+        approved[r] = *expected;
+  auto approved_of = [&](size_t r) -> const std::string* {
+    auto it = approved.find(r);
+    return it == approved.end() ? nullptr : &it->second;
+  };
 
   // A second opinion (another hash seed, another moment) where an output
   // differs from expected/ or from a claim: unstable, or wrong?
@@ -140,7 +156,8 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
     if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
     SnippetResult probe;
     probe.id = planned.id;
-    probe.claims = judge_output_claims(planned.claims, planned.guide_lines, result.results[r].outcome, nullptr);
+    probe.claims = judge_output_claims(planned.claims, planned.guide_lines, result.results[r].outcome, nullptr,
+                                       approved_of(r));
     apply_errata(errata, &probe);  // a known erratum needs no second opinion
     for (const auto& claim : probe.claims)
       if (claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum &&
@@ -150,6 +167,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   std::vector<RunSpec> again;
   for (size_t r : suspects) again.push_back(plan.snippets[planned_of[r]].spec);
   std::vector<RunOutcome> seconds = second.run(again);
+  spdlog::debug("second opinions: {}", again.size());
   std::map<size_t, const RunOutcome*> second_of;
   for (size_t k = 0; k < suspects.size(); ++k) second_of[suspects[k]] = &seconds[k];
 
@@ -178,7 +196,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
     if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
     auto it = second_of.find(r);
     snippet.claims = judge_output_claims(planned.claims, planned.guide_lines, snippet.outcome,
-                                         it == second_of.end() ? nullptr : it->second);
+                                         it == second_of.end() ? nullptr : it->second, approved_of(r));
     bool error_claimed = false;
     for (const auto& claim : planned.claims) {
       if (claim.kind != ClaimKind::kError || !claim.statement.empty()) continue;

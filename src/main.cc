@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <exception>
+#include <string>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -10,6 +11,9 @@ int main(int argc, char** argv) {
   // (same binary) must never carry a logging thread into fork().
   auto logger = spdlog::stderr_color_st("guidecheck");
   logger->set_pattern("%^guidecheck: %l:%$ %v");
+  // -v: time since the previous message, to see where a run spends it.
+  if (argc > 1 && (std::string(argv[1]) == "-v" || std::string(argv[1]) == "--verbose"))
+    logger->set_pattern("%^guidecheck: %l:%$ [+%oms] %v");
   spdlog::set_default_logger(logger);
   try {
     return guidecheck::run_cli(argc, argv);

@@ -86,7 +86,8 @@ bool Zygote::read_status(std::string* err) {
     int threads = message.value("threads", 1);
     if (threads > 1)
       spdlog::warn("the zygote runs {} threads after preloading; forked snippets may deadlock", threads);
-    spdlog::debug("zygote {} ready (Python {})", message.value("pid", 0), message.value("python", std::string()));
+    spdlog::debug("zygote {} ready (Python {}, hash seed {})", message.value("pid", 0),
+                  message.value("python", std::string()), message.value("hash_seed", 0ul));
   }
   return true;
 }

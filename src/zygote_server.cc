@@ -236,6 +236,7 @@ int zygote_main(const ZygoteConfig& config) {
     return 1;
   }
   ready["python"] = python_version();
+  ready["hash_seed"] = config.hash_seed;
   ready["preload_failures"] = preload_modules(config.preload);
   prepare_snippet_runtime();
   freeze_heap();

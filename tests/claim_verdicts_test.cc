@@ -63,6 +63,24 @@ TEST(ClaimVerdictsTest, OutputThatChangesBetweenRunsIsUnstable) {
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
 }
 
+TEST(ClaimVerdictsTest, PlaceholdersOfTheApprovedOutputMakeADifferenceUnstable) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.stdout_text = "took 0.1234 seconds\n";
+  run.pieces = {{1, "took 0.1234 seconds\n"}};
+  run.statements = {{1, 1, true, "took 0.1234 seconds\n"}};
+  std::string approved = "took {{guidecheck:number}} seconds\n";
+  auto results = judge_output_claims({trailing(10, "took 0.2314 seconds")}, {10}, run, nullptr, &approved);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kUnstable);
+  // A difference outside the placeholders stays a mismatch.
+  results = judge_output_claims({trailing(10, "took 0.2314 minutes")}, {10}, run, nullptr, &approved);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+  // Without approved output there is nothing to go by.
+  results = judge_output_claims({trailing(10, "took 0.2314 seconds")}, {10}, run, nullptr, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+}
+
 TEST(ClaimVerdictsTest, BlockAfterASilentStatementIsAHeaderAndTrailingCommentIsProse) {
   RunOutcome run = joined_line_run();
   run.statements.push_back({5, 5, true, ""});
