@@ -118,6 +118,15 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     ClaimComparison comparison = compare_claim(claim.text, result.actual, claim.looks_like_prose);
     result.verdict = comparison.verdict;
     result.rule = comparison.rule;
+    // Durations change from run to run even when two runs agree by chance.
+    int unused = 0;
+    if (result.verdict == ClaimVerdict::kMismatch) {
+      std::optional<std::string> durations_masked = stable_pattern(result.actual, result.actual, &unused);
+      if (durations_masked && has_placeholders(*durations_masked) && matches_pattern(*durations_masked, claim.text)) {
+        result.verdict = ClaimVerdict::kUnstable;
+        result.rule = "differs only in a duration (timings change from run to run)";
+      }
+    }
     if (approved && result.verdict == ClaimVerdict::kMismatch && has_placeholders(*approved) &&
         matches_pattern(rendered_lines(first, statement->line, *approved), claim.text)) {
       result.verdict = ClaimVerdict::kUnstable;

@@ -66,18 +66,30 @@ TEST(ClaimVerdictsTest, OutputThatChangesBetweenRunsIsUnstable) {
 TEST(ClaimVerdictsTest, PlaceholdersOfTheApprovedOutputMakeADifferenceUnstable) {
   RunOutcome run;
   run.status = RunStatus::kOk;
-  run.stdout_text = "took 0.1234 seconds\n";
-  run.pieces = {{1, "took 0.1234 seconds\n"}};
-  run.statements = {{1, 1, true, "took 0.1234 seconds\n"}};
-  std::string approved = "took {{guidecheck:number}} seconds\n";
-  auto results = judge_output_claims({trailing(10, "took 0.2314 seconds")}, {10}, run, nullptr, &approved);
+  run.stdout_text = "object id 140234\n";
+  run.pieces = {{1, "object id 140234\n"}};
+  run.statements = {{1, 1, true, "object id 140234\n"}};
+  std::string approved = "object id {{guidecheck:number}}\n";
+  auto results = judge_output_claims({trailing(10, "object id 998877")}, {10}, run, nullptr, &approved);
   ASSERT_EQ(results.size(), 1u);
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kUnstable);
   // A difference outside the placeholders stays a mismatch.
-  results = judge_output_claims({trailing(10, "took 0.2314 minutes")}, {10}, run, nullptr, &approved);
+  results = judge_output_claims({trailing(10, "object key 998877")}, {10}, run, nullptr, &approved);
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
   // Without approved output there is nothing to go by.
-  results = judge_output_claims({trailing(10, "took 0.2314 seconds")}, {10}, run, nullptr, nullptr);
+  results = judge_output_claims({trailing(10, "object id 998877")}, {10}, run, nullptr, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+}
+
+TEST(ClaimVerdictsTest, ADifferenceOnlyInADurationIsUnstable) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.stdout_text = "took 0.009s\n";
+  run.pieces = {{1, "took 0.009s\n"}};
+  run.statements = {{1, 1, true, "took 0.009s\n"}};
+  auto results = judge_output_claims({trailing(10, "took 0.012s")}, {10}, run, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kUnstable);
+  results = judge_output_claims({trailing(10, "took 12 items")}, {10}, run, nullptr);
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
 }
 
