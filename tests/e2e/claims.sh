@@ -108,7 +108,24 @@ case_write_guide_changes_only_the_wrong_claims() {
   cmp -s "$work/once.txt" "$work/guide.txt" || fail "a second --write-guide changed the guide again"
 }
 
+# A guide written apart from the others, with two planted errors (q03's count,
+# q05's merge order): exactly those fail; the timing is unstable, not wrong.
+case_unseen_guide_fails_exactly_on_its_errors() {
+  mkdir -p "$work"
+  cp "$SOURCE_DIR/tests/fixtures/claims/unseen.txt" "$work/unseen.txt"
+  local rc=0
+  gc_in check unseen.txt --format json >"$work/u.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  assert_eq "failed samples" "q03 q05" "$("$PYTHON" -c '
+import json, sys
+print(" ".join(s["id"] for s in json.load(open(sys.argv[1]))["snippets"] if s["status"] != "passed"))' "$work/u.json")"
+  assert_eq "mismatches" "q03 19
+q05 28" "$(verdicts "$work/u.json" | awk '$3 == "mismatch" {print $1, $2}')"
+  assert_eq "q06 timing" "q06 33 unstable" "$(verdicts "$work/u.json" | awk '$1 == "q06" {print $1, $2, $3}')"
+}
+
 run_case every_claim_gets_its_verdict case_every_claim_gets_its_verdict
+run_case unseen_guide_fails_exactly_on_its_errors case_unseen_guide_fails_exactly_on_its_errors
 run_case junit_is_valid_xml_with_a_testcase_per_sample case_junit_is_valid_xml_with_a_testcase_per_sample
 run_case strict_also_fails_on_prose_and_equivalent case_strict_also_fails_on_prose_and_equivalent
 run_case known_errata_pass_but_are_listed case_known_errata_pass_but_are_listed
