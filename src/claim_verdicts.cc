@@ -17,21 +17,6 @@ int snippet_line_of(const std::vector<int>& guide_lines, int guide_line) {
   return it == guide_lines.end() ? 0 : static_cast<int>(it - guide_lines.begin()) + 1;
 }
 
-std::string collapse(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      out += c;
-      space = false;
-    }
-  }
-  return out;
-}
-
 // The exception line of a traceback: its last non-empty line.
 std::string last_line(std::string_view text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
@@ -205,7 +190,7 @@ ClaimResult judge_error_claim(const Claim& claim, const std::vector<int>& guide_
     return result;
   }
   result.actual = last_line(variant.stderr_text);
-  std::string claimed = collapse(claim.text), actual = collapse(result.actual);
+  std::string claimed = collapse_whitespace(claim.text), actual = collapse_whitespace(result.actual);
   if (claimed == actual) {
     result.verdict = ClaimVerdict::kMatch;
   } else if (claimed.size() < actual.size() && actual.compare(0, claimed.size(), claimed) == 0 &&

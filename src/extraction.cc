@@ -6,24 +6,10 @@
 #include <map>
 
 #include "atomic_file.h"
+#include "snippet_lines.h"
 
 namespace guidecheck {
 namespace {
-
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      out += c;
-      space = false;
-    }
-  }
-  return out;
-}
 
 std::string strip_quotes(std::string text) {
   if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front())

@@ -17,4 +17,19 @@ std::vector<std::string> stripped_lines(std::string_view text) {
   return lines;
 }
 
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      out += c;
+      space = false;
+    }
+  }
+  return out;
+}
+
 }  // namespace guidecheck

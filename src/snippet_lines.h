@@ -12,4 +12,8 @@ namespace guidecheck {
 /// and a trailing CR.
 std::vector<std::string> stripped_lines(std::string_view text);
 
+/// `text` with every run of spaces, tabs and newlines made one space and
+/// none at either end: how the scrape shows output.
+std::string collapse_whitespace(std::string_view text);
+
 }  // namespace guidecheck
