@@ -97,7 +97,9 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   std::map<std::string, double> durations;
   size_t next_outcome = 0;
   std::vector<size_t> golden_suspects;  // results whose stdout differs from expected/
-  std::vector<size_t> planned_of;       // result index -> plan index
+  // Results are built for every planned snippet, in plan order: result r is
+  // plan.snippets[r].
+  std::map<size_t, std::string> expected_of;  // approved outputs read once
   for (size_t i = 0; i < plan.snippets.size(); ++i) {
     const PlannedSnippet& planned = plan.snippets[i];
     SnippetResult snippet;
@@ -111,7 +113,6 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
       snippet.problems.push_back("skipped: " + *planned.skip_reason);
       snippet.skip_reason = *planned.skip_reason;
       result.results.push_back(std::move(snippet));
-      planned_of.push_back(i);
       continue;
     }
     snippet.outcome = std::move(outcomes[next_outcome++]);
@@ -121,6 +122,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
       snippet.problems.push_back(failure);
     if (golden) {
       std::optional<std::string> expected = store.read_expected(snippet.id);
+      if (expected) expected_of[i] = *expected;
       if (!expected) {
         snippet.problems.push_back(fmt::format("no approved output: {} is missing (run guidecheck update)",
                                                store.expected_path(snippet.id)));
@@ -132,27 +134,21 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
     }
     if (outcome.stdout_truncated) snippet.problems.push_back("stdout was truncated (over the output cap)");
     result.results.push_back(std::move(snippet));
-    planned_of.push_back(i);
   }
 
   // The approved output, when this run's stdout matches it: its placeholders
   // say which tokens change from run to run.
-  std::map<size_t, std::string> approved;
-  if (golden)
-    for (size_t r = 0; r < result.results.size(); ++r)
-      if (std::optional<std::string> expected = store.read_expected(result.results[r].id);
-          expected && matches_pattern(*expected, result.results[r].outcome.stdout_text))
-        approved[r] = *expected;
   auto approved_of = [&](size_t r) -> const std::string* {
-    auto it = approved.find(r);
-    return it == approved.end() ? nullptr : &it->second;
+    auto it = expected_of.find(r);
+    bool matches = it != expected_of.end() && matches_pattern(it->second, result.results[r].outcome.stdout_text);
+    return matches ? &it->second : nullptr;
   };
 
   // A second opinion (another hash seed, another moment) where an output
   // differs from expected/ or from a claim: unstable, or wrong?
   std::vector<size_t> suspects = golden_suspects;
   for (size_t r = 0; r < result.results.size(); ++r) {
-    const PlannedSnippet& planned = plan.snippets[planned_of[r]];
+    const PlannedSnippet& planned = plan.snippets[r];
     if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
     SnippetResult probe;
     probe.id = planned.id;
@@ -165,7 +161,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
         suspects.push_back(r);
   }
   std::vector<RunSpec> again;
-  for (size_t r : suspects) again.push_back(plan.snippets[planned_of[r]].spec);
+  for (size_t r : suspects) again.push_back(plan.snippets[r].spec);
   std::vector<RunOutcome> seconds = second.run(again);
   spdlog::debug("second opinions: {}", again.size());
   std::map<size_t, const RunOutcome*> second_of;
@@ -174,7 +170,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   for (size_t r : golden_suspects) {
     SnippetResult& snippet = result.results[r];
     std::string expected_path = store.expected_path(snippet.id);
-    std::string expected = store.read_expected(snippet.id).value_or("");
+    const std::string& expected = expected_of.at(r);
     const std::string& first = snippet.outcome.stdout_text;
     const std::string& other = second_of.at(r)->stdout_text;
     int line = 0;
@@ -192,7 +188,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   // Claims.
   for (size_t r = 0; r < result.results.size(); ++r) {
     SnippetResult& snippet = result.results[r];
-    const PlannedSnippet& planned = plan.snippets[planned_of[r]];
+    const PlannedSnippet& planned = plan.snippets[r];
     if (planned.skip_reason || planned.spec.mode == SnippetMode::kPytest) continue;
     auto it = second_of.find(r);
     snippet.claims = judge_output_claims(planned.claims, planned.guide_lines, snippet.outcome,
