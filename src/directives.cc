@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "atomic_file.h"
+#include "toml_file.h"
 
 namespace guidecheck {
 namespace {
@@ -85,12 +85,7 @@ bool parse_directives(const std::string& text, const std::string& path, Directiv
   directives->path = path;
   directives->by_id.clear();
   toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& error) {
-    *err = fmt::format("{}: {}", where(path, error.source()), error.description());
-    return false;
-  }
+  if (!parse_toml(text, path, &root, err)) return false;
   for (const auto& [key, node] : root) {
     std::string id(key.str());
     const toml::table* table = node.as_table();
@@ -156,13 +151,9 @@ bool parse_directives(const std::string& text, const std::string& path, Directiv
 
 bool load_directives(const std::string& path, Directives* directives, std::string* err) {
   std::string text;
-  if (!read_file(path, &text, err)) {
-    directives->path = path;
-    directives->by_id.clear();
-    err->clear();
-    return true;  // no file, no directives
-  }
-  return parse_directives(text, path, directives, err);
+  bool exists = false;
+  if (!read_optional_file(path, &text, &exists, err)) return false;
+  return parse_directives(exists ? text : "", path, directives, err);  // no file, no directives
 }
 
 }  // namespace guidecheck

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "atomic_file.h"
+#include "toml_file.h"
 
 namespace guidecheck {
 
@@ -11,12 +11,7 @@ bool parse_errata(const std::string& text, const std::string& path, Errata* erra
   errata->path = path;
   errata->entries.clear();
   toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& error) {
-    *err = fmt::format("{}:{}: {}", path, error.source().begin.line, error.description());
-    return false;
-  }
+  if (!parse_toml(text, path, &root, err)) return false;
   for (const auto& [key, node] : root) {
     if (key.str() != "erratum" || !node.is_array_of_tables()) {
       *err = fmt::format("{}:{}: unknown key '{}' (expected [[erratum]] tables)", path, node.source().begin.line,
@@ -63,13 +58,9 @@ bool parse_errata(const std::string& text, const std::string& path, Errata* erra
 
 bool load_errata(const std::string& path, Errata* errata, std::string* err) {
   std::string text;
-  if (!read_file(path, &text, err)) {
-    err->clear();
-    errata->path = path;
-    errata->entries.clear();
-    return true;
-  }
-  return parse_errata(text, path, errata, err);
+  bool exists = false;
+  if (!read_optional_file(path, &text, &exists, err)) return false;
+  return parse_errata(exists ? text : "", path, errata, err);  // no file, no errata
 }
 
 std::vector<const Erratum*> apply_errata(const Errata& errata, SnippetResult* result) {

@@ -64,6 +64,14 @@ TEST(DirectivesTest, MissingFileMeansNoDirectives) {
   EXPECT_TRUE(d.by_id.empty());
 }
 
+TEST(DirectivesTest, AnExistingButUnreadableFileIsAnError) {
+  Directives d;
+  std::string err;
+  // A directory where the file should be: it exists, it cannot be read.
+  EXPECT_FALSE(load_directives(GUIDECHECK_TEST_FIXTURES, &d, &err));
+  EXPECT_EQ(err.rfind(GUIDECHECK_TEST_FIXTURES, 0), 0u) << err;
+}
+
 TEST(DirectivesTest, ComparesVersionsNumerically) {
   EXPECT_LT(compare_versions("1.5.3", "2.1"), 0);
   EXPECT_GT(compare_versions("1.10", "1.9"), 0);
