@@ -64,7 +64,7 @@ void StdoutDemux::mark_ran(int line) {
 
 // Parses one record header (after the marker, before '\n'). For a P record
 // sets up the payload that follows.
-bool StdoutDemux::handle_record(std::string_view header, size_t* /*unused*/) {
+bool StdoutDemux::handle_record(std::string_view header) {
   if (header.empty()) return false;
   char type = header[0];
   std::string_view body = header.substr(1);
@@ -181,14 +181,14 @@ void StdoutDemux::feed(std::string_view data) {
       break;  // wait for the rest of the header
     }
     std::string_view header = after.substr(0, newline);
-    if (!handle_record(header, nullptr)) emit(current_line_, rest.substr(at, marker_.size() + newline + 1));
+    if (!handle_record(header)) emit(current_line_, rest.substr(at, marker_.size() + newline + 1));
     pos += at + marker_.size() + newline + 1;
   }
   pending_.erase(0, pos);
 }
 
 void StdoutDemux::finish() {
-  if (payload_left_ == 0) emit(current_line_, pending_);
+  emit(current_line_, pending_);  // a marker cut short by EOF was output after all
   pending_.clear();
   payload_left_ = 0;
 }

@@ -9,8 +9,8 @@
 //                              follow belong to it (line 0: outside any)
 //   P<n>;<line>:<k>,...\n<n bytes>  bytes flushed by Python's stdout buffer,
 //                              with the statements that wrote them
-//   C<pid>\n                   the snippet process' pid (from the supervisor)
-//   E<message>\n               the supervisor or zygote could not run it
+//   C<pid>\n                   the snippet process' pid (from the zygote)
+//   E<message>\n               the zygote could not run it
 //   Q<exit code>,<micros>,<maxrss_kb>\n  the snippet process is exiting and
 //                              has no descendant left: the run is over
 //                              (the host need not wait for the kernel to
@@ -83,7 +83,7 @@ class StdoutDemux {
 
  private:
   void emit(int line, std::string_view bytes);
-  bool handle_record(std::string_view header, size_t* consumed_payload_start);
+  bool handle_record(std::string_view header);
   void mark_ran(int line);
 
   std::string marker_;

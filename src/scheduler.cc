@@ -22,8 +22,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// A run whose supervisor never reports is given up after this long past its
-// deadline (it cannot happen unless the supervisor itself is killed).
+// A run the zygote never reports on is given up after this long past its
+// deadline (it cannot happen unless the zygote itself is killed).
 constexpr auto kReportGrace = std::chrono::seconds(10);
 // How long a run may wait for the zygote to start it (the zygote may still
 // be importing pandas when the first requests arrive).
@@ -90,7 +90,7 @@ RunOutcome finish(ActiveRun& run, std::string failure) {
     outcome.duration_s = std::chrono::duration<double>(Clock::now() - run.submitted).count();
     outcome.error = !demux.error().empty() ? demux.error()
                     : !failure.empty()     ? failure
-                                           : "the run ended without a report (its supervisor died)";
+                                           : "the run ended without a report (the zygote died)";
   }
   return outcome;
 }
@@ -143,8 +143,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     std::string error;
     UniqueFd stdin_fd(open(spec.stdin_path.empty() ? "/dev/null" : spec.stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!stdin_fd) error = fmt::format("{}: cannot open stdin file: {}", spec.stdin_path, strerror(errno));
-    if (error.empty() && (!Pipe::create(&out, &error) || !Pipe::create(&err, &error))) {
-    }
+    if (error.empty()) Pipe::create(&out, &error) && Pipe::create(&err, &error);
     // python3 (3.9+) makes __main__.__file__ absolute; the run has its own cwd anyway.
     std::string path = std::filesystem::absolute(spec.path).lexically_normal().string();
     RunRequest request{path, spec.args, make_run_marker(), spec.mode, spec.memory_limit, spec.prelude};
@@ -220,13 +219,11 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
       spdlog::error("poll: {}", strerror(errno));
       break;
     }
-    if (ready <= 0) goto check_done;
-
-    if (fds[0].revents) {
+    if (ready > 0 && fds[0].revents) {
       std::string error;
       if (!zygote_.read_status(&error)) spdlog::error("{}", error);
     }
-    for (size_t i = 0; i < active.size(); ++i) {
+    for (size_t i = 0; ready > 0 && i < active.size(); ++i) {
       ActiveRun& run = active[i];
       for (int which = 0; which < 2; ++which) {
         if (!fds[1 + 2 * i + which].revents) continue;
@@ -251,7 +248,6 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
       }
     }
 
-  check_done:
     now = Clock::now();
     for (size_t i = 0; i < active.size();) {
       ActiveRun& run = active[i];
@@ -261,9 +257,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
       // Once interrupted, a run the zygote has not started yet is not waited for.
       bool abandoned = (run.killed_at && now - *run.killed_at > kReportGrace) || (stop && !run.started);
       if (eof || abandoned) {
-        std::string failure = abandoned && !eof ? "no report from the run's supervisor after the kill" : "";
-        if (stop && !run.timed_out && failure.empty()) failure = "interrupted";
-        RunOutcome outcome = finish(run, failure);
+        RunOutcome outcome = finish(run, abandoned && !eof ? "no report from the zygote after the kill" : "");
         if (stop && !run.timed_out) outcome.error = "interrupted";
         complete(run.index, std::move(outcome));
         active.erase(active.begin() + static_cast<long>(i));

@@ -1,6 +1,6 @@
 #pragma once
-// The zygote process: one initialised interpreter that forks a supervisor
-// (and through it a fresh snippet process) for every run request.
+// The zygote process: one initialised interpreter that forks a fresh
+// snippet process for every run request, and cleans up after it.
 
 #include <string>
 #include <vector>
