@@ -53,8 +53,6 @@ bool start_interpreter(const InterpreterConfig& config, std::string* err) {
   return true;
 }
 
-bool interpreter_running() { return g_running; }
-
 std::optional<CompileError> compile_check(std::string_view source, std::string_view filename) {
   if (!g_running) {
     std::string err;

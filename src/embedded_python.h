@@ -23,7 +23,6 @@ struct InterpreterConfig {
 /// Initialises the interpreter once per process; later calls do nothing.
 /// Returns false with *err set when CPython refuses the configuration.
 bool start_interpreter(const InterpreterConfig& config, std::string* err);
-bool interpreter_running();
 
 /// A syntax or compile error found by CPython's compiler.
 struct CompileError {

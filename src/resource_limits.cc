@@ -8,7 +8,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <fmt/format.h>
 
 namespace guidecheck {
 
@@ -40,17 +39,6 @@ std::optional<uint64_t> parse_size(std::string_view text) {
   double bytes = value * multiplier;
   if (bytes > 1.8e19) return std::nullopt;
   return static_cast<uint64_t>(bytes);
-}
-
-std::string format_size(uint64_t bytes) {
-  const char* units[] = {"", "K", "M", "G", "T"};
-  int unit = 0;
-  double value = static_cast<double>(bytes);
-  while (value >= 1024 && unit < 4 && std::fmod(value, 1024) == 0) {
-    value /= 1024;
-    ++unit;
-  }
-  return fmt::format("{}{}", static_cast<uint64_t>(value), units[unit]);
 }
 
 namespace {

@@ -11,8 +11,6 @@ namespace guidecheck {
 /// Parses "512M", "2G", "1.5G", "300k", "1048576" (bytes; K/M/G/T are
 /// powers of 1024, an optional trailing "B"/"iB" is accepted).
 std::optional<uint64_t> parse_size(std::string_view text);
-/// "512M"-style rendering of a byte count, for messages.
-std::string format_size(uint64_t bytes);
 
 /// Limits the calling process: `memory_bytes` of address space on top of what
 /// it already maps (a forked child of the zygote starts with the

@@ -25,12 +25,6 @@ TEST(ResourceLimitsTest, RejectsNonsense) {
     EXPECT_FALSE(parse_size(bad).has_value()) << bad;
 }
 
-TEST(ResourceLimitsTest, FormatsRoundSizes) {
-  EXPECT_EQ(format_size(512ull << 20), "512M");
-  EXPECT_EQ(format_size(1536ull << 20), "1536M");
-  EXPECT_EQ(format_size(1000), "1000");
-}
-
 TEST(ResourceLimitsTest, LimitIsOnTopOfWhatTheProcessAlreadyMaps) {
   pid_t pid = fork();
   ASSERT_GE(pid, 0);
