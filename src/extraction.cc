@@ -6,6 +6,7 @@
 #include <map>
 
 #include "atomic_file.h"
+#include "claim_verdicts.h"
 #include "snippet_lines.h"
 
 namespace guidecheck {
@@ -17,15 +18,11 @@ std::string strip_quotes(std::string text) {
   return text;
 }
 
-// The top-level statement of a run that holds snippet line `line`.
-const StatementOutput* statement_at(const RunOutcome& outcome, int line) {
-  for (const auto& s : outcome.statements)
-    if (s.line <= line && line <= s.end_line) return &s;
-  return nullptr;
-}
-
 }  // namespace
 
+// Deliberately more forgiving than check's verdicts (a claim found anywhere
+// in its statement's output agrees): a claim the guide gets wrong must not
+// push the choice towards a layout that prints nothing there.
 int count_agreeing_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
                           const RunOutcome& outcome) {
   int agreeing = 0;
@@ -34,7 +31,7 @@ int count_agreeing_claims(const std::vector<Claim>& claims, const std::vector<in
     auto it = std::find(guide_lines.begin(), guide_lines.end(), claim.anchor_line);
     if (it == guide_lines.end()) continue;
     int snippet_line = static_cast<int>(it - guide_lines.begin()) + 1;
-    const StatementOutput* statement = statement_at(outcome, snippet_line);
+    const StatementOutput* statement = statement_holding(outcome, snippet_line);
     if (!statement || statement->stdout_text.empty()) continue;
     std::string printed = collapse_whitespace(statement->stdout_text);
     std::string claimed = collapse_whitespace(claim.text);
