@@ -9,9 +9,12 @@ packages=(
   python3-dev pybind11-dev                    # embedded CPython
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libdtl-dev libre2-dev libxxhash-dev
   libgtest-dev libgmock-dev                   # unit tests
-  python3-numpy python3-pandas python3-pytest # what the guide's samples import
-  procps diffutils patch libxml2-utils        # end-to-end tests: pgrep, diff, xmllint
+  procps diffutils patch libxml2-utils git    # end-to-end tests: pgrep, diff, xmllint, git status
 )
+# What the bundled guide's samples import: kept in one list, beside the guide.
+while read -r package _; do
+  [[ -z $package || $package == \#* ]] || packages+=("$package")
+done <guide/debian-packages.txt
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
