@@ -4,6 +4,8 @@
 #include <array>
 #include <optional>
 
+#include "python_lexer.h"
+
 namespace guidecheck {
 namespace {
 
@@ -170,15 +172,15 @@ struct RunLine {
 
 // Whether comment text is commented-out code (`my_string[0] = "H"`), not
 // output or prose; *lexed tells where its own trailing comment starts.
-bool looks_like_statement(std::string_view text, PythonLineLexer::Line* lexed) {
-  PythonLineLexer lexer;
-  std::vector<PythonLineLexer::Token> tokens;
+bool looks_like_statement(std::string_view text, PythonLexer::Line* lexed) {
+  PythonLexer lexer;
+  std::vector<PythonLexer::Token> tokens;
   *lexed = lexer.next(text, &tokens);
   if (!lexed->plausible || !lexed->has_code || tokens.empty()) return false;
   // A statement does something: assigns, calls, subscripts, or starts with a keyword.
-  if (tokens.front().kind == PythonLineLexer::TokenKind::kKeyword) return true;
-  return std::any_of(tokens.begin(), tokens.end(), [](const PythonLineLexer::Token& t) {
-    return t.text == "=" || t.text == "(" || t.text == "[" || t.text == ".";
+  if (tokens.front().kind == PythonLexer::TokenKind::kKeyword) return true;
+  return std::any_of(tokens.begin(), tokens.end(), [](const PythonLexer::Token& t) {
+    return has_equals_sign(t) || t.text == "(" || t.text == "[" || t.text == ".";
   });
 }
 
@@ -207,9 +209,9 @@ class ClaimFinder {
 
  private:
   void classify() {
-    PythonLineLexer lexer;
+    PythonLexer lexer;
     for (const std::string& line : run_.lines) {
-      const PythonLineLexer::Line lexed = lexer.next(line);
+      const PythonLexer::Line lexed = lexer.next(line);
       RunLine r;
       if (lexed.has_code || lexed.continued) {
         // Comment lines inside brackets belong to the statement around them.
@@ -258,7 +260,7 @@ class ClaimFinder {
   // Returns the index after the claim's last line, or nullopt.
   std::optional<std::size_t> error_claim(std::size_t i, std::size_t end) {
     const std::string_view text = text_at(i);
-    PythonLineLexer::Line lexed;
+    PythonLexer::Line lexed;
     if (!looks_like_statement(text, &lexed)) return std::nullopt;
     Claim claim;
     claim.kind = ClaimKind::kError;
@@ -274,8 +276,8 @@ class ClaimFinder {
       if (!claim.statement.empty() && claim.statement.back() == ':') {
         for (std::size_t k = i + 1; k <= end && k < i + 20; ++k) {
           const std::string_view body = text_at(k);
-          PythonLineLexer body_lexer;
-          const PythonLineLexer::Line body_lexed = body_lexer.next(body);
+          PythonLexer body_lexer;
+          const PythonLexer::Line body_lexed = body_lexer.next(body);
           if (body.empty() || !body_lexed.plausible || error_text(body) || looks_like_prose(body) ||
               body_lexed.comment != std::string_view::npos)
             break;

@@ -4,8 +4,6 @@
 // decided line by line (CPython's compiler plus textual features of prose),
 // and consecutive Python lines form a sample.
 
-#include <cstddef>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,49 +59,5 @@ struct ParsedGuide {
 /// cached. Starts the embedded interpreter (compile_check) when a line could
 /// be Python. `filename` is only recorded in the result.
 ParsedGuide parse_guide(std::string_view text, std::string_view filename);
-
-/// Follows Python's tokenizer over consecutive physical lines, far enough to
-/// tell comments from code, to know when a statement continues on the next
-/// line, and to reject token sequences Python never accepts ("Numeric types",
-/// "12. Explain", "O(n) — Constant"). Limits: f-strings are skipped like plain
-/// strings (Python 3.11 rules: a replacement field cannot reuse the string's
-/// quote); identifiers may hold any non-ASCII letter, but common Unicode
-/// punctuation (dashes, curly quotes, arrows, NBSP) is rejected as Python does.
-class PythonLineLexer {
- public:
-  enum class TokenKind : std::uint8_t { kName, kKeyword, kNumber, kString, kOperator, kOpen, kClose };
-  struct Token {
-    TokenKind kind;
-    std::string_view text;  ///< for strings spanning lines, only this line's part
-  };
-  struct Line {
-    std::size_t comment = std::string_view::npos;  ///< offset of the '#' that starts a comment
-    bool continued = false;  ///< started inside brackets, a string, or after a backslash
-    bool has_code = false;   ///< holds something besides a comment (string contents count)
-    bool plausible = true;   ///< no token sequence or character Python always rejects
-    bool continues = false;  ///< ends inside brackets, a string, or with a backslash
-  };
-
-  /// Lexes the next physical line (no newline). Tokens are appended to
-  /// `tokens` when it is given; they point into `line`.
-  Line next(std::string_view line, std::vector<Token>* tokens = nullptr);
-  /// True while a statement is unfinished (open bracket, string, backslash).
-  bool open() const { return !brackets_.empty() || quote_ != 0 || backslash_; }
-  /// Text that would close what is open: string quotes, then brackets.
-  std::string closers() const;
-  /// Forgets everything: the next line starts a new statement.
-  void reset();
-
- private:
-  std::string brackets_;  // open brackets, innermost last
-  char quote_ = 0;        // quote of a string continued from an earlier line
-  bool triple_ = false;
-  bool backslash_ = false;
-  // Last token of the logical line, for adjacency checks.
-  TokenKind previous_ = TokenKind::kOperator;
-  bool has_previous_ = false;
-  int logical_tokens_ = 0;
-  bool soft_keyword_start_ = false;
-};
 
 }  // namespace guidecheck

@@ -73,7 +73,8 @@ struct IndentationResult {
 };
 
 /// Recovers the indentation level of every line of one code sample whose
-/// lines lost their leading whitespace (any that remains is ignored).
+/// lines lost their leading whitespace (any that remains, ASCII blanks or
+/// NBSP, is ignored: see strip_leading).
 /// Comment and blank lines take the level of the next statement (0 after
 /// the last one); bracket
 /// and backslash continuation lines are indented one level per open
