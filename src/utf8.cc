@@ -5,11 +5,22 @@
 namespace guidecheck {
 namespace {
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0.
-size_t sequence_length(std::string_view text, size_t i) {
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
+
+// The UTF-8 sequence starting at text[i]: how many bytes it spans and
+// whether they form a character. An ill-formed sequence spans its maximal
+// subpart, the lead byte and the continuation bytes that could still have
+// completed it (Unicode 15.0, section 3.9, "U+FFFD Substitution of Maximal
+// Subparts"); a byte that cannot start a sequence spans itself.
+struct Sequence {
+  size_t length;
+  bool valid;
+};
+
+Sequence sequence_at(std::string_view text, size_t i) {
   auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   unsigned char c = byte(i);
-  if (c < 0x80) return 1;
+  if (c < 0x80) return {1, true};
   size_t n;
   unsigned min_second = 0x80, max_second = 0xBF;
   if (c >= 0xC2 && c <= 0xDF) {
@@ -20,27 +31,65 @@ size_t sequence_length(std::string_view text, size_t i) {
     if (c == 0xED) max_second = 0x9F;  // surrogates
   } else if (c >= 0xF0 && c <= 0xF4) {
     n = 4;
-    if (c == 0xF0) min_second = 0x90;
-    if (c == 0xF4) max_second = 0x8F;
+    if (c == 0xF0) min_second = 0x90;  // overlong
+    if (c == 0xF4) max_second = 0x8F;  // above U+10FFFF
   } else {
-    return 0;
+    return {1, false};
   }
-  if (i + n > text.size()) return 0;
-  if (byte(i + 1) < min_second || byte(i + 1) > max_second) return 0;
-  for (size_t k = 2; k < n; ++k)
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  return n;
+  size_t k = 1;
+  for (; k < n && i + k < text.size(); ++k) {
+    unsigned char b = byte(i + k);
+    unsigned low = k == 1 ? min_second : 0x80, high = k == 1 ? max_second : 0xBF;
+    if (b < low || b > high) break;
+  }
+  return {k, k == n};
 }
+
+void append_byte_escape(std::string& out, unsigned char c) { out += fmt::format("\\x{:02x}", c); }
 
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
-    size_t n = sequence_length(text, i);
-    if (n == 0) return false;
-    i += n;
+    Sequence s = sequence_at(text, i);
+    if (!s.valid) return false;
+    i += s.length;
   }
   return true;
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+  if (is_valid_utf8(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size();) {
+    Sequence s = sequence_at(text, i);
+    if (s.valid) out.append(text.substr(i, s.length));
+    else out += kReplacementCharacter;
+    i += s.length;
+  }
+  return out;
+}
+
+std::string escape_for_terminal(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size();) {
+    Sequence s = sequence_at(text, i);
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!s.valid) {
+      for (size_t k = 0; k < s.length; ++k) append_byte_escape(out, static_cast<unsigned char>(text[i + k]));
+    } else if (s.length == 1 && ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)) {
+      append_byte_escape(out, c);
+    } else if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      // U+0080..U+009F, encoded C2 80..C2 9F: terminals may obey them (U+009B is CSI).
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));
+    } else {
+      out.append(text.substr(i, s.length));
+    }
+    i += s.length;
+  }
+  return out;
 }
 
 std::string escape_invalid_utf8(std::string_view text) {
@@ -48,14 +97,13 @@ std::string escape_invalid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 16);
   for (size_t i = 0; i < text.size();) {
-    size_t n = sequence_length(text, i);
-    if (n == 0) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
-      ++i;
+    Sequence s = sequence_at(text, i);
+    if (s.valid) {
+      out.append(text.substr(i, s.length));
     } else {
-      out.append(text.substr(i, n));
-      i += n;
+      for (size_t k = 0; k < s.length; ++k) append_byte_escape(out, static_cast<unsigned char>(text[i + k]));
     }
+    i += s.length;
   }
   return out;
 }
