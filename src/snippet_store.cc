@@ -10,6 +10,41 @@ namespace guidecheck {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+bool id_less(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      // Compare digit runs by value without parsing them (no overflow):
+      // skip leading zeros, then the longer run is the larger number, and
+      // runs of equal length compare as text.
+      while (i < a.size() && a[i] == '0') ++i;
+      while (j < b.size() && b[j] == '0') ++j;
+      size_t a_end = i, b_end = j;
+      while (a_end < a.size() && is_digit(a[a_end])) ++a_end;
+      while (b_end < b.size() && is_digit(b[b_end])) ++b_end;
+      std::string_view a_run = a.substr(i, a_end - i), b_run = b.substr(j, b_end - j);
+      if (a_run.size() != b_run.size()) return a_run.size() < b_run.size();
+      if (a_run != b_run) return a_run < b_run;
+      i = a_end;
+      j = b_end;
+      continue;
+    }
+    // A digit against another byte: every byte is either below '0' or above
+    // '9', so comparing the bytes orders a number against it consistently.
+    if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+    ++i;
+    ++j;
+  }
+  if (i < a.size() || j < b.size()) return j < b.size();
+  return a < b;
+}
+
 SnippetStore::SnippetStore(std::string snippets_dir, std::string expected_dir, std::string cache_dir)
     : snippets_dir_(std::move(snippets_dir)), expected_dir_(std::move(expected_dir)), cache_dir_(std::move(cache_dir)) {}
 
@@ -28,7 +63,7 @@ bool SnippetStore::list(std::vector<SnippetFile>* snippets, std::string* err) co
     if (name.empty() || name[0] == '.') continue;
     snippets->push_back({path.stem().string(), path.string()});
   }
-  std::sort(snippets->begin(), snippets->end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(snippets->begin(), snippets->end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
   return true;
 }
 
@@ -61,7 +96,7 @@ std::vector<std::string> SnippetStore::stale_expected(const std::vector<SnippetF
     bool known = std::any_of(snippets.begin(), snippets.end(), [&](const auto& s) { return s.id == id; });
     if (!known) stale.push_back(id);
   }
-  std::sort(stale.begin(), stale.end());
+  std::sort(stale.begin(), stale.end(), id_less);
   return stale;
 }
 

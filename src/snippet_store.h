@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace guidecheck {
@@ -14,11 +15,19 @@ struct SnippetFile {
   std::string path;  ///< snippets/q02.py
 };
 
+/// Natural order of sample ids, the order samples are listed in: runs of
+/// digits compare as numbers, everything else byte by byte, and an id that
+/// is a prefix of another comes first, so q2 < q10 < q100 and
+/// q10 < q10-2 < q11 (guide order for the samples of numbered items). Ids
+/// that differ only in leading zeros (q02, q2) fall back to byte order, so
+/// the order is total.
+bool id_less(std::string_view a, std::string_view b);
+
 class SnippetStore {
  public:
   SnippetStore(std::string snippets_dir, std::string expected_dir, std::string cache_dir);
 
-  /// The snippets (snippets/*.py), sorted by id. False with *err when the
+  /// The snippets (snippets/*.py) in id_less order. False with *err when the
   /// directory cannot be read.
   bool list(std::vector<SnippetFile>* snippets, std::string* err) const;
 
@@ -28,7 +37,7 @@ class SnippetStore {
   /// Replaces the approved stdout atomically; unchanged content is not
   /// rewritten. *changed tells whether the file changed.
   bool write_expected(const std::string& id, const std::string& content, bool* changed, std::string* err) const;
-  /// Ids with an expected/<id>.out but no snippet.
+  /// Ids with an expected/<id>.out but no snippet, in id_less order.
   std::vector<std::string> stale_expected(const std::vector<SnippetFile>& snippets) const;
   bool remove_expected(const std::string& id, std::string* err) const;
   /// Removes temp files an interrupted atomic write left in expected/;

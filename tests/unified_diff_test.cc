@@ -245,6 +245,17 @@ std::string mutate(const std::string& text, std::mt19937& rng) {
   return result;
 }
 
+// The comparisons below need GNU diff and patch. They fail rather than skip
+// without them: setup.sh installs both, and a comparison that silently does
+// not run would pass without checking anything.
+::testing::AssertionResult gnu_diff_and_patch_installed() {
+  for (const char* tool : {"/usr/bin/diff", "/usr/bin/patch"}) {
+    if (access(tool, X_OK) != 0)
+      return ::testing::AssertionFailure() << tool << " is missing: install diffutils and patch (setup.sh does)";
+  }
+  return ::testing::AssertionSuccess();
+}
+
 // Applies `diff` to `old_text` with GNU patch, strictly (no fuzz, no offset),
 // and expects `new_text`.
 void expect_patch_turns(const std::string& old_text, const std::string& diff, const std::string& new_text,
@@ -278,6 +289,7 @@ TEST(UnifiedDiffTest, ReversedLargeFileStillGivesAValidDiff) {
   std::string old_text = numbered_lines(1, 10000);
   std::string new_text;
   for (int i = 10000; i >= 1; --i) new_text += std::to_string(i) + "\n";
+  ASSERT_TRUE(gnu_diff_and_patch_installed());
   std::string diff = unified_diff(old_text, new_text, "OLD", "NEW");
   // Only one line can stay: any script deletes and inserts 9999 lines.
   EXPECT_EQ(count_changed_lines(diff), 2 * 9999);
@@ -286,9 +298,7 @@ TEST(UnifiedDiffTest, ReversedLargeFileStillGivesAValidDiff) {
 }
 
 TEST(UnifiedDiffTest, MatchesGnuDiffOnRandomInputs) {
-  if (access("/usr/bin/diff", X_OK) != 0 || access("/usr/bin/patch", X_OK) != 0) {
-    GTEST_SKIP() << "needs /usr/bin/diff and /usr/bin/patch";
-  }
+  ASSERT_TRUE(gnu_diff_and_patch_installed());
   TempDir dir;
   const std::string a = dir.file("a"), b = dir.file("b");
   std::mt19937 rng(20260101);
