@@ -1,7 +1,8 @@
 #include "check_plan.h"
 
-#include <unistd.h>
 
+#include <algorithm>
+#include <map>
 #include <filesystem>
 #include <fmt/format.h>
 
@@ -16,12 +17,6 @@ namespace guidecheck {
 
 namespace fs = std::filesystem;
 
-CheckPlan::~CheckPlan() {
-  if (scratch_dir.empty()) return;
-  std::error_code ec;
-  fs::remove_all(scratch_dir, ec);
-}
-
 namespace {
 
 bool same_file(const std::string& a, const std::string& b) {
@@ -30,17 +25,15 @@ bool same_file(const std::string& a, const std::string& b) {
 }
 
 // Applies the directives of one snippet to its run.
-bool apply_directives(const SnippetDirectives& d, bool pytest_file, const std::string& stdin_dir,
+bool apply_directives(const SnippetDirectives& d, bool pytest_file, const ScratchDir& scratch,
                       PlannedSnippet* snippet, std::string* err) {
   if (d.timeout_s) snippet->spec.timeout_s = *d.timeout_s;
   snippet->spec.prelude = d.prelude;
   if (d.pytest.value_or(pytest_file)) snippet->spec.mode = SnippetMode::kPytest;
   if (d.stdin_text) {
-    std::error_code ec;
-    fs::create_directories(stdin_dir, ec);
-    std::string path = (fs::path(stdin_dir) / (snippet->id + ".stdin")).string();
-    if (!write_file_atomically(path, *d.stdin_text, err)) return false;
-    snippet->spec.stdin_path = path;
+    std::optional<std::string> path = scratch.write_new_file("stdin/" + snippet->id, *d.stdin_text, err);
+    if (!path) return false;
+    snippet->spec.stdin_path = *path;
   }
   if (d.skip) {
     snippet->skip_reason = *d.skip;
@@ -58,11 +51,18 @@ bool apply_directives(const SnippetDirectives& d, bool pytest_file, const std::s
 
 }  // namespace
 
+std::string errata_path(const PlanOptions& options) {
+  return options.errata_path.empty() ? (fs::path(options.project.snippets_dir) / "errata.toml").string()
+                                     : options.errata_path;
+}
+
 bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* plan, std::string* err) {
   const ProjectPaths& project = options.project;
   Manifest manifest;
   bool has_manifest = false;
   if (!load_manifest(manifest_path(project.snippets_dir), &manifest, &has_manifest, err)) return false;
+  plan->scratch = ScratchDir::create("check", err);
+  if (!plan->scratch) return false;
 
   std::string guide = options.guide_path;
   if (has_manifest && (guide.empty() || same_file(guide, manifest.guide))) {
@@ -80,22 +80,20 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
   if (plan->mode != PlanMode::kSnippets && !read_file(plan->guide_path, &text, err)) return false;
 
   if (plan->mode == PlanMode::kInMemory) {
-    // Another guide: extract it into a scratch directory and check that.
-    plan->scratch_dir = (fs::temp_directory_path() / fmt::format("guidecheck-guide-{}", getpid())).string();
+    // Another guide: extract it into the scratch directory and check that,
+    // judged on its own samples only (the project's manifest is not its).
+    manifest = Manifest{};
     ExtractOptions extract;
     extract.filename = plan->guide_path;
     extract.runner = runner;
-    extract.scratch_dir = plan->scratch_dir + "/candidates";
     Extraction extraction = extract_guide(text, extract);
     plan->notes = extraction.diagnostics;
-    std::error_code ec;
-    fs::create_directories(plan->scratch_dir + "/snippets", ec);
     for (const auto& snippet : extraction.snippets) {
       for (const auto& note : snippet.notes) plan->notes.push_back(note);
       if (!snippet.error.empty()) plan->errors.push_back(snippet.error);
-      std::string path = plan->scratch_dir + "/snippets/" + snippet.id + ".py";
-      if (!write_file_atomically(path, snippet.source, err)) return false;
-      files.push_back({snippet.id, path});
+      std::optional<std::string> path = plan->scratch->write_new_file("snippets/" + snippet.id + ".py", snippet.source, err);
+      if (!path) return false;
+      files.push_back({snippet.id, *path});
       manifest.snippets.push_back({snippet.id, snippet.item, snippet.first_line, snippet.last_line,
                                    snippet.guide_lines, content_hash(snippet.source), snippet.pytest_file,
                                    snippet.claims, snippet.notes});
@@ -108,6 +106,15 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
 
   std::vector<SnippetFile> selected;
   if (!select_snippets(files, options.run.filter, &selected, err)) return false;
+  // Guide order where the manifest knows it (samples before item 1 first).
+  std::map<std::string, size_t> position;
+  for (size_t k = 0; k < manifest.snippets.size(); ++k) position.emplace(manifest.snippets[k].id, k);
+  auto guide_index = [&](const SnippetFile& f) {
+    auto it = position.find(f.id);
+    return it == position.end() ? manifest.snippets.size() : it->second;
+  };
+  std::stable_sort(selected.begin(), selected.end(),
+                   [&](const SnippetFile& a, const SnippetFile& b) { return guide_index(a) < guide_index(b); });
 
   Directives directives;
   if (plan->mode != PlanMode::kInMemory || !options.directives_path.empty()) {
@@ -125,9 +132,9 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
     }
   }
 
-  std::map<std::string, double> durations = project.store().load_durations();
+  std::map<std::string, double> durations;
+  if (plan->mode != PlanMode::kInMemory) durations = project.store().load_durations();
   std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations);
-  std::string stdin_dir = (fs::path(project.cache_dir) / "stdin").string();
   for (size_t i = 0; i < selected.size(); ++i) {
     PlannedSnippet snippet;
     snippet.id = selected[i].id;
@@ -135,6 +142,7 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
     snippet.spec = specs[i];
     read_file(snippet.path, &snippet.source, err);
     err->clear();
+    snippet.spec.source = snippet.source;
     bool pytest_file = false;
     if (const ManifestEntry* entry = manifest.find(snippet.id)) {
       snippet.first_line = entry->first_line;
@@ -143,7 +151,7 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
       snippet.claims = entry->claims;
       pytest_file = entry->pytest_file;
     }
-    if (!apply_directives(directives.of(snippet.id), pytest_file, stdin_dir, &snippet, err)) return false;
+    if (!apply_directives(directives.of(snippet.id), pytest_file, *plan->scratch, &snippet, err)) return false;
     plan->snippets.push_back(std::move(snippet));
   }
   return true;

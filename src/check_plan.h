@@ -9,6 +9,7 @@
 #include "claims.h"
 #include "project.h"
 #include "runner.h"
+#include "scratch_dir.h"
 #include "snippet_selection.h"
 
 namespace guidecheck {
@@ -42,8 +43,9 @@ struct CheckPlan {
   /// Samples of an in-memory extraction that no layout could fix
   /// ("guide.txt:L: cannot recover indentation: ...").
   std::vector<std::string> errors;
-  std::string scratch_dir;  ///< removed by the destructor
-  ~CheckPlan();
+  /// Private scratch space of this run: stdin files, another guide's
+  /// snippets. Never inside the project, so a read-only checkout works.
+  std::optional<ScratchDir> scratch;
 };
 
 struct PlanOptions {
@@ -55,6 +57,9 @@ struct PlanOptions {
   /// Also fail on equivalent and prose claims and on known errata.
   bool strict = false;
 };
+
+/// The known-errata file: --errata, or <snippets>/errata.toml.
+std::string errata_path(const PlanOptions& options);
 
 /// Builds the plan. `runner` is used only to extract another guide (its
 /// candidate layouts). False with *err for configuration errors (unreadable

@@ -18,25 +18,8 @@ const char* to_string(ClaimVerdict verdict) {
   return "mismatch";
 }
 
-CheckSummary summarize(const std::vector<SnippetResult>& results) {
-  CheckSummary summary;
-  for (const auto& result : results) {
-    switch (result.verdict) {
-      case SnippetVerdict::kPassed: ++summary.passed; break;
-      case SnippetVerdict::kFailed: ++summary.failed; break;
-      case SnippetVerdict::kSkipped: ++summary.skipped; break;
-    }
-  }
-  return summary;
-}
-
-std::string summary_line(const CheckSummary& summary) {
-  std::string line = fmt::format("{} passed, {} failed", summary.passed, summary.failed);
-  if (summary.skipped) line += fmt::format(", {} skipped", summary.skipped);
-  return line;
-}
-
 std::string describe_failure(const RunOutcome& outcome, double timeout_s) {
+  if (outcome.interrupted) return "could not finish: " + outcome.error;
   switch (outcome.status) {
     case RunStatus::kOk: return "";
     case RunStatus::kTimeout: return fmt::format("timed out after {}s", timeout_s);
@@ -50,6 +33,15 @@ std::string describe_failure(const RunOutcome& outcome, double timeout_s) {
       return fmt::format("exited with {}", outcome.exit_code.value_or(1));
   }
   return "";
+}
+
+}  // namespace guidecheck
+
+namespace guidecheck {
+
+bool is_complete_success(const RunOutcome& outcome) {
+  return outcome.status == RunStatus::kOk && !outcome.interrupted && outcome.error.empty() &&
+         !outcome.stdout_truncated;
 }
 
 }  // namespace guidecheck

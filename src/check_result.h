@@ -37,6 +37,9 @@ struct ClaimResult {
   /// Listed in the known-errata file: the guide is known to be wrong here.
   bool known_erratum = false;
   std::string erratum_reason;
+  /// Decided by the judge (judge.h) under the policy, --strict included:
+  /// this claim fails its sample. Reports read it, never re-derive it.
+  bool counts_against = false;
 };
 
 struct SnippetResult {
@@ -57,17 +60,11 @@ struct SnippetResult {
   std::vector<ClaimResult> claims;
 };
 
-struct CheckSummary {
-  int passed = 0;
-  int failed = 0;
-  int skipped = 0;
-};
-
-CheckSummary summarize(const std::vector<SnippetResult>& results);
-/// "3 passed, 1 failed" with ", 2 skipped" when any were skipped.
-std::string summary_line(const CheckSummary& summary);
 /// One phrase for a run that did not end well: "exited with 1",
 /// "timed out after 2s", "crashed with signal 11 (SIGSEGV)"; empty for ok.
 std::string describe_failure(const RunOutcome& outcome, double timeout_s);
+/// True when the run ended by itself with exit 0 and nothing cut off: the
+/// only runs whose output may be written into the guide or expected/.
+bool is_complete_success(const RunOutcome& outcome);
 
 }  // namespace guidecheck

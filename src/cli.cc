@@ -6,18 +6,18 @@
 #include <algorithm>
 #include <random>
 #include <cstring>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "command_check.h"
 #include "command_extract.h"
 #include "command_run.h"
 #include "command_update.h"
-#include "command_write_guide.h"
 #include "atomic_file.h"
 #include "report_github.h"
-#include "report_json.h"
-#include "report_junit.h"
+#include "report_formats.h"
 #include "report_text.h"
+#include "project_lock.h"
 #include "resource_limits.h"
 #include "scheduler.h"
 #include "zygote_server.h"
@@ -135,6 +135,19 @@ int with_runner(BatchFlags& flags, Body body, bool preload_second = true) {
 
 int finish_interrupted(int code) { return ZygoteRunner::interrupted() ? 130 : code; }
 
+// Writers take the project's lock: a second update or extract waits.
+std::optional<ProjectLock> lock_project(const ProjectPaths& project) {
+  std::string err;
+  auto lock = ProjectLock::acquire(project.snippets_dir, [&] {
+    spdlog::info("waiting for another guidecheck update or extract on {} to finish", project.snippets_dir);
+  }, &err);
+  if (!lock) spdlog::error("{}", err);
+  return lock;
+}
+
+// Reports may hold any byte a sample printed (NUL included): write them whole.
+void write_stdout(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -174,8 +187,13 @@ int run_cli(int argc, char** argv) {
   add_batch_options(check_cmd, &check);
   check_cmd->add_flag("--strict", check.check.strict, "also fail on equivalent and prose claims and on known errata");
   std::string check_format = "text", check_output;
-  check_cmd->add_option("--format", check_format, "report format: text, json or junit")
-      ->check(CLI::IsMember({"text", "json", "junit"}));
+  std::vector<std::string> format_names;
+  std::string format_help = "report format:";
+  for (const auto& format : report_formats()) {
+    format_names.emplace_back(format.name);
+    format_help += fmt::format(" {} ({});", format.name, format.what);
+  }
+  check_cmd->add_option("--format", check_format, format_help)->check(CLI::IsMember(format_names));
   check_cmd->add_option("-o,--output", check_output,
                         "write the report to this file (atomically); the terminal still gets the text report");
   check_cmd->add_option("--errata", check.check.errata_path, "known-errata file (default: <snippets>/errata.toml)");
@@ -186,7 +204,7 @@ int run_cli(int argc, char** argv) {
   add_batch_options(update_cmd, &update);
   bool write_guide_too = false;
   update_cmd->add_flag("--write-guide", write_guide_too,
-                       "first rewrite the guide's mismatching claims with what the samples print, then re-extract");
+                       "also rewrite the guide's mismatching claims with what the samples print (same runs)");
 
   // extract
   BatchFlags extract;
@@ -225,46 +243,48 @@ int run_cli(int argc, char** argv) {
       if (show_progress) std::fprintf(stderr, "\r\033[K");
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
-        return 2;
+        return finish_interrupted(2);
       }
       for (const auto& note : outcome.notes) spdlog::debug("{}", note);
       for (const auto& error : outcome.errors) spdlog::warn("{}", error);
       if (!outcome.drift.empty()) {
         for (const auto& problem : outcome.drift) std::printf("%s\n", problem.c_str());
         std::printf("snippets/ no longer matches %s: run guidecheck extract, review the snippets, then check again\n",
-                    outcome.guide_path.c_str());
+                    outcome.report.guide.c_str());
         return 1;
       }
-      std::string guide = outcome.guide_path;
-      std::string report = check_format == "json"    ? render_json_report(guide, outcome.results)
-                           : check_format == "junit" ? render_junit_report(guide, outcome.results)
-                                                     : std::string();
+      // The chosen format goes to --output when given (the terminal still
+      // gets the text report), else to stdout.
+      const ReportFormat* format = find_report_format(check_format);
       TextReportStyle style;
       style.color = check.color == "always" || (check.color == "auto" && wants_color(stdout));
+      std::string terminal = render_text_report(outcome.report, style);
       if (!check_output.empty()) {
         std::string err;
-        if (report.empty()) report = render_text_report(outcome.results, TextReportStyle{});
-        if (!write_file_atomically(check_output, report, &err)) {
+        if (!write_file_atomically(check_output, format->render(outcome.report), &err)) {
           spdlog::error("{}", err);
           return 2;
         }
-        report.clear();
+      } else if (format->name != "text") {
+        terminal = format->render(outcome.report);
       }
-      std::fputs(report.empty() ? render_text_report(outcome.results, style).c_str() : report.c_str(), stdout);
+      write_stdout(terminal);
       // GitHub shows these at the guide's lines in the pull request.
-      if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true")
-        std::fputs(render_github_annotations(guide, outcome.results).c_str(), stdout);
+      if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && format->name != "github")
+        write_stdout(render_github_annotations(outcome.report));
       return finish_interrupted(outcome.exit_code);
     }, /*preload_second=*/false);
   }
   if (extract_cmd->parsed()) {
     extract_options.project = extract.check.project;
     return with_runner(extract, [&](Runner& runner, Runner&) {
+      auto lock = lock_project(extract_options.project);
+      if (!lock) return finish_interrupted(2);
       ExtractOutcome outcome = extract_command(extract_options, &runner);
       for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
-        return 2;
+        return finish_interrupted(2);
       }
       std::printf("%d samples: %d written, %d unchanged, %d kept (fixed by hand), %d removed\n", outcome.samples,
                   outcome.written, outcome.unchanged, outcome.kept, outcome.removed);
@@ -273,28 +293,19 @@ int run_cli(int argc, char** argv) {
   }
   if (update_cmd->parsed()) {
     return with_runner(update, [&](Runner& runner, Runner& second) {
-      if (write_guide_too) {
-        WriteGuideOutcome written = write_guide(update.check, runner, second);
-        for (const auto& message : written.messages) std::printf("%s\n", message.c_str());
-        if (written.exit_code == 2) {
-          spdlog::error("{}", written.error);
-          return 2;
-        }
-      }
-      UpdateOutcome outcome = update_expected(update.check, runner, second);
+      auto lock = lock_project(update.check.project);
+      if (!lock) return finish_interrupted(2);
+      UpdateOutcome outcome = update_expected(UpdateOptions{update.check, write_guide_too}, runner, second);
+      for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
-        return 2;
+        return finish_interrupted(2);
       }
-      for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
+      if (write_guide_too)
+        std::printf("claims: %d rewritten, %d still differ from what the samples print\n", outcome.claims_rewritten,
+                    outcome.claims_still_wrong);
       std::printf("%d written, %d unchanged, %d refused, %d removed\n", outcome.written, outcome.unchanged,
                   outcome.refused, outcome.removed);
-      if (write_guide_too) {  // re-check the rewritten guide
-        CheckOutcome rechecked = check_snippets(update.check, runner, second);
-        std::printf("re-check: %s\n", rechecked.exit_code == 2 ? rechecked.error.c_str()
-                                                                 : summary_line(summarize(rechecked.results)).c_str());
-        if (rechecked.exit_code != 0) return finish_interrupted(1);
-      }
       return finish_interrupted(outcome.exit_code);
     });
   }

@@ -8,6 +8,7 @@
 
 #include "check_plan.h"
 #include "check_result.h"
+#include "report_model.h"
 #include "runner.h"
 
 namespace guidecheck {
@@ -17,11 +18,11 @@ using CheckCommandOptions = PlanOptions;
 struct CheckOutcome {
   int exit_code = 0;  ///< 0 all passed, 1 failures or drift, 2 configuration error
   std::string error;  ///< the configuration error, when exit_code is 2
-  std::string guide_path;
   std::vector<std::string> drift;  ///< snippets/ no longer matches the guide
   std::vector<std::string> notes;   ///< from extracting another guide
   std::vector<std::string> errors;  ///< samples of another guide no layout could fix
-  std::vector<SnippetResult> results;
+  Report report;  ///< the judged samples, for the renderers
+  bool interrupted = false;  ///< some run was stopped by a signal
 };
 
 /// Checks that snippets/ matches the guide, then runs the selected snippets

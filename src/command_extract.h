@@ -6,6 +6,7 @@
 
 #include "project.h"
 #include "runner.h"
+#include "snippet_writer.h"
 
 namespace guidecheck {
 
@@ -14,16 +15,7 @@ struct ExtractCommandOptions {
   ProjectPaths project;
 };
 
-struct ExtractOutcome {
-  int exit_code = 0;  ///< 0 done, 1 some sample could not be recovered, 2 error
-  std::string error;
-  std::vector<std::string> messages;  ///< changes, unsure decisions, problems
-  int samples = 0;
-  int written = 0;
-  int unchanged = 0;
-  int kept = 0;     ///< hand-fixed snippets kept (their guide lines did not change)
-  int removed = 0;  ///< snippets of samples that left the guide
-};
+using ExtractOutcome = SnippetWriteOutcome;
 
 /// Extracts the guide into snippets/<id>.py and snippets/manifest.json,
 /// atomically, file by file. A snippet whose file differs from what extract

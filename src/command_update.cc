@@ -2,7 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "errata.h"
 #include "golden_pattern.h"
+#include "guide_claim_fixes.h"
+#include "plan_runs.h"
+#include "recorded_runner.h"
 
 namespace guidecheck {
 
@@ -22,16 +28,24 @@ int statement_of_line(const RunOutcome& outcome, int line) {
 
 }  // namespace
 
-UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner, Runner& second) {
+UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runner& second) {
+  const PlanOptions& options = update.plan;
   UpdateOutcome result;
   CheckPlan plan;
-  if (!build_check_plan(options, &runner, &plan, &result.error)) {
+  Errata errata;
+  if (!build_check_plan(options, &runner, &plan, &result.error) ||
+      (update.write_guide && !load_errata(errata_path(options), &errata, &result.error))) {
     result.exit_code = 2;
     return result;
   }
   if (plan.mode == PlanMode::kInMemory) {
     result.error = fmt::format("{}: update writes expected/ for the project's snippets; run guidecheck extract {} first",
                                plan.guide_path, plan.guide_path);
+    result.exit_code = 2;
+    return result;
+  }
+  if (update.write_guide && plan.mode != PlanMode::kProject) {
+    result.error = "--write-guide needs snippets extracted from the guide: run guidecheck extract";
     result.exit_code = 2;
     return result;
   }
@@ -45,27 +59,48 @@ UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner
   if (int stale = store.remove_stale_temp_files())
     result.messages.push_back(fmt::format("removed {} temp file(s) left by an interrupted update", stale));
 
+  PlanRuns runs;
+  run_plan(plan, runner, update.write_guide ? ErrorVariants::kRun : ErrorVariants::kSkip, {}, &runs);
   std::vector<RunSpec> specs;
   std::vector<const PlannedSnippet*> ran;
-  for (const auto& planned : plan.snippets) {
+  std::vector<const RunOutcome*> firsts;
+  for (size_t i = 0; i < plan.snippets.size(); ++i) {
+    const PlannedSnippet& planned = plan.snippets[i];
     if (planned.skip_reason) {
       result.messages.push_back(fmt::format("skipped {}: {}", planned.id, *planned.skip_reason));
       continue;
     }
     specs.push_back(planned.spec);
     ran.push_back(&planned);
+    firsts.push_back(&runs.outcomes[i]);
   }
-  std::vector<RunOutcome> outcomes = runner.run(specs);
   std::vector<RunOutcome> seconds = second.run(specs);
+  auto interrupted = [](const RunOutcome& o) { return o.interrupted; };
+  if (runs.interrupted || std::any_of(seconds.begin(), seconds.end(), interrupted)) {
+    result.error = "interrupted: nothing was written";
+    result.exit_code = 2;
+    return result;
+  }
 
-  std::map<std::string, double> durations;
+  if (update.write_guide) {
+    RecordedRunner recorded(specs, seconds);
+    GuideFixOutcome fixed = fix_guide_claims(plan, runs, errata, recorded, options.project.snippets_dir);
+    result.messages.insert(result.messages.end(), fixed.messages.begin(), fixed.messages.end());
+    if (fixed.exit_code == 2) {
+      result.error = fixed.error;
+      result.exit_code = 2;
+      return result;
+    }
+    result.claims_rewritten = fixed.rewritten;
+    result.claims_still_wrong = fixed.still_wrong;
+  }
+
   for (size_t i = 0; i < ran.size(); ++i) {
     const std::string& id = ran[i]->id;
-    const RunOutcome& outcome = outcomes[i];
-    durations[id] = outcome.duration_s;
+    const RunOutcome& outcome = *firsts[i];
     std::string failure = describe_failure(outcome, specs[i].timeout_s);
     if (failure.empty()) failure = describe_failure(seconds[i], specs[i].timeout_s);
-    if (!failure.empty() || outcome.stdout_truncated) {
+    if (!failure.empty() || !is_complete_success(outcome) || !is_complete_success(seconds[i])) {
       ++result.refused;
       result.messages.push_back(fmt::format("refused {}: {}; {} left as it was", id,
                                             failure.empty() ? "stdout was truncated" : failure,
@@ -115,8 +150,8 @@ UpdateOutcome update_expected(const CheckCommandOptions& options, Runner& runner
       }
     }
   }
-  store.save_durations(durations);
-  result.exit_code = result.refused > 0 ? 1 : 0;
+  store.save_durations(runs.durations);
+  result.exit_code = result.refused > 0 || result.claims_still_wrong > 0 ? 1 : 0;
   return result;
 }
 

@@ -33,6 +33,9 @@ bool start_interpreter(const InterpreterConfig& config, std::string* err) {
   py_config.hash_seed = config.hash_seed;
   py_config.buffered_stdio = 1;
   py_config.pathconfig_warnings = 0;
+  // sys.path[0] is the snippets directory: an import of a sibling file (or
+  // pytest's assertion rewriting) must not leave __pycache__ in the project.
+  py_config.write_bytecode = 0;
   std::wstring executable = widen(config.executable);
   PyStatus status = PyConfig_SetString(&py_config, &py_config.program_name, executable.c_str());
   if (!PyStatus_Exception(status))
@@ -131,6 +134,8 @@ std::optional<std::string> installed_version(const std::string& distribution) {
     return std::nullopt;
   }
 }
+
+std::string python_build() { return Py_GetVersion(); }
 
 std::string python_version() { return Py_GetVersion() ? std::string(Py_GetVersion()).substr(0, std::string(Py_GetVersion()).find(' ')) : ""; }
 

@@ -53,5 +53,8 @@ std::optional<std::string> installed_version(const std::string& distribution);
 
 /// Version of the embedded interpreter, e.g. "3.11.2".
 std::string python_version();
+/// CPython's version and build ("3.11.2 (main, Mar 13 2023, ...) [GCC 12.2.0]"),
+/// the same before the interpreter starts: part of a run's identity.
+std::string python_build();
 
 }  // namespace guidecheck

@@ -1,12 +1,11 @@
 #include "extraction.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 
-#include "atomic_file.h"
 #include "claim_verdicts.h"
+#include "scratch_dir.h"
 #include "snippet_lines.h"
 
 namespace guidecheck {
@@ -103,21 +102,26 @@ Extraction extract_guide(std::string_view text, const ExtractOptions& options) {
   // Let the claimed outputs choose. Run the most plausible layouts first; only
   // where one disagrees with a claim are its alternatives run too (a wrong
   // layout often loops forever, so candidates get a short timeout).
-  namespace fs = std::filesystem;
-  std::error_code ec;
+  std::string scratch_err;
+  std::optional<ScratchDir> scratch = ScratchDir::create("extract", &scratch_err);
+  if (!scratch) {
+    extraction.diagnostics.push_back(scratch_err + "; candidate layouts were not run");
+    return extraction;
+  }
   auto run_layouts = [&](const std::vector<std::pair<size_t, size_t>>& wanted) {
     std::vector<RunSpec> specs;
     std::vector<std::pair<size_t, size_t>> owner;
     for (auto [p, k] : wanted) {
       const ExtractedSnippet& snippet = extraction.snippets[to_run[p].snippet];
-      fs::path dir = fs::path(options.scratch_dir) / fmt::format("{}-{}", snippet.id, k);
-      fs::create_directories(dir, ec);
-      std::string path = (dir / (snippet.id + ".py")).string();
       std::string err;
-      if (!write_file_atomically(path, render(snippet.lines, to_run[p].layouts[k].levels), &err)) continue;
+      std::string source = render(snippet.lines, to_run[p].layouts[k].levels);
+      std::optional<std::string> path =
+          scratch->write_new_file(fmt::format("{}-{}/{}.py", snippet.id, k, snippet.id), source, &err);
+      if (!path) continue;
       RunSpec spec;
       spec.id = fmt::format("{} layout {}", snippet.id, k + 1);
-      spec.path = path;
+      spec.path = *path;
+      spec.source = source;
       spec.timeout_s = options.candidate_timeout_s;
       specs.push_back(spec);
       owner.emplace_back(p, k);
@@ -156,7 +160,6 @@ Extraction extract_guide(std::string_view text, const ExtractOptions& options) {
                                         options.filename, snippet.first_line, choice.second + 1,
                                         to_run[p].layouts.size(), choice.first));
   }
-  fs::remove_all(options.scratch_dir, ec);
   return extraction;
 }
 

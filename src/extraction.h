@@ -36,7 +36,6 @@ struct ExtractOptions {
   /// Runs candidate layouts when several compile; null: take the most
   /// plausible without running anything.
   Runner* runner = nullptr;
-  std::string scratch_dir;   ///< where candidate files are written
   double candidate_timeout_s = 3;
 };
 

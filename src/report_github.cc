@@ -1,10 +1,8 @@
 #include "report_github.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
 
-#include "report_json.h"
+#include "report_model.h"
 #include "utf8.h"
 
 namespace guidecheck {
@@ -127,33 +125,30 @@ std::string cut_phrase(const std::vector<std::string>& ids, const char* singular
 
 }  // namespace
 
-bool running_in_github_actions() {
-  const char* value = std::getenv("GITHUB_ACTIONS");
-  return value && std::string_view(value) == "true";
-}
-
 std::string github_escape_message(std::string_view text) { return escape(text, false); }
 
 std::string github_escape_property(std::string_view text) { return escape(text, true); }
 
-std::string render_github_annotations(const std::string& guide, const std::vector<SnippetResult>& results,
-                                      const GithubAnnotationLimits& limits) {
+std::string render_github_annotations(const Report& report, const GithubAnnotationLimits& limits) {
+  const std::string& guide = report.guide;
+  const std::vector<SnippetResult>& results = report.samples;
   std::vector<Annotation> claim_errors, sample_errors, warnings, notices;
   for (const auto& result : results) {
     bool with_guide = !guide.empty() && result.first_line > 0;
     std::string file = with_guide ? guide : result.path;
     for (const auto& claim : result.claims) {
-      if (claim.verdict != ClaimVerdict::kMismatch) continue;
       std::string where = fmt::format("{} line {}", result.id, claim.guide_line);
-      if (claim.known_erratum) {
+      if (claim.counts_against) {
+        const char* what = claim.kind == ClaimKind::kError ? "error" : "output";
+        std::string title = claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum
+                                ? fmt::format("{}: {} differs from the guide", result.id, what)
+                                : fmt::format("{}: {} claim (--strict)", result.id,
+                                              claim.known_erratum ? "known erratum" : to_string(claim.verdict));
+        claim_errors.push_back({file, claim.guide_line, 0, title, claim_text(claim), where});
+      } else if (claim.known_erratum) {
         std::string reason = claim.erratum_reason.empty() ? "" : "Reason: " + claim.erratum_reason + "\n";
         warnings.push_back({file, claim.guide_line, 0, result.id + ": known erratum",
                             claim_text(claim) + "Listed in the known errata, so check passes.\n" + reason, where});
-      } else {
-        const char* what = claim.kind == ClaimKind::kError ? "error" : "output";
-        claim_errors.push_back({file, claim.guide_line, 0,
-                                fmt::format("{}: {} differs from the guide", result.id, what), claim_text(claim),
-                                where});
       }
     }
     std::string_view status = report_status(result);

@@ -6,13 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "check_result.h"
+#include "report_model.h"
 
 namespace guidecheck {
-
-/// True when the GITHUB_ACTIONS environment variable is "true" (GitHub sets
-/// it in every workflow step).
-bool running_in_github_actions();
 
 /// A workflow command's message: % CR LF written %25 %0D %0A, so the command
 /// stays on one line and nothing a snippet printed can start another
@@ -47,7 +43,6 @@ struct GithubAnnotationLimits {
 /// many of each kind were cut and for which snippets. `guide` is the file
 /// the annotations point at (relative to the repository root, as GitHub
 /// expects); snippets without guide lines point at their own path.
-std::string render_github_annotations(const std::string& guide, const std::vector<SnippetResult>& results,
-                                      const GithubAnnotationLimits& limits = {});
+std::string render_github_annotations(const Report& report, const GithubAnnotationLimits& limits = {});
 
 }  // namespace guidecheck

@@ -4,15 +4,17 @@
 
 #include <fmt/format.h>
 
-#include "report_json.h"
+#include "report_model.h"
 #include "utf8.h"
 
 namespace guidecheck {
 namespace {
 
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
+
 std::string escape(std::string_view text, bool attribute) {
-  // Invalid bytes become "\xNN" text first, so the loop below sees UTF-8 only.
-  std::string valid = escape_invalid_utf8(text);
+  // Bytes that are not UTF-8 become U+FFFD first, so the loop below sees UTF-8 only.
+  std::string valid = replace_invalid_utf8(text);
   std::string out;
   out.reserve(valid.size() + 16);
   for (size_t i = 0; i < valid.size(); ++i) {
@@ -29,11 +31,17 @@ std::string escape(std::string_view text, bool attribute) {
       default: break;
     }
     if (c < 0x20) {
-      out += fmt::format("\\x{:02x}", c);
+      // XML 1.0 cannot carry the other C0 controls, not even as character
+      // references. Their Control Picture stands in (U+2400 + c: ESC shows
+      // as U+241B); rationale: an escape such as the text "\x1b" would look
+      // like what any sample printing a bytes repr writes.
+      out += "\xE2\x90";
+      out += static_cast<char>(0x80 + c);
     } else if (c == 0xEF && i + 2 < valid.size() && static_cast<unsigned char>(valid[i + 1]) == 0xBF &&
                (static_cast<unsigned char>(valid[i + 2]) & 0xFE) == 0xBE) {
-      // U+FFFE and U+FFFF: valid UTF-8, yet not XML characters.
-      out += static_cast<unsigned char>(valid[i + 2]) == 0xBE ? "\\ufffe" : "\\uffff";
+      // U+FFFE and U+FFFF: valid UTF-8, yet not XML characters; they are
+      // replaced like bytes that are not UTF-8.
+      out += kReplacementCharacter;
       i += 2;
     } else {
       out += valid[i];
@@ -64,10 +72,6 @@ std::string indented(const std::string& text) {
   return out;
 }
 
-bool counts_against(const ClaimResult& claim) {
-  return claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum;
-}
-
 std::string claim_mismatch_text(const ClaimResult& claim) {
   return fmt::format("guide line {} claims{}:\n{}the statement printed:\n{}", claim.guide_line,
                      claim.kind == ClaimKind::kError ? " the error" : "", indented(claim.claimed),
@@ -78,7 +82,7 @@ std::string claim_mismatch_text(const ClaimResult& claim) {
 std::string failure_message(const SnippetResult& result) {
   if (!result.problems.empty()) return result.problems.front();
   for (const auto& claim : result.claims)
-    if (counts_against(claim)) return fmt::format("guide line {}: the output differs from the claim", claim.guide_line);
+    if (claim.counts_against) return fmt::format("guide line {}: the output differs from the claim", claim.guide_line);
   return "failed";
 }
 
@@ -86,7 +90,7 @@ std::string failure_body(const SnippetResult& result) {
   std::string body;
   for (const auto& problem : result.problems) body += with_newline(problem);
   for (const auto& claim : result.claims)
-    if (counts_against(claim)) body += "\n" + claim_mismatch_text(claim);
+    if (claim.counts_against) body += "\n" + claim_mismatch_text(claim);
   if (!result.golden_diff.empty()) body += "\n" + with_newline(result.golden_diff);
   // A traceback's last lines say why the sample exited non-zero, too.
   if (result.outcome.status != RunStatus::kOk && !result.outcome.stderr_text.empty())
@@ -148,8 +152,10 @@ std::string xml_escape(std::string_view text) { return escape(text, true); }
 
 std::string xml_escape_text(std::string_view text) { return escape(text, false); }
 
-std::string render_junit_report(const std::string& guide, const std::vector<SnippetResult>& results) {
-  ReportCounts counts = count_results(results);
+std::string render_junit_report(const Report& report) {
+  const std::string& guide = report.guide;
+  const std::vector<SnippetResult>& results = report.samples;
+  const ReportCounts& counts = report.counts;
   double time = 0;
   for (const auto& result : results) time += result.outcome.duration_s;
   std::string classname = guide.empty() ? "guidecheck" : std::filesystem::path(guide).filename().string();

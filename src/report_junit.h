@@ -5,17 +5,17 @@
 #include <string_view>
 #include <vector>
 
-#include "check_result.h"
+#include "report_model.h"
 
 namespace guidecheck {
 
 /// `text` made safe for an XML 1.0 attribute value (and for character data):
 /// & < > " ' escaped; tab, newline and carriage return written as character
 /// references, which attribute-value normalisation would otherwise turn into
-/// spaces; every character XML 1.0 forbids (the C0 controls other than tab,
-/// newline and carriage return, such as the ESC of ANSI colors; U+FFFE;
-/// U+FFFF) and every byte that is not valid UTF-8 written as visible text:
-/// "\x1b", "\ufffe", "\xff".
+/// spaces; every maximal invalid UTF-8 subpart, U+FFFE and U+FFFF replaced by
+/// U+FFFD (as replace_invalid_utf8 does); every other C0 control, which
+/// XML 1.0 forbids (such as the ESC of ANSI colors), written as its Unicode
+/// Control Picture U+2400 + c ("\x1b" becomes U+241B, "\0" U+2400).
 std::string xml_escape(std::string_view text);
 
 /// Like xml_escape, for character data between tags: tabs and newlines stay
@@ -36,6 +36,6 @@ std::string xml_escape_text(std::string_view text);
 /// the JSON report's `failed`. The suite's time is the sum of the snippets'
 /// durations. Without a guide (first_line 0) file is the snippet's path and
 /// line is left out.
-std::string render_junit_report(const std::string& guide, const std::vector<SnippetResult>& results);
+std::string render_junit_report(const Report& report);
 
 }  // namespace guidecheck

@@ -56,26 +56,6 @@ std::string stderr_tail(const std::string& text, size_t lines) {
 }
 
 // "3 match, 1 equivalent, 1 mismatch (1 known)".
-std::string verdict_counts(const std::vector<ClaimResult>& claims) {
-  if (claims.empty()) return "";
-  const ClaimVerdict order[] = {ClaimVerdict::kMatch,    ClaimVerdict::kEquivalent, ClaimVerdict::kProse,
-                                ClaimVerdict::kUnstable, ClaimVerdict::kNotRun,     ClaimVerdict::kMismatch};
-  std::string out;
-  for (ClaimVerdict verdict : order) {
-    int n = 0, errata = 0;
-    for (const auto& claim : claims) {
-      if (claim.verdict != verdict) continue;
-      ++n;
-      if (claim.known_erratum) ++errata;
-    }
-    if (!n) continue;
-    if (!out.empty()) out += ", ";
-    out += fmt::format("{} {}", n, to_string(verdict));
-    if (errata) out += fmt::format(" ({} known)", errata);
-  }
-  return out;
-}
-
 }  // namespace
 
 bool wants_color(std::FILE* stream) {
@@ -84,7 +64,8 @@ bool wants_color(std::FILE* stream) {
   return isatty(fileno(stream));
 }
 
-std::string render_text_report(const std::vector<SnippetResult>& results, const TextReportStyle& style) {
+std::string render_text_report(const Report& report, const TextReportStyle& style) {
+  const std::vector<SnippetResult>& results = report.samples;
   std::string out;
   for (const auto& result : results) {
     std::string tag;
@@ -94,26 +75,29 @@ std::string render_text_report(const std::vector<SnippetResult>& results, const 
       case SnippetVerdict::kSkipped: tag = paint(style, fmt::fg(fmt::terminal_color::yellow), "SKIP"); break;
     }
     std::string lines = result.first_line ? fmt::format("{}-{}", result.first_line, result.last_line) : "";
-    out += fmt::format("{} {:<8} {:>9} {:6.2f}s", tag, result.id, lines, result.outcome.duration_s);
-    if (std::string counts = verdict_counts(result.claims); !counts.empty()) out += "  " + counts;
-    if (result.verdict != SnippetVerdict::kPassed && !result.problems.empty()) out += "  " + result.problems.front();
+    out += fmt::format("{} {:<8} {:>9} {:6.2f}s", tag, escape_for_terminal(result.id), lines,
+                       result.outcome.duration_s);
+    if (std::string counts = claim_verdict_counts(result.claims); !counts.empty()) out += "  " + counts;
+    if (result.verdict != SnippetVerdict::kPassed && !result.problems.empty())
+      out += "  " + escape_for_terminal(result.problems.front());
     out += "\n";
-    for (const auto& note : result.notes) out += "     " + note + "\n";
+    for (const auto& note : result.notes) out += "     " + escape_for_terminal(note) + "\n";
   }
   for (const auto& result : results) {
     if (result.verdict != SnippetVerdict::kFailed) continue;
-    out += "\n" + paint(style, fmt::emphasis::bold, fmt::format("{} ({})", result.id, result.path)) + "\n";
-    for (const auto& problem : result.problems) out += "  " + escape_invalid_utf8(problem) + "\n";
+    std::string heading = fmt::format("{} ({})", escape_for_terminal(result.id), escape_for_terminal(result.path));
+    out += "\n" + paint(style, fmt::emphasis::bold, heading) + "\n";
+    for (const auto& problem : result.problems) out += "  " + escape_for_terminal(problem) + "\n";
     for (const auto& claim : result.claims) {
-      if (claim.verdict != ClaimVerdict::kMismatch || claim.known_erratum) continue;
+      if (!claim.counts_against) continue;
       if (claim.claimed.find('\n') == std::string::npos && claim.actual.find('\n') == std::string::npos) continue;
-      out += colored_diff(style, escape_invalid_utf8(unified_diff(claim.claimed + "\n", claim.actual + "\n",
+      out += colored_diff(style, escape_for_terminal(unified_diff(claim.claimed + "\n", claim.actual + "\n",
                                                                   fmt::format("claimed at line {}", claim.guide_line),
                                                                   "printed")));
     }
-    if (!result.golden_diff.empty()) out += colored_diff(style, escape_invalid_utf8(result.golden_diff));
+    if (!result.golden_diff.empty()) out += colored_diff(style, escape_for_terminal(result.golden_diff));
     if (result.outcome.status != RunStatus::kOk && !result.outcome.stderr_text.empty())
-      out += indent(escape_invalid_utf8(stderr_tail(result.outcome.stderr_text, 6)), "  | ");
+      out += indent(escape_for_terminal(stderr_tail(result.outcome.stderr_text, 6)), "  | ");
   }
   std::string errata;
   int known = 0;
@@ -121,11 +105,11 @@ std::string render_text_report(const std::vector<SnippetResult>& results, const 
     for (const auto& claim : result.claims)
       if (claim.known_erratum) {
         ++known;
-        errata += fmt::format("  {} line {}: claims '{}': {}\n", result.id, claim.guide_line,
-                              escape_invalid_utf8(claim.claimed), claim.erratum_reason);
+        errata += fmt::format("  {} line {}: claims '{}': {}\n", escape_for_terminal(result.id), claim.guide_line,
+                              escape_for_terminal(claim.claimed), escape_for_terminal(claim.erratum_reason));
       }
   if (known) out += fmt::format("\nKnown errata in the guide ({}):\n", known) + errata;
-  out += "\n" + summary_line(summarize(results)) + "\n";
+  out += "\n" + summary_line(report.counts) + "\n";
   return out;
 }
 

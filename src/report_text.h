@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "check_result.h"
+#include "report_model.h"
 
 namespace guidecheck {
 
@@ -18,7 +18,12 @@ struct TextReportStyle {
 /// True when `stream` is a terminal and NO_COLOR is not set.
 bool wants_color(std::FILE* stream);
 
-/// Writes the report of `results` (in their order) to a string.
-std::string render_text_report(const std::vector<SnippetResult>& results, const TextReportStyle& style);
+/// Writes the report of `results` (in their order) to a string. Text that
+/// comes from the guide or a sample (ids, problems, notes, claims, diffs, the
+/// tail of stderr) goes through escape_for_terminal: its control characters
+/// and invalid bytes show as "\x1b", "\x00", "\xff", so printing the report
+/// cannot move the cursor, retitle the terminal or cut the report at a NUL.
+/// The report's own colors are the only escape sequences in it.
+std::string render_text_report(const Report& report, const TextReportStyle& style);
 
 }  // namespace guidecheck

@@ -36,12 +36,17 @@ struct RunOutcome {
   int leftovers_killed = 0;
   /// Why the run could not happen or report (empty when it did).
   std::string error;
+  /// Stopped, or never started, because guidecheck was interrupted.
+  bool interrupted = false;
   std::vector<StatementOutput> statements;
   /// stdout in the order it was written, each stretch with its statement.
   std::vector<OutputPiece> pieces;
 };
 
-/// The `run --format json` object. Invalid UTF-8 is escaped as \xNN.
+/// The `run --format json` object. Text fields are valid UTF-8: bytes that
+/// are not become U+FFFD (replace_invalid_utf8). Then `stdout_base64` and
+/// `stderr_base64` (and a statement's `stdout_base64`) hold the exact bytes,
+/// in standard base64; they are absent when nothing was replaced.
 nlohmann::json to_json(const RunOutcome& outcome);
 
 }  // namespace guidecheck

@@ -14,7 +14,8 @@ namespace guidecheck {
 
 struct RunSpec {
   std::string id;  ///< for progress and messages
-  std::string path;
+  std::string path;    ///< the file run (its name is __file__ and shows in tracebacks)
+  std::string source;  ///< what `path` holds: with the interpreter, what makes two runs the same
   std::vector<std::string> args;
   std::string stdin_path;  ///< empty: /dev/null
   SnippetMode mode = SnippetMode::kScript;
@@ -34,6 +35,11 @@ class Runner {
   /// Runs every spec (in parallel where the runner can) and returns the
   /// outcomes in the order of `specs`.
   virtual std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) = 0;
+  /// What the runs depend on besides their spec: the interpreter's path,
+  /// version and build, what it preloads, the hash seed. Two runners with
+  /// the same identity give the same outcome for the same spec (as far as
+  /// the code is deterministic): the key of a result cache.
+  virtual std::string interpreter_identity() const { return ""; }
 };
 
 }  // namespace guidecheck

@@ -97,6 +97,14 @@ RunOutcome finish(ActiveRun& run, std::string failure) {
 
 }  // namespace
 
+std::vector<size_t> start_order(const std::vector<RunSpec>& specs) {
+  std::vector<size_t> order(specs.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return specs[a].expected_duration_s > specs[b].expected_duration_s; });
+  return order;
+}
+
 std::atomic<bool>& ZygoteRunner::interrupted() {
   static std::atomic<bool> flag{false};
   return flag;
@@ -124,11 +132,7 @@ std::vector<RunOutcome> LazyZygoteRunner::run(const std::vector<RunSpec>& specs,
 
 std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   std::vector<RunOutcome> outcomes(specs.size());
-  // Longest first: the slowest snippet should not start last.
-  std::vector<size_t> order(specs.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return specs[a].expected_duration_s > specs[b].expected_duration_s; });
+  const std::vector<size_t> order = start_order(specs);
 
   std::vector<ActiveRun> active;
   size_t next = 0;
@@ -180,6 +184,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
       for (; next < order.size(); ++next) {
         RunOutcome outcome;
         outcome.error = "interrupted before it ran";
+        outcome.interrupted = true;
         complete(order[next], std::move(outcome));
       }
     }
@@ -258,7 +263,10 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
       bool abandoned = (run.killed_at && now - *run.killed_at > kReportGrace) || (stop && !run.started);
       if (eof || abandoned) {
         RunOutcome outcome = finish(run, abandoned && !eof ? "no report from the zygote after the kill" : "");
-        if (stop && !run.timed_out) outcome.error = "interrupted";
+        if (stop && !run.timed_out) {
+          outcome.error = "interrupted";
+          outcome.interrupted = true;
+        }
         complete(run.index, std::move(outcome));
         active.erase(active.begin() + static_cast<long>(i));
       } else {

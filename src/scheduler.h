@@ -4,16 +4,24 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 #include "runner.h"
 #include "zygote.h"
 
 namespace guidecheck {
 
+/// The order in which the scheduler starts `specs` (indices into it): the
+/// longest expected_duration_s first, so the slowest run does not start
+/// last and hold up the end. Runs with no known duration (0) come after
+/// every known one; ties keep their order in `specs`.
+std::vector<size_t> start_order(const std::vector<RunSpec>& specs);
+
 class ZygoteRunner : public Runner {
  public:
   ZygoteRunner(Zygote& zygote, int jobs) : zygote_(zygote), jobs_(jobs < 1 ? 1 : jobs) {}
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
+  std::string interpreter_identity() const override { return zygote_identity(zygote_.options()); }
 
   /// Set by SIGINT/SIGTERM (see install_interrupt_handlers): running
   /// snippets are killed, the rest are reported as not run.
@@ -32,6 +40,7 @@ class LazyZygoteRunner : public Runner {
  public:
   LazyZygoteRunner(ZygoteOptions options, int jobs) : options_(std::move(options)), jobs_(jobs) {}
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
+  std::string interpreter_identity() const override { return zygote_identity(options_); }
 
  private:
   ZygoteOptions options_;

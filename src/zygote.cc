@@ -8,8 +8,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include "embedded_python.h"
 
 namespace guidecheck {
 
@@ -45,7 +48,7 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
     *err = std::string("cannot start the zygote: ") + strerror(rc);
     return nullptr;
   }
-  return std::unique_ptr<Zygote>(new Zygote(std::move(ours), pid));
+  return std::unique_ptr<Zygote>(new Zygote(std::move(ours), pid, options));
 }
 
 Zygote::~Zygote() {
@@ -90,6 +93,14 @@ bool Zygote::read_status(std::string* err) {
                   message.value("python", std::string()), message.value("hash_seed", 0ul));
   }
   return true;
+}
+
+std::string zygote_identity(const ZygoteOptions& options) {
+  std::string preload;
+  for (const auto& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
+  return fmt::format("executable={}\npython={}\npreload={}\nhash_seed={}\nguidecheck={}\n",
+                     options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable, python_build(),
+                     preload, options.hash_seed, GUIDECHECK_VERSION);
 }
 
 }  // namespace guidecheck

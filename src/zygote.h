@@ -40,12 +40,20 @@ class Zygote {
   bool read_status(std::string* err);
   bool alive() const { return alive_; }
   pid_t pid() const { return pid_; }
+  const ZygoteOptions& options() const { return options_; }
 
  private:
-  Zygote(UniqueFd socket, pid_t pid) : socket_(std::move(socket)), pid_(pid) {}
+  Zygote(UniqueFd socket, pid_t pid, ZygoteOptions options)
+      : socket_(std::move(socket)), pid_(pid), options_(std::move(options)) {}
   UniqueFd socket_;
   pid_t pid_;
+  ZygoteOptions options_;
   bool alive_ = true;
 };
+
+/// The identity of the interpreter a zygote with these options gives its
+/// runs: executable, CPython version and build, preloaded modules, hash
+/// seed, and guidecheck's own version (Runner::interpreter_identity).
+std::string zygote_identity(const ZygoteOptions& options);
 
 }  // namespace guidecheck

@@ -63,12 +63,12 @@ class CommandCheckTest : public ::testing::Test {
 
 TEST_F(CommandCheckTest, UpdateWritesExpectedThenChangesNothing) {
   runner_.outcomes = {{"a1", ok("one\n")}, {"a2", ok("two\n")}, {"b1", ok("")}};
-  UpdateOutcome first = update_expected(options_, runner_, runner_);
+  UpdateOutcome first = update_expected({options_}, runner_, runner_);
   EXPECT_EQ(first.exit_code, 0);
   EXPECT_EQ(first.written, 3);
   EXPECT_EQ(slurp(root_ / "expected" / "a1.out"), "one\n");
   auto mtime = fs::last_write_time(root_ / "expected" / "a1.out");
-  UpdateOutcome second = update_expected(options_, runner_, runner_);
+  UpdateOutcome second = update_expected({options_}, runner_, runner_);
   EXPECT_EQ(second.written, 0);
   EXPECT_EQ(second.unchanged, 3);
   EXPECT_EQ(fs::last_write_time(root_ / "expected" / "a1.out"), mtime);
@@ -76,12 +76,12 @@ TEST_F(CommandCheckTest, UpdateWritesExpectedThenChangesNothing) {
 
 TEST_F(CommandCheckTest, UpdateRefusesToBlessAFailingRun) {
   runner_.outcomes = {{"a1", ok("one\n")}, {"a2", ok("two\n")}, {"b1", ok("")}};
-  update_expected(options_, runner_, runner_);
+  update_expected({options_}, runner_, runner_);
   RunOutcome broken = ok("partial\n");
   broken.status = RunStatus::kError;
   broken.exit_code = 1;
   runner_.outcomes["a1"] = broken;
-  UpdateOutcome outcome = update_expected(options_, runner_, runner_);
+  UpdateOutcome outcome = update_expected({options_}, runner_, runner_);
   EXPECT_EQ(outcome.exit_code, 1);
   EXPECT_EQ(outcome.refused, 1);
   EXPECT_EQ(slurp(root_ / "expected" / "a1.out"), "one\n");
@@ -91,27 +91,27 @@ TEST_F(CommandCheckTest, UpdateRefusesToBlessAFailingRun) {
 
 TEST_F(CommandCheckTest, UpdateRemovesExpectedOfDeletedSnippetsOnlyWithoutFilter) {
   runner_.outcomes = {{"a1", ok("one\n")}, {"a2", ok("two\n")}, {"b1", ok("")}};
-  update_expected(options_, runner_, runner_);
+  update_expected({options_}, runner_, runner_);
   fs::remove(root_ / "snippets" / "b1.py");
   options_.run.filter = "a";
-  EXPECT_EQ(update_expected(options_, runner_, runner_).removed, 0);
+  EXPECT_EQ(update_expected({options_}, runner_, runner_).removed, 0);
   EXPECT_TRUE(fs::exists(root_ / "expected" / "b1.out"));
   options_.run.filter.clear();
-  EXPECT_EQ(update_expected(options_, runner_, runner_).removed, 1);
+  EXPECT_EQ(update_expected({options_}, runner_, runner_).removed, 1);
   EXPECT_FALSE(fs::exists(root_ / "expected" / "b1.out"));
 }
 
 TEST_F(CommandCheckTest, CheckPassesFailsAndDiffs) {
   runner_.outcomes = {{"a1", ok("one\n")}, {"a2", ok("two\n")}, {"b1", ok("")}};
-  update_expected(options_, runner_, runner_);
+  update_expected({options_}, runner_, runner_);
   runner_.outcomes["a2"] = ok("TWO\n");
   CheckOutcome outcome = check_snippets(options_, runner_, runner_);
   EXPECT_EQ(outcome.exit_code, 1);
-  ASSERT_EQ(outcome.results.size(), 3u);
-  EXPECT_EQ(outcome.results[0].verdict, SnippetVerdict::kPassed);
-  EXPECT_EQ(outcome.results[1].verdict, SnippetVerdict::kFailed);
-  EXPECT_NE(outcome.results[1].golden_diff.find("-two\n+TWO\n"), std::string::npos);
-  EXPECT_EQ(summary_line(summarize(outcome.results)), "2 passed, 1 failed");
+  ASSERT_EQ(outcome.report.samples.size(), 3u);
+  EXPECT_EQ(outcome.report.samples[0].verdict, SnippetVerdict::kPassed);
+  EXPECT_EQ(outcome.report.samples[1].verdict, SnippetVerdict::kFailed);
+  EXPECT_NE(outcome.report.samples[1].golden_diff.find("-two\n+TWO\n"), std::string::npos);
+  EXPECT_EQ(summary_line(outcome.report.counts), "2 passed, 1 failed");
 }
 
 TEST_F(CommandCheckTest, CheckFailsWithoutApprovedOutputOrOnCrash) {
@@ -122,10 +122,10 @@ TEST_F(CommandCheckTest, CheckFailsWithoutApprovedOutputOrOnCrash) {
   std::ofstream((fs::create_directories(root_ / "expected"), root_ / "expected" / "a2.out")) << "";
   std::ofstream(root_ / "expected" / "b1.out") << "";
   CheckOutcome outcome = check_snippets(options_, runner_, runner_);
-  EXPECT_EQ(outcome.results[0].verdict, SnippetVerdict::kFailed);
-  EXPECT_NE(outcome.results[0].problems[0].find("no approved output"), std::string::npos);
-  EXPECT_EQ(outcome.results[1].problems[0], "crashed with signal 11 (SIGSEGV)");
-  EXPECT_EQ(outcome.results[2].verdict, SnippetVerdict::kPassed);
+  EXPECT_EQ(outcome.report.samples[0].verdict, SnippetVerdict::kFailed);
+  EXPECT_NE(outcome.report.samples[0].problems[0].find("no approved output"), std::string::npos);
+  EXPECT_EQ(outcome.report.samples[1].problems[0], "crashed with signal 11 (SIGSEGV)");
+  EXPECT_EQ(outcome.report.samples[2].verdict, SnippetVerdict::kPassed);
 }
 
 TEST_F(CommandCheckTest, FilterSelectsByIdAndRejectsBadPatterns) {

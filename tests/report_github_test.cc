@@ -1,13 +1,18 @@
 #include "report_github.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace guidecheck {
 namespace {
+
+// The renderer over a report of these results, counted as check counts them.
+std::string annotations_of(const std::string& guide, const std::vector<SnippetResult>& results,
+                           const GithubAnnotationLimits& limits = {}) {
+  return render_github_annotations(make_report(guide, results), limits);
+}
 
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
@@ -31,7 +36,7 @@ SnippetResult failed(const std::string& id, int first, int last, const std::stri
 }
 
 ClaimResult mismatch(int line, const std::string& claimed, const std::string& actual) {
-  return {line, ClaimKind::kOutput, claimed, "", actual, ClaimVerdict::kMismatch, "", false, ""};
+  return {line, ClaimKind::kOutput, claimed, "", actual, ClaimVerdict::kMismatch, "", false, "", true};
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -57,7 +62,7 @@ TEST(ReportGithubTest, ClaimMismatchIsAnErrorAtTheClaimsLine) {
   SnippetResult result = failed("q12", 110, 125, "guide line 118: output differs");
   result.claims.push_back(mismatch(118, "[99, 2, 3]", "[1, 2, 3]"));
   result.claims.push_back({119, ClaimKind::kOutput, "3", "", "3", ClaimVerdict::kMatch, "", false, ""});
-  std::vector<std::string> lines = lines_of(render_github_annotations("guide/top.txt", {result}));
+  std::vector<std::string> lines = lines_of(annotations_of("guide/top.txt", {result}));
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0],
             "::error file=guide/top.txt,line=118,title=q12%3A output differs from the guide::"
@@ -73,7 +78,7 @@ TEST(ReportGithubTest, ClaimMismatchesComeBeforeFailedSamples) {
   SnippetResult later = failed("q9", 300, 310, "claims differ");
   later.claims.push_back(mismatch(305, "a", "b"));
   later.claims.push_back(mismatch(302, "c", "d"));
-  std::vector<std::string> lines = lines_of(render_github_annotations("g.txt", {early, later}));
+  std::vector<std::string> lines = lines_of(annotations_of("g.txt", {early, later}));
   ASSERT_EQ(lines.size(), 4u);
   EXPECT_THAT(lines[0], StartsWith("::error file=g.txt,line=305,"));
   EXPECT_THAT(lines[1], StartsWith("::error file=g.txt,line=302,"));
@@ -91,7 +96,7 @@ TEST(ReportGithubTest, ErrataWarnAndSkippedSamplesNotice) {
   SnippetResult skip = ran("q20", 400, 404);
   skip.verdict = SnippetVerdict::kSkipped;
   skip.skip_reason = "reads input()";
-  std::vector<std::string> lines = lines_of(render_github_annotations("g.txt", {ran("q1", 1, 2), passing, skip}));
+  std::vector<std::string> lines = lines_of(annotations_of("g.txt", {ran("q1", 1, 2), passing, skip}));
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0],
             "::warning file=g.txt,line=204,title=q9%3A known erratum::guide line 204 claims:%0A~56 bytes%0A"
@@ -101,7 +106,7 @@ TEST(ReportGithubTest, ErrataWarnAndSkippedSamplesNotice) {
 }
 
 TEST(ReportGithubTest, EverythingPassedMeansNoAnnotations) {
-  EXPECT_EQ(render_github_annotations("g.txt", {ran("q1", 1, 2), ran("q2", 3, 4)}), "");
+  EXPECT_EQ(annotations_of("g.txt", {ran("q1", 1, 2), ran("q2", 3, 4)}), "");
 }
 
 TEST(ReportGithubTest, SnippetOutputCannotStartAnotherCommand) {
@@ -110,7 +115,7 @@ TEST(ReportGithubTest, SnippetOutputCannotStartAnotherCommand) {
   result.outcome.exit_code = 1;
   result.outcome.stderr_text = "Traceback\n::warning::also injected\r\n::stop-commands::token\n";
   result.claims.push_back(mismatch(31, "ok", "::error::x\n::notice::y"));
-  std::vector<std::string> lines = lines_of(render_github_annotations("g.txt", {result}));
+  std::vector<std::string> lines = lines_of(annotations_of("g.txt", {result}));
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_THAT(lines[0], StartsWith("::error file=g.txt,line=31,"));
   EXPECT_THAT(lines[0], HasSubstr("%0A::error::x%0A::notice::y"));
@@ -127,7 +132,7 @@ TEST(ReportGithubTest, TitleOfAFailedSampleSaysHowItEnded) {
   SnippetResult could_not_run = failed("q6", 60, 61, "could not run: cannot fork");
   could_not_run.outcome.status = RunStatus::kError;
   could_not_run.outcome.error = "cannot fork";
-  std::vector<std::string> lines = lines_of(render_github_annotations("g.txt", {timeout, crashed, could_not_run}));
+  std::vector<std::string> lines = lines_of(annotations_of("g.txt", {timeout, crashed, could_not_run}));
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_THAT(lines[0], HasSubstr(",title=q4%3A sample timed out::timed out after 2s"));
   EXPECT_THAT(lines[1], HasSubstr(",title=q5%3A sample crashed::crashed with signal 11 (SIGSEGV)"));
@@ -137,7 +142,7 @@ TEST(ReportGithubTest, TitleOfAFailedSampleSaysHowItEnded) {
 TEST(ReportGithubTest, LongDiffIsCutToItsFirstLines) {
   SnippetResult result = failed("q7", 70, 90, "stdout differs from expected/q7.out");
   for (int i = 1; i <= 100; ++i) result.golden_diff += "+line " + std::to_string(i) + "\n";
-  std::string out = render_github_annotations("g.txt", {result});
+  std::string out = annotations_of("g.txt", {result});
   EXPECT_THAT(out, HasSubstr("%0A+line 40%0A... (60 more lines in the full report)"));
   EXPECT_THAT(out, ::testing::Not(HasSubstr("+line 41%0A")));
 }
@@ -147,7 +152,7 @@ TEST(ReportGithubTest, AnnotationsBeyondTheLimitAreSummarisedInANotice) {
   for (int line = 11; line <= 22; ++line) many.claims.push_back(mismatch(line, "a", "b"));
   SnippetResult crashed = failed("q2", 50, 52, "crashed with signal 6 (SIGABRT)");
   crashed.outcome.status = RunStatus::kCrashed;
-  std::vector<std::string> lines = lines_of(render_github_annotations("g.txt", {many, crashed}));
+  std::vector<std::string> lines = lines_of(annotations_of("g.txt", {many, crashed}));
 
   std::vector<std::string> kinds;
   for (const auto& line : lines) kinds.push_back(line.substr(0, line.find(' ')));
@@ -173,7 +178,7 @@ TEST(ReportGithubTest, CutNoticeKeepsRoomAmongNotices) {
   SnippetResult bad = failed("q1", 1, 2, "exited with 1");
   bad.claims.push_back(mismatch(1, "a", "b"));
   results.push_back(bad);
-  std::vector<std::string> lines = lines_of(render_github_annotations("g.txt", results, {1, 1, 3}));
+  std::vector<std::string> lines = lines_of(annotations_of("g.txt", results, {1, 1, 3}));
   ASSERT_EQ(lines.size(), 4u);
   EXPECT_THAT(lines[0], StartsWith("::error file=g.txt,line=1,"));
   EXPECT_THAT(lines[1], StartsWith("::notice file=g.txt,line=100,"));
@@ -183,27 +188,15 @@ TEST(ReportGithubTest, CutNoticeKeepsRoomAmongNotices) {
 }
 
 TEST(ReportGithubTest, WithoutAGuideTheSnippetFileIsTheLocation) {
-  std::vector<std::string> lines = lines_of(render_github_annotations("", {failed("hello", 0, 0, "exited with 1")}));
+  std::vector<std::string> lines = lines_of(annotations_of("", {failed("hello", 0, 0, "exited with 1")}));
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0], "::error file=snippets/hello.py,title=hello%3A sample failed::exited with 1");
 }
 
 TEST(ReportGithubTest, FilePropertyIsEscaped) {
-  std::vector<std::string> lines = lines_of(render_github_annotations("docs/a,b:c.txt", {failed("q1", 3, 3, "x")}));
+  std::vector<std::string> lines = lines_of(annotations_of("docs/a,b:c.txt", {failed("q1", 3, 3, "x")}));
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_THAT(lines[0], StartsWith("::error file=docs/a%2Cb%3Ac.txt,line=3,title="));
-}
-
-TEST(ReportGithubTest, DetectsGithubActionsFromTheEnvironment) {
-  const char* saved = std::getenv("GITHUB_ACTIONS");
-  std::string previous = saved ? saved : "";
-  setenv("GITHUB_ACTIONS", "true", 1);
-  EXPECT_TRUE(running_in_github_actions());
-  setenv("GITHUB_ACTIONS", "false", 1);
-  EXPECT_FALSE(running_in_github_actions());
-  unsetenv("GITHUB_ACTIONS");
-  EXPECT_FALSE(running_in_github_actions());
-  if (saved) setenv("GITHUB_ACTIONS", previous.c_str(), 1);
 }
 
 }  // namespace

@@ -6,12 +6,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 namespace guidecheck {
 namespace {
+
+// The renderer over a report of these results, counted as check counts them.
+std::string json_report_of(const std::string& guide, const std::vector<SnippetResult>& results) {
+  return render_json_report(make_report(guide, results));
+}
 
 using nlohmann::json;
 
@@ -93,7 +99,7 @@ TEST(ReportJsonTest, StatusSaysHowAFailedRunEnded) {
                                      failed("q3", RunStatus::kTimeout), crashed,
                                      could_not_run,             skipped("q6", "reads input()")};
   results[1].outcome.exit_code = 1;
-  json report = json::parse(render_json_report("guide.txt", results));
+  json report = json::parse(json_report_of("guide.txt", results));
 
   std::vector<std::string> statuses;
   for (const auto& snippet : report["snippets"]) statuses.push_back(snippet["status"]);
@@ -108,16 +114,16 @@ TEST(ReportJsonTest, StatusSaysHowAFailedRunEnded) {
 TEST(ReportJsonTest, FailedCountsIncludeErrors) {
   std::vector<SnippetResult> results{ran("q1", 1, 2), failed("q2", RunStatus::kError), failed("q3", RunStatus::kTimeout),
                                      failed("q4", RunStatus::kCrashed), skipped("q5", "needs pandas 2")};
-  json summary = json::parse(render_json_report("guide.txt", results))["summary"];
+  json summary = json::parse(json_report_of("guide.txt", results))["summary"];
   EXPECT_EQ(summary["passed"], 1);
   EXPECT_EQ(summary["failed"], 3);
   EXPECT_EQ(summary["errors"], 2);
   EXPECT_EQ(summary["skipped"], 1);
   EXPECT_EQ(summary["total"], 5);
   // The same counts as the summary line of the terminal report.
-  CheckSummary line = summarize(results);
-  EXPECT_EQ(summary["failed"], line.failed);
-  EXPECT_EQ(summary["passed"], line.passed);
+  EXPECT_EQ(summary_line(count_results(results)),
+            std::to_string(summary["passed"].get<int>()) + " passed, " + std::to_string(summary["failed"].get<int>()) +
+                " failed, " + std::to_string(summary["skipped"].get<int>()) + " skipped");
 }
 
 TEST(ReportJsonTest, SnippetCarriesItsRunCodeAndClaims) {
@@ -127,10 +133,10 @@ TEST(ReportJsonTest, SnippetCarriesItsRunCodeAndClaims) {
   result.outcome.stderr_text = "warning\n";
   result.golden_diff = "--- expected/q12.out\n+++ actual\n@@ -1 +1 @@\n-[99, 2, 3]\n+[1, 2, 3]\n";
   result.notes.push_back("chose layout 2 of 3");
-  result.claims.push_back({118, ClaimKind::kOutput, "[99, 2, 3]", "", "[1, 2, 3]", ClaimVerdict::kMismatch, "", false, ""});
+  result.claims.push_back({118, ClaimKind::kOutput, "[99, 2, 3]", "", "[1, 2, 3]", ClaimVerdict::kMismatch, "", false, "", true});
   result.claims.push_back({120, ClaimKind::kError, "TypeError: nope", "(always)", "TypeError: nope",
                            ClaimVerdict::kEquivalent, "quotes", false, ""});
-  json snippet = json::parse(render_json_report("guide.txt", {result}))["snippets"][0];
+  json snippet = json::parse(json_report_of("guide.txt", {result}))["snippets"][0];
 
   EXPECT_EQ(snippet["id"], "q12");
   EXPECT_EQ(snippet["guide_lines"], json::array({10, 12}));
@@ -160,7 +166,7 @@ TEST(ReportJsonTest, SnippetCarriesItsRunCodeAndClaims) {
 TEST(ReportJsonTest, SkippedSnippetSaysWhyAndHasNoExitCode) {
   SnippetResult old_style = skipped("q7", "");
   old_style.problems = {"skipped: calls undefined names"};
-  json snippets = json::parse(render_json_report("guide.txt", {skipped("q6", "reads input()"), old_style}))["snippets"];
+  json snippets = json::parse(json_report_of("guide.txt", {skipped("q6", "reads input()"), old_style}))["snippets"];
   EXPECT_EQ(snippets[0]["status"], "skipped");
   EXPECT_EQ(snippets[0]["skip_reason"], "reads input()");
   EXPECT_TRUE(snippets[0]["exit_code"].is_null());
@@ -173,7 +179,7 @@ TEST(ReportJsonTest, KnownErrataAreListedAtTheTop) {
   result.claims.push_back({204, ClaimKind::kOutput, "~56 bytes", "", "49", ClaimVerdict::kMismatch, "", true,
                            "size depends on the build"});
   result.claims.push_back({206, ClaimKind::kOutput, "3", "", "3", ClaimVerdict::kMatch, "", false, ""});
-  json report = json::parse(render_json_report("guide.txt", {ran("q1", 1, 2), result}));
+  json report = json::parse(json_report_of("guide.txt", {ran("q1", 1, 2), result}));
   ASSERT_EQ(report["known_errata"].size(), 1u);
   EXPECT_EQ(report["known_errata"][0]["id"], "q9");
   EXPECT_EQ(report["known_errata"][0]["guide_line"], 204);
@@ -188,18 +194,82 @@ TEST(ReportJsonTest, HostileOutputStaysValidJsonForPython) {
   result.outcome.stdout_text = std::string("\x1b[31mred\x1b[0m nul:") + '\0' + ": bad:\xff\xfe end \"q\" \\ \xe2\x82\xac\n";
   result.outcome.stderr_text = "Traceback\n\xc3(";
   result.source = "print('\xff')\n";
-  result.claims.push_back({5, ClaimKind::kOutput, "caf\xe9", "", "caf\xc3\xa9", ClaimVerdict::kMismatch, "", false, ""});
-  std::string report = render_json_report("guide \"x\".txt", {result});
+  result.claims.push_back({5, ClaimKind::kOutput, "caf\xe9", "", "caf\xc3\xa9", ClaimVerdict::kMismatch, "", false, "", true});
+  std::string report = json_report_of("guide \"x\".txt", {result});
 
   int status = 0;
   std::string stdout_value = python_reads(report, "snippets 0 stdout", &status);
   EXPECT_EQ(status, 0) << stdout_value;
-  // Invalid bytes become visible "\xNN" text; ESC, NUL and the euro sign survive as characters.
-  EXPECT_EQ(stdout_value, R"('\x1b[31mred\x1b[0m nul:\x00: bad:\\xff\\xfe end "q" \\ \u20ac\n')");
+  // Invalid bytes become U+FFFD; ESC, NUL and the euro sign survive as characters.
+  EXPECT_EQ(stdout_value, R"('\x1b[31mred\x1b[0m nul:\x00: bad:\ufffd\ufffd end "q" \\ \u20ac\n')");
+  EXPECT_EQ(python_reads(report, "snippets 0 stdout_base64", &status),
+            "'G1szMW1yZWQbWzBtIG51bDoAOiBiYWQ6//4gZW5kICJxIiBcIOKCrAo='");
+  EXPECT_EQ(python_reads(report, "snippets 0 stderr", &status), R"('Traceback\n\ufffd(')");
+  EXPECT_EQ(python_reads(report, "snippets 0 stderr_base64", &status), "'VHJhY2ViYWNrCsMo'");
+  EXPECT_EQ(python_reads(report, "snippets 0 code", &status), R"("print('\ufffd')\n")");
   std::string claimed = python_reads(report, "snippets 0 claims 0 claimed", &status);
   EXPECT_EQ(status, 0);
-  EXPECT_EQ(claimed, R"('caf\\xe9')");
+  EXPECT_EQ(claimed, R"('caf\ufffd')");
   EXPECT_EQ(python_reads(report, "guide", &status), R"('guide "x".txt')");
+}
+
+TEST(ReportJsonTest, Base64OfOutputOnlyWhereTextWasReplaced) {
+  SnippetResult clean = ran("q1", 1, 2);
+  clean.outcome.stderr_text = "fine\n";
+  clean.claims.push_back({2, ClaimKind::kOutput, "q1", "", "q1", ClaimVerdict::kMatch, "", false, ""});
+  json snippet = json::parse(json_report_of("guide.txt", {clean}))["snippets"][0];
+  EXPECT_FALSE(snippet.contains("stdout_base64"));
+  EXPECT_FALSE(snippet.contains("stderr_base64"));
+  EXPECT_FALSE(snippet["claims"][0].contains("actual_base64"));
+}
+
+TEST(ReportJsonTest, LiteralEscapeTextAndTheByteItNamesDiffer) {
+  SnippetResult literal = ran("q1", 1, 2);
+  literal.outcome.stdout_text = "\\xff\n";
+  SnippetResult byte = ran("q1", 1, 2);
+  byte.outcome.stdout_text = "\xff\n";
+  json a = json::parse(json_report_of("guide.txt", {literal}))["snippets"][0];
+  json b = json::parse(json_report_of("guide.txt", {byte}))["snippets"][0];
+  EXPECT_NE(a["stdout"], b["stdout"]);
+  EXPECT_EQ(a["stdout"], "\\xff\n");
+  EXPECT_FALSE(a.contains("stdout_base64"));
+  EXPECT_EQ(b["stdout"], "\xef\xbf\xbd\n");
+  EXPECT_EQ(b["stdout_base64"], "/wo=");
+}
+
+TEST(ReportJsonTest, ClaimsAndErrataKeepTheExactBytesTheStatementPrinted) {
+  SnippetResult result = failed("q4", RunStatus::kOk);
+  result.claims.push_back({11, ClaimKind::kOutput, "caf\xc3\xa9", "", "caf\xe9", ClaimVerdict::kMismatch, "", false, "", true});
+  result.claims.push_back({12, ClaimKind::kOutput, "x", "", "\xff", ClaimVerdict::kMismatch, "", true, "known"});
+  json report = json::parse(json_report_of("guide.txt", {result}));
+  json claim = report["snippets"][0]["claims"][0];
+  EXPECT_EQ(claim["actual"], "caf\xef\xbf\xbd");
+  EXPECT_EQ(claim["actual_base64"], "Y2Fm6Q==");
+  EXPECT_FALSE(claim.contains("claimed_base64"));
+  ASSERT_EQ(report["known_errata"].size(), 1u);
+  EXPECT_EQ(report["known_errata"][0]["actual"], "\xef\xbf\xbd");
+  EXPECT_EQ(report["known_errata"][0]["actual_base64"], "/w==");
+}
+
+TEST(ReportJsonTest, Base64FollowsTheTextItStandsBeside) {
+  SnippetResult result = failed("q5", RunStatus::kOk);
+  result.outcome.stdout_text = "\xff";
+  result.outcome.stderr_text = "\xfe";
+  result.claims.push_back({11, ClaimKind::kOutput, "a", "", "\xff", ClaimVerdict::kMismatch, "", false, "", true});
+  auto keys = [](const nlohmann::ordered_json& object) {
+    std::vector<std::string> names;
+    for (const auto& item : object.items()) names.push_back(item.key());
+    return names;
+  };
+  auto report = nlohmann::ordered_json::parse(json_report_of("guide.txt", {result}));
+  EXPECT_EQ(keys(report["snippets"][0]),
+            (std::vector<std::string>{"id", "path", "guide_lines", "status", "exit_code", "signal", "stdout",
+                                      "stdout_base64", "stderr", "stderr_base64", "stdout_truncated",
+                                      "stderr_truncated", "duration_s", "code", "skip_reason", "error", "problems",
+                                      "notes", "golden_diff", "claims"}));
+  EXPECT_EQ(keys(report["snippets"][0]["claims"][0]),
+            (std::vector<std::string>{"guide_line", "kind", "claimed", "note", "actual", "actual_base64", "verdict",
+                                      "rule", "known_erratum", "erratum_reason"}));
 }
 
 }  // namespace

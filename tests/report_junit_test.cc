@@ -12,6 +12,11 @@
 namespace guidecheck {
 namespace {
 
+// The renderer over a report of these results, counted as check counts them.
+std::string junit_report_of(const std::string& guide, const std::vector<SnippetResult>& results) {
+  return render_junit_report(make_report(guide, results));
+}
+
 SnippetResult ran(const std::string& id, int first, int last) {
   SnippetResult result;
   result.id = id;
@@ -86,16 +91,31 @@ class Xml {
   std::string path_;
 };
 
+// What forbidden characters become: U+FFFD, and the Control Pictures of ESC and NUL.
+const std::string kReplacement = "\xef\xbf\xbd";
+const std::string kEscPicture = "\xe2\x90\x9b";
+const std::string kNulPicture = "\xe2\x90\x80";
+
 TEST(ReportJunitTest, EscapesMarkupAndForbiddenCharacters) {
   EXPECT_EQ(xml_escape("a & b < c > d \"e\" 'f'"), "a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;");
-  EXPECT_EQ(xml_escape("\x1b[31mred"), "\\x1b[31mred");
-  EXPECT_EQ(xml_escape(std::string("nul\0end", 7)), "nul\\x00end");
-  EXPECT_EQ(xml_escape("bad \xff byte"), "bad \\xff byte");
-  EXPECT_EQ(xml_escape("\xef\xbf\xbe \xef\xbf\xbf \xef\xbf\xbd"), "\\ufffe \\uffff \xef\xbf\xbd");
+  EXPECT_EQ(xml_escape("\x1b[31mred"), kEscPicture + "[31mred");
+  EXPECT_EQ(xml_escape(std::string("nul\0end", 7)), "nul" + kNulPicture + "end");
+  EXPECT_EQ(xml_escape("\x01\x08\x1f"), "\xe2\x90\x81\xe2\x90\x88\xe2\x90\x9f");
+  EXPECT_EQ(xml_escape("bad \xff\xfe byte, half \xe2\x82 euro"),
+            "bad " + kReplacement + kReplacement + " byte, half " + kReplacement + " euro");
+  EXPECT_EQ(xml_escape("\xef\xbf\xbe \xef\xbf\xbf \xef\xbf\xbd"), kReplacement + " " + kReplacement + " " + kReplacement);
   EXPECT_EQ(xml_escape("tab\tline\ncr\r"), "tab&#9;line&#10;cr&#13;");
   EXPECT_EQ(xml_escape_text("tab\tline\ncr\r"), "tab\tline\ncr&#13;");
   EXPECT_EQ(xml_escape_text("]]>"), "]]&gt;");
   EXPECT_EQ(xml_escape("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\x8d"), "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\x8d");
+}
+
+TEST(ReportJunitTest, ReplacedCharactersDifferFromTextThatNamesThem) {
+  // A sample printing a bytes repr writes these very characters: they stay text.
+  EXPECT_EQ(xml_escape("b'\\x1b[0m\\x00\\xff'"), "b&apos;\\x1b[0m\\x00\\xff&apos;");
+  EXPECT_NE(xml_escape("\\x1b"), xml_escape("\x1b"));
+  EXPECT_NE(xml_escape("\\x00"), xml_escape(std::string(1, '\0')));
+  EXPECT_NE(xml_escape("\\xff"), xml_escape("\xff"));
 }
 
 TEST(ReportJunitTest, CountsFailuresAndErrorsApart) {
@@ -107,7 +127,7 @@ TEST(ReportJunitTest, CountsFailuresAndErrorsApart) {
                                      failed("q4", RunStatus::kCrashed, "crashed with signal 11 (SIGSEGV)"),
                                      could_not_run,
                                      skipped("q6", "reads input()")};
-  Xml xml(render_junit_report("guide/top.txt", results));
+  Xml xml(junit_report_of("guide/top.txt", results));
   ASSERT_EQ(xml.errors(), "");
   EXPECT_EQ(xml.value("/testsuite/@name"), "guidecheck");
   EXPECT_EQ(xml.value("/testsuite/@tests"), "6");
@@ -127,7 +147,7 @@ TEST(ReportJunitTest, CountsFailuresAndErrorsApart) {
 }
 
 TEST(ReportJunitTest, TestcasePointsAtTheGuideLine) {
-  Xml xml(render_junit_report("guide/top-50.txt", {ran("q12", 118, 125)}));
+  Xml xml(junit_report_of("guide/top-50.txt", {ran("q12", 118, 125)}));
   ASSERT_EQ(xml.errors(), "");
   EXPECT_EQ(xml.value("//testcase/@classname"), "top-50.txt");
   EXPECT_EQ(xml.value("//testcase/@name"), "q12");
@@ -138,7 +158,7 @@ TEST(ReportJunitTest, TestcasePointsAtTheGuideLine) {
 }
 
 TEST(ReportJunitTest, WithoutAGuideTheSnippetFileIsTheLocation) {
-  Xml xml(render_junit_report("", {ran("hello", 0, 0)}));
+  Xml xml(junit_report_of("", {ran("hello", 0, 0)}));
   ASSERT_EQ(xml.errors(), "");
   EXPECT_EQ(xml.value("//testcase/@file"), "snippets/hello.py");
   EXPECT_EQ(xml.value("count(//testcase/@line)"), "0");
@@ -147,11 +167,11 @@ TEST(ReportJunitTest, WithoutAGuideTheSnippetFileIsTheLocation) {
 TEST(ReportJunitTest, FailureCarriesProblemsClaimsAndDiff) {
   SnippetResult result = failed("q12", RunStatus::kOk, "stdout differs from expected/q12.out");
   result.golden_diff = "--- expected/q12.out\n+++ actual stdout of q12\n@@ -1 +1 @@\n-[99, 2, 3]\n+[1, 2, 3]\n";
-  result.claims.push_back({118, ClaimKind::kOutput, "[99, 2, 3]", "", "[1, 2, 3]", ClaimVerdict::kMismatch, "", false, ""});
+  result.claims.push_back({118, ClaimKind::kOutput, "[99, 2, 3]", "", "[1, 2, 3]", ClaimVerdict::kMismatch, "", false, "", true});
   result.claims.push_back({119, ClaimKind::kOutput, "3", "", "3", ClaimVerdict::kMatch, "", false, ""});
   result.claims.push_back({121, ClaimKind::kOutput, "~56 bytes", "", "49", ClaimVerdict::kMismatch, "", true,
                            "size depends on the build"});
-  Xml xml(render_junit_report("guide.txt", {result}));
+  Xml xml(junit_report_of("guide.txt", {result}));
   ASSERT_EQ(xml.errors(), "");
   EXPECT_EQ(xml.value("//failure/@message"), "stdout differs from expected/q12.out");
   std::string body = xml.value("//failure");
@@ -171,7 +191,7 @@ TEST(ReportJunitTest, FailureCarriesProblemsClaimsAndDiff) {
 TEST(ReportJunitTest, ErrorCarriesTheTailOfStderr) {
   SnippetResult result = failed("q30", RunStatus::kCrashed, "crashed with signal 11 (SIGSEGV)");
   for (int i = 1; i <= 30; ++i) result.outcome.stderr_text += "frame " + std::to_string(i) + "\n";
-  Xml xml(render_junit_report("guide.txt", {result}));
+  Xml xml(junit_report_of("guide.txt", {result}));
   ASSERT_EQ(xml.errors(), "");
   std::string body = xml.value("//error");
   EXPECT_NE(body.find("frame 30\n"), std::string::npos) << body;
@@ -190,22 +210,25 @@ TEST(ReportJunitTest, HostileTextStaysWellFormedXml) {
   result.golden_diff = "-" + ansi + "\n+plain ]]>\n";
   result.notes.push_back("note with 'quotes' and \x1b[1mbold\x1b[0m");
   result.claims.push_back({7, ClaimKind::kError, "ValueError: \x1b[31m", "", "\xc3", ClaimVerdict::kMismatch, "", false,
-                           ""});
+                           "", true});
   SnippetResult skip = skipped("q2", "needs \x1b[1m<input>\x1b[0m & \"stdin\"");
-  Xml xml(render_junit_report("guide & \"friends\" <1>.txt", {result, skip}));
+  Xml xml(junit_report_of("guide & \"friends\" <1>.txt", {result, skip}));
 
   ASSERT_EQ(xml.errors(), "");
   EXPECT_EQ(xml.value("//testcase[1]/@name"), "q<&>\"'");
   EXPECT_EQ(xml.value("//testcase[1]/@classname"), "guide & \"friends\" <1>.txt");
+  const std::string esc = kEscPicture, r = kReplacement;
   // Newlines and carriage returns in attributes survive attribute-value normalisation.
-  EXPECT_EQ(xml.value("//failure/@message"), "first \"problem\" & <more> \\x1b[31mError\\x1b[0m\nsecond line\r");
-  EXPECT_EQ(xml.value("//testcase[1]/system-out"),
-            "\\x1b[31mError\\x1b[0m ]]> a\\x00b \\xff\\xfe \\uffff \x7f\\x01\\x08\\x0b\\x0c\n");
-  EXPECT_EQ(xml.value("//testcase[1]/system-err"), "<![CDATA[ ]]> \\x1b[0m");
-  EXPECT_EQ(xml.value("//testcase[2]/skipped/@message"), "needs \\x1b[1m<input>\\x1b[0m & \"stdin\"");
+  EXPECT_EQ(xml.value("//failure/@message"),
+            "first \"problem\" & <more> " + esc + "[31mError" + esc + "[0m\nsecond line\r");
+  EXPECT_EQ(xml.value("//testcase[1]/system-out"), esc + "[31mError" + esc + "[0m ]]> a" + kNulPicture + "b " + r + r +
+                                                       " " + r + " \x7f\xe2\x90\x81\xe2\x90\x88\xe2\x90\x8b\xe2\x90\x8c\n");
+  EXPECT_EQ(xml.value("//testcase[1]/system-err"), "<![CDATA[ ]]> " + esc + "[0m");
+  EXPECT_EQ(xml.value("//testcase[2]/skipped/@message"), "needs " + esc + "[1m<input>" + esc + "[0m & \"stdin\"");
   std::string body = xml.value("//failure");
-  EXPECT_NE(body.find("-\\x1b[31mError\\x1b[0m\n+plain ]]>\n"), std::string::npos) << body;
-  EXPECT_NE(body.find("guide line 7 claims the error:\n  ValueError: \\x1b[31m\nthe statement printed:\n  \\xc3\n"),
+  EXPECT_NE(body.find("-" + esc + "[31mError" + esc + "[0m\n+plain ]]>\n"), std::string::npos) << body;
+  EXPECT_NE(body.find("guide line 7 claims the error:\n  ValueError: " + esc + "[31m\nthe statement printed:\n  " + r +
+                      "\n"),
             std::string::npos)
       << body;
 }

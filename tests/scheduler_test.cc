@@ -7,6 +7,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "snippet_selection.h"
+#include "snippet_store.h"
 
 namespace guidecheck {
 namespace {
@@ -39,6 +45,21 @@ class SchedulerTest : public ::testing::Test {
     spec.timeout_s = 10;
     return spec;
   }
+
+  // A snippet that appends its name to start.log as its first act, so that
+  // under -j1 the log lists the runs in the order they started.
+  RunSpec logging_snippet(const std::string& name, const std::string& rest = "") {
+    return snippet(name, "open(" + python_string((dir_ / "start.log").string()) + ", 'a').write(" +
+                             python_string(name) + " + '\\n')\n" + rest);
+  }
+  std::vector<std::string> start_log() const {
+    std::ifstream in(dir_ / "start.log");
+    std::vector<std::string> names;
+    for (std::string line; std::getline(in, line);) names.push_back(line);
+    return names;
+  }
+  // A raw Python literal: the temp paths and names here hold no quote.
+  static std::string python_string(const std::string& text) { return "r'" + text + "'"; }
 
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, int jobs = 2) {
     ZygoteRunner runner(*zygote_, jobs);
@@ -160,6 +181,68 @@ TEST_F(SchedulerTest, OutcomesComeBackInInputOrderWhateverTheSchedule) {
   auto outcomes = run({fast, slow}, 1);
   EXPECT_EQ(outcomes[0].stdout_text, "fast\n");
   EXPECT_EQ(outcomes[1].stdout_text, "slow\n");
+}
+
+TEST(StartOrderTest, LongestKnownRunStartsFirst) {
+  std::vector<RunSpec> specs(6);
+  const double durations[] = {0, 2.0, 0.5, 0, 7.5, 2.0};
+  for (size_t i = 0; i < specs.size(); ++i) specs[i].expected_duration_s = durations[i];
+  // Known durations longest first (ties in input order), then the unknown
+  // ones in input order.
+  EXPECT_EQ(start_order(specs), (std::vector<size_t>{4, 1, 5, 2, 0, 3}));
+  EXPECT_EQ(start_order({}), std::vector<size_t>{});
+  EXPECT_EQ(start_order(std::vector<RunSpec>(3)), (std::vector<size_t>{0, 1, 2}));
+}
+
+TEST_F(SchedulerTest, StartsTheLongestKnownRunFirst) {
+  std::vector<RunSpec> specs = {logging_snippet("short.py"), logging_snippet("unknown.py"),
+                                logging_snippet("longest.py"), logging_snippet("middle.py")};
+  specs[0].expected_duration_s = 0.01;
+  specs[2].expected_duration_s = 5;
+  specs[3].expected_duration_s = 1;
+  std::vector<size_t> completed;
+  auto outcomes = ZygoteRunner(*zygote_, 1).run(specs, [&](size_t index, const RunOutcome&) {
+    completed.push_back(index);
+  });
+  EXPECT_EQ(start_log(), (std::vector<std::string>{"longest.py", "middle.py", "short.py", "unknown.py"}));
+  EXPECT_EQ(completed, (std::vector<size_t>{2, 3, 0, 1}));
+  for (const auto& outcome : outcomes) EXPECT_EQ(outcome.status, RunStatus::kOk) << outcome.stderr_text;
+}
+
+// The whole loop: durations measured by one run are remembered by the store
+// (.guidecheck/durations.json), read back for the next run, put into its
+// specs by make_run_specs, and make the slow sample start first.
+TEST_F(SchedulerTest, RememberedDurationsStartTheSlowestSampleFirstNextTime) {
+  fs::create_directories(dir_ / "snippets");
+  std::vector<SnippetFile> samples;
+  for (const char* id : {"q01", "q02", "q03"}) {
+    std::string rest = std::string(id) == "q02" ? "import time\ntime.sleep(0.5)\n" : "";
+    RunSpec spec = logging_snippet("snippets/" + std::string(id) + ".py", rest);
+    samples.push_back({id, spec.path});
+  }
+  SnippetStore store((dir_ / "snippets").string(), (dir_ / "expected").string(), (dir_ / ".guidecheck").string());
+
+  // First run: nothing known yet, the samples start in guide order.
+  std::vector<RunSpec> specs = make_run_specs(samples, RunSettings{}, store.load_durations());
+  std::vector<RunOutcome> first = run(specs, 1);
+  EXPECT_EQ(start_log(), (std::vector<std::string>{"snippets/q01.py", "snippets/q02.py", "snippets/q03.py"}));
+  std::map<std::string, double> measured;
+  for (size_t i = 0; i < samples.size(); ++i) {
+    EXPECT_EQ(first[i].status, RunStatus::kOk) << first[i].stderr_text;
+    measured[samples[i].id] = first[i].duration_s;
+  }
+  ASSERT_GT(measured["q02"], measured["q01"]);
+  ASSERT_GT(measured["q02"], measured["q03"]);
+  store.save_durations(measured);
+  fs::remove(dir_ / "start.log");
+
+  // Second run: q02 took longest, so it starts first.
+  specs = make_run_specs(samples, RunSettings{}, store.load_durations());
+  EXPECT_DOUBLE_EQ(specs[1].expected_duration_s, measured["q02"]);
+  run(specs, 1);
+  std::vector<std::string> started = start_log();
+  ASSERT_EQ(started.size(), 3u);
+  EXPECT_EQ(started[0], "snippets/q02.py");
 }
 
 }  // namespace

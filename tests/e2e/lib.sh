@@ -3,7 +3,7 @@
 # Shared helpers for the end-to-end tests of the guidecheck binary.
 #
 # Source it from a test script:   source "$(dirname "$0")/lib.sh"
-# Run it directly to self-test the helpers (CTest does, as e2e.lib).
+# Run it directly to self-test the helpers (it is a library, not a CTest test).
 #
 # Environment (CTest sets the first three; defaults suit a manual run from a
 # checkout built into build/):
@@ -184,9 +184,11 @@ last_line() {
 }
 
 # All JSON access goes through Python's json module: strict UTF-8, exactly one
-# document, strings written back as the bytes they escape.
+# document, strings written back as the bytes they escape. Text a sample
+# printed comes with the exact bytes as "<key>_base64" when the text had to
+# replace invalid UTF-8 with U+FFFD; raw(obj, key) returns those bytes.
 E2E_JSON_PY='
-import json, sys
+import base64, binascii, json, sys
 
 def load(path):
     with open(path, "rb") as f:
@@ -219,6 +221,36 @@ def emit(value):
 def is_int(v):
     return isinstance(v, int) and not isinstance(v, bool)
 
+def raw(obj, key):
+    if obj.get(key + "_base64") is not None:
+        return base64.b64decode(obj[key + "_base64"], validate=True)
+    return obj[key].encode("utf-8")
+
+def check_output(obj, key, where):
+    """The text form is the bytes decoded with errors="replace" (maximal
+    subparts, one U+FFFD each); "<key>_base64" is there exactly when that
+    replaced something."""
+    if key + "_base64" not in obj:
+        return []
+    encoded = obj[key + "_base64"]
+    if not isinstance(encoded, str):
+        return [f"{where}{key}_base64 = {encoded!r} is not a string"]
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError) as e:
+        return [f"{where}{key}_base64 is not standard base64: {e}"]
+    if base64.b64encode(data).decode() != encoded:
+        return [f"{where}{key}_base64 is not canonical padded base64: {encoded!r}"]
+    problems = []
+    try:
+        data.decode("utf-8")
+        problems.append(f"{where}{key}_base64 is present though the bytes are valid UTF-8")
+    except UnicodeDecodeError:
+        pass
+    if data.decode("utf-8", "replace") != obj.get(key):
+        problems.append(f"{where}{key} = {obj.get(key)!r} is not its bytes {data!r} decoded with U+FFFD replacement")
+    return problems
+
 def check(r):
     if not isinstance(r, dict):
         return [f"top level is {type(r).__name__}, not an object"]
@@ -243,6 +275,12 @@ def check(r):
             problems.append(f"statements[{i}] = {s!r} is not {{line, end_line >= line, stdout}}")
     if problems:
         return problems
+    problems += check_output(r, "stdout", "")
+    problems += check_output(r, "stderr", "")
+    for i, s in enumerate(r["statements"]):
+        problems += check_output(s, "stdout", f"statements[{i}].")
+    if problems:
+        return problems
     if r["status"] == "ok" and (r["exit_code"] != 0 or r["signal"] is not None):
         problems.append("status ok with exit_code %r and signal %r" % (r["exit_code"], r["signal"]))
     if r["status"] == "crashed" and r["signal"] is None:
@@ -255,8 +293,16 @@ if cmd == "field":
     if not isinstance(r, dict) or sys.argv[3] not in r:
         sys.exit(f"{path}: no key {sys.argv[3]!r} in the JSON output")
     emit(r[sys.argv[3]])
+elif cmd == "bytes":
+    if not isinstance(r, dict) or sys.argv[3] not in r:
+        sys.exit(f"{path}: no key {sys.argv[3]!r} in the JSON output")
+    sys.stdout.buffer.write(raw(r, sys.argv[3]))
 elif cmd == "eval":
-    emit(eval(sys.argv[3], {"r": r, "json": json}))
+    value = eval(sys.argv[3], {"r": r, "json": json, "raw": raw})
+    if isinstance(value, bytes):
+        sys.stdout.buffer.write(value)
+    else:
+        emit(value)
 elif cmd == "check":
     problems = check(r)
     for p in problems:
@@ -272,14 +318,21 @@ json_field() {
   "$PYTHON" -c "$E2E_JSON_PY" field "$1" "$2"
 }
 
-# json_field_to_file FILE KEY OUT: write a string value byte-exactly to OUT
-# (escaped invalid bytes, if reported as surrogate escapes, become bytes again).
+# json_field_to_file FILE KEY OUT: write a string value as UTF-8 to OUT (the
+# text form: bytes that were not UTF-8 are U+FFFD there; see json_bytes_to_file).
 json_field_to_file() {
   "$PYTHON" -c "$E2E_JSON_PY" field "$1" "$2" >"$3"
 }
 
+# json_bytes_to_file FILE KEY OUT: write the exact bytes of a top-level output
+# field to OUT: KEY_base64 decoded when present, else KEY as UTF-8.
+json_bytes_to_file() {
+  "$PYTHON" -c "$E2E_JSON_PY" bytes "$1" "$2" >"$3"
+}
+
 # json_eval FILE EXPRESSION: evaluate a Python expression over the document,
-# bound to `r`, and print the result like json_field.
+# bound to `r`, and print the result like json_field (bytes as they are;
+# raw(obj, key) gives an output field's exact bytes).
 json_eval() {
   "$PYTHON" -c "$E2E_JSON_PY" eval "$1" "$2"
 }
@@ -422,12 +475,28 @@ e2e_selftest_json() {
   json_field_to_file "$doc" stdout "$E2E_TMP/bytes"
   printf 'a\nb \xff\n' >"$E2E_TMP/bytes.expected"
   assert_files_eq "surrogate escapes become bytes" "$E2E_TMP/bytes.expected" "$E2E_TMP/bytes"
-  # Two documents, a bad type, invalid UTF-8: all rejected.
+  # Replaced bytes come back from their base64, also through raw() in json_eval.
+  printf '%s' '{"status": "ok", "exit_code": 0, "signal": null, "stdout": "a\ufffd\ufffdb\n",
+    "stdout_base64": "Yf/+Ygo=", "stderr": "", "stdout_truncated": false, "duration_s": 0.01,
+    "statements": [{"line": 1, "end_line": 1, "stdout": "\ufffd", "stdout_base64": "4oI="}]}' >"$doc"
+  assert_run_json "$doc"
+  json_bytes_to_file "$doc" stdout "$E2E_TMP/replaced"
+  printf 'a\xff\xfeb\n' >"$E2E_TMP/replaced.expected"
+  assert_files_eq "base64 becomes the exact bytes" "$E2E_TMP/replaced.expected" "$E2E_TMP/replaced"
+  json_eval "$doc" 'raw(r["statements"][0], "stdout")' >"$E2E_TMP/statement"
+  printf '\xe2\x82' >"$E2E_TMP/statement.expected"
+  assert_files_eq "raw() in json_eval" "$E2E_TMP/statement.expected" "$E2E_TMP/statement"
+  json_bytes_to_file "$E2E_TMP/doc.json" stderr "$E2E_TMP/empty"
+  assert_eq "without base64, the text is the bytes" "" "$(cat "$E2E_TMP/empty")"
+  # Two documents, a bad type, invalid UTF-8, base64 that disagrees with the
+  # text or stands beside valid UTF-8: all rejected.
   printf '{}{}' >"$E2E_TMP/two.json"
   printf '{"status": "fine"}' >"$E2E_TMP/bad.json"
   printf '{"stdout": "\xff"}' >"$E2E_TMP/raw.json"
+  sed 's/"stdout_base64": "Yf\/+Ygo="/"stdout_base64": "Yf8K"/' "$doc" >"$E2E_TMP/disagrees.json"
+  sed 's/"stdout_base64": "4oI="/"stdout_base64": "4oKs"/' "$doc" >"$E2E_TMP/needless.json"
   local f
-  for f in two bad raw; do
+  for f in two bad raw disagrees needless; do
     if "$PYTHON" -c "$E2E_JSON_PY" check "$E2E_TMP/$f.json" >/dev/null 2>&1; then
       fail "$f.json was accepted as a run report"
     fi

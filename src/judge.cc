@@ -1,0 +1,174 @@
+#include "judge.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "claim_verdicts.h"
+#include "golden_pattern.h"
+#include "unified_diff.h"
+
+namespace guidecheck {
+namespace {
+
+// A claim or an output in a one-line message: quoted, newlines shown as \n.
+std::string quote_for_message(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return out + "'";
+}
+
+// The approved output, when this run's stdout matches it: its placeholders
+// say which tokens change from run to run.
+const std::string* matching_approved(const SampleRuns& runs) {
+  bool matches = runs.approved && matches_pattern(*runs.approved, runs.first->stdout_text);
+  return matches ? &*runs.approved : nullptr;
+}
+
+bool judges_claims(const PlannedSnippet& sample) { return sample.spec.mode != SnippetMode::kPytest; }
+
+// Marks the claims an erratum lists (only wrong ones: a right claim makes
+// its erratum stale).
+void mark_errata(const Errata& errata, SnippetResult* result) {
+  for (const auto& erratum : errata.entries) {
+    if (erratum.sample != result->id) continue;
+    for (auto& claim : result->claims) {
+      if (claim.guide_line != erratum.guide_line || claim.verdict != ClaimVerdict::kMismatch) continue;
+      if (!erratum.claimed.empty() && erratum.claimed != claim.claimed) continue;
+      claim.known_erratum = true;
+      claim.erratum_reason = erratum.reason;
+    }
+  }
+}
+
+bool counts_against(const ClaimResult& claim, bool strict) {
+  if (claim.known_erratum) return strict;
+  if (claim.verdict == ClaimVerdict::kMismatch) return true;
+  return strict && (claim.verdict == ClaimVerdict::kEquivalent || claim.verdict == ClaimVerdict::kProse);
+}
+
+}  // namespace
+
+SnippetResult skipped_result(const PlannedSnippet& sample) {
+  SnippetResult result;
+  result.id = sample.id;
+  result.path = sample.path;
+  result.first_line = sample.first_line;
+  result.last_line = sample.last_line;
+  result.source = sample.source;
+  result.verdict = SnippetVerdict::kSkipped;
+  result.skip_reason = sample.skip_reason.value_or("");
+  result.problems.push_back("skipped: " + result.skip_reason);
+  return result;
+}
+
+SnippetResult judge_sample(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy) {
+  SnippetResult result;
+  result.id = sample.id;
+  result.path = sample.path;
+  result.first_line = sample.first_line;
+  result.last_line = sample.last_line;
+  result.source = sample.source;
+  result.outcome = *runs.first;
+  const RunOutcome& outcome = result.outcome;
+  if (runs.golden && runs.approved && !matches_pattern(*runs.approved, outcome.stdout_text))
+    result.golden_diff = unified_diff(*runs.approved, outcome.stdout_text, runs.approved_path,
+                                      "actual stdout of " + sample.id);
+  if (!judges_claims(sample)) return result;
+
+  result.claims = judge_output_claims(sample.claims, sample.guide_lines, outcome, nullptr, matching_approved(runs));
+  for (const auto& claim : sample.claims)
+    if (claim.kind == ClaimKind::kError && claim.statement.empty())
+      result.claims.push_back(judge_error_claim(claim, sample.guide_lines, outcome));
+  for (const auto& [claim, variant] : runs.error_variants)
+    result.claims.push_back(judge_error_claim(*claim, sample.guide_lines, *variant));
+  std::stable_sort(result.claims.begin(), result.claims.end(),
+                   [](const ClaimResult& a, const ClaimResult& b) { return a.guide_line < b.guide_line; });
+  if (policy.errata) mark_errata(*policy.errata, &result);
+  return result;
+}
+
+bool needs_second_opinion(const SnippetResult& result) {
+  if (!result.golden_diff.empty()) return true;
+  return std::any_of(result.claims.begin(), result.claims.end(), [](const ClaimResult& claim) {
+    return claim.kind == ClaimKind::kOutput && claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum;
+  });
+}
+
+void apply_second_opinion(const PlannedSnippet& sample, const SampleRuns& runs, const RunOutcome& second,
+                          SnippetResult* result) {
+  if (judges_claims(sample)) {
+    // Judged anew with the second run: a claim whose statement printed
+    // something else there is unstable (errata are reviewed: they stay).
+    std::vector<ClaimResult> again =
+        judge_output_claims(sample.claims, sample.guide_lines, result->outcome, &second, matching_approved(runs));
+    for (auto& claim : result->claims) {
+      if (claim.kind != ClaimKind::kOutput || claim.known_erratum) continue;
+      auto it = std::find_if(again.begin(), again.end(),
+                             [&](const ClaimResult& c) { return c.guide_line == claim.guide_line; });
+      if (it != again.end() && it->verdict == ClaimVerdict::kUnstable) {
+        claim.verdict = it->verdict;
+        claim.rule = it->rule;
+      }
+    }
+  }
+  if (result->golden_diff.empty()) return;
+  const std::string& first = result->outcome.stdout_text;
+  int line = 0;
+  std::optional<std::string> both = first == second.stdout_text ? std::nullopt
+                                                                : stable_pattern(first, second.stdout_text, &line);
+  if (both && stable_pattern(*runs.approved, *both, &line)) {
+    result->notes.push_back(fmt::format("stdout is unstable (two runs differ), and differs from {} only there; "
+                                        "guidecheck update records placeholders for it",
+                                        runs.approved_path));
+    result->golden_diff.clear();
+  }
+}
+
+void finish_judgement(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy,
+                      SnippetResult* result) {
+  const RunOutcome& outcome = result->outcome;
+  // An exit with the error the guide claims is what the sample shows.
+  bool error_claimed = std::any_of(result->claims.begin(), result->claims.end(), [&](const ClaimResult& claim) {
+    bool live = std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
+      return c.kind == ClaimKind::kError && c.statement.empty() && c.guide_line == claim.guide_line;
+    });
+    return live && (claim.verdict == ClaimVerdict::kMatch || claim.verdict == ClaimVerdict::kEquivalent);
+  });
+  std::string failure = describe_failure(outcome, sample.spec.timeout_s);
+  if (!failure.empty() && !(error_claimed && outcome.status == RunStatus::kError)) result->problems.push_back(failure);
+  if (runs.golden && !runs.approved)
+    result->problems.push_back(
+        fmt::format("no approved output: {} is missing (run guidecheck update)", runs.approved_path));
+  if (outcome.stdout_truncated) result->problems.push_back("stdout was truncated (over the output cap)");
+  if (!result->golden_diff.empty()) result->problems.push_back(fmt::format("stdout differs from {}", runs.approved_path));
+
+  if (policy.errata)
+    for (const auto& erratum : policy.errata->entries) {
+      if (erratum.sample != result->id) continue;
+      bool used = std::any_of(result->claims.begin(), result->claims.end(), [&](const ClaimResult& claim) {
+        return claim.known_erratum && claim.guide_line == erratum.guide_line;
+      });
+      if (!used)
+        result->notes.push_back(fmt::format("{}:{}: erratum for {} line {} matches no wrong claim (fixed? remove it)",
+                                            policy.errata->path, erratum.file_line, erratum.sample,
+                                            erratum.guide_line));
+    }
+  for (auto& claim : result->claims) {
+    claim.counts_against = counts_against(claim, policy.strict);
+    std::string where =
+        fmt::format("{}:{}", policy.guide_path.empty() ? result->path : policy.guide_path, claim.guide_line);
+    if (claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum)
+      result->problems.push_back(fmt::format("{}: the guide claims {} but the sample prints {}", where,
+                                             quote_for_message(claim.claimed), quote_for_message(claim.actual)));
+    if (!policy.strict) continue;
+    if (claim.known_erratum)
+      result->problems.push_back(fmt::format("{}: known erratum (--strict): {}", where, claim.erratum_reason));
+    else if (claim.verdict == ClaimVerdict::kEquivalent || claim.verdict == ClaimVerdict::kProse)
+      result->problems.push_back(
+          fmt::format("{}: {} claim (--strict): {}", where, to_string(claim.verdict), claim.rule));
+  }
+  result->verdict = result->problems.empty() ? SnippetVerdict::kPassed : SnippetVerdict::kFailed;
+}
+
+}  // namespace guidecheck

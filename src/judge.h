@@ -1,0 +1,61 @@
+#pragma once
+// The one place where a sample's fate is decided: its claims' verdicts, its
+// golden comparison, known errata, --strict, and so whether it passes.
+// Reports only render what the judge decided.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check_plan.h"
+#include "check_result.h"
+#include "errata.h"
+
+namespace guidecheck {
+
+/// What the judge holds against a sample beyond its own runs.
+struct JudgePolicy {
+  bool strict = false;           ///< equivalent, prose and known errata fail too
+  const Errata* errata = nullptr;
+  std::string guide_path;        ///< where claims are located in messages; empty: the snippet's path
+};
+
+/// The runs of one sample the judge looks at.
+struct SampleRuns {
+  const RunOutcome* first = nullptr;
+  /// Runs of error-claim variants: the claim and the run with its
+  /// commented-out statement enabled.
+  std::vector<std::pair<const Claim*, const RunOutcome*>> error_variants;
+  /// expected/<id>.out and its path, when the sample is compared with it.
+  bool golden = false;
+  std::optional<std::string> approved;
+  std::string approved_path;
+};
+
+/// First judgement of a sample that ran (a skipped one: skipped_result).
+/// Verdicts of every claim, errata marked, golden difference noted. Call
+/// needs_second_opinion next, then finish_judgement.
+SnippetResult judge_sample(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy);
+
+/// The result of a sample that does not run, with its reason.
+SnippetResult skipped_result(const PlannedSnippet& sample);
+
+/// True when the verdict hinges on a difference that a second run (another
+/// hash seed, another moment) may show to be unstable rather than wrong: a
+/// claim mismatch no erratum lists, or stdout that differs from expected/.
+bool needs_second_opinion(const SnippetResult& result);
+
+/// Revisits the differences with the second run: a mismatching claim whose
+/// statement printed differently there is unstable; stdout that differs
+/// from expected/ only where the two runs differ is unstable (a note).
+void apply_second_opinion(const PlannedSnippet& sample, const SampleRuns& runs, const RunOutcome& second,
+                          SnippetResult* result);
+
+/// Decides the sample's status and problems under the policy: run failures
+/// (unless the guide claims that very error), golden differences,
+/// mismatches, and with --strict equivalent and prose claims and errata.
+/// Sets ClaimResult::counts_against; stale errata become notes.
+void finish_judgement(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy,
+                      SnippetResult* result);
+
+}  // namespace guidecheck

@@ -1,0 +1,101 @@
+#include "plan_runs.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "claim_verdicts.h"
+
+namespace guidecheck {
+
+void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
+              const std::function<void(size_t, size_t, const std::string&)>& progress, PlanRuns* out) {
+  std::vector<RunSpec> specs;
+  for (const auto& sample : plan.snippets)
+    if (!sample.skip_reason) specs.push_back(sample.spec);
+  size_t sample_runs = specs.size();
+
+  std::vector<std::pair<size_t, const Claim*>> variant_of;  // plan index, claim
+  for (size_t i = 0; i < plan.snippets.size(); ++i) {
+    const PlannedSnippet& sample = plan.snippets[i];
+    if (variants == ErrorVariants::kSkip || sample.skip_reason || sample.spec.mode == SnippetMode::kPytest) continue;
+    for (const auto& claim : sample.claims) {
+      if (claim.kind != ClaimKind::kError || claim.statement.empty()) continue;
+      std::optional<std::string> variant = error_claim_variant(sample.source, sample.guide_lines, claim);
+      if (!variant) continue;
+      // Same file name as the sample: a traceback names it the same way.
+      std::string err;
+      std::optional<std::string> path = plan.scratch->write_new_file(
+          fmt::format("variants/{}-{}/{}", sample.id, claim.guide_line,
+                      std::filesystem::path(sample.path).filename().string()),
+          *variant, &err);
+      if (!path) {
+        spdlog::warn("{}", err);
+        continue;
+      }
+      RunSpec spec = sample.spec;
+      spec.id = fmt::format("{} with line {} enabled", sample.id, claim.guide_line);
+      spec.path = *path;
+      spec.source = *variant;
+      spec.expected_duration_s = 0;  // unknown: starts after the samples, in idle slots
+      specs.push_back(spec);
+      variant_of.emplace_back(i, &claim);
+    }
+  }
+  size_t done = 0;
+  std::vector<RunOutcome> outcomes = runner.run(specs, [&](size_t index, const RunOutcome&) {
+    if (progress && index < sample_runs) progress(++done, sample_runs, specs[index].id);
+  });
+  spdlog::debug("ran {} samples and {} error-claim variants", sample_runs, outcomes.size() - sample_runs);
+
+  out->variant_outcomes.assign(std::make_move_iterator(outcomes.begin() + static_cast<long>(sample_runs)),
+                               std::make_move_iterator(outcomes.end()));
+  out->outcomes.assign(plan.snippets.size(), RunOutcome{});
+  out->runs.assign(plan.snippets.size(), SampleRuns{});
+  size_t next = 0;
+  for (size_t i = 0; i < plan.snippets.size(); ++i) {
+    if (plan.snippets[i].skip_reason) continue;
+    out->outcomes[i] = std::move(outcomes[next++]);
+    out->runs[i].first = &out->outcomes[i];
+    out->interrupted = out->interrupted || out->outcomes[i].interrupted;
+    if (!out->outcomes[i].interrupted) out->durations[plan.snippets[i].id] = out->outcomes[i].duration_s;
+  }
+  for (size_t k = 0; k < variant_of.size(); ++k)
+    out->runs[variant_of[k].first].error_variants.emplace_back(variant_of[k].second, &out->variant_outcomes[k]);
+}
+
+void attach_approved_outputs(const CheckPlan& plan, const SnippetStore& store, PlanRuns* runs) {
+  if (plan.mode == PlanMode::kInMemory) return;
+  for (size_t i = 0; i < plan.snippets.size(); ++i) {
+    if (plan.snippets[i].skip_reason) continue;
+    SampleRuns& sample_runs = runs->runs[i];
+    sample_runs.golden = true;
+    sample_runs.approved = store.read_expected(plan.snippets[i].id);
+    sample_runs.approved_path = store.expected_path(plan.snippets[i].id);
+  }
+}
+
+std::vector<SnippetResult> judge_plan(const CheckPlan& plan, const PlanRuns& runs, const JudgePolicy& policy,
+                                      Runner& second) {
+  std::vector<SnippetResult> results;
+  for (size_t i = 0; i < plan.snippets.size(); ++i)
+    results.push_back(plan.snippets[i].skip_reason ? skipped_result(plan.snippets[i])
+                                                   : judge_sample(plan.snippets[i], runs.runs[i], policy));
+  std::vector<size_t> suspects;
+  std::vector<RunSpec> again;
+  for (size_t i = 0; i < plan.snippets.size(); ++i)
+    if (!plan.snippets[i].skip_reason && needs_second_opinion(results[i])) {
+      suspects.push_back(i);
+      again.push_back(plan.snippets[i].spec);
+    }
+  std::vector<RunOutcome> seconds = second.run(again);
+  spdlog::debug("second opinions: {}", again.size());
+  for (size_t k = 0; k < suspects.size(); ++k)
+    apply_second_opinion(plan.snippets[suspects[k]], runs.runs[suspects[k]], seconds[k], &results[suspects[k]]);
+  for (size_t i = 0; i < plan.snippets.size(); ++i)
+    if (!plan.snippets[i].skip_reason) finish_judgement(plan.snippets[i], runs.runs[i], policy, &results[i]);
+  return results;
+}
+
+}  // namespace guidecheck

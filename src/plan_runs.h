@@ -1,0 +1,53 @@
+#pragma once
+// The run step shared by check and update: every sample of a plan that is
+// not skipped, and the error-claim variants, in one batch; outcomes joined
+// back to their samples.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "check_plan.h"
+#include "judge.h"
+#include "runner.h"
+#include "snippet_store.h"
+
+namespace guidecheck {
+
+/// The outcomes of a plan's runs. Holds the runs that SampleRuns point
+/// into, so it is neither copied nor moved.
+struct PlanRuns {
+  PlanRuns() = default;
+  PlanRuns(const PlanRuns&) = delete;
+  PlanRuns& operator=(const PlanRuns&) = delete;
+
+  std::vector<RunOutcome> outcomes;          ///< per plan sample; empty for a skipped one
+  std::vector<RunOutcome> variant_outcomes;  ///< per error-claim variant
+  std::vector<SampleRuns> runs;              ///< per plan sample, in plan order
+  /// Run time of each sample that finished, for the next schedule.
+  std::map<std::string, double> durations;
+  bool interrupted = false;  ///< some run was stopped by a signal
+};
+
+/// Whether run_plan also runs the error-claim variants.
+enum class ErrorVariants { kRun, kSkip };
+
+/// Runs the plan's samples once each. With ErrorVariants::kRun, each error
+/// claim of a commented-out statement also runs its sample once more with
+/// the statement enabled, in the same batch (the variants fill idle slots
+/// while the long samples run); they are written into the plan's scratch
+/// space. `progress` hears of the samples' runs only (done, total, id).
+void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
+              const std::function<void(size_t, size_t, const std::string&)>& progress, PlanRuns* out);
+
+/// Points each sample's runs at its approved output in expected/ (read
+/// once), for a plan of the project's own snippets.
+void attach_approved_outputs(const CheckPlan& plan, const SnippetStore& store, PlanRuns* runs);
+
+/// Judges every sample of the plan, in plan order. Where a verdict hinges
+/// on a difference, the sample runs once more on `second` (another hash
+/// seed, another moment) and the judge looks again.
+std::vector<SnippetResult> judge_plan(const CheckPlan& plan, const PlanRuns& runs, const JudgePolicy& policy,
+                                      Runner& second);
+
+}  // namespace guidecheck
