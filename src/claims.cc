@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "claim_markers.h"
 #include "python_lexer.h"
 
 namespace guidecheck {
@@ -45,12 +46,15 @@ bool contains(const std::array<std::string_view, N>& set, std::string_view word)
   return std::find(set.begin(), set.end(), word) != set.end();
 }
 
-// A comment's text: after '#' (and a pytest-examples style '>'), trimmed.
+// A comment's text: after '#' and any output marker (claim_markers.h), trimmed.
 std::string_view comment_text(std::string_view line, std::size_t hash) {
   std::string_view text = line.substr(hash + 1);
-  if (!text.empty() && text.front() == '>') text.remove_prefix(1);
+  if (std::optional<MarkedOutput> marked = marked_output(text)) return marked->text;
   return trim(text);
 }
+
+// Whether the comment at `hash` carries an output marker (`#> 42`).
+bool is_marked(std::string_view line, std::size_t hash) { return marked_output(line.substr(hash + 1)).has_value(); }
 
 // `TypeError: ...`, `ZeroDivisionError`, `json.JSONDecodeError: ...`: an
 // exception class name, then the end or a colon. "Error: bad input" is not
@@ -239,7 +243,9 @@ class ClaimFinder {
     Claim claim;
     claim.guide_line = claim.last_guide_line = claim.anchor_line = line_of(i);
     claim.form = ClaimForm::kTrailing;
-    if (const auto error = error_text(text)) {
+    if (marked(i)) {
+      claim.text = std::string(text);  // shown verbatim: no label, no note
+    } else if (const auto error = error_text(text)) {
       claim.kind = ClaimKind::kError;
       claim.text = std::string(*error);
     } else {
@@ -254,11 +260,13 @@ class ClaimFinder {
   }
 
   std::string_view text_at(std::size_t i) const { return comment_text(run_.lines[i], roles_[i].comment); }
+  bool marked(std::size_t i) const { return is_marked(run_.lines[i], roles_[i].comment); }
 
   // `# x[0] = 1 # TypeError: ...` (optionally with its commented-out body on
   // the following lines), or `# x[0] = 1` then `# TypeError: ...`.
   // Returns the index after the claim's last line, or nullopt.
   std::optional<std::size_t> error_claim(std::size_t i, std::size_t end) {
+    if (marked(i)) return std::nullopt;  // marked lines are output
     const std::string_view text = text_at(i);
     PythonLexer::Line lexed;
     if (!looks_like_statement(text, &lexed)) return std::nullopt;
@@ -349,6 +357,11 @@ class ClaimFinder {
     bool explicit_output = false;
     for (std::size_t k = first; k <= last; ++k) {
       const std::string_view text = text_at(k);
+      if (marked(k)) {
+        explicit_output = true;
+        lines.push_back(k);
+        continue;
+      }
       if (k == first && is_output_marker(text)) {
         explicit_output = true;
         continue;
@@ -371,12 +384,14 @@ class ClaimFinder {
     claim.last_guide_line = line_of(lines.back());
     claim.looks_like_prose = true;
     std::string_view error;
+    bool verbatim = false;  // marked output: no label, no note, never prose
     for (std::size_t k : lines) {
       std::string_view text = text_at(k);
-      if (k == lines.front()) text = strip_output_label(text, anchor_code);
+      if (marked(k)) verbatim = true;
+      else if (k == lines.front()) text = strip_output_label(text, anchor_code);
       if (k != lines.front()) claim.text += '\n';
       claim.text += text;
-      if (!looks_like_prose(text)) claim.looks_like_prose = false;
+      if (marked(k) || !looks_like_prose(text)) claim.looks_like_prose = false;
       if (const auto e = error_text(text)) error = *e;
     }
     const std::string_view first_text = text_at(lines.front());
@@ -384,7 +399,7 @@ class ClaimFinder {
       claim.kind = ClaimKind::kError;
       claim.text = std::string(error);
       claim.looks_like_prose = false;
-    } else if (lines.size() == 1) {
+    } else if (lines.size() == 1 && !verbatim) {
       const auto [value, note] = split_note(claim.text);
       claim.note = std::string(note);
       claim.text = std::string(value);

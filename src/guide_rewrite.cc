@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
+
+#include "claim_markers.h"
 
 namespace guidecheck {
 namespace {
@@ -84,8 +87,12 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
     int last = std::min(claim.last_guide_line, static_cast<int>(lines.size()));
     std::string prefix = "# ";
     const std::string& first_text = lines[static_cast<size_t>(line - 1)].text;
-    if (size_t hash = first_text.find('#'); hash != std::string::npos)
-      prefix = first_text.substr(0, first_text.find_first_not_of("# ", hash));
+    if (size_t hash = first_text.find('#'); hash != std::string::npos) {
+      // A marked block (`#> 42`) stays marked: every line gets the marker.
+      std::optional<MarkedOutput> marked = marked_output(std::string_view(first_text).substr(hash + 1));
+      prefix = marked ? first_text.substr(0, hash + 1) + std::string(marked->marker->written_prefix)
+                      : first_text.substr(0, first_text.find_first_not_of("# ", hash));
+    }
     std::vector<std::string> block;
     for (const auto& output : actual) block.push_back(output.empty() ? prefix.substr(0, prefix.find_last_not_of(' ') + 1) : prefix + output);
     replaced[line] = block;

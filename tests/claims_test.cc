@@ -140,6 +140,24 @@ TEST(ClaimsTest, BundledShellCommandsAreNotClaims) {
 // ---------------------------------------------------------------------------
 // Small cases.
 
+TEST(ClaimsTest, MarkedOutputIsOutputEvenWhenItReadsLikeProse) {
+  // pytest-examples' `#>`: verbatim output, kept before more code, no note split off.
+  EXPECT_EQ(show(find_claims(make_run({"print(\"Hello, this is the greeting\")", "#> Hello, this is the greeting",
+                                       "x = 1", "print(x, (1, 2))", "#> 1 (1, 2)", "print(f(3))", "#> 6 (3 * 2)"}))),
+            (Lines{"2-2 output block @1 [Hello, this is the greeting]", "5-5 output block @4 [1 (1, 2)]",
+                   "7-7 output block @6 [6 (3 * 2)]"}));
+}
+
+TEST(ClaimsTest, MarkedBlockKeepsItsBlankLinesAndIndentation) {
+  EXPECT_EQ(show(find_claims(make_run({"print(df)", "#>    a", "#> 0  1", "#>", "#> 1  2"}))),
+            (Lines{"2-5 output block @1 [   a\n0  1\n\n1  2]"}));
+}
+
+TEST(ClaimsTest, AQuotationIsNotAMarker) {
+  // "# > text" (a space before '>') is an ordinary comment: prose before code.
+  EXPECT_EQ(show(find_claims(make_run({"print(1)", "# > This introduces the next call", "f()"}))), (Lines{}));
+}
+
 TEST(ClaimsTest, HashInsideStringsIsNotAComment) {
   EXPECT_EQ(show(find_claims(make_run({"print(\"#\") # #", "print(f\"{31:#x}\") # 0x1f", "print('a#b')"}))),
             (Lines{"1-1 output trailing @1 [#]", "2-2 output trailing @2 [0x1f]"}));

@@ -33,6 +33,18 @@ TEST(GuideRewriteTest, BlockClaimBecomesOneCommentLinePerOutputLine) {
   EXPECT_EQ(r.text, "f()\n# a     1\n# b     3\n# dtype: int64\nNext prose.\n");
 }
 
+TEST(GuideRewriteTest, AMarkedBlockStaysMarked) {
+  std::string guide = "print(x)\n#> [1, 2]\n#>\n#> end\nNext prose.\n";
+  Claim claim;
+  claim.form = ClaimForm::kBlock;
+  claim.guide_line = 2;
+  claim.last_guide_line = 4;
+  claim.anchor_line = 1;
+  claim.text = "[1, 2]\n\nend";
+  GuideRewrite r = rewrite_claims(guide, "g.txt", {{claim, "[1, 3]\n\nend"}});
+  EXPECT_EQ(r.text, "print(x)\n#> [1, 3]\n#>\n#> end\nNext prose.\n");
+}
+
 TEST(GuideRewriteTest, ErrorClaimKeepsTheCommentedOutCode) {
   std::string guide = "# x[0] = 1 # TypeError: nope\n";
   Claim claim;

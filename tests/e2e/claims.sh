@@ -124,10 +124,36 @@ q05 28" "$(verdicts "$work/u.json" | awk '$3 == "mismatch" {print $1, $2}')"
   assert_eq "q06 timing" "q06 33 unstable" "$(verdicts "$work/u.json" | awk '$1 == "q06" {print $1, $2, $3}')"
 }
 
+# pytest-examples' `#>` marker: verbatim output, judged and corrected as such.
+case_chevron_marked_output_is_checked_and_rewritten_in_kind() {
+  rm -rf "$work"
+  mkdir -p "$work"
+  cat >"$work/marked.txt" <<'EOF'
+Marked guide
+1. Greeting
+print("Hello, this is the greeting")
+#> Hello, this is the greeting
+2. Numbers
+print([1, 2])
+#> [1, 3]
+print("end")
+EOF
+  local rc=0
+  gc_in check marked.txt --format json >"$work/m.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  assert_eq "verdicts" "q01 4 match -
+q02 7 mismatch -" "$(verdicts "$work/m.json")"
+  gc_in extract marked.txt >/dev/null
+  gc_in update --write-guide >/dev/null 2>&1 || true
+  assert_eq "the corrected claim keeps its marker" "#> [1, 2]" "$(sed -n 7p "$work/marked.txt")"
+  assert_eq "the right claim is untouched" "#> Hello, this is the greeting" "$(sed -n 4p "$work/marked.txt")"
+}
+
 run_case every_claim_gets_its_verdict case_every_claim_gets_its_verdict
 run_case unseen_guide_fails_exactly_on_its_errors case_unseen_guide_fails_exactly_on_its_errors
 run_case junit_is_valid_xml_with_a_testcase_per_sample case_junit_is_valid_xml_with_a_testcase_per_sample
 run_case strict_also_fails_on_prose_and_equivalent case_strict_also_fails_on_prose_and_equivalent
 run_case known_errata_pass_but_are_listed case_known_errata_pass_but_are_listed
 run_case write_guide_changes_only_the_wrong_claims case_write_guide_changes_only_the_wrong_claims
+run_case chevron_marked_output_is_checked_and_rewritten_in_kind case_chevron_marked_output_is_checked_and_rewritten_in_kind
 finish
