@@ -86,6 +86,8 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
     ExtractOptions extract;
     extract.filename = plan->guide_path;
     extract.runner = runner;
+    extract.candidate_timeout_s = std::min(extract.candidate_timeout_s, options.run.timeout_s);
+    extract.candidate_memory_limit = options.run.memory_limit;
     Extraction extraction = extract_guide(text, extract);
     plan->notes = extraction.diagnostics;
     for (const auto& snippet : extraction.snippets) {
@@ -94,9 +96,7 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
       std::optional<std::string> path = plan->scratch->write_new_file("snippets/" + snippet.id + ".py", snippet.source, err);
       if (!path) return false;
       files.push_back({snippet.id, *path});
-      manifest.snippets.push_back({snippet.id, snippet.item, snippet.first_line, snippet.last_line,
-                                   snippet.guide_lines, content_hash(snippet.source), snippet.pytest_file,
-                                   snippet.claims, snippet.notes});
+      manifest.snippets.push_back(manifest_entry(snippet, content_hash(snippet.source)));
     }
   } else {
     if (!project.store().list(&files, err)) return false;

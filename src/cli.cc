@@ -278,6 +278,7 @@ int run_cli(int argc, char** argv) {
   if (extract_cmd->parsed()) {
     extract_options.project = extract.check.project;
     return with_runner(extract, [&](Runner& runner, Runner&) {
+      extract_options.run = extract.check.run;
       auto lock = lock_project(extract_options.project);
       if (!lock) return finish_interrupted(2);
       ExtractOutcome outcome = extract_command(extract_options, &runner);

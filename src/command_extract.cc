@@ -1,5 +1,7 @@
 #include "command_extract.h"
 
+#include <algorithm>
+
 #include "atomic_file.h"
 #include "extraction.h"
 #include "snippet_writer.h"
@@ -16,6 +18,8 @@ ExtractOutcome extract_command(const ExtractCommandOptions& options, Runner* run
   ExtractOptions extract_options;
   extract_options.filename = options.guide_path;
   extract_options.runner = runner;
+  extract_options.candidate_timeout_s = std::min(extract_options.candidate_timeout_s, options.run.timeout_s);
+  extract_options.candidate_memory_limit = options.run.memory_limit;
   Extraction extraction = extract_guide(text, extract_options);
   result = save_extraction(extraction, options.guide_path, options.project.snippets_dir,
                            ExistingLayouts::kKeepHandFixes);

@@ -6,6 +6,7 @@
 
 #include "project.h"
 #include "runner.h"
+#include "snippet_selection.h"
 #include "snippet_writer.h"
 
 namespace guidecheck {
@@ -13,6 +14,7 @@ namespace guidecheck {
 struct ExtractCommandOptions {
   std::string guide_path;
   ProjectPaths project;
+  RunSettings run;  ///< --timeout and --memory-limit bound the candidate layouts' runs
 };
 
 using ExtractOutcome = SnippetWriteOutcome;

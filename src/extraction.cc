@@ -48,6 +48,11 @@ bool looks_like_pytest_file(const std::vector<std::string>& lines, const std::ve
   return false;
 }
 
+ManifestEntry manifest_entry(const ExtractedSnippet& snippet, const std::string& generated_hash) {
+  return {snippet.id,          snippet.item,  snippet.first_line, snippet.last_line, snippet.guide_lines,
+          generated_hash,      snippet.pytest_file, snippet.claims, snippet.notes};
+}
+
 Extraction extract_guide(std::string_view text, const ExtractOptions& options) {
   Extraction extraction;
   ParsedGuide guide = parse_guide(text, options.filename);
@@ -123,6 +128,7 @@ Extraction extract_guide(std::string_view text, const ExtractOptions& options) {
       spec.path = *path;
       spec.source = source;
       spec.timeout_s = options.candidate_timeout_s;
+      spec.memory_limit = options.candidate_memory_limit;
       specs.push_back(spec);
       owner.emplace_back(p, k);
     }

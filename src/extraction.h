@@ -11,6 +11,7 @@
 #include "guide_parser.h"
 #include "indentation.h"
 #include "runner.h"
+#include "snippet_manifest.h"
 
 namespace guidecheck {
 
@@ -36,13 +37,19 @@ struct ExtractOptions {
   /// Runs candidate layouts when several compile; null: take the most
   /// plausible without running anything.
   Runner* runner = nullptr;
+  /// Limits of a candidate's run: a wrong layout often loops forever, so a
+  /// candidate gets at most 3 s, and never more than --timeout allows.
   double candidate_timeout_s = 3;
+  uint64_t candidate_memory_limit = 4ull << 30;
 };
 
 struct Extraction {
   std::vector<ExtractedSnippet> snippets;
   std::vector<std::string> diagnostics;  ///< the parser's, formatted
 };
+
+/// The manifest's record of a sample (generated_hash: of `source`).
+ManifestEntry manifest_entry(const ExtractedSnippet& snippet, const std::string& generated_hash);
 
 /// Extracts every sample of the guide text.
 Extraction extract_guide(std::string_view text, const ExtractOptions& options);

@@ -47,15 +47,21 @@ bool counts_against(const ClaimResult& claim, bool strict) {
   return strict && (claim.verdict == ClaimVerdict::kEquivalent || claim.verdict == ClaimVerdict::kProse);
 }
 
-}  // namespace
-
-SnippetResult skipped_result(const PlannedSnippet& sample) {
+// A result that names the sample: what every report shows of it.
+SnippetResult result_for(const PlannedSnippet& sample) {
   SnippetResult result;
   result.id = sample.id;
   result.path = sample.path;
   result.first_line = sample.first_line;
   result.last_line = sample.last_line;
   result.source = sample.source;
+  return result;
+}
+
+}  // namespace
+
+SnippetResult skipped_result(const PlannedSnippet& sample) {
+  SnippetResult result = result_for(sample);
   result.verdict = SnippetVerdict::kSkipped;
   result.skip_reason = sample.skip_reason.value_or("");
   result.problems.push_back("skipped: " + result.skip_reason);
@@ -63,12 +69,7 @@ SnippetResult skipped_result(const PlannedSnippet& sample) {
 }
 
 SnippetResult judge_sample(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy) {
-  SnippetResult result;
-  result.id = sample.id;
-  result.path = sample.path;
-  result.first_line = sample.first_line;
-  result.last_line = sample.last_line;
-  result.source = sample.source;
+  SnippetResult result = result_for(sample);
   result.outcome = *runs.first;
   const RunOutcome& outcome = result.outcome;
   if (runs.golden && runs.approved && !matches_pattern(*runs.approved, outcome.stdout_text))

@@ -129,8 +129,7 @@ SnippetWriteOutcome save_extraction(const Extraction& extraction, const std::str
     // A hand fix laid out anew is still a hand fix.
     std::string generated =
         existing == ExistingLayouts::kKeepAll && hand_fixed ? before->generated_hash : content_hash(source);
-    manifest.snippets.push_back({snippet.id, snippet.item, snippet.first_line, snippet.last_line, snippet.guide_lines,
-                                 generated, snippet.pytest_file, snippet.claims, snippet.notes});
+    manifest.snippets.push_back(manifest_entry(snippet, generated));
   }
   for (const auto& entry : old_manifest.snippets) {
     if (manifest.find(entry.id)) continue;
