@@ -23,10 +23,12 @@ namespace fs = std::filesystem;
 class CountingRunner : public Runner {
  public:
   std::map<std::string, int> runs;  // by spec id
+  std::vector<RunSpec> specs_seen;
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress&) override {
     std::vector<RunOutcome> outcomes;
     for (const auto& spec : specs) {
       ++runs[spec.id];
+      specs_seen.push_back(spec);
       RunOutcome outcome;
       outcome.status = RunStatus::kOk;
       outcome.exit_code = 0;
@@ -113,6 +115,30 @@ TEST_F(RunCountTest, WriteGuideRunsEachSampleAtMostTwiceAndCorrectsTheClaims) {
   std::string first_line;
   std::getline(snippet, first_line);
   EXPECT_EQ(first_line, "print(\"real\") # real");
+}
+
+// Candidate layouts run within the user's limits, not a fixed 3 s of their own.
+TEST_F(RunCountTest, CandidateLayoutsRunWithinTimeoutAndMemoryLimit) {
+  std::ofstream(guide_) << "Slow guide\n"
+                           "1. Counting\n"
+                           "import time\n"
+                           "for i in range(5):\n"
+                           "print(i, end=\" \")\n"
+                           "if i == 2:\n"
+                           "time.sleep(30)\n"
+                           "# 0 1 2 3 4\n";
+  fs::remove_all(root_ / "snippets");
+  ExtractCommandOptions options{guide_, options_.project, {}};
+  options.run.timeout_s = 0.5;
+  options.run.memory_limit = 123u << 20;
+  ExtractOutcome extracted = extract_command(options, &runner_);
+  ASSERT_NE(extracted.exit_code, 2) << extracted.error;
+  ASSERT_FALSE(runner_.specs_seen.empty()) << "the guide's layout is uncertain: candidates must run";
+  for (const RunSpec& spec : runner_.specs_seen) {
+    EXPECT_EQ(spec.timeout_s, 0.5) << spec.id;
+    EXPECT_EQ(spec.memory_limit, 123u << 20) << spec.id;
+    EXPECT_FALSE(spec.source.empty()) << spec.id;
+  }
 }
 
 }  // namespace
