@@ -2,17 +2,18 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cmath>
 #include <optional>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "claim_tokens.h"
 #include "claims.h"
 
 namespace guidecheck {
 namespace {
+
+using Tok = ClaimTokenKind;
 
 // Beyond these sizes only the whitespace-collapsed comparison runs: rules
 // exist for what a guide shows in a comment, not for megabytes of output.
@@ -46,41 +47,7 @@ std::string rule_names(unsigned rules) {
   return out;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-
-constexpr std::string_view kUnicodeArrow = "\xe2\x86\x92";     // →
-constexpr std::string_view kUnicodeEllipsis = "\xe2\x80\xa6";  // …
-constexpr std::string_view kAlmostEqual = "\xe2\x89\x88";      // ≈
-
-bool at(std::string_view s, std::size_t i, std::string_view what) { return s.substr(i, what.size()) == what; }
-
-// Each line trimmed with blank runs collapsed to one space; empty lines dropped.
-std::string normalize(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t line_start = 0;
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == '\n') {
-      pending_space = false;
-      if (out.size() > line_start) {
-        out += '\n';
-        line_start = out.size();
-      }
-    } else if (is_blank(c)) {
-      pending_space = out.size() > line_start;
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += c;
-    }
-  }
-  if (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -95,241 +62,26 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-enum class Tok { kWord, kNumber, kSpace, kNewline, kPunct, kEllipsis, kArrow, kClassRepr, kLineQuote };
-
-struct Token {
-  Tok kind = Tok::kPunct;
-  std::string_view text;  // for kClassRepr: the dotted class name
-  bool approx = false;    // a claimed `~56`
-};
-
-bool is_word_byte(std::string_view s, std::size_t i) {
-  const char c = s[i];
-  if (is_alpha(c) || is_digit(c) || c == '_') return true;
-  return is_high(c) && !at(s, i, kUnicodeArrow) && !at(s, i, kUnicodeEllipsis) && !at(s, i, kAlmostEqual);
-}
-
-// Length of the number starting at s[i] (an optional sign, digits, a
-// fraction, an exponent), or 0.
-std::size_t number_length(std::string_view s, std::size_t i) {
-  std::size_t k = i;
-  if (k < s.size() && (s[k] == '-' || s[k] == '+')) ++k;
-  const std::size_t digits_start = k;
-  while (k < s.size() && is_digit(s[k])) ++k;
-  if (k == digits_start) return 0;
-  if (k < s.size() && s[k] == '.') {
-    if (k + 1 < s.size() && is_digit(s[k + 1])) {
-      ++k;
-      while (k < s.size() && is_digit(s[k])) ++k;
-    } else if (k + 1 == s.size() || std::string_view(" \n]),;:").find(s[k + 1]) != std::string_view::npos ||
-               ((s[k + 1] == 'e' || s[k + 1] == 'E') && k + 2 < s.size() &&
-                (is_digit(s[k + 2]) || s[k + 2] == '-' || s[k + 2] == '+'))) {
-      ++k;  // numpy's `1.` and `1.e-05`
-    }
-  }
-  if (k + 1 < s.size() && (s[k] == 'e' || s[k] == 'E')) {
-    std::size_t e = k + 1;
-    if (e < s.size() && (s[e] == '-' || s[e] == '+')) ++e;
-    const std::size_t exp_digits = e;
-    while (e < s.size() && is_digit(s[e])) ++e;
-    if (e > exp_digits) k = e;
-  }
-  return k - i;
-}
-
-// A sign belongs to a number only where a value starts: `[-1`, `x = -2`, not `5-3`.
-bool sign_can_start(std::string_view s, std::size_t i) {
-  return i == 0 || std::string_view(" \n([{,=:").find(s[i - 1]) != std::string_view::npos;
-}
-
-std::vector<Token> tokenize(std::string_view s, bool claim) {
-  std::vector<Token> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const char c = s[i];
-    if (c == '\n') {
-      out.push_back({Tok::kNewline, s.substr(i, 1)});
-      ++i;
-      continue;
-    }
-    if (c == ' ') {
-      out.push_back({Tok::kSpace, s.substr(i, 1)});
-      ++i;
-      continue;
-    }
-    if (claim && sign_can_start(s, i) && (c == '~' || at(s, i, kAlmostEqual))) {
-      const std::size_t marker = c == '~' ? 1 : kAlmostEqual.size();
-      if (const std::size_t n = number_length(s, i + marker); n > 0) {
-        out.push_back({Tok::kNumber, s.substr(i + marker, n), true});
-        i += marker + n;
-        continue;
-      }
-    }
-    if (at(s, i, "...")) {
-      out.push_back({Tok::kEllipsis, s.substr(i, 3)});
-      i += 3;
-      continue;
-    }
-    if (at(s, i, kUnicodeEllipsis)) {
-      out.push_back({Tok::kEllipsis, s.substr(i, kUnicodeEllipsis.size())});
-      i += kUnicodeEllipsis.size();
-      continue;
-    }
-    if (at(s, i, "->") || at(s, i, kUnicodeArrow)) {
-      const std::size_t n = c == '-' ? 2 : kUnicodeArrow.size();
-      out.push_back({Tok::kArrow, s.substr(i, n)});
-      i += n;
-      continue;
-    }
-    if (at(s, i, "<class '")) {
-      std::size_t k = i + 8;
-      while (k < s.size() && k < i + 8 + 512 && (is_alpha(s[k]) || is_digit(s[k]) || s[k] == '_' || s[k] == '.')) ++k;
-      if (k > i + 8 && at(s, k, "'>")) {
-        out.push_back({Tok::kClassRepr, s.substr(i + 8, k - i - 8)});
-        i = k + 2;
-        continue;
-      }
-    }
-    const bool starts_number = is_digit(c) || ((c == '-' || c == '+') && sign_can_start(s, i));
-    if (starts_number) {
-      if (const std::size_t n = number_length(s, i); n > 0) {
-        out.push_back({Tok::kNumber, s.substr(i, n)});
-        i += n;
-        continue;
-      }
-    }
-    if (is_word_byte(s, i)) {
-      std::size_t k = i;
-      while (k < s.size() && is_word_byte(s, k)) ++k;
-      out.push_back({Tok::kWord, s.substr(i, k - i)});
-      i = k;
-      continue;
-    }
-    out.push_back({Tok::kPunct, s.substr(i, 1)});
-    ++i;
-  }
-  return out;
-}
-
-bool is_quote(const Token& t) { return t.kind == Tok::kPunct && (t.text == "\"" || t.text == "'"); }
-
-// A claimed line wholly in matching quotes (`"Hello"`) gets its quotes marked,
-// so they may stand for nothing when print shows the bare string.
-void mark_line_quotes(std::vector<Token>& tokens) {
-  std::size_t begin = 0;
-  while (begin < tokens.size()) {
-    std::size_t end = begin;
-    while (end < tokens.size() && tokens[end].kind != Tok::kNewline) ++end;
-    if (end - begin >= 3 && is_quote(tokens[begin]) && tokens[end - 1].kind == Tok::kPunct &&
-        tokens[end - 1].text == tokens[begin].text) {
-      const bool inner_quote = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin) + 1,
-                                           tokens.begin() + static_cast<std::ptrdiff_t>(end) - 1, [&](const Token& t) {
-                                             return t.kind == Tok::kPunct && t.text == tokens[begin].text;
-                                           });
-      if (!inner_quote) {
-        tokens[begin].kind = Tok::kLineQuote;
-        tokens[end - 1].kind = Tok::kLineQuote;
-      }
-    }
-    begin = end + 1;
-  }
-}
-
-// A printed or claimed decimal number, split into its parts.
-struct Decimal {
-  bool negative = false;
-  std::string_view integer;
-  bool point = false;
-  std::string_view fraction;
-  long exponent = 0;
-};
-
-std::optional<Decimal> parse_decimal(std::string_view text) {
-  Decimal d;
-  std::size_t i = 0;
-  if (i < text.size() && (text[i] == '-' || text[i] == '+')) d.negative = text[i++] == '-';
-  const std::size_t int_start = i;
-  while (i < text.size() && is_digit(text[i])) ++i;
-  d.integer = text.substr(int_start, i - int_start);
-  if (d.integer.empty()) return std::nullopt;
-  if (i < text.size() && text[i] == '.') {
-    d.point = true;
-    const std::size_t frac_start = ++i;
-    while (i < text.size() && is_digit(text[i])) ++i;
-    d.fraction = text.substr(frac_start, i - frac_start);
-  }
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    d.point = true;  // 1e-05 is a float
-    ++i;
-    if (i < text.size() && text[i] == '+') ++i;
-    const auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), d.exponent);
-    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return d;
-  }
-  if (i != text.size()) return std::nullopt;
-  return d;
-}
-
-std::string_view strip_trailing_zeros(std::string_view digits) {
-  while (!digits.empty() && digits.back() == '0') digits.remove_suffix(1);
-  return digits;
-}
-
-std::string_view strip_leading_zeros(std::string_view digits) {
-  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-  return digits;
-}
-
-std::optional<double> to_double(std::string_view text) {
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 // Whether claimed number `c` stands for printed number `a`; adds the rule used.
 // Inside a numpy array, trailing zeros are numpy's formatting (`1.` for 1.0)
 // rather than a rule of their own.
-bool numbers_agree(const Token& c, const Token& a, bool in_array, unsigned* rules) {
-  if (c.approx) {
-    const std::optional<double> claimed = to_double(c.text);
-    const std::optional<double> printed = to_double(a.text);
-    if (!claimed || !printed || !std::isfinite(*claimed) || !std::isfinite(*printed)) return false;
-    if (std::fabs(*claimed - *printed) > 0.1 * std::fabs(*claimed) * (1 + 1e-12)) return false;
-    *rules |= kApproximately;
-    return true;
+bool numbers_agree(const ClaimToken& c, const ClaimToken& a, bool in_array, unsigned* rules) {
+  switch (compare_numbers(c, a)) {
+    case NumberAgreement::kDiffer:
+      return false;
+    case NumberAgreement::kSame:
+      return true;
+    case NumberAgreement::kTrailingZeros:
+      if (!in_array) *rules |= kFewerDigits;
+      return true;
+    case NumberAgreement::kFewerDigits:
+      *rules |= kFewerDigits;
+      return true;
+    case NumberAgreement::kApproximately:
+      *rules |= kApproximately;
+      return true;
   }
-  if (c.text == a.text) return true;
-  const std::optional<Decimal> cd = parse_decimal(c.text);
-  const std::optional<Decimal> ad = parse_decimal(a.text);
-  // A number written without a point claims an integer: it must be printed as is.
-  if (!cd || !ad || !cd->point || !ad->point) return false;
-  if (cd->negative != ad->negative || cd->exponent != ad->exponent) return false;
-  if (cd->integer == ad->integer && strip_trailing_zeros(cd->fraction) == strip_trailing_zeros(ad->fraction)) {
-    if (!in_array) *rules |= kFewerDigits;
-    return true;
-  }
-  // Rounding away every decimal (`3.` for 3.14159) claims too little to count.
-  if (cd->fraction.empty() || cd->fraction.size() >= ad->fraction.size()) return false;
-  if (cd->integer == ad->integer && ad->fraction.substr(0, cd->fraction.size()) == cd->fraction) {
-    *rules |= kFewerDigits;  // truncated
-    return true;
-  }
-  // Rounded half up on the printed digits, with the carry.
-  std::string rounded = std::string(ad->integer) + std::string(ad->fraction.substr(0, cd->fraction.size()));
-  if (ad->fraction[cd->fraction.size()] >= '5') {
-    std::size_t k = rounded.size();
-    while (k > 0 && rounded[k - 1] == '9') rounded[--k] = '0';
-    if (k == 0)
-      rounded.insert(rounded.begin(), '1');
-    else
-      ++rounded[k - 1];
-  }
-  const std::string claimed = std::string(cd->integer) + std::string(cd->fraction);
-  if (strip_leading_zeros(rounded) != strip_leading_zeros(claimed)) return false;
-  *rules |= kFewerDigits;
-  return true;
+  return false;
 }
 
 bool class_name_matches(std::string_view claimed, std::string_view dotted) {
@@ -349,7 +101,7 @@ class ArrayParser {
  public:
   /// `steps` is the caller's work counter: each element costs one step, and
   /// parsing fails once it passes kMaxSteps.
-  ArrayParser(const std::vector<Token>& tokens, std::size_t end, bool commas, std::size_t* steps)
+  ArrayParser(const std::vector<ClaimToken>& tokens, std::size_t end, bool commas, std::size_t* steps)
       : tokens_(tokens), end_(end), commas_(commas), steps_(steps) {}
 
   // Parses the list opening at `i`; returns it and the index after its `]`.
@@ -380,7 +132,7 @@ class ArrayParser {
   std::optional<std::pair<Node, std::size_t>> element(std::size_t i, int depth) {
     if (i >= end_ || ++*steps_ > kMaxSteps) return std::nullopt;
     if (is_punct(i, "[")) return list(i, depth + 1);
-    const Token& t = tokens_[i];
+    const ClaimToken& t = tokens_[i];
     Node scalar;
     scalar.begin = i;
     if (t.kind == Tok::kNumber || t.kind == Tok::kWord || t.kind == Tok::kEllipsis) {
@@ -406,21 +158,22 @@ class ArrayParser {
     return i;
   }
 
-  const std::vector<Token>& tokens_;
+  const std::vector<ClaimToken>& tokens_;
   std::size_t end_;
   bool commas_;
   std::size_t* steps_;
 };
 
-bool has_comma(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+bool has_comma(const std::vector<ClaimToken>& tokens, std::size_t begin, std::size_t end) {
   return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin),
                      tokens.begin() + static_cast<std::ptrdiff_t>(end),
-                     [](const Token& t) { return t.kind == Tok::kPunct && t.text == ","; });
+                     [](const ClaimToken& t) { return t.kind == Tok::kPunct && t.text == ","; });
 }
 
 class Matcher {
  public:
-  Matcher(const std::vector<Token>& claim, const std::vector<Token>& actual) : claim_(claim), actual_(actual) {
+  Matcher(const std::vector<ClaimToken>& claim, const std::vector<ClaimToken>& actual)
+      : claim_(claim), actual_(actual) {
     std::size_t start = 0;
     for (std::size_t k = 0; k < claim_.size(); ++k) {
       if (claim_[k].kind != Tok::kEllipsis) continue;
@@ -429,7 +182,7 @@ class Matcher {
     }
     pieces_.emplace_back(start, claim_.size());
     // `...` alone claims nothing.
-    substance_ = std::any_of(claim_.begin(), claim_.end(), [](const Token& t) {
+    substance_ = std::any_of(claim_.begin(), claim_.end(), [](const ClaimToken& t) {
       return t.kind == Tok::kWord || t.kind == Tok::kNumber || t.kind == Tok::kClassRepr;
     });
   }
@@ -484,7 +237,7 @@ class Matcher {
     std::size_t aj = ab;
     while (ci < ce) {
       if (++steps_ > kMaxSteps) return std::nullopt;
-      const Token& c = claim_[ci];
+      const ClaimToken& c = claim_[ci];
       if (c.kind == Tok::kLineQuote) {
         if (aj < ae && actual_[aj].kind == Tok::kPunct && actual_[aj].text == c.text)
           ++aj;
@@ -494,7 +247,7 @@ class Matcher {
         continue;
       }
       if (aj >= ae) return std::nullopt;
-      const Token& a = actual_[aj];
+      const ClaimToken& a = actual_[aj];
       if (c.kind == Tok::kPunct && c.text == "[" && a.kind == Tok::kPunct && a.text == "[") {
         if (const auto ends = numpy_array(ci, ce, aj, ae, &used)) {
           std::tie(ci, aj) = *ends;
@@ -552,23 +305,23 @@ class Matcher {
       return numbers_agree(claim_[c.begin], actual_[a.begin], true, rules);
     if (c.end - c.begin != a.end - a.begin) return false;
     for (std::size_t k = 0; k < c.end - c.begin; ++k) {
-      const Token& x = claim_[c.begin + k];
-      const Token& y = actual_[a.begin + k];
+      const ClaimToken& x = claim_[c.begin + k];
+      const ClaimToken& y = actual_[a.begin + k];
       if (x.kind != y.kind || x.text != y.text || x.approx) return false;
     }
     return true;
   }
 
-  const std::vector<Token>& claim_;
-  const std::vector<Token>& actual_;
+  const std::vector<ClaimToken>& claim_;
+  const std::vector<ClaimToken>& actual_;
   std::vector<std::pair<std::size_t, std::size_t>> pieces_;  // claim ranges between ellipses
   bool substance_ = false;
   std::size_t steps_ = 0;
 };
 
 // The claim with each arrow (and the blanks around it) made a line break.
-std::vector<Token> arrows_as_lines(const std::vector<Token>& claim) {
-  std::vector<Token> out;
+std::vector<ClaimToken> arrows_as_lines(const std::vector<ClaimToken>& claim) {
+  std::vector<ClaimToken> out;
   for (std::size_t k = 0; k < claim.size(); ++k) {
     if (claim[k].kind == Tok::kArrow) {
       while (!out.empty() && out.back().kind == Tok::kSpace) out.pop_back();
@@ -581,10 +334,10 @@ std::vector<Token> arrows_as_lines(const std::vector<Token>& claim) {
   return out;
 }
 
-std::size_t count_lines(const std::vector<Token>& tokens) {
+std::size_t count_lines(const std::vector<ClaimToken>& tokens) {
   if (tokens.empty()) return 0;
-  return 1 + static_cast<std::size_t>(
-                 std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == Tok::kNewline; }));
+  return 1 + static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(),
+                                                    [](const ClaimToken& t) { return t.kind == Tok::kNewline; }));
 }
 
 // A line of a table's body rather than a header: two fields or more, one with a digit.
@@ -611,17 +364,17 @@ bool one_edit_apart(std::string_view x, std::string_view y) {
 
 // Share of the claim's words (two characters or more, when it has such) that
 // the output also contains, allowing one typo in words of four or more.
-double shared_words(const std::vector<Token>& claim, const std::vector<Token>& actual) {
+double shared_words(const std::vector<ClaimToken>& claim, const std::vector<ClaimToken>& actual) {
   std::vector<std::string> words;
   std::vector<std::string> short_words;
-  for (const Token& t : claim) {
+  for (const ClaimToken& t : claim) {
     if (t.kind != Tok::kWord && t.kind != Tok::kNumber) continue;
     (t.text.size() >= 2 ? words : short_words).push_back(lower(t.text));
   }
   if (words.empty()) words = std::move(short_words);
   if (words.empty()) return 0;
   std::unordered_set<std::string> printed;
-  for (const Token& t : actual)
+  for (const ClaimToken& t : actual)
     if (t.kind == Tok::kWord || t.kind == Tok::kNumber || t.kind == Tok::kClassRepr) printed.insert(lower(t.text));
   std::size_t shared = 0;
   std::size_t budget = 200'000;
@@ -648,16 +401,16 @@ bool is_value_word(std::string_view w) {
 }
 
 // What a comment shows rather than says: brackets, quotes, numbers, reprs.
-bool looks_like_value(std::string_view text, const std::vector<Token>& tokens, bool printed_something) {
+bool looks_like_value(std::string_view text, const std::vector<ClaimToken>& tokens, bool printed_something) {
   if (text.empty()) return false;
   const char first = text.front();
   if (std::string_view("[{(<'\"").find(first) != std::string_view::npos || is_digit(first)) return true;
   if ((first == '-' || first == '+' || first == '~') && text.size() > 1 && is_digit(text[1])) return true;
-  if (at(text, 0, kAlmostEqual)) return true;
+  if (text.substr(0, kAlmostEqual.size()) == kAlmostEqual) return true;
   if (text.find_first_of("=[{<") != std::string_view::npos) return true;
   bool only_values = true;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    const Token& t = tokens[k];
+    const ClaimToken& t = tokens[k];
     if (t.kind == Tok::kArrow || t.kind == Tok::kClassRepr) return true;
     // `Vector(4, 6)` is a repr; `O(n)` is complexity prose.
     if (t.kind == Tok::kWord && k + 1 < tokens.size() && tokens[k + 1].kind == Tok::kPunct &&
@@ -678,15 +431,15 @@ bool every_line_reads_as_prose(const std::vector<std::string_view>& lines) {
 }  // namespace
 
 ClaimComparison compare_claim(std::string_view claimed, std::string_view actual, bool looks_like_prose) {
-  const std::string claim_text = normalize(claimed);
-  const std::string actual_text = normalize(actual);
+  const std::string claim_text = collapse_line_blanks(claimed);
+  const std::string actual_text = collapse_line_blanks(actual);
   if (claim_text == actual_text) return {ClaimVerdict::kMatch, ""};
   if (claimed.size() > kMaxClaimBytes || actual.size() > kMaxActualBytes)
     return {ClaimVerdict::kMismatch, "too long to compare by rule"};
 
-  const std::vector<Token> actual_tokens = tokenize(actual_text, false);
-  const std::vector<Token> claim_tokens = tokenize(claim_text, true);
-  std::vector<Token> quoted_claim = claim_tokens;
+  const std::vector<ClaimToken> actual_tokens = tokenize_claim_text(actual_text, TextSide::kOutput);
+  const std::vector<ClaimToken> claim_tokens = tokenize_claim_text(claim_text, TextSide::kClaim);
+  std::vector<ClaimToken> quoted_claim = claim_tokens;
   mark_line_quotes(quoted_claim);
   Matcher matcher(quoted_claim, actual_tokens);
 
@@ -696,9 +449,9 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
 
   const std::size_t actual_lines = count_lines(actual_tokens);
   const bool has_arrow =
-      std::any_of(claim_tokens.begin(), claim_tokens.end(), [](const Token& t) { return t.kind == Tok::kArrow; });
+      std::any_of(claim_tokens.begin(), claim_tokens.end(), [](const ClaimToken& t) { return t.kind == Tok::kArrow; });
   if (has_arrow && actual_lines >= 2) {
-    std::vector<Token> parts = arrows_as_lines(claim_tokens);
+    std::vector<ClaimToken> parts = arrows_as_lines(claim_tokens);
     if (count_lines(parts) == actual_lines) {
       mark_line_quotes(parts);
       Matcher part_matcher(parts, actual_tokens);

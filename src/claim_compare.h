@@ -1,6 +1,7 @@
 #pragma once
 // Comparing what a guide claims a statement prints with what it printed:
 // the text a reader sees in a terminal, compared by value under named rules.
+// The rules compare the tokens of claim_tokens.h.
 
 #include <string>
 #include <string_view>
