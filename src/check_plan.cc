@@ -56,41 +56,41 @@ std::string errata_path(const PlanOptions& options) {
                                      : options.errata_path;
 }
 
-bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* plan, std::string* err) {
-  const ProjectPaths& project = options.project;
+bool find_plan_target(const PlanOptions& options, PlanTarget* target, std::string* err) {
   Manifest manifest;
   bool has_manifest = false;
-  if (!load_manifest(manifest_path(project.snippets_dir), &manifest, &has_manifest, err)) return false;
+  if (!load_manifest(manifest_path(options.project.snippets_dir), &manifest, &has_manifest, err)) return false;
+  const std::string& guide = options.guide_path;
+  if (has_manifest && (guide.empty() || same_file(guide, manifest.guide))) {
+    *target = {PlanMode::kProject, manifest.guide};
+  } else if (!guide.empty()) {
+    *target = {PlanMode::kInMemory, guide};
+  } else {
+    *target = {PlanMode::kSnippets, ""};
+  }
+  return true;
+}
+
+bool build_check_plan(const PlanOptions& options, const PlanTarget& target, const Extraction* another_guide,
+                      CheckPlan* plan, std::string* err) {
+  const ProjectPaths& project = options.project;
+  plan->mode = target.mode;
+  plan->guide_path = target.guide_path;
   plan->scratch = ScratchDir::create("check", err);
   if (!plan->scratch) return false;
 
-  std::string guide = options.guide_path;
-  if (has_manifest && (guide.empty() || same_file(guide, manifest.guide))) {
-    plan->mode = PlanMode::kProject;
-    plan->guide_path = manifest.guide;
-  } else if (!guide.empty()) {
-    plan->mode = PlanMode::kInMemory;
-    plan->guide_path = guide;
-  } else {
-    plan->mode = PlanMode::kSnippets;
-  }
-
+  Manifest manifest;
   std::vector<SnippetFile> files;
-  std::string text;
-  if (plan->mode != PlanMode::kSnippets && !read_file(plan->guide_path, &text, err)) return false;
-
   if (plan->mode == PlanMode::kInMemory) {
-    // Another guide: extract it into the scratch directory and check that,
-    // judged on its own samples only (the project's manifest is not its).
-    manifest = Manifest{};
-    ExtractOptions extract;
-    extract.filename = plan->guide_path;
-    extract.runner = runner;
-    extract.candidate_timeout_s = std::min(extract.candidate_timeout_s, options.run.timeout_s);
-    extract.candidate_memory_limit = options.run.memory_limit;
-    Extraction extraction = extract_guide(text, extract);
-    plan->notes = extraction.diagnostics;
-    for (const auto& snippet : extraction.snippets) {
+    // Another guide, read by the caller: its samples go to the scratch
+    // directory, judged on their own claims only (the project's manifest is
+    // not theirs).
+    if (!another_guide) {
+      *err = plan->guide_path + ": another guide needs its samples read first";
+      return false;
+    }
+    plan->notes = another_guide->diagnostics;
+    for (const auto& snippet : another_guide->snippets) {
       for (const auto& note : snippet.notes) plan->notes.push_back(note);
       if (!snippet.error.empty()) plan->errors.push_back(snippet.error);
       std::optional<std::string> path = plan->scratch->write_new_file("snippets/" + snippet.id + ".py", snippet.source, err);
@@ -99,9 +99,14 @@ bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* pla
       manifest.snippets.push_back(manifest_entry(snippet, content_hash(snippet.source)));
     }
   } else {
+    bool has_manifest = false;
+    if (!load_manifest(manifest_path(project.snippets_dir), &manifest, &has_manifest, err)) return false;
     if (!project.store().list(&files, err)) return false;
-    if (plan->mode == PlanMode::kProject)
+    std::string text;
+    if (plan->mode == PlanMode::kProject) {
+      if (!read_file(plan->guide_path, &text, err)) return false;
       plan->drift = find_drift(parse_guide(text, plan->guide_path), plan->guide_path, project.snippets_dir, manifest);
+    }
   }
 
   std::vector<SnippetFile> selected;

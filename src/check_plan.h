@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "claims.h"
+#include "extraction.h"
 #include "project.h"
 #include "runner.h"
 #include "scratch_dir.h"
@@ -61,9 +62,22 @@ struct PlanOptions {
 /// The known-errata file: --errata, or <snippets>/errata.toml.
 std::string errata_path(const PlanOptions& options);
 
-/// Builds the plan. `runner` is used only to extract another guide (its
-/// candidate layouts). False with *err for configuration errors (unreadable
-/// guide or directives, bad filter, directives for unknown samples).
-bool build_check_plan(const PlanOptions& options, Runner* runner, CheckPlan* plan, std::string* err);
+/// What a plan is about: the project's guide (its snippets, checked for
+/// drift), the project's snippets alone, or another guide.
+struct PlanTarget {
+  PlanMode mode = PlanMode::kSnippets;
+  std::string guide_path;  ///< empty in kSnippets mode
+};
+
+/// Decides the target from --guide and the manifest. False with *err when
+/// the manifest exists but cannot be read.
+bool find_plan_target(const PlanOptions& options, PlanTarget* target, std::string* err);
+
+/// Builds the plan for `target`. Another guide (kInMemory) comes as its
+/// extraction, read by the caller (`another_guide`); otherwise null. False
+/// with *err for configuration errors (unreadable guide or directives, bad
+/// filter, directives for unknown samples).
+bool build_check_plan(const PlanOptions& options, const PlanTarget& target, const Extraction* another_guide,
+                      CheckPlan* plan, std::string* err);
 
 }  // namespace guidecheck

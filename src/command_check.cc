@@ -9,9 +9,14 @@ namespace guidecheck {
 CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, Runner& second,
                             const CheckProgress& progress) {
   CheckOutcome result;
+  PlanTarget target;
+  Extraction another_guide;
   CheckPlan plan;
   Errata errata;
-  if (!build_check_plan(options, &runner, &plan, &result.error) ||
+  if (!find_plan_target(options, &target, &result.error) ||
+      (target.mode == PlanMode::kInMemory &&
+       !extract_guide_file(target.guide_path, &runner, options.run, &another_guide, &result.error)) ||
+      !build_check_plan(options, target, &another_guide, &plan, &result.error) ||
       !load_errata(errata_path(options), &errata, &result.error)) {
     result.exit_code = 2;
     return result;

@@ -31,16 +31,21 @@ int statement_of_line(const RunOutcome& outcome, int line) {
 UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runner& second) {
   const PlanOptions& options = update.plan;
   UpdateOutcome result;
-  CheckPlan plan;
-  Errata errata;
-  if (!build_check_plan(options, &runner, &plan, &result.error) ||
-      (update.write_guide && !load_errata(errata_path(options), &errata, &result.error))) {
+  PlanTarget target;
+  if (!find_plan_target(options, &target, &result.error)) {
     result.exit_code = 2;
     return result;
   }
-  if (plan.mode == PlanMode::kInMemory) {
+  if (target.mode == PlanMode::kInMemory) {
     result.error = fmt::format("{}: update writes expected/ for the project's snippets; run guidecheck extract {} first",
-                               plan.guide_path, plan.guide_path);
+                               target.guide_path, target.guide_path);
+    result.exit_code = 2;
+    return result;
+  }
+  CheckPlan plan;
+  Errata errata;
+  if (!build_check_plan(options, target, nullptr, &plan, &result.error) ||
+      (update.write_guide && !load_errata(errata_path(options), &errata, &result.error))) {
     result.exit_code = 2;
     return result;
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <map>
 
+#include "atomic_file.h"
 #include "claim_verdicts.h"
 #include "scratch_dir.h"
 #include "snippet_lines.h"
@@ -46,6 +47,19 @@ bool looks_like_pytest_file(const std::vector<std::string>& lines, const std::ve
   for (size_t i = 0; i < lines.size(); ++i)
     if ((i < levels.size() ? levels[i] : 0) == 0 && lines[i].rfind("def test_", 0) == 0) return true;
   return false;
+}
+
+bool extract_guide_file(const std::string& path, Runner* runner, const RunSettings& run, Extraction* extraction,
+                        std::string* err) {
+  std::string text;
+  if (!read_file(path, &text, err)) return false;
+  ExtractOptions options;
+  options.filename = path;
+  options.runner = runner;
+  options.candidate_timeout_s = std::min(options.candidate_timeout_s, run.timeout_s);
+  options.candidate_memory_limit = run.memory_limit;
+  *extraction = extract_guide(text, options);
+  return true;
 }
 
 ManifestEntry manifest_entry(const ExtractedSnippet& snippet, const std::string& generated_hash) {

@@ -11,6 +11,7 @@
 #include "guide_parser.h"
 #include "indentation.h"
 #include "runner.h"
+#include "snippet_selection.h"
 #include "snippet_manifest.h"
 
 namespace guidecheck {
@@ -50,6 +51,12 @@ struct Extraction {
 
 /// The manifest's record of a sample (generated_hash: of `source`).
 ManifestEntry manifest_entry(const ExtractedSnippet& snippet, const std::string& generated_hash);
+
+/// The read step: the guide file at `path`, extracted, with candidate
+/// layouts run on `runner` (may be null) within `run`'s timeout (at most
+/// 3 s each) and memory limit. False with *err when it cannot be read.
+bool extract_guide_file(const std::string& path, Runner* runner, const RunSettings& run, Extraction* extraction,
+                        std::string* err);
 
 /// Extracts every sample of the guide text.
 Extraction extract_guide(std::string_view text, const ExtractOptions& options);
