@@ -258,17 +258,16 @@ int run_cli(int argc, char** argv) {
       const ReportFormat* format = find_report_format(check_format);
       TextReportStyle style;
       style.color = check.color == "always" || (check.color == "auto" && wants_color(stdout));
-      std::string terminal = render_text_report(outcome.report, style);
-      if (!check_output.empty()) {
+      bool to_file = !check_output.empty();
+      if (to_file) {
         std::string err;
         if (!write_file_atomically(check_output, format->render(outcome.report), &err)) {
           spdlog::error("{}", err);
           return 2;
         }
-      } else if (format->name != "text") {
-        terminal = format->render(outcome.report);
       }
-      write_stdout(terminal);
+      write_stdout(to_file || format->name == "text" ? render_text_report(outcome.report, style)
+                                                      : format->render(outcome.report));
       // GitHub shows these at the guide's lines in the pull request.
       if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && format->name != "github")
         write_stdout(render_github_annotations(outcome.report));

@@ -157,15 +157,15 @@ void finish_judgement(const PlannedSnippet& sample, const SampleRuns& runs, cons
     }
   for (auto& claim : result->claims) {
     claim.counts_against = counts_against(claim, policy.strict);
+    if (!claim.counts_against) continue;
     std::string where =
         fmt::format("{}:{}", policy.guide_path.empty() ? result->path : policy.guide_path, claim.guide_line);
     if (claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum)
       result->problems.push_back(fmt::format("{}: the guide claims {} but the sample prints {}", where,
                                              quote_for_message(claim.claimed), quote_for_message(claim.actual)));
-    if (!policy.strict) continue;
-    if (claim.known_erratum)
+    else if (claim.known_erratum)
       result->problems.push_back(fmt::format("{}: known erratum (--strict): {}", where, claim.erratum_reason));
-    else if (claim.verdict == ClaimVerdict::kEquivalent || claim.verdict == ClaimVerdict::kProse)
+    else
       result->problems.push_back(
           fmt::format("{}: {} claim (--strict): {}", where, to_string(claim.verdict), claim.rule));
   }
