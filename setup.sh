@@ -8,6 +8,7 @@ packages=(
   cmake ninja-build g++ pkg-config            # build
   python3-dev pybind11-dev                    # embedded CPython
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libdtl-dev libre2-dev libxxhash-dev
+  libcmark-dev python3-docutils               # Markdown and reST guides
   libgtest-dev libgmock-dev                   # unit tests
   procps diffutils patch libxml2-utils git    # end-to-end tests: pgrep, diff, xmllint, git status
 )

@@ -57,3 +57,8 @@ pkg_check_modules(XXHASH QUIET IMPORTED_TARGET libxxhash)
 if(NOT XXHASH_FOUND)
   message(FATAL_ERROR "guidecheck: xxHash not found; install it with: apt-get install libxxhash-dev")
 endif()
+# Markdown guides are read by CommonMark's reference parser, with source positions.
+pkg_check_modules(CMARK QUIET IMPORTED_TARGET libcmark)
+if(NOT CMARK_FOUND)
+  message(FATAL_ERROR "guidecheck: libcmark not found; install it with: apt-get install libcmark-dev")
+endif()

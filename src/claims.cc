@@ -493,6 +493,13 @@ bool is_shell_command(std::string_view raw) {
 std::vector<Claim> find_claims(const CodeRun& run) { return ClaimFinder(run).find(); }
 
 std::string_view to_string(ClaimKind kind) { return kind == ClaimKind::kOutput ? "output" : "error"; }
-std::string_view to_string(ClaimForm form) { return form == ClaimForm::kTrailing ? "trailing" : "block"; }
+std::string_view to_string(ClaimForm form) {
+  switch (form) {
+    case ClaimForm::kTrailing: return "trailing";
+    case ClaimForm::kBlock: return "block";
+    case ClaimForm::kOutputBlock: return "output-block";
+  }
+  return "block";
+}
 
 }  // namespace guidecheck

@@ -12,7 +12,12 @@
 namespace guidecheck {
 
 enum class ClaimKind { kOutput, kError };
-enum class ClaimForm { kTrailing, kBlock };
+enum class ClaimForm {
+  kTrailing,     ///< a comment after code on the same line: what that statement printed
+  kBlock,        ///< comment lines (or a REPL echo) right after a statement: what it printed
+  kOutputBlock,  ///< a block shown after the code (fenced, literal, "Output:"): what every
+                 ///< statement after `since_line` up to `anchor_line` printed
+};
 
 /// One claim. A trailing comment on any code line is a claim, even when it
 /// only describes the code (`# Creates a new string`): the comparison step
@@ -33,9 +38,13 @@ struct Claim {
   /// claim and a commented-out statement, the code line before a block.
   int anchor_line = 0;
   /// For errors claimed for commented-out code: that code without its `#`
-  /// markers (lines joined by '\n'), e.g. `my_string[0] = "H"`. Empty when the
+  /// markers, laid out by the reader with its own relative indentation
+  /// (lines joined by '\n'), e.g. `my_string[0] = "H"`. Empty when the
   /// error is claimed for live code (then anchor_line is that code).
   std::string statement;
+  /// Output blocks: the guide line after which the statements it covers
+  /// start (the anchor of the output block before it); 0: from the start.
+  int since_line = 0;
   /// Textual hint that the comment describes rather than shows (sentences,
   /// capitalised phrases of words, numbered headings). Meant to be consulted
   /// only when the claim does not match the real output.
@@ -63,7 +72,7 @@ bool is_shell_command(std::string_view text);
 
 /// "output" or "error".
 std::string_view to_string(ClaimKind kind);
-/// "trailing" or "block".
+/// "trailing", "block" or "output-block".
 std::string_view to_string(ClaimForm form);
 
 }  // namespace guidecheck

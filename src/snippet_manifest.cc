@@ -33,6 +33,7 @@ json claim_to_json(const Claim& claim) {
           {"kind", to_string(claim.kind)},    {"form", to_string(claim.form)},
           {"text", claim.text},               {"note", claim.note},
           {"anchor_line", claim.anchor_line}, {"statement", claim.statement},
+          {"since_line", claim.since_line},
           {"looks_like_prose", claim.looks_like_prose}};
 }
 
@@ -41,11 +42,13 @@ Claim claim_from_json(const json& j) {
   claim.guide_line = j.at("guide_line").get<int>();
   claim.last_guide_line = j.at("last_guide_line").get<int>();
   claim.kind = j.at("kind").get<std::string>() == "error" ? ClaimKind::kError : ClaimKind::kOutput;
-  claim.form = j.at("form").get<std::string>() == "block" ? ClaimForm::kBlock : ClaimForm::kTrailing;
+  std::string form = j.at("form").get<std::string>();
+  claim.form = form == "output-block" ? ClaimForm::kOutputBlock : form == "block" ? ClaimForm::kBlock : ClaimForm::kTrailing;
   claim.text = j.at("text").get<std::string>();
   claim.note = j.at("note").get<std::string>();
   claim.anchor_line = j.at("anchor_line").get<int>();
   claim.statement = j.at("statement").get<std::string>();
+  claim.since_line = j.value("since_line", 0);
   claim.looks_like_prose = j.at("looks_like_prose").get<bool>();
   return claim;
 }

@@ -1,0 +1,32 @@
+#pragma once
+// A REPL session shown in a guide (`>>> ` and `... ` prompts, each
+// statement followed by what the interpreter echoed) as a sample: the code
+// without its prompts, and each echo as a claim on its statement. Used by
+// every reader that meets one (Markdown `pycon` fences, reST doctest
+// blocks, `>>>` lines in scraped text).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims.h"
+
+namespace guidecheck {
+
+struct ReplSession {
+  std::string source;            ///< the statements, prompts removed, each line ending in '\n'
+  std::vector<int> guide_lines;  ///< guide line of each line of `source`
+  /// One kBlock claim per statement that shows output (its echo, an expected
+  /// traceback included), anchored at the statement's first line.
+  std::vector<Claim> claims;
+};
+
+/// True when the first non-blank line of `lines` starts with the `>>>` prompt.
+bool looks_like_repl_session(const std::vector<std::string>& lines);
+
+/// The session in `lines` (one block of a guide, without fences or the
+/// indentation of the block itself); lines[k] is guide line
+/// first_guide_line + k.
+ReplSession read_repl_session(const std::vector<std::string>& lines, int first_guide_line);
+
+}  // namespace guidecheck

@@ -1,0 +1,49 @@
+#pragma once
+// One sample of a guide, from the reader that finds it to the report that
+// judges it. The manifest (snippet_manifest.h) is its serialisation; the
+// plan adds how it runs, the judge what became of it.
+
+#include <string>
+#include <vector>
+
+#include "claims.h"
+
+namespace guidecheck {
+
+/// How a sample's code runs.
+enum class SampleStyle {
+  kScript,  ///< a program: `python3 FILE.py`
+  kSession, ///< a REPL session (`>>> `): expression values are echoed and an exception does not end it
+};
+
+struct Sample {
+  /// Stable and unique within the guide: "q12", "q12-2" (numbered items of
+  /// a scraped guide), "s01"... by order otherwise.
+  std::string id;
+  int item = 0;        ///< the numbered item it belongs to; 0 when none
+  int first_line = 0;  ///< guide lines it spans (its claims included); 0 without a guide
+  int last_line = 0;
+  /// The code, with its indentation (given by the format, or recovered by
+  /// the reader), every line ending in '\n'.
+  std::string source;
+  /// Guide line of each line of `source`; 0 for a line the guide does not show.
+  std::vector<int> guide_lines;
+  std::vector<Claim> claims;  ///< in guide order
+  SampleStyle style = SampleStyle::kScript;
+  bool pytest_file = false;  ///< defines module-level test_ functions: run by pytest
+  /// Ids of earlier samples of the same guide whose definitions it uses
+  /// (a tutorial that continues): they run first, their output not judged.
+  std::vector<std::string> continues;
+  /// Decisions the reader was unsure of, as messages ("guide.md:554: ...").
+  std::vector<std::string> notes;
+  /// When the reader could not make it runnable: "guide.txt:L: cannot ...".
+  std::string error;
+
+  /// Where the project keeps it (snippets/q12.py); empty before it is stored.
+  std::string path;
+  /// Hash of the source the reader produced; a stored file that differs
+  /// was fixed by hand.
+  std::string generated_hash;
+};
+
+}  // namespace guidecheck
