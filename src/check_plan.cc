@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "atomic_file.h"
+#include "continuation.h"
 #include "directives.h"
 #include "drift.h"
 #include "embedded_python.h"
-#include "extraction.h"
 #include "snippet_manifest.h"
 
 namespace guidecheck {
@@ -26,12 +26,12 @@ bool same_file(const std::string& a, const std::string& b) {
 
 // Applies the directives of one snippet to its run.
 bool apply_directives(const SnippetDirectives& d, bool pytest_file, const ScratchDir& scratch,
-                      PlannedSnippet* snippet, std::string* err) {
+                      PlannedSample* snippet, std::string* err) {
   if (d.timeout_s) snippet->spec.timeout_s = *d.timeout_s;
   snippet->spec.prelude = d.prelude;
   if (d.pytest.value_or(pytest_file)) snippet->spec.mode = SnippetMode::kPytest;
   if (d.stdin_text) {
-    std::optional<std::string> path = scratch.write_new_file("stdin/" + snippet->id, *d.stdin_text, err);
+    std::optional<std::string> path = scratch.write_new_file("stdin/" + snippet->sample.id, *d.stdin_text, err);
     if (!path) return false;
     snippet->spec.stdin_path = *path;
   }
@@ -62,11 +62,12 @@ bool find_plan_target(const PlanOptions& options, PlanTarget* target, std::strin
   if (!load_manifest(manifest_path(options.project.snippets_dir), &manifest, &has_manifest, err)) return false;
   const std::string& guide = options.guide_path;
   if (has_manifest && (guide.empty() || same_file(guide, manifest.guide))) {
-    *target = {PlanMode::kProject, manifest.guide};
+    *target = {PlanMode::kProject, manifest.guide,
+               options.guide_format.empty() ? manifest.format : options.guide_format};
   } else if (!guide.empty()) {
-    *target = {PlanMode::kInMemory, guide};
+    *target = {PlanMode::kInMemory, guide, options.guide_format};
   } else {
-    *target = {PlanMode::kSnippets, ""};
+    *target = {PlanMode::kSnippets, "", ""};
   }
   return true;
 }
@@ -76,11 +77,12 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
   const ProjectPaths& project = options.project;
   plan->mode = target.mode;
   plan->guide_path = target.guide_path;
+  plan->guide_format = target.guide_format;
   plan->scratch = ScratchDir::create("check", err);
   if (!plan->scratch) return false;
 
   Manifest manifest;
-  std::vector<SnippetFile> files;
+  std::vector<Sample> files;
   if (plan->mode == PlanMode::kInMemory) {
     // Another guide, read by the caller: its samples go to the scratch
     // directory, judged on their own claims only (the project's manifest is
@@ -90,36 +92,36 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
       return false;
     }
     plan->notes = another_guide->diagnostics;
-    for (const auto& snippet : another_guide->snippets) {
-      for (const auto& note : snippet.notes) plan->notes.push_back(note);
-      if (!snippet.error.empty()) plan->errors.push_back(snippet.error);
-      std::optional<std::string> path = plan->scratch->write_new_file("snippets/" + snippet.id + ".py", snippet.source, err);
+    for (const auto& sample : another_guide->samples) {
+      for (const auto& note : sample.notes) plan->notes.push_back(note);
+      if (!sample.error.empty()) plan->errors.push_back(sample.error);
+      std::optional<std::string> path = plan->scratch->write_new_file("snippets/" + sample.id + ".py", sample.source, err);
       if (!path) return false;
-      files.push_back({snippet.id, *path});
-      manifest.snippets.push_back(manifest_entry(snippet, content_hash(snippet.source)));
+      Sample stored = sample;
+      stored.path = *path;
+      files.push_back(stored);
+      manifest.samples.push_back(std::move(stored));
     }
   } else {
     bool has_manifest = false;
     if (!load_manifest(manifest_path(project.snippets_dir), &manifest, &has_manifest, err)) return false;
     if (!project.store().list(&files, err)) return false;
-    std::string text;
-    if (plan->mode == PlanMode::kProject) {
-      if (!read_file(plan->guide_path, &text, err)) return false;
-      plan->drift = find_drift(parse_guide(text, plan->guide_path), plan->guide_path, project.snippets_dir, manifest);
-    }
+    if (plan->mode == PlanMode::kProject &&
+        !find_drift(plan->guide_path, manifest, files, &plan->drift, err))
+      return false;
   }
 
-  std::vector<SnippetFile> selected;
+  std::vector<Sample> selected;
   if (!select_snippets(files, options.run.filter, &selected, err)) return false;
   // Guide order where the manifest knows it (samples before item 1 first).
   std::map<std::string, size_t> position;
-  for (size_t k = 0; k < manifest.snippets.size(); ++k) position.emplace(manifest.snippets[k].id, k);
-  auto guide_index = [&](const SnippetFile& f) {
+  for (size_t k = 0; k < manifest.samples.size(); ++k) position.emplace(manifest.samples[k].id, k);
+  auto guide_index = [&](const Sample& f) {
     auto it = position.find(f.id);
-    return it == position.end() ? manifest.snippets.size() : it->second;
+    return it == position.end() ? manifest.samples.size() : it->second;
   };
   std::stable_sort(selected.begin(), selected.end(),
-                   [&](const SnippetFile& a, const SnippetFile& b) { return guide_index(a) < guide_index(b); });
+                   [&](const Sample& a, const Sample& b) { return guide_index(a) < guide_index(b); });
 
   Directives directives;
   if (plan->mode != PlanMode::kInMemory || !options.directives_path.empty()) {
@@ -129,7 +131,7 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     if (!load_directives(path, &directives, err)) return false;
     for (const auto& entry : directives.by_id) {
       const std::string& id = entry.first;
-      bool known = std::any_of(files.begin(), files.end(), [&](const SnippetFile& f) { return f.id == id; });
+      bool known = std::any_of(files.begin(), files.end(), [&](const Sample& f) { return f.id == id; });
       if (!known) {
         *err = fmt::format("{}:{}: [{}] no such sample", directives.path, entry.second.line, id);
         return false;
@@ -141,23 +143,26 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
   if (plan->mode != PlanMode::kInMemory) durations = project.store().load_durations();
   std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations);
   for (size_t i = 0; i < selected.size(); ++i) {
-    PlannedSnippet snippet;
-    snippet.id = selected[i].id;
-    snippet.path = selected[i].path;
-    snippet.spec = specs[i];
-    read_file(snippet.path, &snippet.source, err);
-    err->clear();
-    snippet.spec.source = snippet.source;
-    bool pytest_file = false;
-    if (const ManifestEntry* entry = manifest.find(snippet.id)) {
-      snippet.first_line = entry->first_line;
-      snippet.last_line = entry->last_line;
-      snippet.guide_lines = entry->guide_lines;
-      snippet.claims = entry->claims;
-      pytest_file = entry->pytest_file;
+    PlannedSample planned;
+    planned.spec = specs[i];
+    // The stored source (a hand fix included) with what the reader knew.
+    planned.sample = selected[i];
+    if (const Sample* known = manifest.find(planned.sample.id)) {
+      Sample& sample = planned.sample;
+      std::string path = sample.path, source = sample.source;
+      sample = *known;
+      sample.path = path;
+      sample.source = source;
     }
-    if (!apply_directives(directives.of(snippet.id), pytest_file, *plan->scratch, &snippet, err)) return false;
-    plan->snippets.push_back(std::move(snippet));
+    if (planned.sample.style == SampleStyle::kSession) planned.spec.mode = SnippetMode::kSession;
+    if (!apply_directives(directives.of(planned.sample.id), planned.sample.pytest_file, *plan->scratch, &planned, err))
+      return false;
+    std::vector<const Sample*> earlier;
+    for (const auto& id : planned.sample.continues)
+      for (const auto& file : files)
+        if (file.id == id) earlier.push_back(&file);
+    planned.spec.prelude = continuation_prelude(earlier) + planned.spec.prelude;
+    plan->samples.push_back(std::move(planned));
   }
   return true;
 }

@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "claims.h"
-#include "extraction.h"
+#include "guide_reader.h"
 #include "project.h"
 #include "runner.h"
 #include "scratch_dir.h"
@@ -21,22 +20,19 @@ enum class PlanMode {
   kInMemory,  ///< another guide: extracted to a scratch directory for this run
 };
 
-struct PlannedSnippet {
-  std::string id;
-  std::string path;
-  int first_line = 0;  ///< guide lines; 0 when there is no guide
-  int last_line = 0;
-  std::vector<int> guide_lines;  ///< guide line of each snippet line
-  std::vector<Claim> claims;
+/// A sample and how it runs: its spec carries the source text, and the
+/// directives applied to it.
+struct PlannedSample {
+  Sample sample;  ///< the stored source, with what the manifest knows of it
   RunSpec spec;
   std::optional<std::string> skip_reason;
-  std::string source;  ///< the code, for reports
 };
 
 struct CheckPlan {
   PlanMode mode = PlanMode::kSnippets;
-  std::string guide_path;  ///< empty in kSnippets mode
-  std::vector<PlannedSnippet> snippets;
+  std::string guide_path;    ///< empty in kSnippets mode
+  std::string guide_format;  ///< its reader; empty: by extension
+  std::vector<PlannedSample> samples;
   /// Differences between snippets/ and the guide (kProject mode).
   std::vector<std::string> drift;
   /// Notes from an in-memory extraction (unsure decisions).
@@ -53,6 +49,7 @@ struct PlanOptions {
   ProjectPaths project;
   RunSettings run;
   std::string guide_path;  ///< empty: the manifest's guide, if any
+  std::string guide_format;  ///< --guide-format; empty: the manifest's, or by extension
   std::string directives_path;  ///< empty: <snippets>/guidecheck.toml
   std::string errata_path;      ///< empty: <snippets>/errata.toml
   /// Also fail on equivalent and prose claims and on known errata.
@@ -66,7 +63,8 @@ std::string errata_path(const PlanOptions& options);
 /// drift), the project's snippets alone, or another guide.
 struct PlanTarget {
   PlanMode mode = PlanMode::kSnippets;
-  std::string guide_path;  ///< empty in kSnippets mode
+  std::string guide_path;    ///< empty in kSnippets mode
+  std::string guide_format;  ///< its reader; empty: by extension
 };
 
 /// Decides the target from --guide and the manifest. False with *err when

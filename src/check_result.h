@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "claims.h"
+#include "sample.h"
 #include "run_outcome.h"
 
 namespace guidecheck {
@@ -42,12 +43,9 @@ struct ClaimResult {
   bool counts_against = false;
 };
 
-struct SnippetResult {
-  std::string id;
-  std::string path;
-  int first_line = 0;  ///< guide lines of the sample; 0 without a guide
-  int last_line = 0;
-  std::string source;
+/// What became of one sample: the judge's decision, which reports render.
+struct SampleResult {
+  Sample sample;  ///< as planned: id, path, guide lines, the source that ran
   SnippetVerdict verdict = SnippetVerdict::kPassed;
   RunOutcome outcome;
   /// Why it failed or was skipped, one sentence each.

@@ -5,7 +5,6 @@
 
 #include "claim_compare.h"
 #include "golden_pattern.h"
-#include "indentation.h"
 #include "snippet_lines.h"
 
 namespace guidecheck {
@@ -22,6 +21,52 @@ std::string last_line(std::string_view text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   size_t at = text.rfind('\n');
   return std::string(at == std::string_view::npos ? text : text.substr(at + 1));
+}
+
+// What the statements after `since` up to `anchor` (snippet lines) wrote
+// to stdout, in order; nullopt when the run stopped before the last one.
+std::optional<std::string> output_between(const RunOutcome& outcome, int since, int anchor) {
+  const StatementOutput* last = statement_holding(outcome, anchor);
+  if (!last || !last->ran) return std::nullopt;
+  std::string text;
+  for (const auto& piece : outcome.pieces)
+    if (piece.line > since && piece.line <= last->line) text += piece.bytes;
+  return text;
+}
+
+std::string without_final_newline(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
+// An output block after the code: everything its statements printed.
+ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& first,
+                               const RunOutcome* second) {
+  ClaimResult result;
+  result.guide_line = claim.guide_line;
+  result.kind = claim.kind;
+  result.claimed = claim.text;
+  result.note = claim.note;
+  int anchor = snippet_line_of(guide_lines, claim.anchor_line);
+  int since = claim.since_line ? snippet_line_of(guide_lines, claim.since_line) : 0;
+  std::optional<std::string> printed = output_between(first, since, anchor);
+  if (!printed) {
+    result.verdict = ClaimVerdict::kNotRun;
+    result.rule = "the sample stopped before the code this output follows";
+    return result;
+  }
+  result.actual = without_final_newline(*printed);
+  ClaimComparison comparison = compare_claim(claim.text, result.actual, false);
+  result.verdict = comparison.verdict;
+  result.rule = comparison.rule;
+  if (second && result.verdict == ClaimVerdict::kMismatch) {
+    std::optional<std::string> again = output_between(*second, since, anchor);
+    if (again && without_final_newline(*again) != result.actual) {
+      result.verdict = ClaimVerdict::kUnstable;
+      result.rule = "the code printed different text on another run";
+    }
+  }
+  return result;
 }
 
 }  // namespace
@@ -78,6 +123,10 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     result.kind = claim.kind;
     result.claimed = claim.text;
     result.note = claim.note;
+    if (claim.form == ClaimForm::kOutputBlock) {
+      results.push_back(judge_output_block(claim, guide_lines, first, second));
+      continue;
+    }
     const StatementOutput* statement = statement_holding(first, snippet_line_of(guide_lines, claim.anchor_line));
     if (!statement) {
       result.verdict = ClaimVerdict::kNotRun;
@@ -148,14 +197,14 @@ std::optional<std::string> error_claim_variant(const std::string& source, const 
   size_t at = static_cast<size_t>(first - 1);
   if (at + code.size() > lines.size()) return std::nullopt;
   std::string indent = lines[at].substr(0, lines[at].find_first_not_of(" \t"));
-  // Lay the statement out as Python needs (a class header and its body).
-  IndentationResult layout = recover_indentation(code);
-  std::string rendered = render(code, layout.levels);
+  // The reader laid the statement out (a class header and its body): it
+  // only moves to the comment's indentation.
   std::vector<std::string> replacement;
   size_t pos = 0;
-  while (pos < rendered.size()) {
-    size_t end = rendered.find('\n', pos);
-    replacement.push_back(indent + rendered.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+  while (pos <= claim.statement.size()) {
+    size_t end = claim.statement.find('\n', pos);
+    std::string line = claim.statement.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    replacement.push_back(line.empty() ? line : indent + line);
     if (end == std::string::npos) break;
     pos = end + 1;
   }

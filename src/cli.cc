@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "guide_reader.h"
+
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -13,6 +15,7 @@
 #include "command_extract.h"
 #include "command_run.h"
 #include "command_update.h"
+#include "guide_reader.h"
 #include "atomic_file.h"
 #include "report_github.h"
 #include "report_formats.h"
@@ -185,6 +188,11 @@ int run_cli(int argc, char** argv) {
                         "the guide (default: the one snippets/ was extracted from); another guide is extracted in "
                         "memory and checked without snippets/ or expected/");
   add_batch_options(check_cmd, &check);
+  std::vector<std::string> guide_format_list;
+  for (const auto& format : guide_formats()) guide_format_list.emplace_back(format.name);
+  std::string guide_format_help = "how to read the guide: " + guide_format_names() + " (default: by its extension)";
+  check_cmd->add_option("--guide-format", check.check.guide_format, guide_format_help)
+      ->check(CLI::IsMember(guide_format_list));
   check_cmd->add_flag("--strict", check.check.strict, "also fail on equivalent and prose claims and on known errata");
   std::string check_format = "text", check_output;
   std::vector<std::string> format_names;
@@ -212,6 +220,8 @@ int run_cli(int argc, char** argv) {
   auto* extract_cmd = app.add_subcommand("extract", "find the guide's code samples and write them to snippets/");
   extract_cmd->add_option("guide", extract_options.guide_path, "the guide (default: " + std::string(kDefaultGuide) + ")")
       ->default_val(kDefaultGuide);
+  extract_cmd->add_option("--guide-format", extract_options.guide_format, guide_format_help)
+      ->check(CLI::IsMember(guide_format_list));
   add_batch_options(extract_cmd, &extract);
 
   try {

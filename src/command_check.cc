@@ -15,7 +15,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   Errata errata;
   if (!find_plan_target(options, &target, &result.error) ||
       (target.mode == PlanMode::kInMemory &&
-       !extract_guide_file(target.guide_path, &runner, options.run, &another_guide, &result.error)) ||
+       !read_guide_file(target.guide_path, target.guide_format, &runner, options.run, &another_guide, &result.error)) ||
       !build_check_plan(options, target, &another_guide, &plan, &result.error) ||
       !load_errata(errata_path(options), &errata, &result.error)) {
     result.exit_code = 2;

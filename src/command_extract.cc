@@ -1,6 +1,6 @@
 #include "command_extract.h"
 
-#include "extraction.h"
+#include "guide_reader.h"
 #include "snippet_writer.h"
 
 namespace guidecheck {
@@ -8,7 +8,7 @@ namespace guidecheck {
 ExtractOutcome extract_command(const ExtractCommandOptions& options, Runner* runner) {
   ExtractOutcome result;
   Extraction extraction;
-  if (!extract_guide_file(options.guide_path, runner, options.run, &extraction, &result.error)) {
+  if (!read_guide_file(options.guide_path, options.guide_format, runner, options.run, &extraction, &result.error)) {
     result.exit_code = 2;
     return result;
   }

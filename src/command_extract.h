@@ -13,6 +13,7 @@ namespace guidecheck {
 
 struct ExtractCommandOptions {
   std::string guide_path;
+  std::string guide_format;  ///< --guide-format; empty: by extension
   ProjectPaths project;
   RunSettings run;  ///< --timeout and --memory-limit bound the candidate layouts' runs
 };

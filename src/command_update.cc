@@ -67,12 +67,12 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
   PlanRuns runs;
   run_plan(plan, runner, update.write_guide ? ErrorVariants::kRun : ErrorVariants::kSkip, {}, &runs);
   std::vector<RunSpec> specs;
-  std::vector<const PlannedSnippet*> ran;
+  std::vector<const PlannedSample*> ran;
   std::vector<const RunOutcome*> firsts;
-  for (size_t i = 0; i < plan.snippets.size(); ++i) {
-    const PlannedSnippet& planned = plan.snippets[i];
+  for (size_t i = 0; i < plan.samples.size(); ++i) {
+    const PlannedSample& planned = plan.samples[i];
     if (planned.skip_reason) {
-      result.messages.push_back(fmt::format("skipped {}: {}", planned.id, *planned.skip_reason));
+      result.messages.push_back(fmt::format("skipped {}: {}", planned.sample.id, *planned.skip_reason));
       continue;
     }
     specs.push_back(planned.spec);
@@ -101,7 +101,7 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
   }
 
   for (size_t i = 0; i < ran.size(); ++i) {
-    const std::string& id = ran[i]->id;
+    const std::string& id = ran[i]->sample.id;
     const RunOutcome& outcome = *firsts[i];
     std::string failure = describe_failure(outcome, specs[i].timeout_s);
     if (failure.empty()) failure = describe_failure(seconds[i], specs[i].timeout_s);
@@ -119,7 +119,7 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
       result.messages.push_back(fmt::format(
           "refused {}: its stdout changes between runs from line {} on (printed by the statement at line {} of {}) "
           "in a way no placeholder can cover; {} left as it was",
-          id, line, statement_of_line(outcome, line), ran[i]->path, store.expected_path(id)));
+          id, line, statement_of_line(outcome, line), ran[i]->sample.path, store.expected_path(id)));
       continue;
     }
     // Keep the placeholders an earlier update found: a token that happened
@@ -144,7 +144,7 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
     }
   }
   if (options.run.filter.empty()) {
-    std::vector<SnippetFile> all;
+    std::vector<Sample> all;
     std::string err;
     if (store.list(&all, &err)) {
       for (const auto& id : store.stale_expected(all)) {

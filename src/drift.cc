@@ -1,46 +1,48 @@
 #include "drift.h"
 
-#include <filesystem>
 #include <fmt/format.h>
 #include <set>
 
-#include "atomic_file.h"
+#include "guide_reader.h"
 #include "snippet_lines.h"
 
 namespace guidecheck {
 
-std::vector<std::string> find_drift(const ParsedGuide& guide, const std::string& guide_name,
-                                    const std::string& snippets_dir, const Manifest& manifest) {
-  std::vector<std::string> problems;
+bool find_drift(const std::string& guide_path, const Manifest& manifest, const std::vector<Sample>& stored,
+                std::vector<std::string>* problems, std::string* err) {
+  Extraction guide;
+  if (!read_guide_file(guide_path, manifest.format, nullptr, RunSettings{}, &guide, err)) return false;
   const char* advice = "run guidecheck extract";
   std::set<std::string> in_guide;
-  for (const auto& run : guide.runs) {
-    in_guide.insert(run.id);
-    std::string path = (std::filesystem::path(snippets_dir) / (run.id + ".py")).string();
-    std::string text, err;
-    if (!read_file(path, &text, &err)) {
-      problems.push_back(fmt::format("{}:{}-{}: sample {} has no snippet ({} is missing); {}", guide_name,
-                                     run.first_line, run.last_line, run.id, path, advice));
+  for (const auto& sample : guide.samples) {
+    in_guide.insert(sample.id);
+    auto file = std::find_if(stored.begin(), stored.end(), [&](const Sample& s) { return s.id == sample.id; });
+    if (file == stored.end()) {
+      problems->push_back(fmt::format("{}:{}-{}: sample {} has no snippet ({}.py is missing); {}", guide_path,
+                                      sample.first_line, sample.last_line, sample.id, sample.id, advice));
       continue;
     }
-    std::vector<std::string> lines = stripped_lines(text);
-    size_t common = std::min(lines.size(), run.lines.size());
+    std::vector<std::string> lines = stripped_lines(file->source);
+    std::vector<std::string> shown = stripped_lines(sample.source);
+    size_t common = std::min(lines.size(), shown.size());
     size_t i = 0;
-    while (i < common && lines[i] == run.lines[i]) ++i;
-    if (i == lines.size() && i == run.lines.size()) continue;
-    if (i < run.lines.size()) {
-      problems.push_back(fmt::format("{}:{}: sample {} changed: the guide's line '{}' differs from line {} of {}; {}",
-                                     guide_name, run.guide_lines[i], run.id, run.lines[i], i + 1, path, advice));
+    while (i < common && lines[i] == shown[i]) ++i;
+    if (i == lines.size() && i == shown.size()) continue;
+    if (i < shown.size()) {
+      int line = i < sample.guide_lines.size() ? sample.guide_lines[i] : sample.last_line;
+      problems->push_back(fmt::format("{}:{}: sample {} changed: the guide's line '{}' differs from line {} of {}; {}",
+                                      guide_path, line, sample.id, shown[i], i + 1, file->path, advice));
     } else {
-      problems.push_back(fmt::format("{}:{}: sample {} changed: {} has {} lines, the guide's sample ends at line {}; {}",
-                                     guide_name, run.last_line, run.id, path, lines.size(), run.last_line, advice));
+      problems->push_back(fmt::format("{}:{}: sample {} changed: {} has {} lines, the guide's sample ends at line {}; {}",
+                                      guide_path, sample.last_line, sample.id, file->path, lines.size(),
+                                      sample.last_line, advice));
     }
   }
-  for (const auto& entry : manifest.snippets)
+  for (const auto& entry : manifest.samples)
     if (!in_guide.count(entry.id))
-      problems.push_back(fmt::format("{}:{}-{}: sample {} is no longer in the guide (snippets/{}.py); {}", guide_name,
-                                     entry.first_line, entry.last_line, entry.id, entry.id, advice));
-  return problems;
+      problems->push_back(fmt::format("{}:{}-{}: sample {} is no longer in the guide (snippets/{}.py); {}", guide_path,
+                                      entry.first_line, entry.last_line, entry.id, entry.id, advice));
+  return true;
 }
 
 }  // namespace guidecheck

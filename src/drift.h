@@ -4,17 +4,19 @@
 #include <string>
 #include <vector>
 
-#include "guide_parser.h"
+#include "sample.h"
 #include "snippet_manifest.h"
 
 namespace guidecheck {
 
-/// Compares the samples the parser finds in the guide with the snippet
-/// files: same ids, and each file's lines equal to the guide's lines once
-/// leading whitespace is ignored (so indentation fixed by hand is fine).
-/// Returns one message per difference, each naming the guide lines and
-/// telling the maintainer to run `guidecheck extract`; empty when in sync.
-std::vector<std::string> find_drift(const ParsedGuide& guide, const std::string& guide_name,
-                                    const std::string& snippets_dir, const Manifest& manifest);
+/// Reads the guide at `guide_path` again (with the manifest's reader,
+/// running nothing) and compares its samples with the stored ones: same
+/// ids, and each file's lines equal to the guide's once leading whitespace
+/// is ignored (so indentation fixed by hand is fine). *problems gets one
+/// message per difference, each naming the guide lines and telling the
+/// maintainer to run `guidecheck extract`; empty when in sync. False with
+/// *err when the guide cannot be read.
+bool find_drift(const std::string& guide_path, const Manifest& manifest, const std::vector<Sample>& stored,
+                std::vector<std::string>* problems, std::string* err);
 
 }  // namespace guidecheck

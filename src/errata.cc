@@ -63,10 +63,10 @@ bool load_errata(const std::string& path, Errata* errata, std::string* err) {
   return parse_errata(exists ? text : "", path, errata, err);  // no file, no errata
 }
 
-std::vector<const Erratum*> apply_errata(const Errata& errata, SnippetResult* result) {
+std::vector<const Erratum*> apply_errata(const Errata& errata, SampleResult* result) {
   std::vector<const Erratum*> stale;
   for (const auto& erratum : errata.entries) {
-    if (erratum.sample != result->id) continue;
+    if (erratum.sample != result->sample.id) continue;
     bool used = false;
     for (auto& claim : result->claims) {
       if (claim.guide_line != erratum.guide_line) continue;

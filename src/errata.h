@@ -37,6 +37,6 @@ bool parse_errata(const std::string& text, const std::string& path, Errata* erra
 /// Marks the claims of `result` that an erratum lists (known_erratum and
 /// erratum_reason set). Returns the entries for this sample that matched
 /// no claim: stale (the guide was fixed or the claim moved).
-std::vector<const Erratum*> apply_errata(const Errata& errata, SnippetResult* result);
+std::vector<const Erratum*> apply_errata(const Errata& errata, SampleResult* result);
 
 }  // namespace guidecheck

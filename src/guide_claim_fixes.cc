@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "atomic_file.h"
-#include "extraction.h"
+#include "guide_reader.h"
 #include "guide_rewrite.h"
 #include "snippet_writer.h"
 
@@ -24,16 +24,16 @@ bool raised_an_exception(const Claim& claim, const SampleRuns& runs) {
 GuideFixOutcome fix_guide_claims(const CheckPlan& plan, const PlanRuns& runs, const Errata& errata, Runner& second,
                                  const std::string& snippets_dir) {
   GuideFixOutcome result;
-  std::vector<SnippetResult> judged = judge_plan(plan, runs, JudgePolicy{false, &errata, plan.guide_path}, second);
+  std::vector<SampleResult> judged = judge_plan(plan, runs, JudgePolicy{false, &errata, plan.guide_path}, second);
   std::vector<ClaimEdit> edits;
   for (size_t i = 0; i < judged.size(); ++i) {
     // Only a complete, successful run may correct the guide: a timeout or a
     // crash leaves partial output that merely looks like a mismatch.
-    bool trusted = !plan.snippets[i].skip_reason && is_complete_success(judged[i].outcome);
+    bool trusted = !plan.samples[i].skip_reason && is_complete_success(judged[i].outcome);
     for (const auto& verdict : judged[i].claims) {
       if (verdict.verdict != ClaimVerdict::kMismatch) continue;
       bool fixed = false;
-      for (const auto& claim : plan.snippets[i].claims)
+      for (const auto& claim : plan.samples[i].sample.claims)
         if (trusted && !verdict.actual.empty() && claim.guide_line == verdict.guide_line &&
             claim.text == verdict.claimed &&
             (claim.kind != ClaimKind::kError || raised_an_exception(claim, runs.runs[i]))) {
@@ -64,10 +64,16 @@ GuideFixOutcome fix_guide_claims(const CheckPlan& plan, const PlanRuns& runs, co
   }
   // The snippets hold the guide's comment lines: store them again. The code
   // did not change, so no layout is guessed or run again.
-  ExtractOptions extract;
-  extract.filename = plan.guide_path;
-  SnippetWriteOutcome stored =
-      save_extraction(extract_guide(rewrite.text, extract), plan.guide_path, snippets_dir, ExistingLayouts::kKeepAll);
+  const GuideFormat* format = guide_format_for(plan.guide_path, plan.guide_format, &result.error);
+  if (!format) {
+    result.exit_code = 2;
+    return result;
+  }
+  ReadOptions read;
+  read.filename = plan.guide_path;
+  Extraction extraction = format->read(rewrite.text, read);
+  extraction.format = format->name;
+  SnippetWriteOutcome stored = save_extraction(extraction, plan.guide_path, snippets_dir, ExistingLayouts::kKeepAll);
   if (stored.exit_code == 2) {
     result.error = stored.error;
     result.exit_code = 2;

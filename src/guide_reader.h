@@ -27,6 +27,7 @@ struct ReadOptions {
 
 /// What a reader found.
 struct Extraction {
+  std::string format;                    ///< the reader's name (set by read_guide_file)
   std::vector<Sample> samples;           ///< in guide order, ids unique
   std::vector<std::string> diagnostics;  ///< "guide.md:12: message"
 };

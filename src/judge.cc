@@ -25,13 +25,13 @@ const std::string* matching_approved(const SampleRuns& runs) {
   return matches ? &*runs.approved : nullptr;
 }
 
-bool judges_claims(const PlannedSnippet& sample) { return sample.spec.mode != SnippetMode::kPytest; }
+bool judges_claims(const PlannedSample& planned) { return planned.spec.mode != SnippetMode::kPytest; }
 
 // Marks the claims an erratum lists (only wrong ones: a right claim makes
 // its erratum stale).
-void mark_errata(const Errata& errata, SnippetResult* result) {
+void mark_errata(const Errata& errata, SampleResult* result) {
   for (const auto& erratum : errata.entries) {
-    if (erratum.sample != result->id) continue;
+    if (erratum.sample != result->sample.id) continue;
     for (auto& claim : result->claims) {
       if (claim.guide_line != erratum.guide_line || claim.verdict != ClaimVerdict::kMismatch) continue;
       if (!erratum.claimed.empty() && erratum.claimed != claim.claimed) continue;
@@ -48,34 +48,31 @@ bool counts_against(const ClaimResult& claim, bool strict) {
 }
 
 // A result that names the sample: what every report shows of it.
-SnippetResult result_for(const PlannedSnippet& sample) {
-  SnippetResult result;
-  result.id = sample.id;
-  result.path = sample.path;
-  result.first_line = sample.first_line;
-  result.last_line = sample.last_line;
-  result.source = sample.source;
+SampleResult result_for(const PlannedSample& planned) {
+  SampleResult result;
+  result.sample = planned.sample;
   return result;
 }
 
 }  // namespace
 
-SnippetResult skipped_result(const PlannedSnippet& sample) {
-  SnippetResult result = result_for(sample);
+SampleResult skipped_result(const PlannedSample& planned) {
+  SampleResult result = result_for(planned);
   result.verdict = SnippetVerdict::kSkipped;
-  result.skip_reason = sample.skip_reason.value_or("");
+  result.skip_reason = planned.skip_reason.value_or("");
   result.problems.push_back("skipped: " + result.skip_reason);
   return result;
 }
 
-SnippetResult judge_sample(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy) {
-  SnippetResult result = result_for(sample);
+SampleResult judge_sample(const PlannedSample& planned, const SampleRuns& runs, const JudgePolicy& policy) {
+  SampleResult result = result_for(planned);
+  const Sample& sample = planned.sample;
   result.outcome = *runs.first;
   const RunOutcome& outcome = result.outcome;
   if (runs.golden && runs.approved && !matches_pattern(*runs.approved, outcome.stdout_text))
     result.golden_diff = unified_diff(*runs.approved, outcome.stdout_text, runs.approved_path,
                                       "actual stdout of " + sample.id);
-  if (!judges_claims(sample)) return result;
+  if (!judges_claims(planned)) return result;
 
   result.claims = judge_output_claims(sample.claims, sample.guide_lines, outcome, nullptr, matching_approved(runs));
   for (const auto& claim : sample.claims)
@@ -89,16 +86,17 @@ SnippetResult judge_sample(const PlannedSnippet& sample, const SampleRuns& runs,
   return result;
 }
 
-bool needs_second_opinion(const SnippetResult& result) {
+bool needs_second_opinion(const SampleResult& result) {
   if (!result.golden_diff.empty()) return true;
   return std::any_of(result.claims.begin(), result.claims.end(), [](const ClaimResult& claim) {
     return claim.kind == ClaimKind::kOutput && claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum;
   });
 }
 
-void apply_second_opinion(const PlannedSnippet& sample, const SampleRuns& runs, const RunOutcome& second,
-                          SnippetResult* result) {
-  if (judges_claims(sample)) {
+void apply_second_opinion(const PlannedSample& planned, const SampleRuns& runs, const RunOutcome& second,
+                          SampleResult* result) {
+  const Sample& sample = planned.sample;
+  if (judges_claims(planned)) {
     // Judged anew with the second run: a claim whose statement printed
     // something else there is unstable (errata are reviewed: they stay).
     std::vector<ClaimResult> again =
@@ -126,8 +124,9 @@ void apply_second_opinion(const PlannedSnippet& sample, const SampleRuns& runs, 
   }
 }
 
-void finish_judgement(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy,
-                      SnippetResult* result) {
+void finish_judgement(const PlannedSample& planned, const SampleRuns& runs, const JudgePolicy& policy,
+                      SampleResult* result) {
+  const Sample& sample = planned.sample;
   const RunOutcome& outcome = result->outcome;
   // An exit with the error the guide claims is what the sample shows.
   bool error_claimed = std::any_of(result->claims.begin(), result->claims.end(), [&](const ClaimResult& claim) {
@@ -136,7 +135,7 @@ void finish_judgement(const PlannedSnippet& sample, const SampleRuns& runs, cons
     });
     return live && (claim.verdict == ClaimVerdict::kMatch || claim.verdict == ClaimVerdict::kEquivalent);
   });
-  std::string failure = describe_failure(outcome, sample.spec.timeout_s);
+  std::string failure = describe_failure(outcome, planned.spec.timeout_s);
   if (!failure.empty() && !(error_claimed && outcome.status == RunStatus::kError)) result->problems.push_back(failure);
   if (runs.golden && !runs.approved)
     result->problems.push_back(
@@ -146,7 +145,7 @@ void finish_judgement(const PlannedSnippet& sample, const SampleRuns& runs, cons
 
   if (policy.errata)
     for (const auto& erratum : policy.errata->entries) {
-      if (erratum.sample != result->id) continue;
+      if (erratum.sample != result->sample.id) continue;
       bool used = std::any_of(result->claims.begin(), result->claims.end(), [&](const ClaimResult& claim) {
         return claim.known_erratum && claim.guide_line == erratum.guide_line;
       });
@@ -159,7 +158,7 @@ void finish_judgement(const PlannedSnippet& sample, const SampleRuns& runs, cons
     claim.counts_against = counts_against(claim, policy.strict);
     if (!claim.counts_against) continue;
     std::string where =
-        fmt::format("{}:{}", policy.guide_path.empty() ? result->path : policy.guide_path, claim.guide_line);
+        fmt::format("{}:{}", policy.guide_path.empty() ? result->sample.path : policy.guide_path, claim.guide_line);
     if (claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum)
       result->problems.push_back(fmt::format("{}: the guide claims {} but the sample prints {}", where,
                                              quote_for_message(claim.claimed), quote_for_message(claim.actual)));

@@ -35,27 +35,27 @@ struct SampleRuns {
 /// First judgement of a sample that ran (a skipped one: skipped_result).
 /// Verdicts of every claim, errata marked, golden difference noted. Call
 /// needs_second_opinion next, then finish_judgement.
-SnippetResult judge_sample(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy);
+SampleResult judge_sample(const PlannedSample& sample, const SampleRuns& runs, const JudgePolicy& policy);
 
 /// The result of a sample that does not run, with its reason.
-SnippetResult skipped_result(const PlannedSnippet& sample);
+SampleResult skipped_result(const PlannedSample& sample);
 
 /// True when the verdict hinges on a difference that a second run (another
 /// hash seed, another moment) may show to be unstable rather than wrong: a
 /// claim mismatch no erratum lists, or stdout that differs from expected/.
-bool needs_second_opinion(const SnippetResult& result);
+bool needs_second_opinion(const SampleResult& result);
 
 /// Revisits the differences with the second run: a mismatching claim whose
 /// statement printed differently there is unstable; stdout that differs
 /// from expected/ only where the two runs differ is unstable (a note).
-void apply_second_opinion(const PlannedSnippet& sample, const SampleRuns& runs, const RunOutcome& second,
-                          SnippetResult* result);
+void apply_second_opinion(const PlannedSample& sample, const SampleRuns& runs, const RunOutcome& second,
+                          SampleResult* result);
 
 /// Decides the sample's status and problems under the policy: run failures
 /// (unless the guide claims that very error), golden differences,
 /// mismatches, and with --strict equivalent and prose claims and errata.
 /// Sets ClaimResult::counts_against; stale errata become notes.
-void finish_judgement(const PlannedSnippet& sample, const SampleRuns& runs, const JudgePolicy& policy,
-                      SnippetResult* result);
+void finish_judgement(const PlannedSample& sample, const SampleRuns& runs, const JudgePolicy& policy,
+                      SampleResult* result);
 
 }  // namespace guidecheck

@@ -47,7 +47,7 @@ void attach_approved_outputs(const CheckPlan& plan, const SnippetStore& store, P
 /// Judges every sample of the plan, in plan order. Where a verdict hinges
 /// on a difference, the sample runs once more on `second` (another hash
 /// seed, another moment) and the judge looks again.
-std::vector<SnippetResult> judge_plan(const CheckPlan& plan, const PlanRuns& runs, const JudgePolicy& policy,
+std::vector<SampleResult> judge_plan(const CheckPlan& plan, const PlanRuns& runs, const JudgePolicy& policy,
                                       Runner& second);
 
 }  // namespace guidecheck

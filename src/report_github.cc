@@ -89,7 +89,7 @@ std::string failed_title(std::string_view status) {
   return "sample failed";
 }
 
-std::string failure_text(const SnippetResult& result) {
+std::string failure_text(const SampleResult& result) {
   std::string text;
   for (const auto& problem : result.problems) text += with_newline(problem);
   if (!result.golden_diff.empty()) text += first_lines(with_newline(result.golden_diff), kMaxDiffLines);
@@ -131,35 +131,35 @@ std::string github_escape_property(std::string_view text) { return escape(text, 
 
 std::string render_github_annotations(const Report& report, const GithubAnnotationLimits& limits) {
   const std::string& guide = report.guide;
-  const std::vector<SnippetResult>& results = report.samples;
+  const std::vector<SampleResult>& results = report.samples;
   std::vector<Annotation> claim_errors, sample_errors, warnings, notices;
   for (const auto& result : results) {
-    bool with_guide = !guide.empty() && result.first_line > 0;
-    std::string file = with_guide ? guide : result.path;
+    bool with_guide = !guide.empty() && result.sample.first_line > 0;
+    std::string file = with_guide ? guide : result.sample.path;
     for (const auto& claim : result.claims) {
-      std::string where = fmt::format("{} line {}", result.id, claim.guide_line);
+      std::string where = fmt::format("{} line {}", result.sample.id, claim.guide_line);
       if (claim.counts_against) {
         const char* what = claim.kind == ClaimKind::kError ? "error" : "output";
         std::string title = claim.verdict == ClaimVerdict::kMismatch && !claim.known_erratum
-                                ? fmt::format("{}: {} differs from the guide", result.id, what)
-                                : fmt::format("{}: {} claim (--strict)", result.id,
+                                ? fmt::format("{}: {} differs from the guide", result.sample.id, what)
+                                : fmt::format("{}: {} claim (--strict)", result.sample.id,
                                               claim.known_erratum ? "known erratum" : to_string(claim.verdict));
         claim_errors.push_back({file, claim.guide_line, 0, title, claim_text(claim), where});
       } else if (claim.known_erratum) {
         std::string reason = claim.erratum_reason.empty() ? "" : "Reason: " + claim.erratum_reason + "\n";
-        warnings.push_back({file, claim.guide_line, 0, result.id + ": known erratum",
+        warnings.push_back({file, claim.guide_line, 0, result.sample.id + ": known erratum",
                             claim_text(claim) + "Listed in the known errata, so check passes.\n" + reason, where});
       }
     }
     std::string_view status = report_status(result);
-    int first = with_guide ? result.first_line : 0;
-    int last = with_guide ? result.last_line : 0;
+    int first = with_guide ? result.sample.first_line : 0;
+    int last = with_guide ? result.sample.last_line : 0;
     if (status == "skipped") {
-      notices.push_back({file, first, last, result.id + ": sample skipped",
-                         "not checked: " + skip_reason_of(result), result.id});
+      notices.push_back({file, first, last, result.sample.id + ": sample skipped",
+                         "not checked: " + skip_reason_of(result), result.sample.id});
     } else if (status != "passed") {
-      sample_errors.push_back({file, first, last, result.id + ": " + failed_title(status),
-                               failure_text(result), result.id});
+      sample_errors.push_back({file, first, last, result.sample.id + ": " + failed_title(status),
+                               failure_text(result), result.sample.id});
     }
   }
   std::vector<Annotation> errors = std::move(claim_errors);

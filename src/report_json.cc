@@ -45,14 +45,14 @@ json claim_json(const ClaimResult& claim) {
   return object;
 }
 
-json snippet_json(const SnippetResult& result) {
+json snippet_json(const SampleResult& result) {
   const RunOutcome& outcome = result.outcome;
   bool skipped = result.verdict == SnippetVerdict::kSkipped;
   json claims = json::array();
   for (const auto& claim : result.claims) claims.push_back(claim_json(claim));
-  json object = {{"id", text(result.id)},
-                 {"path", text(result.path)},
-                 {"guide_lines", {result.first_line, result.last_line}},
+  json object = {{"id", text(result.sample.id)},
+                 {"path", text(result.sample.path)},
+                 {"guide_lines", {result.sample.first_line, result.sample.last_line}},
                  {"status", std::string(report_status(result))},
                  // A skipped snippet never ran: its default RunOutcome says nothing.
                  {"exit_code", skipped ? json(nullptr) : optional_int(outcome.exit_code)},
@@ -62,7 +62,7 @@ json snippet_json(const SnippetResult& result) {
   object.update(json{{"stdout_truncated", outcome.stdout_truncated},
                      {"stderr_truncated", outcome.stderr_truncated},
                      {"duration_s", outcome.duration_s},
-                     {"code", text(result.source)},
+                     {"code", text(result.sample.source)},
                      {"skip_reason", text_or_null(skip_reason_of(result))},
                      {"error", skipped ? json(nullptr) : text_or_null(outcome.error)},
                      {"problems", text_array(result.problems)},
@@ -76,11 +76,11 @@ json snippet_json(const SnippetResult& result) {
 
 std::string render_json_report(const Report& report) {
   const std::string& guide = report.guide;
-  const std::vector<SnippetResult>& results = report.samples;
+  const std::vector<SampleResult>& results = report.samples;
   const ReportCounts& counts = report.counts;
   json errata = json::array();
   for (const auto& [snippet, claim] : known_errata(results)) {
-    json erratum = {{"id", text(snippet->id)}, {"guide_line", claim->guide_line}, {"claimed", text(claim->claimed)}};
+    json erratum = {{"id", text(snippet->sample.id)}, {"guide_line", claim->guide_line}, {"claimed", text(claim->claimed)}};
     put_output(erratum, "actual", claim->actual);
     erratum["reason"] = text(claim->erratum_reason);
     errata.push_back(std::move(erratum));

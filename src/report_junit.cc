@@ -79,14 +79,14 @@ std::string claim_mismatch_text(const ClaimResult& claim) {
 }
 
 // One line for the message attribute: what a test viewer shows in its list.
-std::string failure_message(const SnippetResult& result) {
+std::string failure_message(const SampleResult& result) {
   if (!result.problems.empty()) return result.problems.front();
   for (const auto& claim : result.claims)
     if (claim.counts_against) return fmt::format("guide line {}: the output differs from the claim", claim.guide_line);
   return "failed";
 }
 
-std::string failure_body(const SnippetResult& result) {
+std::string failure_body(const SampleResult& result) {
   std::string body;
   for (const auto& problem : result.problems) body += with_newline(problem);
   for (const auto& claim : result.claims)
@@ -106,16 +106,16 @@ std::string property(std::string_view name, std::string_view value) {
   return "<property" + attribute("name", name) + attribute("value", value) + "/>";
 }
 
-std::string erratum_text(const SnippetResult& snippet, const ClaimResult& claim) {
-  return fmt::format("{} guide line {}: claims '{}', prints '{}'{}", snippet.id, claim.guide_line, claim.claimed,
+std::string erratum_text(const SampleResult& snippet, const ClaimResult& claim) {
+  return fmt::format("{} guide line {}: claims '{}', prints '{}'{}", snippet.sample.id, claim.guide_line, claim.claimed,
                      claim.actual, claim.erratum_reason.empty() ? "" : ": " + claim.erratum_reason);
 }
 
-std::string testcase(const std::string& guide, const std::string& classname, const SnippetResult& result) {
-  bool with_guide = !guide.empty() && result.first_line > 0;
-  std::string out = "  <testcase" + attribute("classname", classname) + attribute("name", result.id) +
-                    attribute("file", with_guide ? guide : result.path);
-  if (with_guide) out += attribute("line", std::to_string(result.first_line));
+std::string testcase(const std::string& guide, const std::string& classname, const SampleResult& result) {
+  bool with_guide = !guide.empty() && result.sample.first_line > 0;
+  std::string out = "  <testcase" + attribute("classname", classname) + attribute("name", result.sample.id) +
+                    attribute("file", with_guide ? guide : result.sample.path);
+  if (with_guide) out += attribute("line", std::to_string(result.sample.first_line));
   out += attribute("time", fmt::format("{:.3f}", result.outcome.duration_s)) + ">\n";
 
   std::vector<std::string> properties;
@@ -154,7 +154,7 @@ std::string xml_escape_text(std::string_view text) { return escape(text, false);
 
 std::string render_junit_report(const Report& report) {
   const std::string& guide = report.guide;
-  const std::vector<SnippetResult>& results = report.samples;
+  const std::vector<SampleResult>& results = report.samples;
   const ReportCounts& counts = report.counts;
   double time = 0;
   for (const auto& result : results) time += result.outcome.duration_s;

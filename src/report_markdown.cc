@@ -55,10 +55,10 @@ std::string fenced(std::string_view info, std::string_view raw) {
   return fence + std::string(info) + "\n" + body + fence + "\n";
 }
 
-std::string lines_of(const SnippetResult& result) {
-  if (result.first_line <= 0) return "";
-  return result.first_line == result.last_line ? std::to_string(result.first_line)
-                                               : fmt::format("{}–{}", result.first_line, result.last_line);
+std::string lines_of(const SampleResult& result) {
+  if (result.sample.first_line <= 0) return "";
+  return result.sample.first_line == result.sample.last_line ? std::to_string(result.sample.first_line)
+                                               : fmt::format("{}–{}", result.sample.first_line, result.sample.last_line);
 }
 
 std::string status_cell(std::string_view status) {
@@ -73,26 +73,26 @@ std::string render_markdown_report(const Report& report) {
   std::string out = fmt::format("## guidecheck: {}\n\n", summary_line(report.counts));
   if (!report.guide.empty()) out += "Guide: " + inline_text(report.guide) + "\n\n";
 
-  std::vector<const SnippetResult*> not_passed;
+  std::vector<const SampleResult*> not_passed;
   for (const auto& sample : report.samples)
     if (report_status(sample) != "passed") not_passed.push_back(&sample);
   if (not_passed.empty()) {
     out += fmt::format("All {} samples passed.\n", report.counts.passed);
   } else {
     out += "| sample | guide lines | status | claims | problem |\n|---|---|---|---|---|\n";
-    for (const SnippetResult* sample : not_passed) {
+    for (const SampleResult* sample : not_passed) {
       std::string_view status = report_status(*sample);
       std::string problem = status == "skipped" ? skip_reason_of(*sample)
                             : sample->problems.empty() ? std::string() : sample->problems.front();
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", inline_text(sample->id), lines_of(*sample),
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", inline_text(sample->sample.id), lines_of(*sample),
                          status_cell(status), claim_verdict_counts(sample->claims), inline_text(problem));
     }
     if (report.counts.passed > 0) out += fmt::format("\nThe other {} samples passed.\n", report.counts.passed);
   }
 
-  for (const SnippetResult* sample : not_passed) {
+  for (const SampleResult* sample : not_passed) {
     if (report_status(*sample) == "skipped") continue;
-    out += fmt::format("\n<details><summary>{}: {}</summary>\n\n", inline_text(sample->id),
+    out += fmt::format("\n<details><summary>{}: {}</summary>\n\n", inline_text(sample->sample.id),
                        inline_text(sample->problems.empty() ? "failed" : sample->problems.front()));
     for (const auto& problem : sample->problems) out += "- " + inline_text(problem) + "\n";
     for (const auto& claim : sample->claims) {
@@ -111,7 +111,7 @@ std::string render_markdown_report(const Report& report) {
     out += fmt::format("\n### Known errata ({})\n\n| sample | guide line | claimed | reason |\n|---|---|---|---|\n",
                        errata.size());
     for (const auto& [sample, claim] : errata)
-      out += fmt::format("| {} | {} | {} | {} |\n", inline_text(sample->id), claim->guide_line,
+      out += fmt::format("| {} | {} | {} | {} |\n", inline_text(sample->sample.id), claim->guide_line,
                          inline_text(claim->claimed), inline_text(claim->erratum_reason));
   }
   return out;

@@ -4,13 +4,13 @@
 
 namespace guidecheck {
 
-Report make_report(std::string guide, std::vector<SnippetResult> samples) {
+Report make_report(std::string guide, std::vector<SampleResult> samples) {
   Report report{std::move(guide), std::move(samples), {}};
   report.counts = count_results(report.samples);
   return report;
 }
 
-std::string_view report_status(const SnippetResult& result) {
+std::string_view report_status(const SampleResult& result) {
   switch (result.verdict) {
     case SnippetVerdict::kPassed: return "passed";
     case SnippetVerdict::kSkipped: return "skipped";
@@ -26,7 +26,7 @@ bool is_error_status(std::string_view status) {
   return status == "error" || status == "timeout" || status == "crashed";
 }
 
-std::string skip_reason_of(const SnippetResult& result) {
+std::string skip_reason_of(const SampleResult& result) {
   if (result.verdict != SnippetVerdict::kSkipped) return "";
   if (!result.skip_reason.empty()) return result.skip_reason;
   if (result.problems.empty()) return "";
@@ -36,7 +36,7 @@ std::string skip_reason_of(const SnippetResult& result) {
   return std::string(first);
 }
 
-ReportCounts count_results(const std::vector<SnippetResult>& results) {
+ReportCounts count_results(const std::vector<SampleResult>& results) {
   ReportCounts counts;
   for (const auto& result : results) {
     std::string_view status = report_status(result);
@@ -48,7 +48,7 @@ ReportCounts count_results(const std::vector<SnippetResult>& results) {
   return counts;
 }
 
-std::vector<ErratumRef> known_errata(const std::vector<SnippetResult>& results) {
+std::vector<ErratumRef> known_errata(const std::vector<SampleResult>& results) {
   std::vector<ErratumRef> errata;
   for (const auto& result : results)
     for (const auto& claim : result.claims)

@@ -26,33 +26,33 @@ struct ReportCounts {
 /// Claims the known-errata file excuses: the guide is wrong there, check
 /// passes anyway, and every report lists them.
 struct ErratumRef {
-  const SnippetResult* snippet;
+  const SampleResult* snippet;
   const ClaimResult* claim;
 };
 
 /// What a check found, ready to render.
 struct Report {
   std::string guide;                  ///< the guide the claims' lines refer to
-  std::vector<SnippetResult> samples;  ///< in guide order
+  std::vector<SampleResult> samples;  ///< in guide order
   ReportCounts counts;
 };
 
 /// The report of `samples`, counted.
-Report make_report(std::string guide, std::vector<SnippetResult> samples);
+Report make_report(std::string guide, std::vector<SampleResult> samples);
 
 /// A snippet's status in the reports: "passed", "skipped", or for a failed
 /// snippet "timeout" / "crashed" (how its run ended), "error" (the run could
 /// not happen: RunOutcome::error is set) or else "failed".
-std::string_view report_status(const SnippetResult& result);
+std::string_view report_status(const SampleResult& result);
 
 /// True for "error", "timeout" and "crashed": the sample did not run to its end.
 bool is_error_status(std::string_view status);
 
 /// Why a skipped snippet was not run: its skip_reason, else its first problem
 /// without a leading "skipped: ". Empty for snippets that were not skipped.
-std::string skip_reason_of(const SnippetResult& result);
+std::string skip_reason_of(const SampleResult& result);
 
-ReportCounts count_results(const std::vector<SnippetResult>& results);
+ReportCounts count_results(const std::vector<SampleResult>& results);
 
 /// "3 passed, 1 failed" with ", 2 skipped" when any were skipped.
 std::string summary_line(const ReportCounts& counts);
@@ -61,6 +61,6 @@ std::string summary_line(const ReportCounts& counts);
 /// verdict, in a fixed order; empty when it has none.
 std::string claim_verdict_counts(const std::vector<ClaimResult>& claims);
 
-std::vector<ErratumRef> known_errata(const std::vector<SnippetResult>& results);
+std::vector<ErratumRef> known_errata(const std::vector<SampleResult>& results);
 
 }  // namespace guidecheck

@@ -65,7 +65,7 @@ bool wants_color(std::FILE* stream) {
 }
 
 std::string render_text_report(const Report& report, const TextReportStyle& style) {
-  const std::vector<SnippetResult>& results = report.samples;
+  const std::vector<SampleResult>& results = report.samples;
   std::string out;
   for (const auto& result : results) {
     std::string tag;
@@ -74,8 +74,8 @@ std::string render_text_report(const Report& report, const TextReportStyle& styl
       case SnippetVerdict::kFailed: tag = paint(style, fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold, "FAIL"); break;
       case SnippetVerdict::kSkipped: tag = paint(style, fmt::fg(fmt::terminal_color::yellow), "SKIP"); break;
     }
-    std::string lines = result.first_line ? fmt::format("{}-{}", result.first_line, result.last_line) : "";
-    out += fmt::format("{} {:<8} {:>9} {:6.2f}s", tag, escape_for_terminal(result.id), lines,
+    std::string lines = result.sample.first_line ? fmt::format("{}-{}", result.sample.first_line, result.sample.last_line) : "";
+    out += fmt::format("{} {:<8} {:>9} {:6.2f}s", tag, escape_for_terminal(result.sample.id), lines,
                        result.outcome.duration_s);
     if (std::string counts = claim_verdict_counts(result.claims); !counts.empty()) out += "  " + counts;
     if (result.verdict != SnippetVerdict::kPassed && !result.problems.empty())
@@ -85,7 +85,7 @@ std::string render_text_report(const Report& report, const TextReportStyle& styl
   }
   for (const auto& result : results) {
     if (result.verdict != SnippetVerdict::kFailed) continue;
-    std::string heading = fmt::format("{} ({})", escape_for_terminal(result.id), escape_for_terminal(result.path));
+    std::string heading = fmt::format("{} ({})", escape_for_terminal(result.sample.id), escape_for_terminal(result.sample.path));
     out += "\n" + paint(style, fmt::emphasis::bold, heading) + "\n";
     for (const auto& problem : result.problems) out += "  " + escape_for_terminal(problem) + "\n";
     for (const auto& claim : result.claims) {
@@ -105,7 +105,7 @@ std::string render_text_report(const Report& report, const TextReportStyle& styl
     for (const auto& claim : result.claims)
       if (claim.known_erratum) {
         ++known;
-        errata += fmt::format("  {} line {}: claims '{}': {}\n", escape_for_terminal(result.id), claim.guide_line,
+        errata += fmt::format("  {} line {}: claims '{}': {}\n", escape_for_terminal(result.sample.id), claim.guide_line,
                               escape_for_terminal(claim.claimed), escape_for_terminal(claim.erratum_reason));
       }
   if (known) out += fmt::format("\nKnown errata in the guide ({}):\n", known) + errata;

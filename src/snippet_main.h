@@ -11,6 +11,7 @@ namespace guidecheck {
 enum class SnippetMode {
   kScript,  ///< like `python3 FILE.py`, with per-statement attribution
   kPytest,  ///< like `python3 -m pytest FILE.py` (tests run in this process)
+  kSession, ///< like typing the statements at python3's prompt: values echoed, an exception does not end it
 };
 
 struct SnippetSpec {

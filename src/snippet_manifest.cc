@@ -12,8 +12,8 @@ namespace guidecheck {
 
 using nlohmann::json;
 
-const ManifestEntry* Manifest::find(const std::string& id) const {
-  for (const auto& entry : snippets)
+const Sample* Manifest::find(const std::string& id) const {
+  for (const auto& entry : samples)
     if (entry.id == id) return &entry;
   return nullptr;
 }
@@ -29,12 +29,13 @@ std::string manifest_path(const std::string& snippets_dir) {
 namespace {
 
 json claim_to_json(const Claim& claim) {
-  return {{"guide_line", claim.guide_line},   {"last_guide_line", claim.last_guide_line},
-          {"kind", to_string(claim.kind)},    {"form", to_string(claim.form)},
-          {"text", claim.text},               {"note", claim.note},
-          {"anchor_line", claim.anchor_line}, {"statement", claim.statement},
-          {"since_line", claim.since_line},
-          {"looks_like_prose", claim.looks_like_prose}};
+  json j = {{"guide_line", claim.guide_line},   {"last_guide_line", claim.last_guide_line},
+            {"kind", to_string(claim.kind)},    {"form", to_string(claim.form)},
+            {"text", claim.text},               {"note", claim.note},
+            {"anchor_line", claim.anchor_line}, {"statement", claim.statement},
+            {"looks_like_prose", claim.looks_like_prose}};
+  if (claim.since_line) j["since_line"] = claim.since_line;
+  return j;
 }
 
 Claim claim_from_json(const json& j) {
@@ -64,18 +65,21 @@ bool load_manifest(const std::string& path, Manifest* manifest, bool* exists, st
   try {
     json j = json::parse(text);
     manifest->guide = j.at("guide").get<std::string>();
+    manifest->format = j.value("format", std::string());
     for (const auto& s : j.at("snippets")) {
-      ManifestEntry entry;
-      entry.id = s.at("id").get<std::string>();
-      entry.item = s.at("item").get<int>();
-      entry.first_line = s.at("first_line").get<int>();
-      entry.last_line = s.at("last_line").get<int>();
-      entry.guide_lines = s.at("guide_lines").get<std::vector<int>>();
-      entry.generated_hash = s.at("generated_hash").get<std::string>();
-      entry.pytest_file = s.value("pytest_file", false);
-      for (const auto& c : s.at("claims")) entry.claims.push_back(claim_from_json(c));
-      entry.notes = s.value("notes", std::vector<std::string>{});
-      manifest->snippets.push_back(std::move(entry));
+      Sample sample;
+      sample.id = s.at("id").get<std::string>();
+      sample.item = s.at("item").get<int>();
+      sample.first_line = s.at("first_line").get<int>();
+      sample.last_line = s.at("last_line").get<int>();
+      sample.guide_lines = s.at("guide_lines").get<std::vector<int>>();
+      sample.generated_hash = s.at("generated_hash").get<std::string>();
+      sample.pytest_file = s.value("pytest_file", false);
+      sample.style = s.value("style", std::string()) == "session" ? SampleStyle::kSession : SampleStyle::kScript;
+      sample.continues = s.value("continues", std::vector<std::string>{});
+      for (const auto& c : s.at("claims")) sample.claims.push_back(claim_from_json(c));
+      sample.notes = s.value("notes", std::vector<std::string>{});
+      manifest->samples.push_back(std::move(sample));
     }
   } catch (const std::exception& e) {
     *err = fmt::format("{}: cannot read the manifest ({}); run guidecheck extract", path, e.what());
@@ -86,21 +90,27 @@ bool load_manifest(const std::string& path, Manifest* manifest, bool* exists, st
 
 bool save_manifest(const std::string& path, const Manifest& manifest, std::string* err) {
   json snippets = json::array();
-  for (const auto& entry : manifest.snippets) {
+  for (const auto& sample : manifest.samples) {
     json claims = json::array();
-    for (const auto& claim : entry.claims) claims.push_back(claim_to_json(claim));
-    snippets.push_back({{"id", entry.id},
-                        {"item", entry.item},
-                        {"first_line", entry.first_line},
-                        {"last_line", entry.last_line},
-                        {"guide_lines", entry.guide_lines},
-                        {"generated_hash", entry.generated_hash},
-                        {"pytest_file", entry.pytest_file},
-                        {"claims", claims},
-                        {"notes", entry.notes}});
+    for (const auto& claim : sample.claims) claims.push_back(claim_to_json(claim));
+    json entry = {{"id", sample.id},
+                  {"item", sample.item},
+                  {"first_line", sample.first_line},
+                  {"last_line", sample.last_line},
+                  {"guide_lines", sample.guide_lines},
+                  {"generated_hash", sample.generated_hash},
+                  {"pytest_file", sample.pytest_file},
+                  {"claims", claims},
+                  {"notes", sample.notes}};
+    // Written only when they say something, so a scraped guide's manifest
+    // stays as it was.
+    if (sample.style == SampleStyle::kSession) entry["style"] = "session";
+    if (!sample.continues.empty()) entry["continues"] = sample.continues;
+    snippets.push_back(std::move(entry));
   }
   json j{{"generated_by", std::string("guidecheck extract ") + GUIDECHECK_VERSION},
          {"guide", manifest.guide},
+         {"format", manifest.format},
          {"snippets", snippets}};
   return write_file_atomically(path, j.dump(1) + "\n", err);
 }

@@ -6,27 +6,18 @@
 #include <string>
 #include <vector>
 
-#include "claims.h"
+#include "sample.h"
 
 namespace guidecheck {
 
-struct ManifestEntry {
-  std::string id;
-  int item = 0;
-  int first_line = 0;
-  int last_line = 0;
-  std::vector<int> guide_lines;  ///< guide line of each snippet line
-  std::string generated_hash;    ///< of the source extract wrote (hand fixes differ)
-  bool pytest_file = false;
-  std::vector<Claim> claims;
-  std::vector<std::string> notes;
-};
-
 struct Manifest {
-  std::string guide;  ///< path of the guide, as given to extract
-  std::vector<ManifestEntry> snippets;
+  std::string guide;   ///< path of the guide, as given to extract
+  std::string format;  ///< its reader (guide_reader.h); empty: by extension
+  /// The samples as the reader found them: everything but their source,
+  /// which snippets/ holds (generated_hash tells a hand fix).
+  std::vector<Sample> samples;
 
-  const ManifestEntry* find(const std::string& id) const;
+  const Sample* find(const std::string& id) const;
 };
 
 /// Hex xxHash64 of `text`.

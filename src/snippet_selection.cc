@@ -4,8 +4,8 @@
 
 namespace guidecheck {
 
-bool select_snippets(const std::vector<SnippetFile>& all, const std::string& filter,
-                     std::vector<SnippetFile>* selected, std::string* err) {
+bool select_snippets(const std::vector<Sample>& all, const std::string& filter,
+                     std::vector<Sample>* selected, std::string* err) {
   selected->clear();
   if (filter.empty()) {
     *selected = all;
@@ -21,13 +21,14 @@ bool select_snippets(const std::vector<SnippetFile>& all, const std::string& fil
   return true;
 }
 
-std::vector<RunSpec> make_run_specs(const std::vector<SnippetFile>& snippets, const RunSettings& settings,
+std::vector<RunSpec> make_run_specs(const std::vector<Sample>& snippets, const RunSettings& settings,
                                     const std::map<std::string, double>& durations) {
   std::vector<RunSpec> specs;
   for (const auto& snippet : snippets) {
     RunSpec spec;
     spec.id = snippet.id;
     spec.path = snippet.path;
+    spec.source = snippet.source;
     spec.timeout_s = settings.timeout_s;
     spec.memory_limit = settings.memory_limit;
     if (auto it = durations.find(snippet.id); it != durations.end()) spec.expected_duration_s = it->second;

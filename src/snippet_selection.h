@@ -18,12 +18,12 @@ struct RunSettings {
 
 /// The snippets whose id matches `filter` (a partial RE2 match). False with
 /// *err when the pattern is invalid.
-bool select_snippets(const std::vector<SnippetFile>& all, const std::string& filter,
-                     std::vector<SnippetFile>* selected, std::string* err);
+bool select_snippets(const std::vector<Sample>& all, const std::string& filter,
+                     std::vector<Sample>* selected, std::string* err);
 
 /// One RunSpec per snippet, with the durations remembered from earlier runs
 /// so the scheduler can start the longest first.
-std::vector<RunSpec> make_run_specs(const std::vector<SnippetFile>& snippets, const RunSettings& settings,
+std::vector<RunSpec> make_run_specs(const std::vector<Sample>& snippets, const RunSettings& settings,
                                     const std::map<std::string, double>& durations);
 
 }  // namespace guidecheck

@@ -48,7 +48,7 @@ bool id_less(std::string_view a, std::string_view b) {
 SnippetStore::SnippetStore(std::string snippets_dir, std::string expected_dir, std::string cache_dir)
     : snippets_dir_(std::move(snippets_dir)), expected_dir_(std::move(expected_dir)), cache_dir_(std::move(cache_dir)) {}
 
-bool SnippetStore::list(std::vector<SnippetFile>* snippets, std::string* err) const {
+bool SnippetStore::list(std::vector<Sample>* snippets, std::string* err) const {
   snippets->clear();
   std::error_code ec;
   fs::directory_iterator it(snippets_dir_, ec);
@@ -61,7 +61,12 @@ bool SnippetStore::list(std::vector<SnippetFile>* snippets, std::string* err) co
     if (path.extension() != ".py" || !entry.is_regular_file(ec)) continue;
     std::string name = path.filename().string();
     if (name.empty() || name[0] == '.') continue;
-    snippets->push_back({path.stem().string(), path.string()});
+    Sample sample;
+    sample.id = path.stem().string();
+    sample.path = path.string();
+    std::string unreadable;  // then it runs as python3 would: and fails there, with the reason
+    read_file(sample.path, &sample.source, &unreadable);
+    snippets->push_back(std::move(sample));
   }
   std::sort(snippets->begin(), snippets->end(), [](const auto& a, const auto& b) { return id_less(a.id, b.id); });
   return true;
@@ -87,7 +92,7 @@ bool SnippetStore::write_expected(const std::string& id, const std::string& cont
   return write_file_atomically(expected_path(id), content, err);
 }
 
-std::vector<std::string> SnippetStore::stale_expected(const std::vector<SnippetFile>& snippets) const {
+std::vector<std::string> SnippetStore::stale_expected(const std::vector<Sample>& snippets) const {
   std::vector<std::string> stale;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(expected_dir_, ec)) {

@@ -8,12 +8,9 @@
 #include <string_view>
 #include <vector>
 
-namespace guidecheck {
+#include "sample.h"
 
-struct SnippetFile {
-  std::string id;    ///< file name without .py, e.g. "q02"
-  std::string path;  ///< snippets/q02.py
-};
+namespace guidecheck {
 
 /// Natural order of sample ids, the order samples are listed in: runs of
 /// digits compare as numbers, everything else byte by byte, and an id that
@@ -27,9 +24,10 @@ class SnippetStore {
  public:
   SnippetStore(std::string snippets_dir, std::string expected_dir, std::string cache_dir);
 
-  /// The snippets (snippets/*.py) in id_less order. False with *err when the
-  /// directory cannot be read.
-  bool list(std::vector<SnippetFile>* snippets, std::string* err) const;
+  /// The snippets (snippets/*.py) in id_less order, as samples that know
+  /// only their id, path and source (the manifest knows the rest). False
+  /// with *err when the directory cannot be read.
+  bool list(std::vector<Sample>* snippets, std::string* err) const;
 
   std::string expected_path(const std::string& id) const;
   /// The approved stdout of a snippet; nullopt when it has none yet.
@@ -38,7 +36,7 @@ class SnippetStore {
   /// rewritten. *changed tells whether the file changed.
   bool write_expected(const std::string& id, const std::string& content, bool* changed, std::string* err) const;
   /// Ids with an expected/<id>.out but no snippet, in id_less order.
-  std::vector<std::string> stale_expected(const std::vector<SnippetFile>& snippets) const;
+  std::vector<std::string> stale_expected(const std::vector<Sample>& snippets) const;
   bool remove_expected(const std::string& id, std::string* err) const;
   /// Removes temp files an interrupted atomic write left in expected/;
   /// returns how many.

@@ -77,7 +77,7 @@ std::string relayout_like(const std::string& old_source, const std::vector<std::
 SnippetWriteOutcome save_extraction(const Extraction& extraction, const std::string& guide_path,
                                     const std::string& snippets_dir, ExistingLayouts existing) {
   SnippetWriteOutcome result;
-  if (extraction.snippets.empty()) {
+  if (extraction.samples.empty()) {
     // Most likely the wrong file: never let it wipe out the snippets.
     result.error = fmt::format("{}: no code samples found; {} left as it was", guide_path, snippets_dir);
     result.exit_code = 2;
@@ -94,19 +94,21 @@ SnippetWriteOutcome save_extraction(const Extraction& extraction, const std::str
   fs::create_directories(dir, ec);
   Manifest manifest;
   manifest.guide = guide_path;
-  for (const auto& snippet : extraction.snippets) {
+  manifest.format = extraction.format;
+  for (const auto& sample : extraction.samples) {
     ++result.samples;
-    std::string path = (fs::path(dir) / (snippet.id + ".py")).string();
+    std::string path = (fs::path(dir) / (sample.id + ".py")).string();
     std::string current;
     bool exists = read_file(path, &current, &err);
-    const ManifestEntry* before = old_manifest.find(snippet.id);
+    const Sample* before = old_manifest.find(sample.id);
     bool hand_fixed = exists && before && content_hash(current) != before->generated_hash;
-    std::string source = snippet.source;
-    if (exists && existing == ExistingLayouts::kKeepAll) source = relayout_like(current, snippet.lines);
-    if (hand_fixed && stripped_lines(current) == snippet.lines) {
+    std::string source = sample.source;
+    std::vector<std::string> guide_shows = stripped_lines(sample.source);
+    if (exists && existing == ExistingLayouts::kKeepAll) source = relayout_like(current, guide_shows);
+    if (hand_fixed && stripped_lines(current) == guide_shows) {
       ++result.kept;
       result.messages.push_back(fmt::format("kept {}: fixed by hand and guide lines {}-{} did not change", path,
-                                            snippet.first_line, snippet.last_line));
+                                            sample.first_line, sample.last_line));
     } else if (exists && current == source) {
       ++result.unchanged;
     } else {
@@ -115,23 +117,26 @@ SnippetWriteOutcome save_extraction(const Extraction& extraction, const std::str
         return result;
       }
       ++result.written;
-      result.messages.push_back(fmt::format("wrote {} (guide lines {}-{})", path, snippet.first_line,
-                                            snippet.last_line) +
+      result.messages.push_back(fmt::format("wrote {} (guide lines {}-{})", path, sample.first_line,
+                                            sample.last_line) +
                                 (hand_fixed && existing != ExistingLayouts::kKeepAll
                                      ? ": the guide changed, hand fix replaced"
                                      : ""));
     }
-    for (const auto& note : snippet.notes) result.messages.push_back(note);
-    if (!snippet.error.empty()) {
-      result.messages.push_back(snippet.error);
+    for (const auto& note : sample.notes) result.messages.push_back(note);
+    if (!sample.error.empty()) {
+      result.messages.push_back(sample.error);
       result.exit_code = 1;
     }
     // A hand fix laid out anew is still a hand fix.
     std::string generated =
         existing == ExistingLayouts::kKeepAll && hand_fixed ? before->generated_hash : content_hash(source);
-    manifest.snippets.push_back(manifest_entry(snippet, generated));
+    Sample stored = sample;
+    stored.path = path;
+    stored.generated_hash = generated;
+    manifest.samples.push_back(std::move(stored));
   }
-  for (const auto& entry : old_manifest.snippets) {
+  for (const auto& entry : old_manifest.samples) {
     if (manifest.find(entry.id)) continue;
     fs::remove(fs::path(dir) / (entry.id + ".py"), ec);
     ++result.removed;

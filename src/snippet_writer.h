@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "extraction.h"
+#include "guide_reader.h"
 
 namespace guidecheck {
 

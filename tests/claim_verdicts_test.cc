@@ -104,11 +104,12 @@ TEST(ClaimVerdictsTest, BlockAfterASilentStatementIsAHeaderAndTrailingCommentIsP
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kProse);
 }
 
+// The reader lays the statement out; the variant only indents it.
 TEST(ClaimVerdictsTest, ErrorClaimVariantEnablesTheStatementAtItsIndentation) {
   Claim claim;
   claim.kind = ClaimKind::kError;
   claim.guide_line = claim.anchor_line = 21;
-  claim.statement = "class Bad(Base):\npass";
+  claim.statement = "class Bad(Base):\n    pass";
   claim.text = "TypeError: Bad must implement validate()";
   std::string source = "class Base:\n    pass\n# class Bad(Base): # TypeError: ...\n# pass\nprint(1)\n";
   auto variant = error_claim_variant(source, {18, 19, 21, 22, 23}, claim);
@@ -139,6 +140,55 @@ TEST(ClaimVerdictsTest, ErrorClaimsCompareTheRaisedException) {
   variant.statements[1].ran = false;  // stopped before it
   variant.statements[2].ran = false;
   EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kNotRun);
+}
+
+}  // namespace
+}  // namespace guidecheck
+
+namespace guidecheck {
+namespace {
+
+// Output blocks shown after the code: each covers what the statements since
+// the previous block printed, in order.
+TEST(ClaimVerdictsTest, AnOutputBlockCoversTheStatementsSinceThePreviousBlock) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.exit_code = 0;
+  run.statements = {{1, 1, true, "a\n"}, {2, 2, true, "b\n"}, {3, 3, true, "c\n"}};
+  run.pieces = {{0, "from a prelude\n"}, {1, "a\n"}, {2, "b\n"}, {3, "c\n"}};
+  run.stdout_text = "from a prelude\na\nb\nc\n";
+  std::vector<int> guide_lines = {10, 11, 20};  // a block after line 11, another after line 20
+  Claim first;
+  first.form = ClaimForm::kOutputBlock;
+  first.guide_line = 13;
+  first.anchor_line = 11;
+  first.text = "a\nb";
+  Claim second = first;
+  second.guide_line = 22;
+  second.anchor_line = 20;
+  second.since_line = 11;
+  second.text = "d";
+  std::vector<ClaimResult> results = judge_output_claims({first, second}, guide_lines, run, nullptr);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[0].actual, "a\nb");
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[1].actual, "c");
+}
+
+TEST(ClaimVerdictsTest, AnOutputBlockAfterCodeThatNeverRanIsNotRun) {
+  RunOutcome run;
+  run.status = RunStatus::kError;
+  run.exit_code = 1;
+  run.statements = {{1, 1, true, ""}, {2, 2, false, ""}};
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.guide_line = 5;
+  block.anchor_line = 2;
+  block.text = "x";
+  std::vector<ClaimResult> results = judge_output_claims({block}, {1, 2}, run, nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kNotRun);
 }
 
 }  // namespace

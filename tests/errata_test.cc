@@ -12,8 +12,8 @@ TEST(ErrataTest, MarksTheListedMismatchAndReportsStaleEntries) {
                            "[[erratum]]\nsample = \"q43\"\nline = 700\nreason = \"fixed since\"\n",
                            "errata.toml", &errata, &err))
       << err;
-  SnippetResult result;
-  result.id = "q43";
+  SampleResult result;
+  result.sample.id = "q43";
   result.claims.push_back({695, ClaimKind::kOutput, "0 1", "", "0 1 0", ClaimVerdict::kMismatch, "", false, ""});
   result.claims.push_back({700, ClaimKind::kOutput, "5", "", "5", ClaimVerdict::kMatch, "", false, ""});
   auto stale = apply_errata(errata, &result);
@@ -29,8 +29,8 @@ TEST(ErrataTest, AChangedClaimNoLongerMatchesItsErratum) {
   Errata errata;
   std::string err;
   ASSERT_TRUE(parse_errata("[[erratum]]\nsample = \"q1\"\nline = 3\nclaimed = \"old\"\nreason = \"r\"\n", "e", &errata, &err));
-  SnippetResult result;
-  result.id = "q1";
+  SampleResult result;
+  result.sample.id = "q1";
   result.claims.push_back({3, ClaimKind::kOutput, "new", "", "x", ClaimVerdict::kMismatch, "", false, ""});
   EXPECT_EQ(apply_errata(errata, &result).size(), 1u);
   EXPECT_FALSE(result.claims[0].known_erratum);

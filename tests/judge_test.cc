@@ -11,8 +11,9 @@ namespace guidecheck {
 namespace {
 
 // A sample of one statement (snippet line 1, guide line 10) with one claim.
-PlannedSnippet sample_claiming(const std::string& text) {
-  PlannedSnippet sample;
+PlannedSample sample_claiming(const std::string& text) {
+  PlannedSample planned;
+  Sample& sample = planned.sample;
   sample.id = "q01";
   sample.path = "snippets/q01.py";
   sample.first_line = sample.last_line = 10;
@@ -21,7 +22,7 @@ PlannedSnippet sample_claiming(const std::string& text) {
   claim.guide_line = claim.last_guide_line = claim.anchor_line = 10;
   claim.text = text;
   sample.claims.push_back(claim);
-  return sample;
+  return planned;
 }
 
 RunOutcome printed(const std::string& text) {
@@ -34,24 +35,24 @@ RunOutcome printed(const std::string& text) {
   return outcome;
 }
 
-SnippetResult judged(const PlannedSnippet& sample, const RunOutcome& run, const JudgePolicy& policy) {
+SampleResult judged(const PlannedSample& sample, const RunOutcome& run, const JudgePolicy& policy) {
   SampleRuns runs;
   runs.first = &run;
-  SnippetResult result = judge_sample(sample, runs, policy);
+  SampleResult result = judge_sample(sample, runs, policy);
   finish_judgement(sample, runs, policy, &result);
   return result;
 }
 
 TEST(JudgeTest, AnEquivalentClaimPassesButFailsUnderStrict) {
-  PlannedSnippet sample = sample_claiming("\"Hello\"");  // print shows Hello: the quotes rule
+  PlannedSample sample = sample_claiming("\"Hello\"");  // print shows Hello: the quotes rule
   RunOutcome run = printed("Hello\n");
-  SnippetResult relaxed = judged(sample, run, JudgePolicy{false, nullptr, "g.txt"});
+  SampleResult relaxed = judged(sample, run, JudgePolicy{false, nullptr, "g.txt"});
   ASSERT_EQ(relaxed.claims.size(), 1u);
   EXPECT_EQ(relaxed.claims[0].verdict, ClaimVerdict::kEquivalent);
   EXPECT_FALSE(relaxed.claims[0].counts_against);
   EXPECT_EQ(relaxed.verdict, SnippetVerdict::kPassed);
 
-  SnippetResult strict = judged(sample, run, JudgePolicy{true, nullptr, "g.txt"});
+  SampleResult strict = judged(sample, run, JudgePolicy{true, nullptr, "g.txt"});
   EXPECT_TRUE(strict.claims[0].counts_against);
   EXPECT_EQ(strict.verdict, SnippetVerdict::kFailed);
   // The reports see the judge's decision: they could not see --strict before.
@@ -62,23 +63,23 @@ TEST(JudgeTest, AnEquivalentClaimPassesButFailsUnderStrict) {
 }
 
 TEST(JudgeTest, AKnownErratumPassesButFailsUnderStrict) {
-  PlannedSnippet sample = sample_claiming("41");
+  PlannedSample sample = sample_claiming("41");
   RunOutcome run = printed("42\n");
   Errata errata;
   errata.path = "errata.toml";
   errata.entries.push_back({"q01", 10, "41", "the guide's arithmetic is off", 1});
-  SnippetResult relaxed = judged(sample, run, JudgePolicy{false, &errata, "g.txt"});
+  SampleResult relaxed = judged(sample, run, JudgePolicy{false, &errata, "g.txt"});
   ASSERT_EQ(relaxed.claims.size(), 1u);
   EXPECT_TRUE(relaxed.claims[0].known_erratum);
   EXPECT_FALSE(relaxed.claims[0].counts_against);
   EXPECT_EQ(relaxed.verdict, SnippetVerdict::kPassed);
-  SnippetResult strict = judged(sample, run, JudgePolicy{true, &errata, "g.txt"});
+  SampleResult strict = judged(sample, run, JudgePolicy{true, &errata, "g.txt"});
   EXPECT_TRUE(strict.claims[0].counts_against);
   EXPECT_EQ(strict.verdict, SnippetVerdict::kFailed);
 }
 
 TEST(JudgeTest, AMismatchCountsAgainstAndNamesTheGuideLine) {
-  SnippetResult result = judged(sample_claiming("41"), printed("42\n"), JudgePolicy{false, nullptr, "g.txt"});
+  SampleResult result = judged(sample_claiming("41"), printed("42\n"), JudgePolicy{false, nullptr, "g.txt"});
   EXPECT_TRUE(result.claims[0].counts_against);
   EXPECT_EQ(result.verdict, SnippetVerdict::kFailed);
   ASSERT_EQ(result.problems.size(), 1u);
@@ -87,12 +88,12 @@ TEST(JudgeTest, AMismatchCountsAgainstAndNamesTheGuideLine) {
 }
 
 TEST(JudgeTest, ASecondRunThatPrintsOtherwiseMakesTheClaimUnstable) {
-  PlannedSnippet sample = sample_claiming("0.123");
+  PlannedSample sample = sample_claiming("0.123");
   RunOutcome first = printed("0.456\n"), second = printed("0.789\n");
   SampleRuns runs;
   runs.first = &first;
   JudgePolicy policy{false, nullptr, "g.txt"};
-  SnippetResult result = judge_sample(sample, runs, policy);
+  SampleResult result = judge_sample(sample, runs, policy);
   ASSERT_TRUE(needs_second_opinion(result));
   apply_second_opinion(sample, runs, second, &result);
   finish_judgement(sample, runs, policy, &result);
@@ -102,14 +103,14 @@ TEST(JudgeTest, ASecondRunThatPrintsOtherwiseMakesTheClaimUnstable) {
 }
 
 TEST(JudgeTest, AnErrorTheGuideClaimsIsNotAFailure) {
-  PlannedSnippet sample = sample_claiming("ZeroDivisionError: division by zero");
-  sample.claims[0].kind = ClaimKind::kError;
+  PlannedSample sample = sample_claiming("ZeroDivisionError: division by zero");
+  sample.sample.claims[0].kind = ClaimKind::kError;
   RunOutcome run;
   run.status = RunStatus::kError;
   run.exit_code = 1;
   run.stderr_text = "Traceback (most recent call last):\nZeroDivisionError: division by zero\n";
   run.statements.push_back({1, 1, true, ""});
-  SnippetResult result = judged(sample, run, JudgePolicy{false, nullptr, "g.txt"});
+  SampleResult result = judged(sample, run, JudgePolicy{false, nullptr, "g.txt"});
   ASSERT_EQ(result.claims.size(), 1u);
   EXPECT_EQ(result.claims[0].verdict, ClaimVerdict::kMatch);
   EXPECT_EQ(result.verdict, SnippetVerdict::kPassed) << (result.problems.empty() ? "" : result.problems[0]);

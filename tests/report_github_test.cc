@@ -9,7 +9,7 @@ namespace guidecheck {
 namespace {
 
 // The renderer over a report of these results, counted as check counts them.
-std::string annotations_of(const std::string& guide, const std::vector<SnippetResult>& results,
+std::string annotations_of(const std::string& guide, const std::vector<SampleResult>& results,
                            const GithubAnnotationLimits& limits = {}) {
   return render_github_annotations(make_report(guide, results), limits);
 }
@@ -17,19 +17,19 @@ std::string annotations_of(const std::string& guide, const std::vector<SnippetRe
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-SnippetResult ran(const std::string& id, int first, int last) {
-  SnippetResult result;
-  result.id = id;
-  result.path = "snippets/" + id + ".py";
-  result.first_line = first;
-  result.last_line = last;
+SampleResult ran(const std::string& id, int first, int last) {
+  SampleResult result;
+  result.sample.id = id;
+  result.sample.path = "snippets/" + id + ".py";
+  result.sample.first_line = first;
+  result.sample.last_line = last;
   result.outcome.status = RunStatus::kOk;
   result.outcome.exit_code = 0;
   return result;
 }
 
-SnippetResult failed(const std::string& id, int first, int last, const std::string& problem) {
-  SnippetResult result = ran(id, first, last);
+SampleResult failed(const std::string& id, int first, int last, const std::string& problem) {
+  SampleResult result = ran(id, first, last);
   result.verdict = SnippetVerdict::kFailed;
   result.problems.push_back(problem);
   return result;
@@ -59,7 +59,7 @@ TEST(ReportGithubTest, EscapesMessagesAndProperties) {
 }
 
 TEST(ReportGithubTest, ClaimMismatchIsAnErrorAtTheClaimsLine) {
-  SnippetResult result = failed("q12", 110, 125, "guide line 118: output differs");
+  SampleResult result = failed("q12", 110, 125, "guide line 118: output differs");
   result.claims.push_back(mismatch(118, "[99, 2, 3]", "[1, 2, 3]"));
   result.claims.push_back({119, ClaimKind::kOutput, "3", "", "3", ClaimVerdict::kMatch, "", false, ""});
   std::vector<std::string> lines = lines_of(annotations_of("guide/top.txt", {result}));
@@ -72,10 +72,10 @@ TEST(ReportGithubTest, ClaimMismatchIsAnErrorAtTheClaimsLine) {
 }
 
 TEST(ReportGithubTest, ClaimMismatchesComeBeforeFailedSamples) {
-  SnippetResult early = failed("q1", 10, 12, "exited with 1");
+  SampleResult early = failed("q1", 10, 12, "exited with 1");
   early.outcome.status = RunStatus::kError;
   early.outcome.exit_code = 1;
-  SnippetResult later = failed("q9", 300, 310, "claims differ");
+  SampleResult later = failed("q9", 300, 310, "claims differ");
   later.claims.push_back(mismatch(305, "a", "b"));
   later.claims.push_back(mismatch(302, "c", "d"));
   std::vector<std::string> lines = lines_of(annotations_of("g.txt", {early, later}));
@@ -87,13 +87,13 @@ TEST(ReportGithubTest, ClaimMismatchesComeBeforeFailedSamples) {
 }
 
 TEST(ReportGithubTest, ErrataWarnAndSkippedSamplesNotice) {
-  SnippetResult passing = ran("q9", 200, 210);
+  SampleResult passing = ran("q9", 200, 210);
   passing.claims.push_back({204, ClaimKind::kOutput, "~56 bytes", "", "49", ClaimVerdict::kMismatch, "", true,
                             "size depends on the build"});
   passing.claims.push_back({205, ClaimKind::kOutput, "0.0012s", "", "0.0031s", ClaimVerdict::kUnstable, "", false, ""});
   passing.claims.push_back({206, ClaimKind::kOutput, "Column data types", "", "a int", ClaimVerdict::kProse, "", false,
                             ""});
-  SnippetResult skip = ran("q20", 400, 404);
+  SampleResult skip = ran("q20", 400, 404);
   skip.verdict = SnippetVerdict::kSkipped;
   skip.skip_reason = "reads input()";
   std::vector<std::string> lines = lines_of(annotations_of("g.txt", {ran("q1", 1, 2), passing, skip}));
@@ -110,7 +110,7 @@ TEST(ReportGithubTest, EverythingPassedMeansNoAnnotations) {
 }
 
 TEST(ReportGithubTest, SnippetOutputCannotStartAnotherCommand) {
-  SnippetResult result = failed("q3", 30, 33, "exited with 1\n::error file=evil::injected");
+  SampleResult result = failed("q3", 30, 33, "exited with 1\n::error file=evil::injected");
   result.outcome.status = RunStatus::kError;
   result.outcome.exit_code = 1;
   result.outcome.stderr_text = "Traceback\n::warning::also injected\r\n::stop-commands::token\n";
@@ -125,11 +125,11 @@ TEST(ReportGithubTest, SnippetOutputCannotStartAnotherCommand) {
 }
 
 TEST(ReportGithubTest, TitleOfAFailedSampleSaysHowItEnded) {
-  SnippetResult timeout = failed("q4", 40, 41, "timed out after 2s");
+  SampleResult timeout = failed("q4", 40, 41, "timed out after 2s");
   timeout.outcome.status = RunStatus::kTimeout;
-  SnippetResult crashed = failed("q5", 50, 51, "crashed with signal 11 (SIGSEGV)");
+  SampleResult crashed = failed("q5", 50, 51, "crashed with signal 11 (SIGSEGV)");
   crashed.outcome.status = RunStatus::kCrashed;
-  SnippetResult could_not_run = failed("q6", 60, 61, "could not run: cannot fork");
+  SampleResult could_not_run = failed("q6", 60, 61, "could not run: cannot fork");
   could_not_run.outcome.status = RunStatus::kError;
   could_not_run.outcome.error = "cannot fork";
   std::vector<std::string> lines = lines_of(annotations_of("g.txt", {timeout, crashed, could_not_run}));
@@ -140,7 +140,7 @@ TEST(ReportGithubTest, TitleOfAFailedSampleSaysHowItEnded) {
 }
 
 TEST(ReportGithubTest, LongDiffIsCutToItsFirstLines) {
-  SnippetResult result = failed("q7", 70, 90, "stdout differs from expected/q7.out");
+  SampleResult result = failed("q7", 70, 90, "stdout differs from expected/q7.out");
   for (int i = 1; i <= 100; ++i) result.golden_diff += "+line " + std::to_string(i) + "\n";
   std::string out = annotations_of("g.txt", {result});
   EXPECT_THAT(out, HasSubstr("%0A+line 40%0A... (60 more lines in the full report)"));
@@ -148,9 +148,9 @@ TEST(ReportGithubTest, LongDiffIsCutToItsFirstLines) {
 }
 
 TEST(ReportGithubTest, AnnotationsBeyondTheLimitAreSummarisedInANotice) {
-  SnippetResult many = failed("q1", 10, 40, "claims differ");
+  SampleResult many = failed("q1", 10, 40, "claims differ");
   for (int line = 11; line <= 22; ++line) many.claims.push_back(mismatch(line, "a", "b"));
-  SnippetResult crashed = failed("q2", 50, 52, "crashed with signal 6 (SIGABRT)");
+  SampleResult crashed = failed("q2", 50, 52, "crashed with signal 6 (SIGABRT)");
   crashed.outcome.status = RunStatus::kCrashed;
   std::vector<std::string> lines = lines_of(annotations_of("g.txt", {many, crashed}));
 
@@ -168,14 +168,14 @@ TEST(ReportGithubTest, AnnotationsBeyondTheLimitAreSummarisedInANotice) {
 }
 
 TEST(ReportGithubTest, CutNoticeKeepsRoomAmongNotices) {
-  std::vector<SnippetResult> results;
+  std::vector<SampleResult> results;
   for (int i = 0; i < 3; ++i) {
-    SnippetResult skip = ran("s" + std::to_string(i), 100 + 10 * i, 101 + 10 * i);
+    SampleResult skip = ran("s" + std::to_string(i), 100 + 10 * i, 101 + 10 * i);
     skip.verdict = SnippetVerdict::kSkipped;
     skip.skip_reason = "reads input()";
     results.push_back(skip);
   }
-  SnippetResult bad = failed("q1", 1, 2, "exited with 1");
+  SampleResult bad = failed("q1", 1, 2, "exited with 1");
   bad.claims.push_back(mismatch(1, "a", "b"));
   results.push_back(bad);
   std::vector<std::string> lines = lines_of(annotations_of("g.txt", results, {1, 1, 3}));

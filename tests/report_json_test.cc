@@ -15,19 +15,19 @@ namespace guidecheck {
 namespace {
 
 // The renderer over a report of these results, counted as check counts them.
-std::string json_report_of(const std::string& guide, const std::vector<SnippetResult>& results) {
+std::string json_report_of(const std::string& guide, const std::vector<SampleResult>& results) {
   return render_json_report(make_report(guide, results));
 }
 
 using nlohmann::json;
 
-SnippetResult ran(const std::string& id, int first, int last) {
-  SnippetResult result;
-  result.id = id;
-  result.path = "snippets/" + id + ".py";
-  result.first_line = first;
-  result.last_line = last;
-  result.source = "print('" + id + "')\n";
+SampleResult ran(const std::string& id, int first, int last) {
+  SampleResult result;
+  result.sample.id = id;
+  result.sample.path = "snippets/" + id + ".py";
+  result.sample.first_line = first;
+  result.sample.last_line = last;
+  result.sample.source = "print('" + id + "')\n";
   result.outcome.status = RunStatus::kOk;
   result.outcome.exit_code = 0;
   result.outcome.stdout_text = id + "\n";
@@ -35,21 +35,21 @@ SnippetResult ran(const std::string& id, int first, int last) {
   return result;
 }
 
-SnippetResult failed(const std::string& id, RunStatus status) {
-  SnippetResult result = ran(id, 10, 12);
+SampleResult failed(const std::string& id, RunStatus status) {
+  SampleResult result = ran(id, 10, 12);
   result.verdict = SnippetVerdict::kFailed;
   result.outcome.status = status;
   result.problems.push_back("it failed");
   return result;
 }
 
-SnippetResult skipped(const std::string& id, const std::string& reason) {
-  SnippetResult result;
-  result.id = id;
-  result.path = "snippets/" + id + ".py";
-  result.first_line = 40;
-  result.last_line = 44;
-  result.source = "name = input()\n";
+SampleResult skipped(const std::string& id, const std::string& reason) {
+  SampleResult result;
+  result.sample.id = id;
+  result.sample.path = "snippets/" + id + ".py";
+  result.sample.first_line = 40;
+  result.sample.last_line = 44;
+  result.sample.source = "name = input()\n";
   result.verdict = SnippetVerdict::kSkipped;
   result.skip_reason = reason;
   result.problems.push_back("skipped: " + reason);
@@ -89,13 +89,13 @@ std::string python_reads(const std::string& text, const std::string& keys, int* 
 }
 
 TEST(ReportJsonTest, StatusSaysHowAFailedRunEnded) {
-  SnippetResult could_not_run = failed("q5", RunStatus::kError);
+  SampleResult could_not_run = failed("q5", RunStatus::kError);
   could_not_run.outcome.error = "cannot fork: out of memory";
   could_not_run.outcome.exit_code.reset();
-  SnippetResult crashed = failed("q4", RunStatus::kCrashed);
+  SampleResult crashed = failed("q4", RunStatus::kCrashed);
   crashed.outcome.exit_code.reset();
   crashed.outcome.signal = 11;
-  std::vector<SnippetResult> results{ran("q1", 1, 2),           failed("q2", RunStatus::kError),
+  std::vector<SampleResult> results{ran("q1", 1, 2),           failed("q2", RunStatus::kError),
                                      failed("q3", RunStatus::kTimeout), crashed,
                                      could_not_run,             skipped("q6", "reads input()")};
   results[1].outcome.exit_code = 1;
@@ -112,7 +112,7 @@ TEST(ReportJsonTest, StatusSaysHowAFailedRunEnded) {
 }
 
 TEST(ReportJsonTest, FailedCountsIncludeErrors) {
-  std::vector<SnippetResult> results{ran("q1", 1, 2), failed("q2", RunStatus::kError), failed("q3", RunStatus::kTimeout),
+  std::vector<SampleResult> results{ran("q1", 1, 2), failed("q2", RunStatus::kError), failed("q3", RunStatus::kTimeout),
                                      failed("q4", RunStatus::kCrashed), skipped("q5", "needs pandas 2")};
   json summary = json::parse(json_report_of("guide.txt", results))["summary"];
   EXPECT_EQ(summary["passed"], 1);
@@ -127,7 +127,7 @@ TEST(ReportJsonTest, FailedCountsIncludeErrors) {
 }
 
 TEST(ReportJsonTest, SnippetCarriesItsRunCodeAndClaims) {
-  SnippetResult result = failed("q12", RunStatus::kOk);
+  SampleResult result = failed("q12", RunStatus::kOk);
   result.outcome.exit_code = 0;
   result.outcome.stdout_text = "[1, 2, 3]\n";
   result.outcome.stderr_text = "warning\n";
@@ -164,7 +164,7 @@ TEST(ReportJsonTest, SnippetCarriesItsRunCodeAndClaims) {
 }
 
 TEST(ReportJsonTest, SkippedSnippetSaysWhyAndHasNoExitCode) {
-  SnippetResult old_style = skipped("q7", "");
+  SampleResult old_style = skipped("q7", "");
   old_style.problems = {"skipped: calls undefined names"};
   json snippets = json::parse(json_report_of("guide.txt", {skipped("q6", "reads input()"), old_style}))["snippets"];
   EXPECT_EQ(snippets[0]["status"], "skipped");
@@ -175,7 +175,7 @@ TEST(ReportJsonTest, SkippedSnippetSaysWhyAndHasNoExitCode) {
 }
 
 TEST(ReportJsonTest, KnownErrataAreListedAtTheTop) {
-  SnippetResult result = ran("q9", 200, 210);
+  SampleResult result = ran("q9", 200, 210);
   result.claims.push_back({204, ClaimKind::kOutput, "~56 bytes", "", "49", ClaimVerdict::kMismatch, "", true,
                            "size depends on the build"});
   result.claims.push_back({206, ClaimKind::kOutput, "3", "", "3", ClaimVerdict::kMatch, "", false, ""});
@@ -190,10 +190,10 @@ TEST(ReportJsonTest, KnownErrataAreListedAtTheTop) {
 }
 
 TEST(ReportJsonTest, HostileOutputStaysValidJsonForPython) {
-  SnippetResult result = failed("q3", RunStatus::kError);
+  SampleResult result = failed("q3", RunStatus::kError);
   result.outcome.stdout_text = std::string("\x1b[31mred\x1b[0m nul:") + '\0' + ": bad:\xff\xfe end \"q\" \\ \xe2\x82\xac\n";
   result.outcome.stderr_text = "Traceback\n\xc3(";
-  result.source = "print('\xff')\n";
+  result.sample.source = "print('\xff')\n";
   result.claims.push_back({5, ClaimKind::kOutput, "caf\xe9", "", "caf\xc3\xa9", ClaimVerdict::kMismatch, "", false, "", true});
   std::string report = json_report_of("guide \"x\".txt", {result});
 
@@ -214,7 +214,7 @@ TEST(ReportJsonTest, HostileOutputStaysValidJsonForPython) {
 }
 
 TEST(ReportJsonTest, Base64OfOutputOnlyWhereTextWasReplaced) {
-  SnippetResult clean = ran("q1", 1, 2);
+  SampleResult clean = ran("q1", 1, 2);
   clean.outcome.stderr_text = "fine\n";
   clean.claims.push_back({2, ClaimKind::kOutput, "q1", "", "q1", ClaimVerdict::kMatch, "", false, ""});
   json snippet = json::parse(json_report_of("guide.txt", {clean}))["snippets"][0];
@@ -224,9 +224,9 @@ TEST(ReportJsonTest, Base64OfOutputOnlyWhereTextWasReplaced) {
 }
 
 TEST(ReportJsonTest, LiteralEscapeTextAndTheByteItNamesDiffer) {
-  SnippetResult literal = ran("q1", 1, 2);
+  SampleResult literal = ran("q1", 1, 2);
   literal.outcome.stdout_text = "\\xff\n";
-  SnippetResult byte = ran("q1", 1, 2);
+  SampleResult byte = ran("q1", 1, 2);
   byte.outcome.stdout_text = "\xff\n";
   json a = json::parse(json_report_of("guide.txt", {literal}))["snippets"][0];
   json b = json::parse(json_report_of("guide.txt", {byte}))["snippets"][0];
@@ -238,7 +238,7 @@ TEST(ReportJsonTest, LiteralEscapeTextAndTheByteItNamesDiffer) {
 }
 
 TEST(ReportJsonTest, ClaimsAndErrataKeepTheExactBytesTheStatementPrinted) {
-  SnippetResult result = failed("q4", RunStatus::kOk);
+  SampleResult result = failed("q4", RunStatus::kOk);
   result.claims.push_back({11, ClaimKind::kOutput, "caf\xc3\xa9", "", "caf\xe9", ClaimVerdict::kMismatch, "", false, "", true});
   result.claims.push_back({12, ClaimKind::kOutput, "x", "", "\xff", ClaimVerdict::kMismatch, "", true, "known"});
   json report = json::parse(json_report_of("guide.txt", {result}));
@@ -252,7 +252,7 @@ TEST(ReportJsonTest, ClaimsAndErrataKeepTheExactBytesTheStatementPrinted) {
 }
 
 TEST(ReportJsonTest, Base64FollowsTheTextItStandsBeside) {
-  SnippetResult result = failed("q5", RunStatus::kOk);
+  SampleResult result = failed("q5", RunStatus::kOk);
   result.outcome.stdout_text = "\xff";
   result.outcome.stderr_text = "\xfe";
   result.claims.push_back({11, ClaimKind::kOutput, "a", "", "\xff", ClaimVerdict::kMismatch, "", false, "", true});

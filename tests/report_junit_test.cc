@@ -13,17 +13,17 @@ namespace guidecheck {
 namespace {
 
 // The renderer over a report of these results, counted as check counts them.
-std::string junit_report_of(const std::string& guide, const std::vector<SnippetResult>& results) {
+std::string junit_report_of(const std::string& guide, const std::vector<SampleResult>& results) {
   return render_junit_report(make_report(guide, results));
 }
 
-SnippetResult ran(const std::string& id, int first, int last) {
-  SnippetResult result;
-  result.id = id;
-  result.path = "snippets/" + id + ".py";
-  result.first_line = first;
-  result.last_line = last;
-  result.source = "print('" + id + "')\n";
+SampleResult ran(const std::string& id, int first, int last) {
+  SampleResult result;
+  result.sample.id = id;
+  result.sample.path = "snippets/" + id + ".py";
+  result.sample.first_line = first;
+  result.sample.last_line = last;
+  result.sample.source = "print('" + id + "')\n";
   result.outcome.status = RunStatus::kOk;
   result.outcome.exit_code = 0;
   result.outcome.stdout_text = id + "\n";
@@ -31,20 +31,20 @@ SnippetResult ran(const std::string& id, int first, int last) {
   return result;
 }
 
-SnippetResult failed(const std::string& id, RunStatus status, const std::string& problem) {
-  SnippetResult result = ran(id, 20, 25);
+SampleResult failed(const std::string& id, RunStatus status, const std::string& problem) {
+  SampleResult result = ran(id, 20, 25);
   result.verdict = SnippetVerdict::kFailed;
   result.outcome.status = status;
   result.problems.push_back(problem);
   return result;
 }
 
-SnippetResult skipped(const std::string& id, const std::string& reason) {
-  SnippetResult result;
-  result.id = id;
-  result.path = "snippets/" + id + ".py";
-  result.first_line = 40;
-  result.last_line = 41;
+SampleResult skipped(const std::string& id, const std::string& reason) {
+  SampleResult result;
+  result.sample.id = id;
+  result.sample.path = "snippets/" + id + ".py";
+  result.sample.first_line = 40;
+  result.sample.last_line = 41;
   result.verdict = SnippetVerdict::kSkipped;
   result.skip_reason = reason;
   return result;
@@ -119,9 +119,9 @@ TEST(ReportJunitTest, ReplacedCharactersDifferFromTextThatNamesThem) {
 }
 
 TEST(ReportJunitTest, CountsFailuresAndErrorsApart) {
-  SnippetResult could_not_run = failed("q5", RunStatus::kError, "could not run: cannot fork");
+  SampleResult could_not_run = failed("q5", RunStatus::kError, "could not run: cannot fork");
   could_not_run.outcome.error = "cannot fork";
-  std::vector<SnippetResult> results{ran("q1", 1, 3),
+  std::vector<SampleResult> results{ran("q1", 1, 3),
                                      failed("q2", RunStatus::kError, "exited with 1"),
                                      failed("q3", RunStatus::kTimeout, "timed out after 2s"),
                                      failed("q4", RunStatus::kCrashed, "crashed with signal 11 (SIGSEGV)"),
@@ -165,7 +165,7 @@ TEST(ReportJunitTest, WithoutAGuideTheSnippetFileIsTheLocation) {
 }
 
 TEST(ReportJunitTest, FailureCarriesProblemsClaimsAndDiff) {
-  SnippetResult result = failed("q12", RunStatus::kOk, "stdout differs from expected/q12.out");
+  SampleResult result = failed("q12", RunStatus::kOk, "stdout differs from expected/q12.out");
   result.golden_diff = "--- expected/q12.out\n+++ actual stdout of q12\n@@ -1 +1 @@\n-[99, 2, 3]\n+[1, 2, 3]\n";
   result.claims.push_back({118, ClaimKind::kOutput, "[99, 2, 3]", "", "[1, 2, 3]", ClaimVerdict::kMismatch, "", false, "", true});
   result.claims.push_back({119, ClaimKind::kOutput, "3", "", "3", ClaimVerdict::kMatch, "", false, ""});
@@ -189,7 +189,7 @@ TEST(ReportJunitTest, FailureCarriesProblemsClaimsAndDiff) {
 }
 
 TEST(ReportJunitTest, ErrorCarriesTheTailOfStderr) {
-  SnippetResult result = failed("q30", RunStatus::kCrashed, "crashed with signal 11 (SIGSEGV)");
+  SampleResult result = failed("q30", RunStatus::kCrashed, "crashed with signal 11 (SIGSEGV)");
   for (int i = 1; i <= 30; ++i) result.outcome.stderr_text += "frame " + std::to_string(i) + "\n";
   Xml xml(junit_report_of("guide.txt", {result}));
   ASSERT_EQ(xml.errors(), "");
@@ -204,14 +204,14 @@ TEST(ReportJunitTest, ErrorCarriesTheTailOfStderr) {
 TEST(ReportJunitTest, HostileTextStaysWellFormedXml) {
   const std::string ansi = "\x1b[31mError\x1b[0m";
   const std::string nul = std::string("a\0b", 3);
-  SnippetResult result = failed("q<&>\"'", RunStatus::kOk, "first \"problem\" & <more> " + ansi + "\nsecond line\r");
+  SampleResult result = failed("q<&>\"'", RunStatus::kOk, "first \"problem\" & <more> " + ansi + "\nsecond line\r");
   result.outcome.stdout_text = ansi + " ]]> " + nul + " \xff\xfe \xef\xbf\xbf \x7f\x01\x08\x0b\x0c\n";
   result.outcome.stderr_text = "<![CDATA[ ]]> \x1b[0m";
   result.golden_diff = "-" + ansi + "\n+plain ]]>\n";
   result.notes.push_back("note with 'quotes' and \x1b[1mbold\x1b[0m");
   result.claims.push_back({7, ClaimKind::kError, "ValueError: \x1b[31m", "", "\xc3", ClaimVerdict::kMismatch, "", false,
                            "", true});
-  SnippetResult skip = skipped("q2", "needs \x1b[1m<input>\x1b[0m & \"stdin\"");
+  SampleResult skip = skipped("q2", "needs \x1b[1m<input>\x1b[0m & \"stdin\"");
   Xml xml(junit_report_of("guide & \"friends\" <1>.txt", {result, skip}));
 
   ASSERT_EQ(xml.errors(), "");

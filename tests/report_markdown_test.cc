@@ -7,18 +7,18 @@
 namespace guidecheck {
 namespace {
 
-SnippetResult passed(const std::string& id, int first, int last) {
-  SnippetResult result;
-  result.id = id;
-  result.first_line = first;
-  result.last_line = last;
+SampleResult passed(const std::string& id, int first, int last) {
+  SampleResult result;
+  result.sample.id = id;
+  result.sample.first_line = first;
+  result.sample.last_line = last;
   result.outcome.status = RunStatus::kOk;
   result.claims.push_back({first, ClaimKind::kOutput, "1", "", "1", ClaimVerdict::kMatch, "", false, "", false});
   return result;
 }
 
-SnippetResult failed_claim() {
-  SnippetResult result = passed("q7", 40, 44);
+SampleResult failed_claim() {
+  SampleResult result = passed("q7", 40, 44);
   result.verdict = SnippetVerdict::kFailed;
   result.claims.push_back({42, ClaimKind::kOutput, "a | b ```", "", "<b>x</b>\n```", ClaimVerdict::kMismatch, "",
                            false, "", true});
@@ -26,9 +26,9 @@ SnippetResult failed_claim() {
   return result;
 }
 
-SnippetResult skipped(const std::string& id, const std::string& reason) {
-  SnippetResult result;
-  result.id = id;
+SampleResult skipped(const std::string& id, const std::string& reason) {
+  SampleResult result;
+  result.sample.id = id;
   result.verdict = SnippetVerdict::kSkipped;
   result.skip_reason = reason;
   return result;

@@ -9,17 +9,17 @@ namespace guidecheck {
 namespace {
 
 // The renderer over a report of these results, counted as check counts them.
-std::string text_report_of(const std::vector<SnippetResult>& results, const TextReportStyle& style) {
+std::string text_report_of(const std::vector<SampleResult>& results, const TextReportStyle& style) {
   return render_text_report(make_report("", results), style);
 }
 
 // A failed sample whose every piece of text comes from a hostile sample or guide.
-SnippetResult hostile() {
-  SnippetResult result;
-  result.id = "q1";
-  result.path = "snippets/q1.py";
-  result.first_line = 10;
-  result.last_line = 14;
+SampleResult hostile() {
+  SampleResult result;
+  result.sample.id = "q1";
+  result.sample.path = "snippets/q1.py";
+  result.sample.first_line = 10;
+  result.sample.last_line = 14;
   result.verdict = SnippetVerdict::kFailed;
   result.outcome.status = RunStatus::kError;
   result.outcome.exit_code = 1;
@@ -35,7 +35,7 @@ SnippetResult hostile() {
 }
 
 TEST(ReportTextTest, NulInSampleOutputDoesNotCutTheReport) {
-  std::vector<SnippetResult> results = {hostile()};
+  std::vector<SampleResult> results = {hostile()};
   std::string report = text_report_of(results, {});
   EXPECT_EQ(report.find('\0'), std::string::npos);
   EXPECT_EQ(std::strlen(report.c_str()), report.size());

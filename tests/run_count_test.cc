@@ -63,7 +63,7 @@ class RunCountTest : public ::testing::Test {
     options_.project.snippets_dir = (root_ / "snippets").string();
     options_.project.expected_dir = (root_ / "expected").string();
     options_.project.cache_dir = (root_ / "cache").string();
-    ExtractOutcome extracted = extract_command({guide_, options_.project}, nullptr);
+    ExtractOutcome extracted = extract_command({guide_, "", options_.project, {}}, nullptr);
     ASSERT_EQ(extracted.exit_code, 0) << extracted.error;
     ASSERT_EQ(extracted.samples, 2);
   }
@@ -128,7 +128,7 @@ TEST_F(RunCountTest, CandidateLayoutsRunWithinTimeoutAndMemoryLimit) {
                            "time.sleep(30)\n"
                            "# 0 1 2 3 4\n";
   fs::remove_all(root_ / "snippets");
-  ExtractCommandOptions options{guide_, options_.project, {}};
+  ExtractCommandOptions options{guide_, "", options_.project, {}};
   options.run.timeout_s = 0.5;
   options.run.memory_limit = 123u << 20;
   ExtractOutcome extracted = extract_command(options, &runner_);

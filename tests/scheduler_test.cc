@@ -214,11 +214,14 @@ TEST_F(SchedulerTest, StartsTheLongestKnownRunFirst) {
 // specs by make_run_specs, and make the slow sample start first.
 TEST_F(SchedulerTest, RememberedDurationsStartTheSlowestSampleFirstNextTime) {
   fs::create_directories(dir_ / "snippets");
-  std::vector<SnippetFile> samples;
+  std::vector<Sample> samples;
   for (const char* id : {"q01", "q02", "q03"}) {
     std::string rest = std::string(id) == "q02" ? "import time\ntime.sleep(0.5)\n" : "";
     RunSpec spec = logging_snippet("snippets/" + std::string(id) + ".py", rest);
-    samples.push_back({id, spec.path});
+    Sample sample;
+    sample.id = id;
+    sample.path = spec.path;
+    samples.push_back(sample);
   }
   SnippetStore store((dir_ / "snippets").string(), (dir_ / "expected").string(), (dir_ / ".guidecheck").string());
 

@@ -124,7 +124,7 @@ TEST_F(SnippetStoreTest, ListsSnippetsInNaturalIdOrder) {
   for (const char* id : {"q100", "q11", "q10-2", "q2", "q10", "s01"}) touch(dir_ / "snippets" / (std::string(id) + ".py"));
   touch(dir_ / "snippets" / "notes.txt");
   touch(dir_ / "snippets" / ".hidden.py");
-  std::vector<SnippetFile> snippets;
+  std::vector<Sample> snippets;
   std::string err;
   ASSERT_TRUE(store().list(&snippets, &err)) << err;
   std::vector<std::string> ids;
@@ -136,7 +136,7 @@ TEST_F(SnippetStoreTest, ListsSnippetsInNaturalIdOrder) {
 TEST_F(SnippetStoreTest, ListsStaleExpectedOutputsInNaturalIdOrder) {
   touch(dir_ / "snippets" / "q10.py");
   for (const char* id : {"q100", "q10", "q11", "q9", "q10-2"}) touch(dir_ / "expected" / (std::string(id) + ".out"));
-  std::vector<SnippetFile> snippets;
+  std::vector<Sample> snippets;
   std::string err;
   ASSERT_TRUE(store().list(&snippets, &err)) << err;
   EXPECT_THAT(store().stale_expected(snippets), ElementsAre("q9", "q10-2", "q11", "q100"));
@@ -144,7 +144,7 @@ TEST_F(SnippetStoreTest, ListsStaleExpectedOutputsInNaturalIdOrder) {
 
 TEST_F(SnippetStoreTest, MissingSnippetsDirectoryIsAnError) {
   SnippetStore missing((dir_ / "nope").string(), (dir_ / "expected").string(), (dir_ / ".guidecheck").string());
-  std::vector<SnippetFile> snippets;
+  std::vector<Sample> snippets;
   std::string err;
   EXPECT_FALSE(missing.list(&snippets, &err));
   EXPECT_EQ(err.rfind((dir_ / "nope").string() + ": cannot read the snippets directory: ", 0), 0u) << err;

@@ -1,0 +1,20 @@
+#pragma once
+// Samples that continue earlier ones: a tutorial page defines names in one
+// block and uses them in the next. Run alone, the later block would fail
+// with NameError, so the earlier blocks run first, silently.
+
+#include <string>
+#include <vector>
+
+#include "sample.h"
+
+namespace guidecheck {
+
+/// Python code that runs each of `earlier` in order in __main__, with its
+/// stdout and stderr discarded and any exception it raises swallowed (an
+/// earlier block may show an error on purpose; what it defined before
+/// stays). Compiled under each sample's own id, so a traceback that starts
+/// in an earlier block names it.
+std::string continuation_prelude(const std::vector<const Sample*>& earlier);
+
+}  // namespace guidecheck

@@ -1,0 +1,65 @@
+#include "guide_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+
+#include "atomic_file.h"
+#include "scraped_text_reader.h"
+
+namespace guidecheck {
+
+const std::vector<GuideFormat>& guide_formats() {
+  // One row per reader. The first is the default for unknown extensions:
+  // a guide scraped from the web is plain text whatever its name.
+  static const std::vector<GuideFormat> formats = {
+      {"text", {".txt"}, read_scraped_text},
+  };
+  return formats;
+}
+
+const GuideFormat* guide_format_named(std::string_view name) {
+  for (const auto& format : guide_formats())
+    if (format.name == name) return &format;
+  return nullptr;
+}
+
+std::string guide_format_names() {
+  std::string names;
+  for (const auto& format : guide_formats()) names += (names.empty() ? "" : ", ") + std::string(format.name);
+  return names;
+}
+
+const GuideFormat* guide_format_for(const std::string& path, std::string_view override_name, std::string* err) {
+  if (!override_name.empty()) {
+    const GuideFormat* format = guide_format_named(override_name);
+    if (!format)
+      *err = fmt::format("--guide-format: unknown format '{}' (known: {})", override_name, guide_format_names());
+    return format;
+  }
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& format : guide_formats())
+    if (std::find(format.extensions.begin(), format.extensions.end(), extension) != format.extensions.end())
+      return &format;
+  return &guide_formats().front();
+}
+
+bool read_guide_file(const std::string& path, std::string_view format_override, Runner* runner,
+                     const RunSettings& run, Extraction* extraction, std::string* err) {
+  const GuideFormat* format = guide_format_for(path, format_override, err);
+  if (!format) return false;
+  std::string text;
+  if (!read_file(path, &text, err)) return false;
+  ReadOptions options;
+  options.filename = path;
+  options.runner = runner;
+  options.candidate_timeout_s = std::min(options.candidate_timeout_s, run.timeout_s);
+  options.candidate_memory_limit = run.memory_limit;
+  *extraction = format->read(text, options);
+  extraction->format = format->name;
+  return true;
+}
+
+}  // namespace guidecheck

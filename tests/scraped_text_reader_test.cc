@@ -1,0 +1,56 @@
+// The scraped-text reader returns samples whose code is already laid out,
+// error-claim statements included: nothing is guessed again later.
+#include "scraped_text_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace guidecheck {
+namespace {
+
+Extraction read(const std::string& text) {
+  ReadOptions options;
+  options.filename = "guide.txt";
+  return read_scraped_text(text, options);
+}
+
+TEST(ScrapedTextReaderTest, TheSampleIsLaidOutWithItsGuideLines) {
+  Extraction extraction = read("Intro.\n\ndef twice(x):\nreturn 2 * x\nprint(twice(4)) # 8\n");
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  const Sample& sample = extraction.samples[0];
+  EXPECT_EQ(sample.source, "def twice(x):\n    return 2 * x\nprint(twice(4)) # 8\n");
+  EXPECT_EQ(sample.guide_lines, (std::vector<int>{3, 4, 5}));
+  EXPECT_EQ(sample.first_line, 3);
+  EXPECT_EQ(sample.last_line, 5);
+  ASSERT_EQ(sample.claims.size(), 1u);
+  EXPECT_EQ(sample.claims[0].text, "8");
+  EXPECT_FALSE(sample.pytest_file);
+}
+
+TEST(ScrapedTextReaderTest, ACommentedOutStatementOfAnErrorClaimIsLaidOutAtReadTime) {
+  Extraction extraction = read(
+      "Abstract methods.\n\n"
+      "class Base:\n"
+      "def validate(self):\n"
+      "raise NotImplementedError\n"
+      "# class Bad(Base): # TypeError: Bad must implement validate()\n"
+      "# def other(self):\n"
+      "# return 1\n"
+      "print(Base)\n");
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  const Sample& sample = extraction.samples[0];
+  auto error = std::find_if(sample.claims.begin(), sample.claims.end(),
+                            [](const Claim& c) { return c.kind == ClaimKind::kError; });
+  ASSERT_NE(error, sample.claims.end());
+  EXPECT_EQ(error->statement, "class Bad(Base):\n    def other(self):\n        return 1");
+}
+
+TEST(ScrapedTextReaderTest, AModuleLevelTestFunctionMakesAPytestFile) {
+  Extraction extraction = read("Tests.\n\ndef test_add():\nassert 1 + 1 == 2\n");
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  EXPECT_TRUE(extraction.samples[0].pytest_file);
+}
+
+}  // namespace
+}  // namespace guidecheck
