@@ -10,6 +10,13 @@
 
 namespace guidecheck {
 
+/// Fills Sample::continues: a sample that reads names it never binds,
+/// which are no builtins but which earlier samples bind at module level,
+/// continues those samples (and what they continue), in guide order. A
+/// sample that does not compile continues nothing. Starts the embedded
+/// interpreter (for Python's own parser) when needed.
+void link_continuations(std::vector<Sample>* samples);
+
 /// Python code that runs each of `earlier` in order in __main__, with its
 /// stdout and stderr discarded and any exception it raises swallowed (an
 /// earlier block may show an error on purpose; what it defined before

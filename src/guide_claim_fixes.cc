@@ -71,8 +71,7 @@ GuideFixOutcome fix_guide_claims(const CheckPlan& plan, const PlanRuns& runs, co
   }
   ReadOptions read;
   read.filename = plan.guide_path;
-  Extraction extraction = format->read(rewrite.text, read);
-  extraction.format = format->name;
+  Extraction extraction = read_guide_text(*format, rewrite.text, read);
   SnippetWriteOutcome stored = save_extraction(extraction, plan.guide_path, snippets_dir, ExistingLayouts::kKeepAll);
   if (stored.exit_code == 2) {
     result.error = stored.error;

@@ -51,6 +51,10 @@ const GuideFormat* guide_format_for(const std::string& path, std::string_view ov
 /// "text, markdown, rst": for messages and --help.
 std::string guide_format_names();
 
+/// Reads `text` with `format`'s reader and links the samples that continue
+/// earlier ones (continuation.h): what every caller of a reader needs.
+Extraction read_guide_text(const GuideFormat& format, std::string_view text, const ReadOptions& options);
+
 /// The read step shared by `extract` and `check`: reads the file at `path`
 /// and its samples, with candidate layouts run on `runner` (may be null)
 /// within `run`'s timeout (at most 3 s each) and memory limit. False with

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "atomic_file.h"
+#include "continuation.h"
 #include "scraped_text_reader.h"
 
 namespace guidecheck {
@@ -57,9 +58,15 @@ bool read_guide_file(const std::string& path, std::string_view format_override, 
   options.runner = runner;
   options.candidate_timeout_s = std::min(options.candidate_timeout_s, run.timeout_s);
   options.candidate_memory_limit = run.memory_limit;
-  *extraction = format->read(text, options);
-  extraction->format = format->name;
+  *extraction = read_guide_text(*format, text, options);
   return true;
+}
+
+Extraction read_guide_text(const GuideFormat& format, std::string_view text, const ReadOptions& options) {
+  Extraction extraction = format.read(text, options);
+  extraction.format = format.name;
+  link_continuations(&extraction.samples);
+  return extraction;
 }
 
 }  // namespace guidecheck

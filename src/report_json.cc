@@ -63,6 +63,7 @@ json snippet_json(const SampleResult& result) {
                      {"stderr_truncated", outcome.stderr_truncated},
                      {"duration_s", outcome.duration_s},
                      {"code", text(result.sample.source)},
+                     {"continues", text_array(result.sample.continues)},
                      {"skip_reason", text_or_null(skip_reason_of(result))},
                      {"error", skipped ? json(nullptr) : text_or_null(outcome.error)},
                      {"problems", text_array(result.problems)},

@@ -46,6 +46,34 @@ TEST(ContinuationTest, EarlierBlocksDefineNamesSilently) {
     EXPECT_EQ(item.first.cast<std::string>().rfind("_guidecheck", 0), std::string::npos) << item.first.cast<std::string>();
 }
 
+std::vector<std::string> continues_of(const std::vector<Sample>& samples, const std::string& id) {
+  for (const auto& s : samples)
+    if (s.id == id) return s.continues;
+  return {"(no such sample)"};
+}
+
+TEST(ContinuationTest, ASampleContinuesTheEarlierSamplesThatDefineWhatItUses) {
+  std::vector<Sample> samples = {
+      sample("s01", "import math\nradius = 2\n"),
+      sample("s02", "def area(r):\n    return math.pi * r ** 2\n"),
+      sample("s03", "print(len([1, 2]))\n"),                       // builtins only
+      sample("s04", "print(round(area(radius), 2))\n"),           // area (s02, which uses math from s01), radius
+      sample("s05", "for radius in range(3):\n    print(radius)\n"),  // binds what it reads
+      sample("s06", "def f(x):\n    return undefined_anywhere\n"),  // nobody defines it
+      sample("s07", "print(radius\n"),                              // does not compile
+      sample("s08", "class C:\n    def m(self):\n        return [v for v in values]\nvalues = [1]\n"),
+  };
+  link_continuations(&samples);
+  EXPECT_EQ(continues_of(samples, "s01"), std::vector<std::string>{});
+  EXPECT_EQ(continues_of(samples, "s02"), std::vector<std::string>{"s01"});
+  EXPECT_EQ(continues_of(samples, "s03"), std::vector<std::string>{});
+  EXPECT_EQ(continues_of(samples, "s04"), (std::vector<std::string>{"s01", "s02"}));
+  EXPECT_EQ(continues_of(samples, "s05"), std::vector<std::string>{});
+  EXPECT_EQ(continues_of(samples, "s06"), std::vector<std::string>{});
+  EXPECT_EQ(continues_of(samples, "s07"), std::vector<std::string>{});
+  EXPECT_EQ(continues_of(samples, "s08"), std::vector<std::string>{});
+}
+
 TEST(ContinuationTest, NothingToContinueIsNoCode) { EXPECT_EQ(continuation_prelude({}), ""); }
 
 }  // namespace
