@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "sample_results.h"
+
 namespace guidecheck {
 namespace {
 
@@ -17,16 +19,7 @@ std::string annotations_of(const std::string& guide, const std::vector<SampleRes
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-SampleResult ran(const std::string& id, int first, int last) {
-  SampleResult result;
-  result.sample.id = id;
-  result.sample.path = "snippets/" + id + ".py";
-  result.sample.first_line = first;
-  result.sample.last_line = last;
-  result.outcome.status = RunStatus::kOk;
-  result.outcome.exit_code = 0;
-  return result;
-}
+SampleResult ran(const std::string& id, int first, int last) { return ran_result(id, first, last); }
 
 SampleResult failed(const std::string& id, int first, int last, const std::string& problem) {
   SampleResult result = ran(id, first, last);

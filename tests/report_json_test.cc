@@ -9,6 +9,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "sample_results.h"
 #include <nlohmann/json.hpp>
 
 namespace guidecheck {
@@ -21,19 +23,7 @@ std::string json_report_of(const std::string& guide, const std::vector<SampleRes
 
 using nlohmann::json;
 
-SampleResult ran(const std::string& id, int first, int last) {
-  SampleResult result;
-  result.sample.id = id;
-  result.sample.path = "snippets/" + id + ".py";
-  result.sample.first_line = first;
-  result.sample.last_line = last;
-  result.sample.source = "print('" + id + "')\n";
-  result.outcome.status = RunStatus::kOk;
-  result.outcome.exit_code = 0;
-  result.outcome.stdout_text = id + "\n";
-  result.outcome.duration_s = 0.25;
-  return result;
-}
+SampleResult ran(const std::string& id, int first, int last) { return ran_result(id, first, last); }
 
 SampleResult failed(const std::string& id, RunStatus status) {
   SampleResult result = ran(id, 10, 12);
@@ -44,14 +34,8 @@ SampleResult failed(const std::string& id, RunStatus status) {
 }
 
 SampleResult skipped(const std::string& id, const std::string& reason) {
-  SampleResult result;
-  result.sample.id = id;
-  result.sample.path = "snippets/" + id + ".py";
-  result.sample.first_line = 40;
-  result.sample.last_line = 44;
+  SampleResult result = skipped_for(id, 40, 44, reason);
   result.sample.source = "name = input()\n";
-  result.verdict = SnippetVerdict::kSkipped;
-  result.skip_reason = reason;
   result.problems.push_back("skipped: " + reason);
   return result;
 }

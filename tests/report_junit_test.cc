@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sample_results.h"
+
 namespace guidecheck {
 namespace {
 
@@ -18,15 +20,7 @@ std::string junit_report_of(const std::string& guide, const std::vector<SampleRe
 }
 
 SampleResult ran(const std::string& id, int first, int last) {
-  SampleResult result;
-  result.sample.id = id;
-  result.sample.path = "snippets/" + id + ".py";
-  result.sample.first_line = first;
-  result.sample.last_line = last;
-  result.sample.source = "print('" + id + "')\n";
-  result.outcome.status = RunStatus::kOk;
-  result.outcome.exit_code = 0;
-  result.outcome.stdout_text = id + "\n";
+  SampleResult result = ran_result(id, first, last);
   result.outcome.duration_s = 0.5;
   return result;
 }
@@ -39,16 +33,7 @@ SampleResult failed(const std::string& id, RunStatus status, const std::string& 
   return result;
 }
 
-SampleResult skipped(const std::string& id, const std::string& reason) {
-  SampleResult result;
-  result.sample.id = id;
-  result.sample.path = "snippets/" + id + ".py";
-  result.sample.first_line = 40;
-  result.sample.last_line = 41;
-  result.verdict = SnippetVerdict::kSkipped;
-  result.skip_reason = reason;
-  return result;
-}
+SampleResult skipped(const std::string& id, const std::string& reason) { return skipped_for(id, 40, 41, reason); }
 
 std::string run(const std::string& command, int* status) {
   FILE* pipe = popen((command + " 2>&1").c_str(), "r");
