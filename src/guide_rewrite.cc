@@ -83,22 +83,32 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       replaced[line] = {updated};
       continue;
     }
-    // A comment block: one "# " line per output line, in place of the old ones.
     int last = std::min(claim.last_guide_line, static_cast<int>(lines.size()));
-    std::string prefix = "# ";
     const std::string& first_text = lines[static_cast<size_t>(line - 1)].text;
-    if (size_t hash = first_text.find('#'); hash != std::string::npos) {
+    std::string indent = first_text.substr(0, first_text.find_first_not_of(" \t"));
+    bool comment = claim.form != ClaimForm::kOutputBlock && first_text.compare(indent.size(), 1, "#") == 0;
+    std::vector<std::string> block;
+    if (comment) {
+      // A comment block: one "# " line per output line, in place of the old ones.
+      size_t hash = first_text.find('#');
       // A marked block (`#> 42`) stays marked: every line gets the marker.
       std::optional<MarkedOutput> marked = marked_output(std::string_view(first_text).substr(hash + 1));
-      prefix = marked ? first_text.substr(0, hash + 1) + std::string(marked->marker->written_prefix)
-                      : first_text.substr(0, first_text.find_first_not_of("# ", hash));
+      std::string prefix = marked ? first_text.substr(0, hash + 1) + std::string(marked->marker->written_prefix)
+                                  : first_text.substr(0, first_text.find_first_not_of("# ", hash));
+      for (const auto& output : actual)
+        block.push_back(output.empty() ? prefix.substr(0, prefix.find_last_not_of(' ') + 1) : prefix + output);
+    } else {
+      // Output shown as plain lines (a block after the code, a REPL echo):
+      // the lines themselves, at the block's indentation. A REPL shows an
+      // empty line as <BLANKLINE>, or it would end the echo.
+      bool echo = claim.form != ClaimForm::kOutputBlock;
+      for (const auto& output : actual)
+        block.push_back(output.empty() ? (echo ? indent + "<BLANKLINE>" : "") : indent + output);
     }
-    std::vector<std::string> block;
-    for (const auto& output : actual) block.push_back(output.empty() ? prefix.substr(0, prefix.find_last_not_of(' ') + 1) : prefix + output);
     replaced[line] = block;
     for (int l = line + 1; l <= last; ++l) dropped[l] = true;
-    result.changed.push_back(fmt::format("{}:{}-{}: comment block rewritten ({} line(s))", guide_name, line, last,
-                                         block.size()));
+    result.changed.push_back(fmt::format("{}:{}-{}: {} rewritten ({} line(s))", guide_name, line, last,
+                                         comment ? "comment block" : "output block", block.size()));
   }
   for (size_t i = 0; i < lines.size(); ++i) {
     int number = static_cast<int>(i) + 1;

@@ -33,6 +33,31 @@ TEST(GuideRewriteTest, BlockClaimBecomesOneCommentLinePerOutputLine) {
   EXPECT_EQ(r.text, "f()\n# a     1\n# b     3\n# dtype: int64\nNext prose.\n");
 }
 
+TEST(GuideRewriteTest, AnOutputBlockBecomesTheOutputLinesAtItsIndentation) {
+  std::string guide = "- item\n\n    ```python\n    print(x)\n    ```\n\n    ```\n    #1 old\n    two\n    ```\n";
+  Claim claim;
+  claim.form = ClaimForm::kOutputBlock;
+  claim.guide_line = 8;
+  claim.last_guide_line = 9;
+  claim.anchor_line = 4;
+  claim.text = "#1 old\ntwo";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "#1 new\n\nthree\nfour"}});
+  EXPECT_EQ(r.text, "- item\n\n    ```python\n    print(x)\n    ```\n\n    ```\n    #1 new\n\n    three\n    four\n    ```\n");
+  ASSERT_EQ(r.changed.size(), 1u);
+  EXPECT_EQ(r.changed[0], "g.md:8-9: output block rewritten (4 line(s))");
+}
+
+TEST(GuideRewriteTest, AReplEchoKeepsItsPlainLinesAndShowsEmptyOnesAsBlankline) {
+  std::string guide = ">>> print('a\\n\\nb')\nx\n>>> 1\n1\n";
+  Claim claim;
+  claim.form = ClaimForm::kBlock;
+  claim.guide_line = claim.last_guide_line = 2;
+  claim.anchor_line = 1;
+  claim.text = "x";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "a\n\nb"}});
+  EXPECT_EQ(r.text, ">>> print('a\\n\\nb')\na\n<BLANKLINE>\nb\n>>> 1\n1\n");
+}
+
 TEST(GuideRewriteTest, AMarkedBlockStaysMarked) {
   std::string guide = "print(x)\n#> [1, 2]\n#>\n#> end\nNext prose.\n";
   Claim claim;
