@@ -10,11 +10,11 @@
 
 namespace guidecheck {
 
-/// Fills Sample::continues: a sample that reads names it never binds,
-/// which are no builtins but which earlier samples bind at module level,
-/// continues those samples (and what they continue), in guide order. A
-/// sample that does not compile continues nothing. Starts the embedded
-/// interpreter (for Python's own parser) when needed.
+/// Fills Sample::continues for the samples of one guide, in guide order: a
+/// sample that needs names it does not bind (builtins aside) continues the
+/// latest earlier sample that wrote each (bound it or changed it in place),
+/// and what that one continues (sample_continuations.h). A sample that does
+/// not compile continues nothing. Uses the embedded interpreter's parser.
 void link_continuations(std::vector<Sample>* samples);
 
 /// Python code that runs each of `earlier` in order in __main__, with its

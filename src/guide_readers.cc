@@ -6,6 +6,7 @@
 
 #include "atomic_file.h"
 #include "continuation.h"
+#include "markdown_reader.h"
 #include "scraped_text_reader.h"
 
 namespace guidecheck {
@@ -15,6 +16,7 @@ const std::vector<GuideFormat>& guide_formats() {
   // a guide scraped from the web is plain text whatever its name.
   static const std::vector<GuideFormat> formats = {
       {"text", {".txt"}, read_scraped_text},
+      {"markdown", {".md", ".markdown", ".mdown", ".mkd"}, read_markdown_guide},
   };
   return formats;
 }

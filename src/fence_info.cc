@@ -1,0 +1,50 @@
+#include "fence_info.h"
+
+#include <algorithm>
+#include <array>
+
+namespace guidecheck {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
+}
+
+template <std::size_t N>
+bool one_of(const std::array<std::string_view, N>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+}  // namespace
+
+std::string fence_language(std::string_view info) {
+  std::size_t k = 0;
+  while (k < info.size() && is_blank(info[k])) ++k;
+  while (k < info.size() && (info[k] == '{' || info[k] == '.')) ++k;
+  std::string word;
+  for (; k < info.size(); ++k) {
+    char c = info[k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!is_word_char(c)) break;
+    word += c;
+  }
+  return word;
+}
+
+FenceRole fence_role(std::string_view info) {
+  static constexpr std::array<std::string_view, 5> kPython = {"python", "py", "python3", "py3", "ipython"};
+  // What renderers call plain text, and what guides tag their output with.
+  static constexpr std::array<std::string_view, 11> kOutput = {
+      "text", "output", "console", "none", "plain", "plaintext", "txt", "stdout", "out", "result", "nohighlight"};
+  const std::string language = fence_language(info);
+  if (language.empty())
+    return std::all_of(info.begin(), info.end(), is_blank) ? FenceRole::kUntagged : FenceRole::kOther;
+  if (language == "pycon") return FenceRole::kSession;
+  if (one_of(kPython, language)) return FenceRole::kPython;
+  if (one_of(kOutput, language)) return FenceRole::kOutput;
+  return FenceRole::kOther;
+}
+
+}  // namespace guidecheck

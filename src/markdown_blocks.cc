@@ -1,0 +1,201 @@
+#include "markdown_blocks.h"
+
+#include <cmark.h>
+
+#include <memory>
+
+#include "utf8.h"
+
+namespace guidecheck {
+namespace {
+
+struct NodeFree {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct IterFree {
+  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeFree>;
+using IterPtr = std::unique_ptr<cmark_iter, IterFree>;
+
+// What cmark would make of the bytes anyway, done first so that the guide's
+// lines and cmark's literals hold the same text.
+std::string sanitize(std::string_view text) {
+  std::string valid = replace_invalid_utf8(text);
+  std::string out;
+  out.reserve(valid.size());
+  for (char c : valid) {
+    if (c == '\0') out += "\xEF\xBF\xBD";
+    else out += c;
+  }
+  return out;
+}
+
+// The guide's lines as cmark counts them: "\r\n", "\r" and "\n" each end one.
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    if (text[k] != '\n' && text[k] != '\r') continue;
+    lines.push_back(text.substr(start, k - start));
+    if (text[k] == '\r' && k + 1 < text.size() && text[k + 1] == '\n') ++k;
+    start = k + 1;
+  }
+  if (start < text.size()) lines.push_back(text.substr(start));
+  return lines;
+}
+
+std::vector<std::string> split_literal(const char* literal) {
+  std::vector<std::string> lines;
+  if (!literal) return lines;
+  const std::string_view text(literal);
+  std::size_t start = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', start)) {
+    lines.emplace_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  if (start < text.size()) lines.emplace_back(text.substr(start));
+  return lines;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim_left(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+// True when content line k can be guide line first_line + k: each ends its
+// guide line (cmark only removes indentation and container markers).
+bool content_fits(const std::vector<std::string_view>& guide, int first_line, const std::vector<std::string>& lines) {
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const long index = static_cast<long>(first_line) - 1 + static_cast<long>(k);
+    if (index < 0 || index >= static_cast<long>(guide.size())) return false;
+    const std::string_view content = trim_left(lines[k]);
+    const std::string_view raw = guide[static_cast<std::size_t>(index)];
+    if (raw.size() < content.size() || raw.substr(raw.size() - content.size()) != content) return false;
+  }
+  return true;
+}
+
+// True when the line opens a fence once block quote and list markers are
+// skipped: "> - ```python".
+bool opens_fence(std::string_view line) {
+  for (bool progress = true; progress;) {
+    progress = false;
+    const std::string_view rest = trim_left(line);
+    if (rest.size() != line.size()) progress = true;
+    line = rest;
+    if (!line.empty() && line.front() == '>') {
+      line.remove_prefix(1);
+      progress = true;
+    } else if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && is_blank(line[1])) {
+      line.remove_prefix(2);
+      progress = true;
+    } else {
+      std::size_t digits = 0;
+      while (digits < line.size() && digits < 9 && line[digits] >= '0' && line[digits] <= '9') ++digits;
+      if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+          is_blank(line[digits + 1])) {
+        line.remove_prefix(digits + 2);
+        progress = true;
+      }
+    }
+  }
+  return line.substr(0, 3) == "```" || line.substr(0, 3) == "~~~";
+}
+
+// cmark 0.30 does not say whether a code block was fenced, and a fenced
+// block's content starts on the line after its start line. An info string
+// or an empty block means a fence; otherwise the content itself tells where
+// it sits, and only when both places fit does the start line decide.
+bool is_fenced(const std::vector<std::string_view>& guide, int start_line, const std::string& info,
+               const std::vector<std::string>& lines) {
+  if (!info.empty() || lines.empty()) return true;
+  const bool fits_fenced = content_fits(guide, start_line + 1, lines);
+  const bool fits_indented = content_fits(guide, start_line, lines);
+  if (fits_fenced != fits_indented) return fits_fenced;
+  const long index = static_cast<long>(start_line) - 1;
+  return index >= 0 && index < static_cast<long>(guide.size()) && opens_fence(guide[static_cast<std::size_t>(index)]);
+}
+
+// The text of a paragraph or heading, inline markup dropped.
+std::string plain_text(cmark_node* block) {
+  std::string text;
+  IterPtr iter(cmark_iter_new(block));
+  if (!iter) return text;
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        if (const char* literal = cmark_node_get_literal(node)) text += literal;
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        text += ' ';
+        break;
+      default:
+        break;
+    }
+  }
+  return text;
+}
+
+bool is_leaf_block(cmark_node_type type) {
+  switch (type) {
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_CUSTOM_BLOCK:
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING:
+    case CMARK_NODE_THEMATIC_BREAK:
+      return true;
+    default:
+      return false;
+  }
+}
+
+MarkdownBlock code_block(cmark_node* node, const std::vector<std::string_view>& guide) {
+  MarkdownBlock block;
+  block.kind = MarkdownBlockKind::kCode;
+  const char* info = cmark_node_get_fence_info(node);
+  block.info = info ? info : "";
+  block.lines = split_literal(cmark_node_get_literal(node));
+  const int start = cmark_node_get_start_line(node);
+  block.line = is_fenced(guide, start, block.info, block.lines) ? start + 1 : start;
+  return block;
+}
+
+}  // namespace
+
+std::vector<MarkdownBlock> read_markdown_blocks(std::string_view text) {
+  const std::string clean = sanitize(text);
+  const std::vector<std::string_view> guide = split_lines(clean);
+  std::vector<MarkdownBlock> blocks;
+  NodePtr document(cmark_parse_document(clean.data(), clean.size(), CMARK_OPT_DEFAULT));
+  if (!document) return blocks;
+  IterPtr iter(cmark_iter_new(document.get()));
+  if (!iter) return blocks;
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (!is_leaf_block(type)) continue;
+    if (type == CMARK_NODE_CODE_BLOCK) {
+      blocks.push_back(code_block(node, guide));
+      continue;
+    }
+    MarkdownBlock block;
+    block.line = cmark_node_get_start_line(node);
+    if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
+      block.kind = type == CMARK_NODE_PARAGRAPH ? MarkdownBlockKind::kParagraph : MarkdownBlockKind::kHeading;
+      block.text = plain_text(node);
+    }
+    blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+}  // namespace guidecheck

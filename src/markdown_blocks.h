@@ -1,0 +1,35 @@
+#pragma once
+// A Markdown document's leaf blocks in reading order, as libcmark
+// (CommonMark) parses them: code blocks with their info string, content
+// lines and guide lines; paragraphs and headings with their plain text.
+// Containers (lists, block quotes) are looked through.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guidecheck {
+
+enum class MarkdownBlockKind { kCode, kParagraph, kHeading, kOther };
+
+struct MarkdownBlock {
+  MarkdownBlockKind kind = MarkdownBlockKind::kOther;
+  /// Guide line (1-based) where the block starts; for a code block, the
+  /// line of its first content line (the line after an opening fence).
+  int line = 0;
+  std::string info;  ///< code blocks: the info string, "" for indented blocks
+  /// Code blocks: the content lines without fences and without the
+  /// indentation of the block itself (a list item's, an indented block's
+  /// four spaces); lines[k] is guide line `line + k`.
+  std::vector<std::string> lines;
+  /// Paragraphs and headings: the text without inline markup, line breaks
+  /// as spaces ("**Output:**" gives "Output:").
+  std::string text;
+};
+
+/// The leaf blocks of `text`. Any bytes are accepted: NUL and invalid
+/// UTF-8 become U+FFFD (as CommonMark requires), "\r\n" and a lone "\r" end
+/// a line like "\n" does, so guide lines count as an editor counts them.
+std::vector<MarkdownBlock> read_markdown_blocks(std::string_view text);
+
+}  // namespace guidecheck

@@ -1,0 +1,306 @@
+#include "markdown_reader.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "claims.h"
+#include "fence_info.h"
+#include "guide_parser.h"
+#include "markdown_blocks.h"
+#include "output_blocks.h"
+#include "python_block_facts.h"
+#include "python_lexer.h"
+#include "repl_session.h"
+#include "sample_continuations.h"
+
+namespace guidecheck {
+namespace {
+
+bool is_blank_line(std::string_view line) { return strip_leading(line).empty(); }
+
+std::size_t leading_blanks(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && (line[n] == ' ' || line[n] == '\t')) ++n;
+  return n;
+}
+
+// Indentation every non-blank line starts with: a block indented as a whole
+// inside its fence keeps only its own relative indentation.
+std::size_t common_indent(const std::vector<std::string>& lines) {
+  std::optional<std::string_view> common;
+  for (const std::string& line : lines) {
+    if (is_blank_line(line)) continue;
+    const std::string_view indent = std::string_view(line).substr(0, leading_blanks(line));
+    if (!common) {
+      common = indent;
+      continue;
+    }
+    std::size_t n = 0;
+    while (n < common->size() && n < indent.size() && (*common)[n] == indent[n]) ++n;
+    common = common->substr(0, n);
+  }
+  return common ? common->size() : 0;
+}
+
+// A code block as a sample would show it.
+struct BlockCode {
+  bool session = false;
+  std::string source;
+  std::vector<std::string> lines;  // scripts: the lines of `source`
+  std::vector<int> guide_lines;
+  std::vector<Claim> session_claims;
+  std::size_t facts = 0;  // index in the analysed batch
+};
+
+// Blank lines around the code dropped, common indentation removed.
+BlockCode script_code(const MarkdownBlock& block) {
+  BlockCode code;
+  std::size_t first = 0;
+  std::size_t last = block.lines.size();
+  while (first < last && is_blank_line(block.lines[first])) ++first;
+  while (last > first && is_blank_line(block.lines[last - 1])) --last;
+  code.lines.assign(block.lines.begin() + static_cast<std::ptrdiff_t>(first),
+                    block.lines.begin() + static_cast<std::ptrdiff_t>(last));
+  const std::size_t indent = common_indent(code.lines);
+  for (std::size_t k = 0; k < code.lines.size(); ++k) {
+    std::string& line = code.lines[k];
+    line = line.size() >= indent ? line.substr(indent) : std::string();
+    code.source += line;
+    code.source += '\n';
+    code.guide_lines.push_back(block.line + static_cast<int>(first + k));
+  }
+  return code;
+}
+
+BlockCode session_code(const MarkdownBlock& block) {
+  ReplSession session = read_repl_session(block.lines, block.line);
+  BlockCode code;
+  code.session = true;
+  code.source = std::move(session.source);
+  code.guide_lines = std::move(session.guide_lines);
+  code.session_claims = std::move(session.claims);
+  return code;
+}
+
+std::vector<Claim> comment_claims(const BlockCode& code) {
+  CodeRun run;
+  run.first_line = code.guide_lines.front();
+  run.last_line = code.guide_lines.back();
+  run.guide_lines = code.guide_lines;
+  for (const std::string& line : code.lines) run.lines.emplace_back(strip_leading(line));
+  return find_claims(run);
+}
+
+std::string sample_id(std::size_t index, std::size_t count) {
+  std::string number = std::to_string(index + 1);
+  const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
+  if (number.size() < width) number.insert(0, width - number.size(), '0');
+  return "s" + number;
+}
+
+class MarkdownReader {
+ public:
+  MarkdownReader(std::string_view text, const ReadOptions& options)
+      : options_(options), blocks_(read_markdown_blocks(text)) {}
+
+  Extraction read() {
+    prepare();
+    for (std::size_t k = 0; k < blocks_.size(); ++k) {
+      const MarkdownBlock& block = blocks_[k];
+      if (block.kind == MarkdownBlockKind::kCode) {
+        on_code(k);
+      } else if ((block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) &&
+                 open_ && !labelled_ && is_output_label(block.text)) {
+        labelled_ = true;
+      } else {
+        close();
+      }
+    }
+    number_samples();
+    return std::move(extraction_);
+  }
+
+ private:
+  // The code of every block that may be Python, analysed in one batch.
+  void prepare() {
+    codes_.resize(blocks_.size());
+    std::vector<std::string> sources;
+    for (std::size_t k = 0; k < blocks_.size(); ++k) {
+      const MarkdownBlock& block = blocks_[k];
+      if (block.kind != MarkdownBlockKind::kCode) continue;
+      const FenceRole role = fence_role(block.info);
+      if (role != FenceRole::kPython && role != FenceRole::kSession && role != FenceRole::kUntagged) continue;
+      const bool session = role == FenceRole::kSession || looks_like_repl_session(block.lines);
+      BlockCode code = session ? session_code(block) : script_code(block);
+      code.facts = sources.size();
+      sources.push_back(code.source);
+      codes_[k] = std::move(code);
+    }
+    facts_ = python_block_facts(sources);
+  }
+
+  void close() {
+    open_.reset();
+    labelled_ = false;
+  }
+
+  void on_code(std::size_t k) {
+    if (open_ && take_as_output(k)) {
+      close();
+      return;
+    }
+    close();
+    if (!codes_[k]) return;
+    const BlockCode& code = *codes_[k];
+    const PythonBlockFacts& facts = facts_[code.facts];
+    const MarkdownBlock& block = blocks_[k];
+    const FenceRole role = fence_role(block.info);
+    if (code.source.empty() || code.guide_lines.empty()) {
+      if (role == FenceRole::kSession) skip(block.line, "not run: the session has no `>>>` statement");
+      return;
+    }
+    if (code.session) {
+      add_sample(code, facts, code.session_claims, SampleStyle::kSession);
+      return;
+    }
+    // Untagged blocks are often text: only code is a sample, silently.
+    if (role == FenceRole::kUntagged && (!facts.compiles || (facts.shows_values_only && !calls_guide_function(facts))))
+      return;
+    if (!facts.compiles) {
+      const bool mapped = facts.error_line >= 1 && facts.error_line <= static_cast<int>(code.guide_lines.size());
+      skip(mapped ? code.guide_lines[static_cast<std::size_t>(facts.error_line - 1)] : code.guide_lines.front(),
+           "not run: does not compile: " + facts.error);
+      return;
+    }
+    if (facts.statements == 0) {
+      skip(code.guide_lines.front(), "not run: only comments");
+      return;
+    }
+    std::vector<Claim> claims = comment_claims(code);
+    // A claimed error (`print(undefined)  # NameError: ...`) is meant to be seen.
+    const bool claims_error = std::any_of(claims.begin(), claims.end(),
+                                          [](const Claim& claim) { return claim.kind == ClaimKind::kError; });
+    if (!claims_error) {
+      if (const std::optional<std::string> name = undefined_name(facts)) {
+        skip(code.guide_lines.front(), "not run: '" + *name + "' is defined by no sample before it (a syntax template)");
+        return;
+      }
+    }
+    add_sample(code, facts, std::move(claims), SampleStyle::kScript);
+    open_ = extraction_.samples.size() - 1;
+  }
+
+  // Bare expressions reading a name no sample before them binds cannot run:
+  // they show the shape of a call (`map(function, iterable)`), not code.
+  std::optional<std::string> undefined_name(const PythonBlockFacts& facts) const {
+    if (!facts.expressions_only || facts.star_import || star_import_before_) return std::nullopt;
+    for (const std::string& name : facts.needs)
+      if (!continuations_.bound_before(name)) return name;
+    return std::nullopt;
+  }
+
+  bool calls_guide_function(const PythonBlockFacts& facts) const {
+    return std::any_of(facts.called_names.begin(), facts.called_names.end(),
+                       [&](const std::string& name) { return guide_functions_.count(name) != 0; });
+  }
+
+  void add_sample(const BlockCode& code, const PythonBlockFacts& facts, std::vector<Claim> claims, SampleStyle style) {
+    Sample sample;
+    sample.first_line = code.guide_lines.front();
+    sample.last_line = code.guide_lines.back();
+    sample.source = code.source;
+    sample.guide_lines = code.guide_lines;
+    for (const Claim& claim : claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+    sample.claims = std::move(claims);
+    sample.style = style;
+    sample.pytest_file = style == SampleStyle::kScript && facts.defines_tests;
+    const std::vector<std::size_t> continued = continuations_.add(facts.binds, facts.needs, facts.changes);
+    bool may_print = facts.calls_print;
+    for (std::size_t c : continued) may_print = may_print || may_print_[c];
+    may_print_.push_back(may_print);
+    guide_functions_.insert(facts.functions.begin(), facts.functions.end());
+    star_import_before_ = star_import_before_ || facts.star_import;
+    extraction_.samples.push_back(std::move(sample));
+  }
+
+  // Block k right after the open sample: its output?
+  bool take_as_output(std::size_t k) {
+    const MarkdownBlock& block = blocks_[k];
+    if (codes_[k] && codes_[k]->session) return false;
+    FollowingBlock following;
+    following.role = fence_role(block.info);
+    following.labelled = labelled_;
+    const auto first = std::find_if(block.lines.begin(), block.lines.end(),
+                                    [](const std::string& line) { return !is_blank_line(line); });
+    following.empty = first == block.lines.end();
+    following.shell_command = !following.empty && is_shell_command(*first);
+    if (codes_[k]) {
+      const PythonBlockFacts& facts = facts_[codes_[k]->facts];
+      following.compiles = facts.compiles;
+      following.shows_values_only = facts.shows_values_only;
+      following.calls_guide_function = calls_guide_function(facts);
+    }
+    if (!is_output_block(following, may_print_[*open_])) return false;
+
+    Sample& sample = extraction_.samples[*open_];
+    std::size_t count = block.lines.size();
+    while (count > 0 && is_blank_line(block.lines[count - 1])) --count;
+    Claim claim;
+    claim.kind = ClaimKind::kOutput;
+    claim.form = ClaimForm::kOutputBlock;
+    claim.guide_line = block.line;
+    claim.last_guide_line = block.line + static_cast<int>(count) - 1;
+    for (std::size_t line = 0; line < count; ++line) {
+      if (line > 0) claim.text += '\n';
+      claim.text += block.lines[line];
+    }
+    claim.anchor_line = sample.guide_lines.back();
+    claim.since_line = 0;
+    sample.claims.push_back(std::move(claim));
+    sample.last_line = std::max(sample.last_line, block.line + static_cast<int>(count) - 1);
+    if (following.role == FenceRole::kUntagged && following.compiles && !following.labelled)
+      note(&sample, block.line, "untagged block read as the output of the code above: it only shows values");
+    else if (following.role == FenceRole::kPython)
+      note(&sample, block.line, "python block read as the output of the code above: a label introduces it");
+    return true;
+  }
+
+  void note(Sample* sample, int line, const std::string& message) {
+    sample->notes.push_back(format_diagnostic(options_.filename, {line, message}));
+  }
+
+  void skip(int line, const std::string& message) {
+    extraction_.diagnostics.push_back(format_diagnostic(options_.filename, {line, message}));
+  }
+
+  void number_samples() {
+    std::vector<Sample>& samples = extraction_.samples;
+    for (std::size_t k = 0; k < samples.size(); ++k) samples[k].id = sample_id(k, samples.size());
+  }
+
+  const ReadOptions& options_;
+  std::vector<MarkdownBlock> blocks_;
+  std::vector<std::optional<BlockCode>> codes_;  // per block: its code, when it may be Python
+  std::vector<PythonBlockFacts> facts_;
+  Extraction extraction_;
+
+  SampleContinuations continuations_;
+  std::vector<bool> may_print_;                      // per sample: it, or a sample it continues, prints
+  std::set<std::string> guide_functions_;            // module-level defs of the samples so far
+  bool star_import_before_ = false;
+
+  std::optional<std::size_t> open_;  // the sample whose output the next code block may show
+  bool labelled_ = false;            // an output label followed it
+};
+
+}  // namespace
+
+Extraction read_markdown_guide(std::string_view text, const ReadOptions& options) {
+  return MarkdownReader(text, options).read();
+}
+
+}  // namespace guidecheck

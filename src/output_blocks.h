@@ -1,0 +1,43 @@
+#pragma once
+// When a block a guide shows right after a sample is that sample's output:
+// the labels that introduce output ("Output:", "This prints:") and the rule
+// that tells output from more code when the block is not tagged as either.
+
+#include <string_view>
+
+#include "fence_info.h"
+
+namespace guidecheck {
+
+/// True for a short paragraph or heading that introduces output: a bare
+/// "Output", "Result", "Prints", "Expected output" (a colon optional), or a
+/// sentence of at most 12 words ending in ':' with a word for output,
+/// printing, a result, or what the code returns, gives, displays or produces
+/// ("This prints:", "which gives the following:", "**Output:**" once its
+/// markup is gone). Case-insensitive.
+bool is_output_label(std::string_view text);
+
+/// What is known of a code block shown right after a sample (only blank
+/// lines, or one output label, between them).
+struct FollowingBlock {
+  FenceRole role = FenceRole::kOther;
+  bool labelled = false;          ///< an output label stands between them
+  bool empty = false;             ///< no content line, or only blank ones
+  bool shell_command = false;     ///< its first line is a shell command (`$ python app.py`)
+  bool compiles = false;          ///< as Python
+  bool shows_values_only = false; ///< PythonBlockFacts::shows_values_only
+  bool calls_guide_function = false;  ///< calls a function a sample up to here defines
+};
+
+/// True when the block is the sample's output:
+/// - never when empty or when it starts with a shell command (a transcript
+///   of another program);
+/// - an output-tagged block (text, output, console...) always;
+/// - an untagged block when labelled, when it does not compile as Python,
+///   or when it compiles but only shows values (`[1, 2, 3]`, `Hello`, no call
+///   of a function the guide defined) and the sample plausibly prints;
+/// - a Python-tagged block only when labelled and it is not code (does not
+///   compile, or only shows values): guides that highlight output as Python.
+bool is_output_block(const FollowingBlock& block, bool sample_may_print);
+
+}  // namespace guidecheck

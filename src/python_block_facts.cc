@@ -1,0 +1,298 @@
+#include "python_block_facts.h"
+
+#include <pybind11/eval.h>
+#include <pybind11/pybind11.h>
+
+#include <string_view>
+
+#include "embedded_python.h"
+
+namespace py = pybind11;
+
+namespace guidecheck {
+namespace {
+
+// Runs in the host's interpreter, which guide parsing starts anyway; each
+// source arrives as UTF-8 bytes and each error leaves as bytes, so no text
+// can make a conversion throw. `facts(sources)` gives, per source, either
+// (False, error_line, error) or (True, 0, b'', binds, needs, changes,
+// functions, defines_tests, calls_print, shows_values_only, called_names,
+// expressions_only, star_import, statements).
+constexpr std::string_view kAnalyser = R"PY(
+import ast, builtins, symtable, warnings
+
+_BUILTINS = frozenset(dir(builtins))
+_PRINTERS = frozenset({'print', 'pprint', 'display', 'help'})
+_PRINTING_METHODS = frozenset({'print', 'pprint', 'write', 'writelines', 'print_exc', 'print_exception', 'print_stack'})
+# Calls that act rather than show a value: a block holding one is code.
+_ACTIONS = _PRINTERS | frozenset({'exec', 'eval', 'input', 'open', 'breakpoint', 'exit', 'quit', 'setattr', 'delattr'})
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_SCOPES = _FUNCTIONS + _COMPREHENSIONS + (ast.ClassDef, ast.Lambda)
+
+
+def _end(node):
+    return (node.end_lineno or node.lineno, node.end_col_offset or 0)
+
+
+def _start(node):
+    return (node.lineno, node.col_offset)
+
+
+def _module_scope_parts(node):
+    # The parts of a node that run in the scope holding it: a def's
+    # decorators and defaults, not its body.
+    if isinstance(node, _FUNCTIONS) or isinstance(node, ast.Lambda):
+        args = node.args
+        parts = list(getattr(node, 'decorator_list', []))
+        parts += args.defaults + [d for d in args.kw_defaults if d is not None]
+        if not isinstance(node, ast.Lambda):
+            every = args.posonlyargs + args.args + args.kwonlyargs + [a for a in (args.vararg, args.kwarg) if a]
+            parts += [a.annotation for a in every if a.annotation is not None]
+            if node.returns is not None:
+                parts.append(node.returns)
+        return parts
+    if isinstance(node, ast.ClassDef):
+        return node.decorator_list + node.bases + [k.value for k in node.keywords]
+    if isinstance(node, _COMPREHENSIONS):
+        return [node.generators[0].iter]
+    return list(ast.iter_child_nodes(node))
+
+
+def _base_name(node, through_call=False):
+    # `x` of `x[0] = 1`, `x.items.append(...)`: an object changed in place
+    # (a method called for its effect counts as a change). None for a
+    # plain name, which is bound, not changed.
+    if not isinstance(node, (ast.Attribute, ast.Subscript)):
+        return None
+    while isinstance(node, (ast.Attribute, ast.Subscript)) or (through_call and isinstance(node, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _module_names(tree):
+    first_load, first_bind, at, changed = {}, {}, {}, []
+
+    def note(table, name, pos):
+        if name not in table or pos < table[name]:
+            table[name] = pos
+
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name):
+            if isinstance(node.ctx, ast.Load):
+                note(first_load, node.id, _start(node))
+            elif isinstance(node.ctx, ast.Store):
+                note(first_bind, node.id, at.get(id(node), _start(node)))
+            continue
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            changed.append(_base_name(node.value.func, through_call=True))
+        elif isinstance(node, ast.Delete):
+            changed.extend(_base_name(t) for t in node.targets)
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            # The value is read before the targets are bound: `x = x + 1` needs x.
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                changed.append(_base_name(target))
+                for sub in ast.walk(target):
+                    if isinstance(sub, ast.Name):
+                        at[id(sub)] = _end(node)
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                note(first_load, node.target.id, _start(node))
+        elif isinstance(node, _FUNCTIONS + (ast.ClassDef,)):
+            note(first_bind, node.name, _end(node))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                if alias.name != '*':
+                    note(first_bind, alias.asname or alias.name.split('.')[0], _start(node))
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            note(first_bind, node.name, _start(node))
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            note(first_bind, node.name, _start(node))
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            note(first_bind, node.rest, _start(node))
+        stack.extend(_module_scope_parts(node))
+    return first_load, first_bind, list(dict.fromkeys(n for n in changed if n))
+
+
+def _nested_globals(table):
+    # Globals read inside functions, classes and comprehensions: read when
+    # they run, so any module-level binding in the block provides them.
+    found, pending = set(), list(table.get_children())
+    while pending:
+        child = pending.pop()
+        for symbol in child.get_symbols():
+            if symbol.is_referenced() and symbol.is_global():
+                found.add(symbol.get_name())
+        pending.extend(child.get_children())
+    return found
+
+
+def _is_dunder(name):
+    return name.startswith('__') and name.endswith('__')
+
+
+def _value_statements(tree):
+    # (shows values only, names called in them)
+    called = []
+    for statement in tree.body:
+        if not isinstance(statement, ast.Expr):
+            return False, []
+        pending = [statement.value]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, (ast.Constant, ast.Name)):
+                continue
+            if isinstance(node, ast.Attribute):
+                pending.append(node.value)
+            elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+                pending.extend(node.elts)
+            elif isinstance(node, ast.Dict):
+                pending.extend(k for k in node.keys if k is not None)
+                pending.extend(node.values)
+            elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+                pending.append(node.operand)
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+                pending += [node.left, node.right]  # complex numbers: (1+2j)
+            elif isinstance(node, ast.Starred):
+                pending.append(node.value)
+            elif isinstance(node, ast.Call):
+                callee = node.func
+                while isinstance(callee, ast.Attribute):
+                    callee = callee.value
+                if not isinstance(callee, ast.Name):
+                    return False, []
+                if isinstance(node.func, ast.Name):
+                    if node.func.id in _ACTIONS:
+                        return False, []
+                    called.append(node.func.id)
+                elif node.func.attr in _PRINTING_METHODS:
+                    return False, []
+                pending.extend(node.args)
+                pending.extend(k.value for k in node.keywords)
+            else:
+                return False, []
+    return True, called
+
+
+def _walk_facts(tree):
+    # (calls print, star import, has nested scopes) in one pass.
+    prints = star = nested = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in _PRINTERS:
+                prints = True
+            elif isinstance(func, ast.Attribute) and func.attr in _PRINTING_METHODS:
+                prints = True
+        elif isinstance(node, ast.ImportFrom):
+            star = star or any(a.name == '*' for a in node.names)
+        elif isinstance(node, _SCOPES):
+            nested = True
+    return prints, star, nested
+
+
+def _text(value):
+    return str(value).encode('utf-8', 'replace')
+
+
+def _facts(raw):
+    source = raw.decode('utf-8', 'replace')
+    try:
+        tree = ast.parse(source, '<guide block>')
+        compile(tree, '<guide block>', 'exec', dont_inherit=True)
+    except SyntaxError as e:
+        return (False, e.lineno or 0, _text(e.msg or 'invalid syntax'))
+    except Exception as e:  # ValueError, RecursionError, MemoryError on hostile input
+        return (False, 0, _text(f'{type(e).__name__}: {e}'))
+    binds, needs, changes, functions, tests, prints, values, called = [], [], [], [], False, False, False, []
+    expressions = all(isinstance(s, ast.Expr) for s in tree.body)
+    star = False
+    try:
+        functions = [s.name for s in tree.body if isinstance(s, _FUNCTIONS)]
+        tests = any(isinstance(s, ast.FunctionDef) and s.name.startswith('test_') for s in tree.body)
+        prints, star, nested_scopes = _walk_facts(tree)
+        values, called = _value_statements(tree)
+        first_load, first_bind, changed = _module_names(tree)
+        nested = _nested_globals(symtable.symtable(source, '<guide block>', 'exec')) if nested_scopes else set()
+        wanted = [n for n, pos in sorted(first_load.items(), key=lambda item: item[1])
+                  if n not in first_bind or pos < first_bind[n]]
+        wanted += sorted(n for n in nested if n not in first_bind and n not in first_load)
+        needs = [n for n in wanted if n not in _BUILTINS and not _is_dunder(n)]
+        binds = [n for n, _ in sorted(first_bind.items(), key=lambda item: item[1]) if not _is_dunder(n)]
+        changes = [n for n in changed if n not in first_bind]
+    except Exception:
+        pass  # names are a help, not a requirement
+    return (True, 0, b'', binds, needs, changes, functions, tests, prints, values, called, expressions, star,
+            len(tree.body))
+
+
+def facts(sources):
+    # SyntaxWarnings ("is" with a literal...) are not the guide's errors.
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        return [_facts(s) for s in sources]
+)PY";
+
+std::vector<std::string> strings(const py::handle& list) {
+  std::vector<std::string> out;
+  for (const py::handle& item : list) out.push_back(py::str(item).cast<std::string>());
+  return out;
+}
+
+PythonBlockFacts to_facts(const py::handle& row) {
+  const py::tuple t = py::reinterpret_borrow<py::tuple>(row);
+  PythonBlockFacts facts;
+  facts.compiles = t[0].cast<bool>();
+  if (!facts.compiles) {
+    facts.error_line = t[1].cast<int>();
+    facts.error = t[2].cast<std::string>();
+    return facts;
+  }
+  facts.binds = strings(t[3]);
+  facts.needs = strings(t[4]);
+  facts.changes = strings(t[5]);
+  facts.functions = strings(t[6]);
+  facts.defines_tests = t[7].cast<bool>();
+  facts.calls_print = t[8].cast<bool>();
+  facts.shows_values_only = t[9].cast<bool>();
+  facts.called_names = strings(t[10]);
+  facts.expressions_only = t[11].cast<bool>();
+  facts.star_import = t[12].cast<bool>();
+  facts.statements = t[13].cast<int>();
+  return facts;
+}
+
+std::vector<PythonBlockFacts> none_compile(std::size_t count, const std::string& why) {
+  PythonBlockFacts facts;
+  facts.error = why;
+  return std::vector<PythonBlockFacts>(count, facts);
+}
+
+}  // namespace
+
+std::vector<PythonBlockFacts> python_block_facts(const std::vector<std::string>& sources) {
+  if (sources.empty()) return {};
+  std::string err;
+  if (!start_interpreter({}, &err)) return none_compile(sources.size(), "cannot start Python: " + err);
+  py::gil_scoped_acquire gil;
+  try {
+    py::dict scope;
+    scope["__builtins__"] = py::module_::import("builtins");
+    py::exec(py::str(kAnalyser.data(), kAnalyser.size()), scope);
+    py::list batch;
+    for (const std::string& source : sources) batch.append(py::bytes(source));
+    const py::list rows = scope["facts"](batch);
+    std::vector<PythonBlockFacts> out;
+    out.reserve(sources.size());
+    for (const py::handle& row : rows) out.push_back(to_facts(row));
+    if (out.size() != sources.size()) return none_compile(sources.size(), "cannot analyse the code");
+    return out;
+  } catch (const std::exception& e) {
+    // error_already_set or a failed cast: the analyser's fault, not the guide's.
+    return none_compile(sources.size(), std::string("cannot analyse the code: ") + e.what());
+  }
+}
+
+}  // namespace guidecheck

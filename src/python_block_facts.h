@@ -1,0 +1,50 @@
+#pragma once
+// What a reader of a formatted guide (Markdown, reST) needs to know about
+// each block of Python it shows: does it compile, which names it binds and
+// needs from earlier blocks, does it print, is it code at all or only shown
+// values. Read with CPython's own ast and symtable in the embedded
+// interpreter, every block of a guide in one call.
+
+#include <string>
+#include <vector>
+
+namespace guidecheck {
+
+struct PythonBlockFacts {
+  bool compiles = false;
+  int error_line = 0;  ///< when it does not compile: 1-based line in the block, 0 when unknown
+  std::string error;   ///< when it does not compile: "invalid syntax", "'return' outside function"
+  /// Names bound at module level (assignments, imports, defs, classes, loop
+  /// and `with` targets...), in order of first binding.
+  std::vector<std::string> binds;
+  /// Module-level names read before this block binds them, or read by its
+  /// functions and classes without being bound here at all: what an earlier
+  /// block must define. Builtins and dunder names are left out.
+  std::vector<std::string> needs;
+  /// Names of objects it changes in place at module level without binding
+  /// them (`xs.append(4)`, `d["k"] = 1`, `del cache[0]`, `obj.n += 1`).
+  std::vector<std::string> changes;
+  std::vector<std::string> functions;  ///< names of module-level defs
+  bool defines_tests = false;          ///< a module-level `def test_...`: pytest's collection rule
+  /// Calls something that writes to stdout (print, pprint, display, help,
+  /// `.write(`...): the block plausibly shows output.
+  bool calls_print = false;
+  /// Every statement is an expression made of values as a repr shows them:
+  /// literals, names, attributes, calls with such arguments (`[1, 2]`,
+  /// `Hello`, `Point(x=1, y=2)`, `array([1, 2])`). Output that happens to
+  /// compile, not code (no assignment, keyword statement, print...).
+  bool shows_values_only = false;
+  /// Plain names called in such value statements (`Point` of `Point(x=1)`):
+  /// a call of a function the guide defined is code after all.
+  std::vector<std::string> called_names;
+  bool expressions_only = false;  ///< every statement is an expression (calls included)
+  bool star_import = false;       ///< `from m import *`: the names it binds are unknown
+  int statements = 0;             ///< top-level statements; 0 for only comments
+};
+
+/// The facts of each source, in order (one batch through the interpreter,
+/// which is started if needed). Never throws: a source the interpreter
+/// cannot analyse (or an interpreter that cannot start) does not compile.
+std::vector<PythonBlockFacts> python_block_facts(const std::vector<std::string>& sources);
+
+}  // namespace guidecheck

@@ -1,0 +1,31 @@
+#include "fence_info.h"
+
+#include <gtest/gtest.h>
+
+namespace guidecheck {
+namespace {
+
+TEST(FenceInfoTest, LanguageIsTheFirstWord) {
+  EXPECT_EQ(fence_language("python"), "python");
+  EXPECT_EQ(fence_language("Python title=\"x.py\""), "python");
+  EXPECT_EQ(fence_language("{.python .numberLines}"), "python");
+  EXPECT_EQ(fence_language("{python}"), "python");
+  EXPECT_EQ(fence_language("py:main.py"), "py");
+  EXPECT_EQ(fence_language("python3,linenums"), "python3");
+  EXPECT_EQ(fence_language(""), "");
+}
+
+TEST(FenceInfoTest, Roles) {
+  for (const char* info : {"python", "py", "python3", "py3", "ipython", "PY", "python hl_lines=\"2\""})
+    EXPECT_EQ(fence_role(info), FenceRole::kPython) << info;
+  EXPECT_EQ(fence_role("pycon"), FenceRole::kSession);
+  EXPECT_EQ(fence_role(""), FenceRole::kUntagged);
+  EXPECT_EQ(fence_role("  "), FenceRole::kUntagged);
+  for (const char* info : {"text", "output", "console", "none", "plain", "plaintext", "txt", "stdout", "out"})
+    EXPECT_EQ(fence_role(info), FenceRole::kOutput) << info;
+  for (const char* info : {"shell", "bash", "sh", "json", "toml", "yaml", "pythonic", "{}", "c++", "!"})
+    EXPECT_EQ(fence_role(info), FenceRole::kOther) << info;
+}
+
+}  // namespace
+}  // namespace guidecheck

@@ -1,0 +1,365 @@
+#include "markdown_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "continuation.h"
+
+namespace guidecheck {
+namespace {
+
+using Strings = std::vector<std::string>;
+using Lines = std::vector<int>;
+
+Extraction read(const std::string& text) {
+  ReadOptions options;
+  options.filename = "guide.md";
+  // As read_guide_text does for every reader: continuations are linked after.
+  Extraction extraction = read_markdown_guide(text, options);
+  link_continuations(&extraction.samples);
+  return extraction;
+}
+
+// One line per claim, so a failure shows every field.
+std::string show(const Claim& c) {
+  return std::to_string(c.guide_line) + "-" + std::to_string(c.last_guide_line) + " " +
+         std::string(to_string(c.kind)) + " " + std::string(to_string(c.form)) + " @" +
+         std::to_string(c.anchor_line) + " since " + std::to_string(c.since_line) + " [" + c.text + "]";
+}
+
+Strings claims_of(const Sample& sample) {
+  Strings out;
+  for (const Claim& c : sample.claims) out.push_back(show(c));
+  return out;
+}
+
+Strings ids(const Extraction& e) {
+  Strings out;
+  for (const Sample& s : e.samples) out.push_back(s.id);
+  return out;
+}
+
+TEST(MarkdownReaderTest, EveryPythonTagWithBothFences) {
+  for (const char* tag : {"python", "py", "python3", "py3", "ipython", "Python", "python title=\"x.py\"", "{.python}"}) {
+    for (const char* fence : {"```", "~~~"}) {
+      const std::string text = std::string("Intro\n\n") + fence + tag + "\nx = 1\nprint(x)\n" + fence + "\n";
+      const Extraction e = read(text);
+      ASSERT_EQ(e.samples.size(), 1u) << tag << fence;
+      const Sample& s = e.samples[0];
+      EXPECT_EQ(s.id, "s01");
+      EXPECT_EQ(s.source, "x = 1\nprint(x)\n");
+      EXPECT_EQ(s.guide_lines, (Lines{4, 5}));
+      EXPECT_EQ(s.first_line, 4);
+      EXPECT_EQ(s.last_line, 5);
+      EXPECT_EQ(s.style, SampleStyle::kScript);
+      EXPECT_EQ(s.item, 0);
+      EXPECT_TRUE(s.path.empty());
+      EXPECT_TRUE(s.generated_hash.empty());
+      EXPECT_TRUE(s.error.empty());
+      EXPECT_TRUE(e.diagnostics.empty());
+    }
+  }
+}
+
+TEST(MarkdownReaderTest, OtherLanguagesAreNeverSamples) {
+  for (const char* tag : {"text", "output", "console", "shell", "bash", "sh", "json", "toml", "yaml", "javascript"}) {
+    const Extraction e = read(std::string("```") + tag + "\nx = 1\nprint(x)\n```\n");
+    EXPECT_TRUE(e.samples.empty()) << tag;
+    EXPECT_TRUE(e.diagnostics.empty()) << tag;
+  }
+}
+
+TEST(MarkdownReaderTest, UntaggedBlocksAreSamplesOnlyWhenCode) {
+  const Extraction e = read(
+      "```\nname = 'Ada'\nprint(name)\n```\n\n"
+      "Some prose.\n\n"
+      "```\nHello, World!\n```\n\n"
+      "Prose again.\n\n"
+      "```\n[1, 2, 3]\n```\n\n"
+      "Prose.\n\n"
+      "```\nproject/\n  main.py\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].source, "name = 'Ada'\nprint(name)\n");
+  EXPECT_TRUE(e.diagnostics.empty());
+}
+
+TEST(MarkdownReaderTest, IndentedCodeBlocks) {
+  const Extraction e = read("Para\n\n    total = 0\n    for i in range(3):\n        total += i\n    print(total)\n\nEnd\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].source, "total = 0\nfor i in range(3):\n    total += i\nprint(total)\n");
+  EXPECT_EQ(e.samples[0].guide_lines, (Lines{3, 4, 5, 6}));
+}
+
+TEST(MarkdownReaderTest, FenceInsideListItem) {
+  const Extraction e = read("1. Define it:\n\n   ```python\n   def f():\n       return 1\n   ```\n\n2. Done\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].source, "def f():\n    return 1\n");
+  EXPECT_EQ(e.samples[0].guide_lines, (Lines{4, 5}));
+}
+
+TEST(MarkdownReaderTest, BlankEdgesDroppedAndCommonIndentationRemoved) {
+  const Extraction e = read("```python\n\n    if True:\n        print(1)\n\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].source, "if True:\n    print(1)\n");
+  EXPECT_EQ(e.samples[0].guide_lines, (Lines{3, 4}));
+  EXPECT_EQ(e.samples[0].first_line, 3);
+  EXPECT_EQ(e.samples[0].last_line, 4);
+}
+
+TEST(MarkdownReaderTest, LineNumbersWithCrlf) {
+  const Extraction e = read(
+      "# Title\r\n\r\nText\r\n\r\n```python\r\nx = 1\r\n\r\nprint(x)\r\n```\r\n\r\nOutput:\r\n\r\n```\r\n1\r\n```\r\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  const Sample& s = e.samples[0];
+  EXPECT_EQ(s.source, "x = 1\n\nprint(x)\n");
+  EXPECT_EQ(s.guide_lines, (Lines{6, 7, 8}));
+  EXPECT_EQ(claims_of(s), Strings{"14-14 output output-block @8 since 0 [1]"});
+  EXPECT_EQ(s.last_line, 14);
+}
+
+TEST(MarkdownReaderTest, OutputBlockAfterEveryLabel) {
+  for (const char* label : {"Output:", "Output", "**Output:**", "Result:", "This prints:", "Prints:", "which prints:",
+                            "Expected output:", "*Output*", "#### Output", "Running it gives:"}) {
+    const Extraction e = read(std::string("```python\nprint(1 + 1)\n```\n\n") + label + "\n\n```\n2\n```\n");
+    ASSERT_EQ(e.samples.size(), 1u) << label;
+    EXPECT_EQ(claims_of(e.samples[0]), Strings{"8-8 output output-block @2 since 0 [2]"}) << label;
+    EXPECT_EQ(e.samples[0].first_line, 2);
+    EXPECT_EQ(e.samples[0].last_line, 8);
+    EXPECT_TRUE(e.samples[0].notes.empty()) << label;
+  }
+}
+
+TEST(MarkdownReaderTest, OutputTaggedBlockRightAfterTheCode) {
+  for (const char* tag : {"text", "output", "console", "none", "plain", "stdout", "out"}) {
+    const Extraction e = read(std::string("```python\nfor i in range(2):\n    print(i)\n```\n```") + tag +
+                              "\n0\n1\n\n```\n");
+    ASSERT_EQ(e.samples.size(), 1u) << tag;
+    EXPECT_EQ(claims_of(e.samples[0]), Strings{"6-7 output output-block @3 since 0 [0\n1]"}) << tag;
+    EXPECT_EQ(e.samples[0].last_line, 7);
+  }
+}
+
+TEST(MarkdownReaderTest, ProseBetweenCodeAndBlockIsNoOutput) {
+  for (const char* prose : {"Now something else.", "Given the input:", "## Next section"}) {
+    const Extraction e = read(std::string("```python\nprint(2)\n```\n\n") + prose + "\n\n```text\n2\n```\n");
+    ASSERT_EQ(e.samples.size(), 1u) << prose;
+    EXPECT_TRUE(e.samples[0].claims.empty()) << prose;
+    EXPECT_EQ(e.samples[0].last_line, 2);
+  }
+}
+
+TEST(MarkdownReaderTest, UntaggedOutputBlocks) {
+  // Text that is not Python: output.
+  Extraction e = read("```python\nprint('Hello, World!')\n```\n\n```\nHello, World!\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), Strings{"6-6 output output-block @2 since 0 [Hello, World!]"});
+  EXPECT_TRUE(e.samples[0].notes.empty());
+
+  // Values that compile, after code that prints: output, with a note.
+  e = read("```python\nprint([1, 2, 3])\n```\n\n```\n[1, 2, 3]\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), Strings{"6-6 output output-block @2 since 0 [[1, 2, 3]]"});
+  EXPECT_EQ(e.samples[0].notes,
+            Strings{"guide.md:6: untagged block read as the output of the code above: it only shows values"});
+
+  // The same values after code that prints nothing: neither output nor code.
+  e = read("```python\nx = [1, 2, 3]\n```\n\n```\n[1, 2, 3]\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_TRUE(e.samples[0].claims.empty());
+
+  // The code that prints may be a sample it continues.
+  e = read(
+      "```python\nfrom collections import namedtuple\nPoint = namedtuple('Point', 'x y')\n\ndef show(p):\n"
+      "    print(p)\n```\n\nUse it:\n\n```python\nshow(Point(1, 2))\n```\n\n```\nPoint(x=1, y=2)\n```\n");
+  ASSERT_EQ(e.samples.size(), 2u);
+  EXPECT_EQ(e.samples[1].continues, Strings{"s01"});
+  EXPECT_EQ(claims_of(e.samples[1]), Strings{"16-16 output output-block @12 since 0 [Point(x=1, y=2)]"});
+}
+
+TEST(MarkdownReaderTest, UntaggedCodeAfterASampleIsTheNextSample) {
+  Extraction e = read("```python\nprint(1)\n```\n\n```\ny = 2\nprint(y)\n```\n");
+  ASSERT_EQ(e.samples.size(), 2u);
+  EXPECT_TRUE(e.samples[0].claims.empty());
+  EXPECT_EQ(e.samples[1].source, "y = 2\nprint(y)\n");
+
+  // A call of a function the guide defined is code, though it looks like a repr.
+  e = read("```python\ndef greet(name):\n    print(name)\n```\n\n```\ngreet('Bob')\n```\n");
+  ASSERT_EQ(e.samples.size(), 2u);
+  EXPECT_EQ(e.samples[1].source, "greet('Bob')\n");
+  EXPECT_EQ(e.samples[1].continues, Strings{"s01"});
+
+  // A shell transcript is not the sample's output.
+  e = read("```python\nprint('hi')\n```\n\n```\n$ python app.py\nhi\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_TRUE(e.samples[0].claims.empty());
+}
+
+TEST(MarkdownReaderTest, LabelledPythonBlockThatIsNotCodeIsOutput) {
+  const Extraction e = read("```python\nprint({'a': 1})\n```\n\nOutput:\n\n```python\n{'a': 1}\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), Strings{"8-8 output output-block @2 since 0 [{'a': 1}]"});
+  EXPECT_EQ(e.samples[0].notes.size(), 1u);
+}
+
+TEST(MarkdownReaderTest, NonCompilingPythonBlockIsSkippedWithANote) {
+  const Extraction e = read(
+      "```python\nx = 1\nif x\n    print(x)\n```\n\n"
+      "```python\nreturn 1\n```\n\n"
+      "```python\nprint('ok')\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].id, "s01");
+  EXPECT_EQ(e.samples[0].source, "print('ok')\n");
+  EXPECT_EQ(e.diagnostics, (Strings{"guide.md:3: not run: does not compile: expected ':'",
+                                    "guide.md:8: not run: does not compile: 'return' outside function"}));
+}
+
+TEST(MarkdownReaderTest, SyntaxTemplateIsSkippedWithANote) {
+  Extraction e = read("```python\nmap(function, iterable)\n```\n");
+  EXPECT_TRUE(e.samples.empty());
+  EXPECT_EQ(e.diagnostics,
+            Strings{"guide.md:2: not run: 'function' is defined by no sample before it (a syntax template)"});
+
+  // An error the guide claims is meant to be seen; a comment alone is not code.
+  e = read("```python\nprint(undefined)  # NameError: name 'undefined' is not defined\n```\n\n```python\n# TODO\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].claims.size(), 1u);
+  EXPECT_EQ(e.diagnostics, Strings{"guide.md:6: not run: only comments"});
+
+  // The same call runs once the guide defined its names.
+  e = read("```python\ndef function(x):\n    return x\niterable = [1]\n```\n\n```python\nmap(function, iterable)\n```\n");
+  EXPECT_EQ(ids(e), (Strings{"s01", "s02"}));
+  EXPECT_EQ(e.samples[1].continues, Strings{"s01"});
+  EXPECT_TRUE(e.diagnostics.empty());
+}
+
+TEST(MarkdownReaderTest, HeadingsThatArePythonKeywordsAreNotSamples) {
+  const Extraction e = read("# import\n\n## class\n\nfor example:\n\n### def main():\n\n```python\nprint(1)\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].first_line, 10);
+}
+
+TEST(MarkdownReaderTest, ClaimsInComments) {
+  const Extraction e = read(
+      "Lists:\n\n```python\nnums = [3, 1, 2]\nprint(sorted(nums))  # [1, 2, 3]\n    \nprint(len(nums))\n# 3\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"5-5 output trailing @5 since 0 [[1, 2, 3]]",
+                                              "8-8 output block @7 since 0 [3]"}));
+  EXPECT_EQ(e.samples[0].last_line, 8);
+}
+
+TEST(MarkdownReaderTest, CommentClaimsAndAnOutputBlock) {
+  const Extraction e = read("```python\nprint(1)  # 1\nprint(2)\n```\nOutput:\n```\n1\n2\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"2-2 output trailing @2 since 0 [1]",
+                                              "7-8 output output-block @3 since 0 [1\n2]"}));
+}
+
+TEST(MarkdownReaderTest, ContinuationIds) {
+  const Extraction e = read(
+      "```python\nimport math\n\nclass Circle:\n    def __init__(self, r):\n        self.r = r\n```\n\n"
+      "```python\nc = Circle(2)\n```\n\n"
+      "```python\nprint(math.pi * c.r ** 2)\n```\n\n"
+      "```python\nprint(len([1, 2]))\n```\n\n"
+      "```python\nc = c.r + 1\nprint(c)\n```\n");
+  ASSERT_EQ(ids(e), (Strings{"s01", "s02", "s03", "s04", "s05"}));
+  EXPECT_TRUE(e.samples[0].continues.empty());
+  EXPECT_EQ(e.samples[1].continues, Strings{"s01"});
+  EXPECT_EQ(e.samples[2].continues, (Strings{"s01", "s02"}));
+  EXPECT_TRUE(e.samples[3].continues.empty());  // builtins only
+  EXPECT_EQ(e.samples[4].continues, (Strings{"s01", "s02"}));  // reads c before rebinding it
+}
+
+TEST(MarkdownReaderTest, ContinuationsFollowChangesInPlace) {
+  const Extraction e = read(
+      "```python\nfruits = ['apple']\n```\n\n"
+      "```python\nprint(fruits[0])\n```\n\n"
+      "```python\nfruits.append('kiwi')\n```\n\n"
+      "```python\nprint(len(fruits))  # 2\n```\n");
+  ASSERT_EQ(e.samples.size(), 4u);
+  EXPECT_EQ(e.samples[1].continues, Strings{"s01"});
+  EXPECT_EQ(e.samples[2].continues, Strings{"s01"});
+  EXPECT_EQ(e.samples[3].continues, (Strings{"s01", "s03"}));
+}
+
+TEST(MarkdownReaderTest, ReplSessions) {
+  Extraction e = read("```pycon\n>>> 1 + 1\n2\n```\n\n```python\n>>> x = 3\n>>> x\n3\n```\n\n```\n>>> x * 2\n6\n```\n");
+  ASSERT_EQ(e.samples.size(), 3u);
+  for (const Sample& s : e.samples) EXPECT_EQ(s.style, SampleStyle::kSession) << s.id;
+  EXPECT_EQ(e.samples[0].source, "1 + 1\n");
+  EXPECT_EQ(e.samples[0].guide_lines, Lines{2});
+  EXPECT_EQ(e.samples[0].last_line, 3);
+  ASSERT_EQ(e.samples[0].claims.size(), 1u);
+  EXPECT_EQ(e.samples[0].claims[0].anchor_line, 2);
+  EXPECT_EQ(e.samples[0].claims[0].text, "2");
+  EXPECT_EQ(e.samples[1].source, "x = 3\nx\n");
+  EXPECT_EQ(e.samples[2].continues, Strings{"s02"});
+
+  // A session's echo is its claim: a block after it is not its output.
+  e = read("```pycon\n>>> print(1)\n1\n```\n\n```text\n1\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].claims.size(), 1u);
+}
+
+TEST(MarkdownReaderTest, PytestFiles) {
+  const Extraction e = read("```python\ndef add(a, b):\n    return a + b\n\ndef test_add():\n    assert add(1, 2) == 3\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_TRUE(e.samples[0].pytest_file);
+  EXPECT_FALSE(read("```python\nprint(1)\n```\n").samples[0].pytest_file);
+}
+
+TEST(MarkdownReaderTest, IdsArePaddedToTheCount) {
+  std::string guide;
+  for (int k = 0; k < 100; ++k) guide += "```python\nprint(" + std::to_string(k) + ")\n```\n\nText.\n\n";
+  const Extraction e = read(guide);
+  ASSERT_EQ(e.samples.size(), 100u);
+  EXPECT_EQ(e.samples.front().id, "s001");
+  EXPECT_EQ(e.samples[41].id, "s042");
+  EXPECT_EQ(e.samples.back().id, "s100");
+}
+
+TEST(MarkdownReaderTest, HostileInputNeverCrashes) {
+  std::vector<std::string> inputs = {
+      "",
+      "\n\n\n",
+      std::string("```python\nx = 1\0\n```\n", 21),
+      std::string("\0\0\0```\0\n", 8),
+      "```python\nprint('\xff\xfe')\n```\n",
+      "```python\n" + std::string(1 << 20, 'x') + "\n```\n",
+      std::string(1 << 20, 'a'),
+      std::string(5000, '>') + " ```python\nx = 1\n",
+      std::string(3000, '-') + " x",
+      "```python\n" + std::string(500, '(') + std::string(500, ')') + "\n```\n",
+      "```python\n" + std::string(200, '[') + "\n```\n",
+      "```python\nx = 1\n",  // unclosed at the end
+      "```\n```\n```\n",
+      "```pycon\n```\n",
+      "```pycon\nno prompt\n```\n",
+  };
+  std::mt19937 random(42);
+  for (int k = 0; k < 20; ++k) {
+    std::string bytes(2000, '\0');
+    for (char& c : bytes) c = static_cast<char>(random() % 256);
+    inputs.push_back(bytes);
+    // Random bytes inside fences, so the code path sees them too.
+    inputs.push_back("```python\n" + bytes + "\n```\n\n```\n" + bytes + "\n```\n");
+  }
+  for (const std::string& input : inputs) {
+    const Extraction e = read(input);
+    for (const Sample& s : e.samples) {
+      EXPECT_FALSE(s.source.empty());
+      EXPECT_EQ(s.source.back(), '\n');
+      EXPECT_EQ(static_cast<std::size_t>(std::count(s.source.begin(), s.source.end(), '\n')), s.guide_lines.size());
+      EXPECT_LE(s.first_line, s.last_line);
+    }
+  }
+  const Extraction huge = read("```python\nx = '" + std::string(1 << 20, 'y') + "'\nprint(len(x))\n```\n");
+  ASSERT_EQ(huge.samples.size(), 1u);
+  EXPECT_EQ(huge.samples[0].guide_lines, (Lines{2, 3}));
+}
+
+}  // namespace
+}  // namespace guidecheck

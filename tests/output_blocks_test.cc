@@ -1,0 +1,74 @@
+#include "output_blocks.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace guidecheck {
+namespace {
+
+TEST(OutputBlocksTest, LabelsThatIntroduceOutput) {
+  for (const char* label : {"Output:", "Output", "output", "Result:", "Result", "This prints:", "Prints:",
+                            "which prints:", "Expected output:", "Expected output", "The code above returns:",
+                            "Running it gives:", "It displays the following:", "This produces:", "  Outputs:  ",
+                            "When you run this, the output is:"})
+    EXPECT_TRUE(is_output_label(label)) << label;
+}
+
+TEST(OutputBlocksTest, ParagraphsThatAreNotLabels) {
+  for (const char* text : {"", "Given the input:", "Next, define a class:", "The output", "Here is some output.",
+                           "Prints the list", "Try it:",
+                           "This is a much longer sentence that happens to mention output and keeps going on and on:"})
+    EXPECT_FALSE(is_output_label(text)) << text;
+}
+
+FollowingBlock block(FenceRole role) {
+  FollowingBlock b;
+  b.role = role;
+  b.compiles = true;
+  return b;
+}
+
+TEST(OutputBlocksTest, OutputTaggedBlocksAreOutput) {
+  EXPECT_TRUE(is_output_block(block(FenceRole::kOutput), false));
+  FollowingBlock transcript = block(FenceRole::kOutput);
+  transcript.shell_command = true;
+  EXPECT_FALSE(is_output_block(transcript, true));
+  FollowingBlock empty = block(FenceRole::kOutput);
+  empty.empty = true;
+  EXPECT_FALSE(is_output_block(empty, true));
+}
+
+TEST(OutputBlocksTest, UntaggedBlocks) {
+  FollowingBlock text = block(FenceRole::kUntagged);
+  text.compiles = false;
+  EXPECT_TRUE(is_output_block(text, false));
+
+  FollowingBlock values = block(FenceRole::kUntagged);
+  values.shows_values_only = true;
+  EXPECT_TRUE(is_output_block(values, true));
+  EXPECT_FALSE(is_output_block(values, false));  // the sample prints nothing
+  values.calls_guide_function = true;
+  EXPECT_FALSE(is_output_block(values, true));
+
+  FollowingBlock code = block(FenceRole::kUntagged);
+  EXPECT_FALSE(is_output_block(code, true));
+  code.labelled = true;
+  EXPECT_TRUE(is_output_block(code, false));
+}
+
+TEST(OutputBlocksTest, PythonTaggedBlocksOnlyWhenLabelledAndNotCode) {
+  FollowingBlock values = block(FenceRole::kPython);
+  values.shows_values_only = true;
+  EXPECT_FALSE(is_output_block(values, true));
+  values.labelled = true;
+  EXPECT_TRUE(is_output_block(values, true));
+  FollowingBlock code = block(FenceRole::kPython);
+  code.labelled = true;
+  EXPECT_FALSE(is_output_block(code, true));
+  EXPECT_FALSE(is_output_block(block(FenceRole::kOther), true));
+  EXPECT_FALSE(is_output_block(block(FenceRole::kSession), true));
+}
+
+}  // namespace
+}  // namespace guidecheck
