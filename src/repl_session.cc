@@ -1,0 +1,128 @@
+#include "repl_session.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace guidecheck {
+namespace {
+
+enum class Prompt { kNone, kFirst, kMore };
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+std::string_view trim_right(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  return line;
+}
+
+// `>>> code` or `... code` (or the prompt alone); *code is what follows the
+// prompt's one space, its own indentation kept. `>>>x` is no prompt, as in
+// doctest (which calls it an error).
+Prompt prompt_of(std::string_view line, std::string_view* code) {
+  line = trim_right(line);
+  using Kind = std::pair<std::string_view, Prompt>;
+  for (const auto& [prompt, kind] : {Kind{">>>", Prompt::kFirst}, Kind{"...", Prompt::kMore}}) {
+    if (line.substr(0, 3) != prompt) continue;
+    if (line.size() == 3) {
+      *code = {};
+      return kind;
+    }
+    if (line[3] != ' ') return Prompt::kNone;
+    *code = line.substr(4);
+    return kind;
+  }
+  return Prompt::kNone;
+}
+
+// Doctest's `# doctest: +SKIP` (in an option list such as `+ELLIPSIS, +SKIP`):
+// the statement is shown, never run.
+bool skipped(const std::vector<std::string_view>& code) {
+  for (std::string_view line : code) {
+    const std::size_t hash = line.rfind('#');
+    if (hash == std::string_view::npos) continue;
+    std::string_view comment = line.substr(hash + 1);
+    comment.remove_prefix(std::min(comment.find_first_not_of(' '), comment.size()));
+    if (comment.substr(0, 8) != "doctest:") continue;
+    std::string_view options = comment.substr(8);
+    for (std::size_t at = options.find("+SKIP"); at != std::string_view::npos; at = options.find("+SKIP", at + 1)) {
+      const std::size_t end = at + 5;
+      if (end == options.size() || options[end] == ',' || options[end] == ' ') return true;
+    }
+  }
+  return false;
+}
+
+// One `>>>` statement, its continuation lines and what it showed.
+struct Statement {
+  int first_line = 0;  // guide line of the `>>>` line
+  std::vector<std::string_view> code;
+  std::vector<std::string_view> output;
+  int first_output_line = 0;
+};
+
+}  // namespace
+
+bool looks_like_repl_session(const std::vector<std::string>& lines) {
+  for (const auto& line : lines) {
+    if (is_blank(line)) continue;
+    std::string_view code;
+    return prompt_of(line, &code) == Prompt::kFirst;
+  }
+  return false;
+}
+
+ReplSession read_repl_session(const std::vector<std::string>& lines, int first_guide_line) {
+  std::vector<Statement> statements;
+  // Continuation prompts only continue a statement whose output has not
+  // begun: after it, `...` is output (an elided traceback, doctest's ELLIPSIS).
+  bool in_code = false;
+  bool in_output = false;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const int guide_line = first_guide_line + static_cast<int>(k);
+    std::string_view code;
+    const Prompt prompt = prompt_of(lines[k], &code);
+    if (prompt == Prompt::kFirst) {
+      statements.push_back({guide_line, {code}, {}, 0});
+      in_code = true;
+      in_output = false;
+    } else if (prompt == Prompt::kMore && in_code) {
+      statements.back().code.push_back(code);
+    } else if (is_blank(lines[k])) {
+      in_code = in_output = false;  // a blank line ends the output (doctest's rule)
+    } else if (in_code || in_output) {
+      Statement& s = statements.back();
+      if (s.output.empty()) s.first_output_line = guide_line;
+      std::string_view text = trim_right(lines[k]);
+      s.output.push_back(text == "<BLANKLINE>" ? std::string_view() : text);
+      in_code = false;
+      in_output = true;
+    }
+    // Anything else (prose before the first prompt, text after a blank line
+    // that no prompt opened) is not part of the session.
+  }
+
+  ReplSession session;
+  for (const Statement& s : statements) {
+    if (skipped(s.code)) continue;
+    for (std::size_t k = 0; k < s.code.size(); ++k) {
+      session.source.append(s.code[k]);
+      session.source += '\n';
+      session.guide_lines.push_back(s.first_line + static_cast<int>(k));
+    }
+    if (s.output.empty()) continue;
+    Claim claim;
+    claim.kind = ClaimKind::kOutput;
+    claim.form = ClaimForm::kBlock;
+    claim.guide_line = s.first_output_line;
+    claim.last_guide_line = s.first_output_line + static_cast<int>(s.output.size()) - 1;
+    claim.anchor_line = s.first_line;
+    for (std::size_t k = 0; k < s.output.size(); ++k) {
+      if (k) claim.text += '\n';
+      claim.text.append(s.output[k]);
+    }
+    session.claims.push_back(std::move(claim));
+  }
+  return session;
+}
+
+}  // namespace guidecheck
