@@ -11,6 +11,7 @@ import collections
 import io
 import os
 import sys
+import traceback
 
 # Header and payload together stay below PIPE_BUF (4096), so every frame is
 # one atomic write even when subprocesses write to the same pipe.
@@ -115,6 +116,19 @@ class FramedRaw(io.RawIOBase):
 
 
 _ledger = Ledger()
+
+
+def print_session_exception(exc_type, exc, tb):
+    """What python3's interactive prompt shows for an exception a statement
+    raised, but on stdout: there it is attributed to that statement and
+    judged as its output, as doctest judges a shown traceback."""
+    sys.last_type, sys.last_value, sys.last_traceback = exc_type, exc, tb
+    try:
+        traceback.print_exception(exc_type, exc, tb, file=sys.stdout)
+    except Exception:
+        # No usable stdout (closed, or replaced by something that cannot
+        # write): the prompt's own fallback is stderr.
+        sys.__excepthook__(exc_type, exc, tb)
 
 
 def install(marker, env_restore):

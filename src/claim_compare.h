@@ -61,9 +61,15 @@ struct ClaimComparison {
 ///    is a mismatch.
 ///  - "ellipsis": `...` (or `…`) in the claim stands for any text, possibly
 ///    spanning lines: `Employee(name='Alice', ...)`. The rest of the claim
-///    must match; a claim of nothing but `...` excuses nothing.
+///    must match; a claim of nothing but `...` excuses nothing. As in
+///    doctest, it may cut a word or number: `<Point object at 0x...>`.
 ///  - "class-names": a name where Python printed a class repr:
 ///    `(DogCat, object)` for `(<class '__main__.DogCat'>, <class 'object'>)`.
+///  - "traceback": a traceback as a REPL session or doctest shows it, for
+///    the one printed: the exception lines (`ValueError: bad`) and what was
+///    printed before the header must agree, the stack need not (`...`); or
+///    the exception lines alone. A claimed traceback that does not agree is
+///    a mismatch. Not combined with other rules (claim_rule_traceback.h).
 ///
 /// Numbers inside quoted strings are still numbers to these rules.
 ///

@@ -30,7 +30,7 @@ std::string run_identity(const RunSpec& spec, std::string_view interpreter_ident
   std::string stdin_text, err;
   if (!spec.stdin_path.empty() && !read_file(spec.stdin_path, &stdin_text, &err)) stdin_text = "\x01unreadable";
   add(state, stdin_text);
-  add(state, spec.mode == SnippetMode::kPytest ? "pytest" : "script");
+  add(state, to_string(spec.mode));
   add(state, spec.prelude);
   add(state, fmt::format("{}/{}/{}", spec.timeout_s, spec.memory_limit, spec.output_cap));
   uint64_t hash = XXH64_digest(state);

@@ -180,7 +180,42 @@ int first_line(py::handle stmt) {
   return line;
 }
 
+// What the prompt does after each statement (pythonrun.c's flush_io): the
+// session's output is in statement order even where fd writes interleave.
+void flush_io() {
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  for (const char* name : {"stderr", "stdout"}) {
+    PyObject* stream = PySys_GetObject(name);  // borrowed
+    if (stream == nullptr || stream == Py_None) continue;
+    PyObject* result = PyObject_CallMethod(stream, "flush", nullptr);
+    if (result == nullptr) PyErr_Clear();
+    Py_XDECREF(result);
+  }
+  PyErr_Restore(type, value, tb);
+}
+
+// A session statement raised: show the traceback on stdout, where it is that
+// statement's output, and let the session go on.
+void show_session_exception() {
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  PyErr_NormalizeException(&type, &value, &tb);
+  if (tb) PyException_SetTraceback(value, tb);
+  py::object owned_type = py::reinterpret_steal<py::object>(type);
+  py::object owned_value = py::reinterpret_steal<py::object>(value);
+  py::object owned_tb = py::reinterpret_steal<py::object>(tb ? tb : Py_NewRef(Py_None));
+  PyObject* printer = PyObject_GetAttrString(load_runtime().ptr(), "print_session_exception");
+  PyObject* result =
+      printer ? PyObject_CallFunctionObjArgs(printer, owned_type.ptr(), owned_value.ptr(), owned_tb.ptr(), nullptr)
+              : nullptr;
+  Py_XDECREF(printer);
+  if (result == nullptr) PyErr_WriteUnraisable(nullptr);
+  Py_XDECREF(result);
+}
+
 int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, MarkerWriter& markers) {
+  const bool session = spec.mode == SnippetMode::kSession;
   py::module_ builtins = py::module_::import("builtins");
   py::module_ ast = py::module_::import("ast");
   py::bytes source = py::module_::import("io").attr("open")(spec.path, "rb").attr("read")();
@@ -207,14 +242,17 @@ int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, Mar
   py::module_ future = py::module_::import("__future__");
   int future_flags = 0;
   py::object module_type = ast.attr("Module");
+  py::object interactive_type = ast.attr("Interactive");
   for (size_t i = 0; i < body.size(); ++i) {
     py::object stmt = body[i];
     int line = first_line(stmt);
     ledger.attr("line") = line;
     markers.record("S" + std::to_string(line));
     // A bare string after the first statement is no docstring: compiled on
-    // its own it would become __doc__, so skip it (it has no effect).
-    if (i > 0 && py::isinstance(stmt, ast.attr("Expr")) && py::isinstance(stmt.attr("value"), ast.attr("Constant")) &&
+    // its own it would become __doc__, so skip it (it has no effect). A
+    // session echoes it instead.
+    if (!session && i > 0 && py::isinstance(stmt, ast.attr("Expr")) &&
+        py::isinstance(stmt.attr("value"), ast.attr("Constant")) &&
         py::isinstance<py::str>(stmt.attr("value").attr("value")))
       continue;
     if (py::isinstance(stmt, ast.attr("ImportFrom")) && !stmt.attr("module").is_none() &&
@@ -228,14 +266,21 @@ int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, Mar
     one.append(stmt);
     py::object code;
     try {
-      code = builtins.attr("compile")(module_type(one, py::list()), spec.path, "exec", future_flags, true);
+      // "single" is the prompt's mode: expression statements (at the top
+      // level, in loops and ifs too) go through sys.displayhook.
+      code = session ? builtins.attr("compile")(interactive_type(one), spec.path, "single", future_flags, true)
+                     : builtins.attr("compile")(module_type(one, py::list()), spec.path, "exec", future_flags, true);
     } catch (py::error_already_set& e) {
       e.restore();
       return handle_exception();
     }
     PyObject* result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
-    if (result == nullptr) return handle_exception();
-    Py_DECREF(result);
+    if (result == nullptr) {
+      if (!session || PyErr_ExceptionMatches(PyExc_SystemExit)) return handle_exception();
+      show_session_exception();
+    }
+    Py_XDECREF(result);
+    if (session) flush_io();
   }
   return 0;
 }
@@ -264,6 +309,21 @@ int run_pytest(const SnippetSpec& spec) {
 }
 
 }  // namespace
+
+std::string_view to_string(SnippetMode mode) {
+  switch (mode) {
+    case SnippetMode::kScript: return "script";
+    case SnippetMode::kPytest: return "pytest";
+    case SnippetMode::kSession: return "session";
+  }
+  return "script";
+}
+
+std::optional<SnippetMode> snippet_mode_named(std::string_view name) {
+  for (SnippetMode mode : {SnippetMode::kScript, SnippetMode::kPytest, SnippetMode::kSession})
+    if (to_string(mode) == name) return mode;
+  return std::nullopt;
+}
 
 void prepare_snippet_runtime() {
   py::gil_scoped_acquire gil;

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -11,8 +12,17 @@ namespace guidecheck {
 enum class SnippetMode {
   kScript,  ///< like `python3 FILE.py`, with per-statement attribution
   kPytest,  ///< like `python3 -m pytest FILE.py` (tests run in this process)
-  kSession, ///< like typing the statements at python3's prompt: values echoed, an exception does not end it
+  /// Like typing the statements into python3's interactive prompt: expression
+  /// values are echoed through sys.displayhook, and an exception prints its
+  /// traceback (to stdout, as the statement's output, as doctest shows it)
+  /// and the session goes on. Exit code 0 unless SystemExit says otherwise.
+  kSession,
 };
+
+/// "script", "pytest" or "session": the mode's name on the wire and in keys.
+std::string_view to_string(SnippetMode mode);
+/// The mode named `name` (as to_string spells it); nullopt for another name.
+std::optional<SnippetMode> snippet_mode_named(std::string_view name);
 
 struct SnippetSpec {
   std::string path;  ///< the file to run; becomes __file__ and sys.argv[0]

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace guidecheck {
@@ -16,7 +18,7 @@ std::string encode_request(const RunRequest& request) {
   nlohmann::json j{{"path", request.path},
                    {"args", request.args},
                    {"marker", nlohmann::json::binary_t(std::vector<uint8_t>(request.marker.begin(), request.marker.end()))},
-                   {"mode", request.mode == SnippetMode::kPytest ? "pytest" : "script"},
+                   {"mode", std::string(to_string(request.mode))},
                    {"memory_limit", request.memory_limit},
                    {"prelude", request.prelude}};
   auto bytes = nlohmann::json::to_cbor(j);
@@ -30,7 +32,13 @@ bool decode_request(std::string_view data, RunRequest* request, std::string* err
     request->args = j.at("args").get<std::vector<std::string>>();
     const auto& marker = j.at("marker").get_binary();
     request->marker.assign(marker.begin(), marker.end());
-    request->mode = j.at("mode").get<std::string>() == "pytest" ? SnippetMode::kPytest : SnippetMode::kScript;
+    const std::string mode = j.at("mode").get<std::string>();
+    std::optional<SnippetMode> known = snippet_mode_named(mode);
+    if (!known) {
+      *err = "bad run request: unknown mode '" + mode + "'";
+      return false;
+    }
+    request->mode = *known;
     request->memory_limit = j.at("memory_limit").get<uint64_t>();
     request->prelude = j.at("prelude").get<std::string>();
     return true;

@@ -334,6 +334,117 @@ TEST(ClaimCompareTest, ProseSharingMostWordsWithTheOutputIsAMismatch) {
   EXPECT_EQ(verdict("Hello, World", "Hello World!", true), "mismatch");
 }
 
+// --- traceback -----------------------------------------------------------------------
+
+// What python3 prints for `int('x')` in a session (on the statement's stdout).
+constexpr const char* kPrintedTraceback =
+    "Traceback (most recent call last):\n"
+    "  File \"/tmp/snippets/s01.py\", line 3, in <module>\n"
+    "    int('x')\n"
+    "ValueError: invalid literal for int() with base 10: 'x'";
+
+TEST(ClaimCompareTest, ShownTracebackAgreesByItsExceptionLine) {
+  // The stack elided as doctest allows, indented or not.
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nValueError: invalid literal for int() with base 10: 'x'",
+                    kPrintedTraceback),
+            "equivalent traceback");
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n...\nValueError: invalid literal for int() with base 10: 'x'",
+                    kPrintedTraceback),
+            "equivalent traceback");
+  // The REPL's own stack (<stdin>), and one a scrape flattened.
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+                    "ValueError: invalid literal for int() with base 10: 'x'",
+                    kPrintedTraceback),
+            "equivalent traceback");
+  EXPECT_EQ(verdict("Traceback (most recent call last):\nFile \"<stdin>\", line 1, in <module>\n"
+                    "ValueError: invalid literal for int() with base 10: 'x'",
+                    kPrintedTraceback),
+            "equivalent traceback");
+  // No stack at all.
+  EXPECT_EQ(verdict("Traceback (most recent call last):\nValueError: invalid literal for int() with base 10: 'x'",
+                    kPrintedTraceback),
+            "equivalent traceback");
+  // The very text printed is a match.
+  EXPECT_EQ(verdict(kPrintedTraceback, kPrintedTraceback), "match");
+}
+
+TEST(ClaimCompareTest, ShownTracebackNeedsTheSameExceptionAndMessage) {
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nTypeError: invalid literal for int() with base 10: 'x'",
+                    kPrintedTraceback),
+            "mismatch");
+  // A prefix of the message is not enough (no IGNORE_EXCEPTION_DETAIL).
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nValueError: invalid literal", kPrintedTraceback),
+            "mismatch");
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nValueError", kPrintedTraceback), "mismatch");
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...", kPrintedTraceback), "mismatch");
+  // An extra line after the exception line.
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nValueError: invalid literal for int() with base 10: "
+                    "'x'\nmore",
+                    kPrintedTraceback),
+            "mismatch");
+  // Nothing was raised: a claimed traceback is never prose.
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nValueError: bad", "42"), "mismatch");
+}
+
+TEST(ClaimCompareTest, ExceptionLineAloneAgreesWithTheTraceback) {
+  EXPECT_EQ(verdict("ValueError: invalid literal for int() with base 10: 'x'", kPrintedTraceback),
+            "equivalent traceback");
+  EXPECT_EQ(verdict("ValueError: invalid literal for int() with base 10: 'y'", kPrintedTraceback), "mismatch");
+  EXPECT_EQ(verdict("ValueError", kPrintedTraceback), "mismatch");
+}
+
+TEST(ClaimCompareTest, OutputBeforeATracebackMustAgreeToo) {
+  const std::string printed = std::string("0.5\n") +
+                              "Traceback (most recent call last):\n"
+                              "  File \"s.py\", line 1, in <module>\n"
+                              "    for x in [2, 0]: print(1 / x)\n"
+                              "                           ~~^~~\n"
+                              "ZeroDivisionError: division by zero";
+  EXPECT_EQ(verdict("0.5\nTraceback (most recent call last):\n  ...\nZeroDivisionError: division by zero", printed),
+            "equivalent traceback");
+  EXPECT_EQ(verdict("0.5\nZeroDivisionError: division by zero", printed), "equivalent traceback");
+  EXPECT_EQ(verdict("0.25\nTraceback (most recent call last):\n  ...\nZeroDivisionError: division by zero", printed),
+            "mismatch");
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nZeroDivisionError: division by zero", printed),
+            "mismatch");
+}
+
+TEST(ClaimCompareTest, ChainedTracebacksAreJudgedByTheirLastException) {
+  const std::string printed =
+      "Traceback (most recent call last):\n"
+      "  File \"s.py\", line 2, in <module>\n"
+      "    {}['k']\n"
+      "KeyError: 'k'\n"
+      "\n"
+      "During handling of the above exception, another exception occurred:\n"
+      "\n"
+      "Traceback (most recent call last):\n"
+      "  File \"s.py\", line 4, in <module>\n"
+      "    raise LookupError('no k')\n"
+      "LookupError: no k";
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nLookupError: no k", printed), "equivalent traceback");
+  EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nKeyError: 'k'", printed), "mismatch");
+}
+
+TEST(ClaimCompareTest, DoctestEllipsisInAnEcho) {
+  EXPECT_EQ(verdict("<__main__.Point object at 0x...>", "<__main__.Point object at 0x7f3a2c1d3e50>"),
+            "equivalent ellipsis");
+  EXPECT_EQ(verdict("[0, 1, ..., 9]", "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"), "equivalent ellipsis");
+  // Cut words and numbers, at either side of the dots.
+  EXPECT_EQ(verdict("<function make_adder.<locals>.add at ...e50>",
+                    "<function make_adder.<locals>.add at 0x7f3a2c1d3e50>"),
+            "equivalent ellipsis");
+  EXPECT_EQ(verdict("Elapsed: 0.0...s", "Elapsed: 0.0123s"), "equivalent fewer-digits+ellipsis");
+  EXPECT_EQ(verdict("12...", "12345"), "equivalent ellipsis");
+  // What the cut pieces show must still be there.
+  EXPECT_EQ(verdict("<__main__.Point object at 0y...>", "<__main__.Point object at 0x7f3a2c1d3e50>"), "mismatch");
+  EXPECT_EQ(verdict("<__main__.Line object at 0x...>", "<__main__.Point object at 0x7f3a2c1d3e50>"), "mismatch");
+  EXPECT_EQ(verdict("13...", "12345"), "mismatch");
+  EXPECT_EQ(verdict("...e51>", "<at 0x7f3a2c1d3e50>"), "mismatch");
+  // Only a token touching the dots may be cut.
+  EXPECT_EQ(verdict("Point x ...", "Point x7f3a"), "mismatch");
+}
+
 // --- robustness -------------------------------------------------------------------------
 
 TEST(ClaimCompareTest, InvalidUtf8IsComparedAsBytes) {

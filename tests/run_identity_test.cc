@@ -36,6 +36,10 @@ TEST(RunIdentityTest, EverythingThatChangesTheOutcomeChangesTheIdentity) {
   changed = base;
   changed.mode = SnippetMode::kPytest;
   EXPECT_NE(run_identity(changed, "python 3.11"), id);
+  std::string pytest_id = run_identity(changed, "python 3.11");
+  changed.mode = SnippetMode::kSession;
+  EXPECT_NE(run_identity(changed, "python 3.11"), id);
+  EXPECT_NE(run_identity(changed, "python 3.11"), pytest_id);
   changed = base;
   changed.prelude = "x = 1";
   EXPECT_NE(run_identity(changed, "python 3.11"), id);

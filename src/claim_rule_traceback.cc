@@ -1,0 +1,94 @@
+#include "claim_rule_traceback.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claim_tokens.h"
+
+namespace guidecheck {
+namespace {
+
+constexpr std::string_view kHeader = "Traceback (most recent call last):";
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The lines as compared: blanks collapsed, empty lines dropped.
+std::vector<std::string> collapsed(const std::vector<std::string_view>& lines, std::size_t begin, std::size_t end) {
+  std::vector<std::string> out;
+  for (std::size_t k = begin; k < end; ++k) {
+    std::string line = collapse_line_blanks(lines[k]);
+    if (!line.empty()) out.push_back(std::move(line));
+  }
+  return out;
+}
+
+// A traceback split at its headers: what was printed before the first one,
+// and the raw lines after the last one (a chain's final exception).
+struct Traceback {
+  std::vector<std::string> before;
+  std::vector<std::string_view> after;
+};
+
+std::optional<Traceback> find_traceback(std::string_view text) {
+  const std::vector<std::string_view> lines = split_lines(text);
+  std::size_t first = lines.size(), last = lines.size();
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (collapse_line_blanks(lines[k]) != kHeader) continue;
+    if (first == lines.size()) first = k;
+    last = k;
+  }
+  if (first == lines.size()) return std::nullopt;
+  return Traceback{collapsed(lines, 0, first), {lines.begin() + static_cast<std::ptrdiff_t>(last) + 1, lines.end()}};
+}
+
+// The exception lines of a printed traceback: after the stack, whose lines
+// Python always indents (`  File ...`, the source line, its carets).
+std::vector<std::string> exception_lines(const std::vector<std::string_view>& after) {
+  std::size_t k = 0;
+  while (k < after.size() && (after[k].empty() || after[k].front() == ' ' || after[k].front() == '\t')) ++k;
+  return collapsed(after, k, after.size());
+}
+
+// Whether `lines` ends with `tail`.
+bool ends_with(const std::vector<std::string>& lines, const std::vector<std::string>& tail) {
+  return lines.size() >= tail.size() &&
+         std::equal(tail.begin(), tail.end(), lines.end() - static_cast<std::ptrdiff_t>(tail.size()));
+}
+
+}  // namespace
+
+std::optional<ClaimComparison> compare_traceback(std::string_view claimed, std::string_view actual) {
+  const std::optional<Traceback> printed = find_traceback(actual);
+  const std::optional<Traceback> shown = find_traceback(claimed);
+  const std::vector<std::string> exception = printed ? exception_lines(printed->after) : std::vector<std::string>{};
+  if (shown) {
+    // The claim's stack may be elided or lost its indentation in a scrape:
+    // only its last lines must be the printed exception lines.
+    const std::vector<std::string> after = collapsed(shown->after, 0, shown->after.size());
+    if (!exception.empty() && shown->before == printed->before && ends_with(after, exception))
+      return ClaimComparison{ClaimVerdict::kEquivalent, "traceback"};
+    return ClaimComparison{ClaimVerdict::kMismatch, ""};
+  }
+  if (exception.empty()) return std::nullopt;
+  // `ValueError: bad` alone (after whatever was printed before it).
+  std::vector<std::string> expected = printed->before;
+  expected.insert(expected.end(), exception.begin(), exception.end());
+  const std::vector<std::string_view> claim_lines = split_lines(claimed);
+  if (collapsed(claim_lines, 0, claim_lines.size()) == expected)
+    return ClaimComparison{ClaimVerdict::kEquivalent, "traceback"};
+  return std::nullopt;
+}
+
+}  // namespace guidecheck

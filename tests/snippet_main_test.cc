@@ -1,0 +1,194 @@
+// Session mode (SnippetMode::kSession) through a real zygote and real forks:
+// what python3's interactive prompt would show, statement by statement.
+#include "snippet_main.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "claim_verdicts.h"
+#include "repl_session.h"
+#include "scheduler.h"
+#include "zygote_protocol.h"
+
+namespace guidecheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SessionModeTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ZygoteOptions options;
+    options.program = GUIDECHECK_BINARY;
+    options.preload = {};
+    std::string err;
+    zygote_ = Zygote::start(options, &err).release();
+    ASSERT_NE(zygote_, nullptr) << err;
+  }
+  static void TearDownTestSuite() { delete zygote_; }
+
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("guidecheck-session-test-" + std::to_string(getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  RunSpec snippet(const std::string& name, const std::string& code, SnippetMode mode = SnippetMode::kSession) {
+    std::ofstream(dir_ / name) << code;
+    RunSpec spec;
+    spec.id = name;
+    spec.path = (dir_ / name).string();
+    spec.source = code;
+    spec.mode = mode;
+    spec.timeout_s = 10;
+    return spec;
+  }
+
+  RunOutcome run(const RunSpec& spec) { return ZygoteRunner(*zygote_, 1).run({spec})[0]; }
+
+  static Zygote* zygote_;
+  fs::path dir_;
+};
+
+Zygote* SessionModeTest::zygote_ = nullptr;
+
+bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+TEST_F(SessionModeTest, EchoesValuesAndGoesOnAfterAnException) {
+  RunSpec spec = snippet("s.py",
+                         "1 + 1\n"                  // 1
+                         "None\n"                   // 2
+                         "x = 5\n"                  // 3
+                         "x * 2\n"                  // 4
+                         "_ + 1\n"                  // 5
+                         "1 / 0\n"                  // 6
+                         "print('after')\n"         // 7
+                         "'text'\n"                 // 8
+                         "for i in range(2):\n"     // 9
+                         "    i\n");                // 10
+  RunOutcome outcome = run(spec);
+  EXPECT_EQ(outcome.status, RunStatus::kOk) << outcome.stderr_text;
+  EXPECT_EQ(outcome.exit_code, 0);
+  EXPECT_EQ(outcome.stderr_text, "");
+  ASSERT_EQ(outcome.statements.size(), 9u);
+  for (const auto& s : outcome.statements) EXPECT_TRUE(s.ran) << "line " << s.line;
+  EXPECT_EQ(outcome.statements[0].stdout_text, "2\n");
+  EXPECT_EQ(outcome.statements[1].stdout_text, "");  // None is not echoed
+  EXPECT_EQ(outcome.statements[2].stdout_text, "");  // nor is an assignment
+  EXPECT_EQ(outcome.statements[3].stdout_text, "10\n");
+  EXPECT_EQ(outcome.statements[4].stdout_text, "11\n");  // `_` is the last echoed value
+  const std::string& traceback = outcome.statements[5].stdout_text;
+  EXPECT_TRUE(starts_with(traceback, "Traceback (most recent call last):\n")) << traceback;
+  EXPECT_NE(traceback.find("File \"" + spec.path + "\", line 6, in <module>"), std::string::npos) << traceback;
+  EXPECT_TRUE(ends_with(traceback, "\nZeroDivisionError: division by zero\n")) << traceback;
+  EXPECT_EQ(outcome.statements[6].stdout_text, "after\n");
+  EXPECT_EQ(outcome.statements[7].stdout_text, "'text'\n");  // a bare string is echoed, not skipped
+  EXPECT_EQ(outcome.statements[8].stdout_text, "0\n1\n");    // as the prompt echoes inside a loop
+  EXPECT_EQ(outcome.stdout_text, "2\n10\n11\n" + traceback + "after\n'text'\n0\n1\n");
+}
+
+TEST_F(SessionModeTest, OutputBeforeAnExceptionStaysWithItsStatement) {
+  RunOutcome outcome = run(snippet("p.py",
+                                   "import sys\n"
+                                   "for x in [2, 0]: print(1 / x)\n"
+                                   "print('err', file=sys.stderr); int('z')\n"
+                                   "print('last')\n"));
+  EXPECT_EQ(outcome.exit_code, 0);
+  ASSERT_EQ(outcome.statements.size(), 5u);
+  const std::string& loop = outcome.statements[1].stdout_text;
+  EXPECT_TRUE(starts_with(loop, "0.5\nTraceback (most recent call last):\n")) << loop;
+  EXPECT_TRUE(ends_with(loop, "ZeroDivisionError: division by zero\n")) << loop;
+  // Two statements on line 3 share its output.
+  EXPECT_TRUE(ends_with(outcome.statements[3].stdout_text,
+                        "ValueError: invalid literal for int() with base 10: 'z'\n"))
+      << outcome.statements[3].stdout_text;
+  EXPECT_EQ(outcome.stderr_text, "err\n");
+  EXPECT_EQ(outcome.statements[4].stdout_text, "last\n");
+}
+
+TEST_F(SessionModeTest, OutputIsFlushedAfterEveryStatementAsThePromptDoes) {
+  const std::string code = "import os\nprint('a')\nos.write(1, b'x\\n')\n";
+  RunOutcome session = run(snippet("f.py", code));
+  EXPECT_EQ(session.stdout_text, "a\nx\n2\n");  // os.write's result echoed after its bytes
+  ASSERT_EQ(session.statements.size(), 3u);
+  EXPECT_EQ(session.statements[1].stdout_text, "a\n");
+  EXPECT_EQ(session.statements[2].stdout_text, "x\n2\n");
+  // A script keeps python3's block buffering: the direct write comes first.
+  RunOutcome script = run(snippet("f2.py", code, SnippetMode::kScript));
+  EXPECT_EQ(script.stdout_text, "x\na\n");
+}
+
+TEST_F(SessionModeTest, SystemExitStillEndsTheSession) {
+  RunOutcome outcome = run(snippet("x.py", "print(1)\nimport sys\nsys.exit(3)\nprint(2)\n"));
+  EXPECT_EQ(outcome.exit_code, 3);
+  EXPECT_EQ(outcome.stdout_text, "1\n");
+  ASSERT_EQ(outcome.statements.size(), 4u);
+  EXPECT_TRUE(outcome.statements[2].ran);
+  EXPECT_FALSE(outcome.statements[3].ran);
+}
+
+TEST_F(SessionModeTest, ScriptModeNeitherEchoesNorGoesOn) {
+  RunOutcome outcome = run(snippet("plain.py", "1 + 1\nprint('a')\n1 / 0\nprint('b')\n", SnippetMode::kScript));
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.stdout_text, "a\n");
+  EXPECT_NE(outcome.stderr_text.find("ZeroDivisionError"), std::string::npos);
+}
+
+// The three halves together: a session read from a guide, run as a session,
+// its echoes judged.
+TEST_F(SessionModeTest, AGuideSessionIsReadRunAndJudged) {
+  std::vector<std::string> guide = {
+      ">>> items = [3, 1, 2]",                   // 1
+      ">>> sorted(items)",                       // 2
+      "[1, 2, 3]",                               // 3
+      ">>> items.index(7)",                      // 4
+      "Traceback (most recent call last):",      // 5
+      "  ...",                                   // 6
+      "ValueError: 7 is not in list",            // 7
+      ">>> {'a': 1}['b']",                       // 8
+      "KeyError: 'b'",                           // 9
+      ">>> len(items)",                          // 10
+      "4",                                       // 11
+      ">>> int('x')",                            // 12
+      "Traceback (most recent call last):",      // 13
+      "ValueError: invalid literal",             // 14
+  };
+  ReplSession session = read_repl_session(guide, 1);
+  ASSERT_EQ(session.claims.size(), 5u);
+  RunOutcome outcome = run(snippet("g.py", session.source));
+  ASSERT_EQ(outcome.status, RunStatus::kOk) << outcome.stderr_text;
+  std::vector<ClaimResult> results = judge_output_claims(session.claims, session.guide_lines, outcome, nullptr);
+  ASSERT_EQ(results.size(), 5u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kEquivalent);
+  EXPECT_EQ(results[1].rule, "traceback");
+  EXPECT_EQ(results[2].verdict, ClaimVerdict::kEquivalent);
+  EXPECT_EQ(results[2].rule, "traceback");
+  EXPECT_EQ(results[3].verdict, ClaimVerdict::kMismatch);  // len is 3
+  EXPECT_EQ(results[3].actual, "3");
+  EXPECT_EQ(results[4].verdict, ClaimVerdict::kMismatch);  // the message is not exact
+}
+
+TEST(SnippetModeTest, EveryModeCrossesTheWireUnchanged) {
+  for (SnippetMode mode : {SnippetMode::kScript, SnippetMode::kPytest, SnippetMode::kSession}) {
+    RunRequest request{"/tmp/a.py", {"x"}, "marker", mode, 1024, "p = 1"};
+    RunRequest decoded;
+    std::string err;
+    ASSERT_TRUE(decode_request(encode_request(request), &decoded, &err)) << err;
+    EXPECT_EQ(decoded.mode, mode) << to_string(mode);
+    EXPECT_EQ(snippet_mode_named(to_string(mode)), mode);
+  }
+  EXPECT_EQ(to_string(SnippetMode::kSession), "session");
+  EXPECT_EQ(snippet_mode_named("interactive"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace guidecheck
