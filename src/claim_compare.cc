@@ -279,6 +279,8 @@ class Matcher {
       }
       if (c.kind == Tok::kWord && a.kind == Tok::kClassRepr && class_name_matches(c.text, a.text)) {
         used |= kClassNames;
+      } else if (is_quote(c) && is_quote(a) && c.text != a.text) {
+        used |= kQuotes;  // {"a": 1} written for {'a': 1}: JSON's quotes for a repr's
       } else if ((c.kind != a.kind || c.text != a.text || c.approx) && !part_of(c, a)) {
         return std::nullopt;
       }

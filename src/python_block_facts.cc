@@ -59,6 +59,14 @@ def _module_scope_parts(node):
     return list(ast.iter_child_nodes(node))
 
 
+# Well-known methods (builtin types, pandas, numpy) that never change their object.
+_READ_ONLY_METHODS = frozenset(
+    'get keys values items copy count index find rfind startswith endswith format join split rsplit '
+    'splitlines strip lstrip rstrip lower upper title capitalize replace encode decode isdigit isalpha '
+    'isalnum isspace isupper islower union intersection difference symmetric_difference issubset '
+    'issuperset isdisjoint most_common total mean sum max min tolist astype head tail describe'.split())
+
+
 def _base_name(node, through_call=False):
     # `x` of `x[0] = 1`, `x.items.append(...)`: an object changed in place
     # (a method called for its effect counts as a change). None for a
@@ -88,6 +96,11 @@ def _module_names(tree):
             continue
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
             changed.append(_base_name(node.value.func, through_call=True))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr not in _READ_ONLY_METHODS):
+            # A method called inside an expression may change its object too:
+            # print(stock.setdefault("limes", 3)).
+            changed.append(_base_name(node.func, through_call=True))
         elif isinstance(node, ast.Delete):
             changed.extend(_base_name(t) for t in node.targets)
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
@@ -137,9 +150,14 @@ def _value_statements(tree):
     # (shows values only, names called in them)
     called = []
     for statement in tree.body:
-        if not isinstance(statement, ast.Expr):
+        # `ada: 91` compiles as a bare annotation: printed "label: value" lines.
+        if (isinstance(statement, ast.AnnAssign) and statement.value is None
+                and isinstance(statement.target, ast.Name)):
+            pending = [statement.annotation]
+        elif isinstance(statement, ast.Expr):
+            pending = [statement.value]
+        else:
             return False, []
-        pending = [statement.value]
         while pending:
             node = pending.pop()
             if isinstance(node, (ast.Constant, ast.Name)):
@@ -157,6 +175,9 @@ def _value_statements(tree):
                 pending += [node.left, node.right]  # complex numbers: (1+2j)
             elif isinstance(node, ast.Starred):
                 pending.append(node.value)
+            elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Constant):
+                # `3 [1, 2]` (print(n, xs)): nobody subscripts a literal in code.
+                pending += [node.value, node.slice]
             elif isinstance(node, ast.Call):
                 callee = node.func
                 while isinstance(callee, ast.Attribute):

@@ -91,6 +91,13 @@ TEST(ClaimCompareTest, QuotesDoNotExcuseADifferentString) {
   EXPECT_EQ(verdict("'a', 'b'", "a, b"), "mismatch");
 }
 
+TEST(ClaimCompareTest, JsonQuotesForAReprsQuotes) {
+  EXPECT_EQ(verdict("{\"debug\": True, \"level\": 5}", "{'debug': True, 'level': 5}"), "equivalent quotes");
+  EXPECT_EQ(verdict("[\"a\", 'b']", "['a', 'b']"), "equivalent quotes");
+  EXPECT_EQ(verdict("{\"debug\": True}", "{'debug': False}"), "mismatch");
+  EXPECT_EQ(verdict("{\"debug\": 1}", "{'Debug': 1}"), "mismatch");
+}
+
 // --- numpy-array ------------------------------------------------------------------
 
 TEST(ClaimCompareTest, ListWrittenForANumpyArray) {

@@ -59,12 +59,22 @@ TEST(PythonBlockFactsTest, ChangesInPlace) {
   EXPECT_EQ(changes, (Names{"cache", "fruits", "prices", "queue", "stats"}));
 }
 
+TEST(PythonBlockFactsTest, AMethodCalledInsideAnExpressionMayChangeItsObject) {
+  PythonBlockFacts f = facts_of("print(stock.setdefault('limes', 3))\nn = len(queue.pop())\n"
+                                "print(stock.get('x'), names.index('a'), ', '.join(words))\n");
+  std::vector<std::string> changes = f.changes;
+  std::sort(changes.begin(), changes.end());
+  EXPECT_EQ(changes, (Names{"queue", "stock"}));
+}
+
 TEST(PythonBlockFactsTest, ValuesAsOutputShowsThem) {
   for (const char* values : {"[1, 2, 3]\n", "Hello\n", "Point(x=1, y=2)\n", "array([nan, 1.0])\n", "(1+2j)\n",
-                             "True\nNone\n-3\n", "{'a': 1}\n", "datetime.date(2024, 1, 1)\n"})
+                             "True\nNone\n-3\n", "{'a': 1}\n", "datetime.date(2024, 1, 1)\n",
+                             "3 [1, 2]\n", "ada: 91\nbea: 78\n"})
     EXPECT_TRUE(facts_of(values).shows_values_only) << values;
   for (const char* code : {"x = 1\n", "print('hi')\n", "import os\n", "for i in []: pass\n", "a + b * c\n",
-                           "f(x)[0]\n", "sys.stdout.write('x')\n", "[i for i in range(3)]\n"})
+                           "f(x)[0]\n", "sys.stdout.write('x')\n", "[i for i in range(3)]\n",
+                           "total: int = 0\n", "xs[1, 2]\n"})
     EXPECT_FALSE(facts_of(code).shows_values_only) << code;
   EXPECT_EQ(facts_of("Point(x=Leaf(1))\n").called_names, (Names{"Point", "Leaf"}));
 }
