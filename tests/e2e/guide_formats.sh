@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# End-to-end: guides in other formats (tests/fixtures/formats) go through
+# the same commands as a scraped guide: extract, update, check (with drift),
+# update --write-guide, check of another guide, --guide-format.
+source "$(dirname "$0")/lib.sh"
+require_guidecheck
+
+work=$E2E_TMP/formats
+fresh() {
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp "$SOURCE_DIR/tests/fixtures/formats/lists.md" "$work/guide.md"
+}
+gc_in() { (cd "$work" && "$GUIDECHECK" "$@"); }
+# claims JSON_FILE: "id line verdict" per claim
+claims() {
+  "$PYTHON" -c '
+import json, sys
+for s in json.load(open(sys.argv[1]))["snippets"]:
+    for c in s["claims"]:
+        print(s["id"], c["guide_line"], c["verdict"])' "$1"
+}
+
+case_a_markdown_guide_is_checked_in_memory() {
+  fresh
+  local rc=0
+  gc_in check guide.md --format json >"$work/r.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  assert_eq "claims" "s01 13 mismatch
+s02 20 match
+s02 23 match
+s03 30 equivalent" "$(claims "$work/r.json")"
+  assert_eq "the session continues the first sample" '["s01"]' \
+    "$("$PYTHON" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["snippets"][1]["continues"]))' "$work/r.json")"
+}
+
+case_the_project_cycle_works_on_markdown() {
+  fresh
+  gc_in extract guide.md >/dev/null
+  assert_eq "samples" "s01.py s02.py s03.py" "$(cd "$work/snippets" && echo *.py)"
+  assert_eq "manifest format" markdown "$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["format"])' "$work/snippets/manifest.json")"
+  gc_in update >/dev/null
+  local rc=0
+  gc_in check >/dev/null || rc=$?
+  assert_eq "check fails on the wrong output block" 1 "$rc"
+  gc_in update --write-guide >/dev/null 2>&1 || true
+  assert_eq "the output block is corrected in place" "[1, 2, 3]" "$(sed -n 13p "$work/guide.md")"
+  assert_eq "its fences stay" '```' "$(sed -n 14p "$work/guide.md")"
+  gc_in check >/dev/null || fail "check after --write-guide failed"
+  sed -i 's/^xs = \[3, 1, 2\]$/xs = [3, 1, 2, 0]/' "$work/guide.md"
+  rc=0
+  local out
+  out=$(gc_in check 2>&1) || rc=$?
+  assert_eq "drift exit code" 1 "$rc"
+  text_contains "drift names the guide line" "guide.md:6: sample s01 changed" "$out"
+}
+
+case_guide_format_overrides_the_extension() {
+  fresh
+  cp "$work/guide.md" "$work/guide.txt"
+  local rc=0
+  gc_in check guide.txt --guide-format markdown --format json >"$work/r.json" || rc=$?
+  assert_eq "read as Markdown" 3 "$("$PYTHON" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["snippets"]))' "$work/r.json")"
+  rc=0
+  local err
+  err=$(gc_in check guide.md --guide-format yaml 2>&1) || rc=$?
+  assert_eq "an unknown format" 2 "$rc"
+  text_contains "names the option" "--guide-format" "$err"
+}
+
+run_case a_markdown_guide_is_checked_in_memory case_a_markdown_guide_is_checked_in_memory
+run_case the_project_cycle_works_on_markdown case_the_project_cycle_works_on_markdown
+run_case guide_format_overrides_the_extension case_guide_format_overrides_the_extension
+finish
