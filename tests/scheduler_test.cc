@@ -150,7 +150,9 @@ TEST_F(SchedulerTest, AChildThatOutlivesTheSnippetIsKilledBeforeTheReport) {
   EXPECT_EQ(outcome.status, RunStatus::kOk);
   EXPECT_EQ(outcome.exit_code, 0);
   EXPECT_EQ(outcome.stdout_text, "left it running\n");
-  EXPECT_EQ(outcome.leftovers_killed, 1);
+  // At least once: under load the zygote may look again before the killed
+  // child is reaped, and every sighting is counted (zygote_server.cc).
+  EXPECT_GE(outcome.leftovers_killed, 1);
 }
 
 TEST_F(SchedulerTest, StdinComesFromDevNullOrAFile) {
