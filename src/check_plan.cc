@@ -136,6 +136,14 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
         *err = fmt::format("{}:{}: [{}] no such sample", directives.path, entry.second.line, id);
         return false;
       }
+      for (const auto& earlier : entry.second.continues.value_or(std::vector<std::string>{})) {
+        bool exists = std::any_of(files.begin(), files.end(), [&](const Sample& f) { return f.id == earlier; });
+        if (!exists || earlier == id) {
+          *err = fmt::format("{}:{}: [{}] continues: {} '{}'", directives.path, entry.second.line, id,
+                             exists ? "a sample cannot continue itself:" : "no such sample", earlier);
+          return false;
+        }
+      }
     }
   }
 
@@ -157,6 +165,7 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     if (planned.sample.style == SampleStyle::kSession) planned.spec.mode = SnippetMode::kSession;
     if (!apply_directives(directives.of(planned.sample.id), planned.sample.pytest_file, *plan->scratch, &planned, err))
       return false;
+    if (const auto& forced = directives.of(planned.sample.id).continues) planned.sample.continues = *forced;
     std::vector<const Sample*> earlier;
     for (const auto& id : planned.sample.continues)
       for (const auto& file : files)

@@ -138,9 +138,27 @@ bool parse_directives(const std::string& text, const std::string& path, Directiv
       } else if (name == "skip") {
         if (!value.is_string() || value.value<std::string>()->empty()) return bad("the reason, a non-empty string");
         d.skip = value.value<std::string>();
+      } else if (name == "continues") {
+        // false: runs alone; "q12" or ["s01", "s02"]: runs after those.
+        const toml::array* list = value.as_array();
+        if (value.is_boolean() && !*value.value<bool>()) {
+          d.continues = std::vector<std::string>{};
+        } else if (value.is_string() && !value.value<std::string>()->empty()) {
+          d.continues = std::vector<std::string>{*value.value<std::string>()};
+        } else if (list) {
+          std::vector<std::string> ids;
+          for (const auto& item : *list) {
+            if (!item.is_string()) return bad("false, a sample id, or a list of sample ids");
+            ids.push_back(*item.value<std::string>());
+          }
+          d.continues = ids;
+        } else {
+          return bad("false, a sample id, or a list of sample ids");
+        }
       } else {
-        *err = fmt::format("{}: [{}] unknown directive '{}' (known: stdin, prelude, timeout, requires, pytest, skip)",
-                           at, id, name);
+        *err = fmt::format(
+            "{}: [{}] unknown directive '{}' (known: stdin, prelude, timeout, requires, pytest, skip, continues)", at,
+            id, name);
         return false;
       }
     }

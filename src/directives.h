@@ -9,6 +9,7 @@
 //   requires = ["pandas>=2.1"]          # unmet: skipped with the reason
 //   pytest = true                       # run it through pytest
 //   skip = "needs a database"           # never run, with the reason
+//   continues = "q12"                   # runs after q12 (a list, or false: alone)
 
 #include <map>
 #include <optional>
@@ -31,6 +32,9 @@ struct SnippetDirectives {
   std::vector<Requirement> requirements;
   std::optional<bool> pytest;  ///< nullopt: auto-detect
   std::optional<std::string> skip;
+  /// Overrides the samples it continues (continuation.h); an empty list:
+  /// it runs alone. nullopt: as the reader found.
+  std::optional<std::vector<std::string>> continues;
   int line = 0;  ///< where the [id] table starts, for messages
 };
 

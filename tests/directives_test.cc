@@ -29,12 +29,27 @@ TEST(DirectivesTest, ParsesEveryDirective) {
   EXPECT_FALSE(d.of("q99").skip.has_value());
 }
 
+TEST(DirectivesTest, ContinuesForcesOrForbidsAContinuation) {
+  Directives d;
+  std::string err;
+  ASSERT_TRUE(parse("[s03]\ncontinues = \"s01\"\n[s04]\ncontinues = [\"s01\", \"s02\"]\n[s05]\ncontinues = false\n",
+                    &d, &err))
+      << err;
+  EXPECT_EQ(d.of("s03").continues, std::vector<std::string>{"s01"});
+  EXPECT_EQ(d.of("s04").continues, (std::vector<std::string>{"s01", "s02"}));
+  EXPECT_EQ(d.of("s05").continues, std::vector<std::string>{});
+  EXPECT_FALSE(d.of("s06").continues.has_value());
+  EXPECT_FALSE(parse("[s03]\ncontinues = true\n", &d, &err));
+  EXPECT_EQ(err, "snippets/guidecheck.toml:2: [s03] continues must be false, a sample id, or a list of sample ids");
+  EXPECT_FALSE(parse("[s03]\ncontinues = [1]\n", &d, &err));
+}
+
 TEST(DirectivesTest, UnknownKeyNamesFileAndLine) {
   Directives d;
   std::string err;
   EXPECT_FALSE(parse("[q01]\ntimeout = 3\nstdn = \"x\"\n", &d, &err));
   EXPECT_EQ(err, "snippets/guidecheck.toml:3: [q01] unknown directive 'stdn' (known: stdin, prelude, timeout, requires, "
-                 "pytest, skip)");
+                 "pytest, skip, continues)");
 }
 
 TEST(DirectivesTest, BadValuesNameFileAndLine) {

@@ -68,6 +68,22 @@ case_guide_format_overrides_the_extension() {
   text_contains "names the option" "--guide-format" "$err"
 }
 
+case_a_directive_forbids_or_names_a_continuation() {
+  fresh
+  gc_in extract guide.md >/dev/null
+  gc_in update >/dev/null 2>&1 || true
+  printf '[s02]\ncontinues = false\n' >"$work/snippets/guidecheck.toml"
+  gc_in check --format json >"$work/r.json" 2>/dev/null || true
+  assert_eq "alone, the session fails on the name it never defined" "NameError" \
+    "$("$PYTHON" -c 'import json,sys; s=json.load(open(sys.argv[1]))["snippets"][1]; print("NameError" if "NameError" in s["stdout"] else s["stdout"])' "$work/r.json")"
+  printf '[s02]\ncontinues = "s09"\n' >"$work/snippets/guidecheck.toml"
+  local rc=0 err
+  err=$(gc_in check 2>&1) || rc=$?
+  assert_eq "an unknown sample" 2 "$rc"
+  text_contains "names the file, line and id" "guidecheck.toml:1: [s02] continues: no such sample 's09'" "$err"
+}
+
+run_case a_directive_forbids_or_names_a_continuation case_a_directive_forbids_or_names_a_continuation
 run_case a_markdown_guide_is_checked_in_memory case_a_markdown_guide_is_checked_in_memory
 run_case the_project_cycle_works_on_markdown case_the_project_cycle_works_on_markdown
 run_case guide_format_overrides_the_extension case_guide_format_overrides_the_extension
