@@ -7,6 +7,7 @@
 #include "atomic_file.h"
 #include "continuation.h"
 #include "markdown_reader.h"
+#include "rst_reader.h"
 #include "scraped_text_reader.h"
 
 namespace guidecheck {
@@ -17,6 +18,7 @@ const std::vector<GuideFormat>& guide_formats() {
   static const std::vector<GuideFormat> formats = {
       {"text", {".txt"}, read_scraped_text},
       {"markdown", {".md", ".markdown", ".mdown", ".mkd"}, read_markdown_guide},
+      {"rst", {".rst", ".rest"}, read_rst_guide},
   };
   return formats;
 }

@@ -1,0 +1,62 @@
+#pragma once
+// The code-like blocks of a reStructuredText guide, as docutils reads it
+// (in the embedded interpreter, with Sphinx's code directives added), each
+// placed on the guide's exact lines. Part of the reST reader.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guidecheck {
+
+enum class RstBlockKind {
+  kCode,              ///< `.. code-block::`, `.. code::`, `.. sourcecode::`
+  kLiteral,           ///< a literal block: the indented block after a paragraph ending in `::`
+  kDoctest,           ///< a doctest block: a paragraph starting with `>>>`
+  kDoctestDirective,  ///< Sphinx's `.. doctest::`
+  kTestCode,          ///< Sphinx's `.. testcode::`
+  kTestSetup,         ///< Sphinx's `.. testsetup::`
+  kTestOutput,        ///< Sphinx's `.. testoutput::`
+  kHighlight,         ///< `.. highlight::`: the language of the literal blocks after it
+  kUnplaced,          ///< a block on guide lines shared with other text (a table cell): not read
+};
+
+struct RstBlock {
+  RstBlockKind kind = RstBlockKind::kLiteral;
+  /// The language argument of a code block or `highlight`, lower-case;
+  /// empty when there is none.
+  std::string language;
+  /// The group argument of the Sphinx doctest directives; empty for none.
+  std::string group;
+  /// Guide line of the first content line (the directive's line when the
+  /// block has no content), 1-based; for kUnplaced, about where it is (0: unknown).
+  int first_line = 0;
+  /// Consecutive guide lines of content from first_line, inner blank lines included.
+  int line_count = 0;
+  /// The block this one follows in the same container (section, list item,
+  /// note...) with nothing shown between them but at most one paragraph;
+  /// -1 when none. Comments, targets and `highlight` are not shown.
+  int previous = -1;
+  bool introduced = false;  ///< that paragraph exists
+  std::string intro;        ///< its text without markup, when at most 300 characters
+  /// The content parses as Python and holds only values (literals, names,
+  /// containers of them, one per statement): what printed output looks like.
+  bool values_only = false;
+  /// Values or calls of them, as reprs print (`Point(x=1, y=2)`); so does
+  /// `main()`, which only a label can tell apart.
+  bool reprs_only = false;
+};
+
+struct RstBlocks {
+  std::vector<RstBlock> blocks;  ///< in guide order
+  /// Why docutils could not read the text (an absurd nesting); blocks are
+  /// then empty.
+  std::string error;
+};
+
+/// The blocks of a guide. Any bytes are accepted (invalid UTF-8, NUL, CR,
+/// tabs, unterminated directives); docutils' own messages go nowhere and
+/// files are never included. Starts the embedded interpreter if needed.
+RstBlocks read_rst_blocks(std::string_view text);
+
+}  // namespace guidecheck

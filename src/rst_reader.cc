@@ -1,0 +1,335 @@
+#include "rst_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "claims.h"
+#include "embedded_python.h"
+#include "guide_parser.h"
+#include "pytest_file.h"
+#include "python_lexer.h"
+#include "repl_session.h"
+#include "rst_blocks.h"
+
+namespace guidecheck {
+namespace {
+
+// What a block's language says it holds.
+enum class Language {
+  kAuto,     // no language: Python when the content is code
+  kPython,
+  kSession,  // pycon
+  kText,     // shown output
+  kShell,    // commands to type: never output, never run
+  kOther,    // json, yaml, c...: output only when a label says so
+};
+
+Language language_named(std::string_view name) {
+  static const std::set<std::string_view> python = {"python", "py", "python3", "py3", "ipython", "ipython3"};
+  static const std::set<std::string_view> session = {"pycon", "pycon3", "python-console"};
+  static const std::set<std::string_view> text = {"text", "none", "console", "output", "txt", "plain", "plaintext"};
+  static const std::set<std::string_view> shell = {"bash", "sh", "shell", "zsh", "powershell", "ps1", "bat", "cmd"};
+  if (name.empty() || name == "default") return Language::kAuto;
+  if (python.count(name)) return Language::kPython;
+  if (session.count(name)) return Language::kSession;
+  if (text.count(name)) return Language::kText;
+  if (shell.count(name)) return Language::kShell;
+  return Language::kOther;
+}
+
+// "Output:", "This prints::", "The output is:", "Running it gives the
+// following result:": a short paragraph ending in ':' that mentions what the
+// code prints, gives or shows. A verb in its base form counts only after a
+// subject or modal ("you should see:", "this will print:"), since "Print
+// the total::" introduces code.
+bool is_output_label(std::string_view text) {
+  static const std::set<std::string_view> output_words = {
+      "output",  "outputs",  "prints",    "printed", "result", "results", "returns", "returned",
+      "gives",   "displays", "displayed", "shows",   "shown",  "produces", "produced"};
+  static const std::set<std::string_view> base_verbs = {"print", "show", "display", "return",
+                                                        "give",  "produce", "see",  "get"};
+  static const std::set<std::string_view> subjects = {"will", "would", "should", "ll",  "must", "might",
+                                                      "may",  "can",   "could",  "you", "we"};
+  if (text.size() > 200) return false;
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  bool mentions = false;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    mentions = mentions || output_words.count(words[k]) ||
+               (k > 0 && base_verbs.count(words[k]) && subjects.count(words[k - 1]));
+  const std::string_view trimmed = strip_trailing(text);
+  const bool colon = !trimmed.empty() && trimmed.back() == ':';
+  return mentions && (colon || words.size() <= 2);
+}
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\f\v\r") == std::string_view::npos; }
+
+// `$ python demo.py`, `% python3 demo.py`: a shell prompt and its command.
+bool is_prompt_line(const std::string& text) {
+  const std::string_view line = strip_leading(text);
+  return line == "$" || line.substr(0, 2) == "$ " || line.substr(0, 2) == "% ";
+}
+
+// A block's content as a sample or a claim shows it: blank lines around it
+// dropped, the indentation every line shares removed (a tab reaches the
+// next multiple of 8 columns, as in docutils and Python).
+struct BlockText {
+  std::vector<std::string> lines;
+  std::vector<int> guide_lines;  // consecutive
+};
+
+BlockText block_text(const RstBlock& block, const std::vector<std::string_view>& guide) {
+  BlockText text;
+  int first = std::max(block.first_line, 1);
+  int last = std::min(block.first_line + block.line_count - 1, static_cast<int>(guide.size()));
+  while (first <= last && is_blank(guide[first - 1])) ++first;
+  while (last >= first && is_blank(guide[last - 1])) --last;
+  struct Indented {
+    std::size_t width = 0;  // columns of leading blanks
+    std::size_t bytes = 0;  // bytes of leading blanks
+  };
+  std::vector<Indented> indents;
+  std::size_t common = std::string_view::npos;
+  for (int line = first; line <= last; ++line) {
+    std::string_view content = guide[line - 1];
+    Indented indent;
+    for (; indent.bytes < content.size(); ++indent.bytes) {
+      if (content[indent.bytes] == ' ') ++indent.width;
+      else if (content[indent.bytes] == '\t') indent.width = (indent.width / 8 + 1) * 8;
+      else break;
+    }
+    indents.push_back(indent);
+    if (!is_blank(content)) common = std::min(common, indent.width);
+  }
+  for (int line = first; line <= last; ++line) {
+    std::string_view content = guide[line - 1];
+    const Indented& indent = indents[static_cast<std::size_t>(line - first)];
+    if (is_blank(content))
+      text.lines.emplace_back();
+    else
+      text.lines.push_back(std::string(indent.width - common, ' ') + std::string(content.substr(indent.bytes)));
+    text.guide_lines.push_back(line);
+  }
+  return text;
+}
+
+std::string joined(const std::vector<std::string>& lines, bool final_newline) {
+  std::string text;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (k > 0) text += '\n';
+    text += lines[k];
+  }
+  if (final_newline && !lines.empty()) text += '\n';
+  return text;
+}
+
+class RstReader {
+ public:
+  RstReader(std::string_view text, const ReadOptions& options) : options_(options) {
+    for (std::size_t start = 0;;) {
+      const std::size_t end = text.find('\n', start);
+      std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      guide_.push_back(line);
+      if (end == std::string_view::npos) break;
+      start = end + 1;
+    }
+    blocks_ = read_rst_blocks(text);
+    if (!blocks_.error.empty()) diagnose(0, "cannot read as reStructuredText: " + blocks_.error);
+    sample_of_.assign(blocks_.blocks.size(), -1);
+  }
+
+  Extraction read() {
+    for (std::size_t k = 0; k < blocks_.blocks.size(); ++k) on_block(k);
+    std::vector<Sample>& samples = extraction_.samples;
+    for (std::size_t k = 0; k < samples.size(); ++k) samples[k].id = fmt::format("s{:02}", k + 1);
+    return std::move(extraction_);
+  }
+
+ private:
+  void on_block(std::size_t k) {
+    const RstBlock& block = blocks_.blocks[k];
+    if (block.kind == RstBlockKind::kHighlight) {
+      highlight_ = language_named(block.language);
+      return;
+    }
+    if (block.kind == RstBlockKind::kUnplaced) {
+      diagnose(block.first_line, "a code block that shares its lines with other text (a table cell?) is not read");
+      return;
+    }
+    BlockText text = block_text(block, guide_);
+    if (text.lines.empty()) return;
+    switch (block.kind) {
+      case RstBlockKind::kDoctest:
+      case RstBlockKind::kDoctestDirective:
+        add_session(text, block.kind == RstBlockKind::kDoctestDirective);
+        return;
+      case RstBlockKind::kTestCode:
+      case RstBlockKind::kTestSetup:
+        if (add_script(k, text, /*tagged=*/true, compile_check(joined(text.lines, true), options_.filename)) &&
+            block.kind == RstBlockKind::kTestCode)
+          last_testcode_[group_of(block)] = sample_of_[k];
+        return;
+      case RstBlockKind::kTestOutput:
+        on_testoutput(block, text);
+        return;
+      default:
+        break;
+    }
+    // A code block without a language, and a literal block, are in the
+    // language `highlight` gave (Sphinx's rule).
+    const Language language =
+        block.kind == RstBlockKind::kCode && !block.language.empty() ? language_named(block.language) : highlight_;
+    const bool may_be_python = language == Language::kPython || language == Language::kAuto;
+    const bool session = language == Language::kSession || (may_be_python && looks_like_repl_session(text.lines));
+    if (session) {
+      add_session(text, language == Language::kSession);
+      return;
+    }
+    std::optional<CompileError> error;
+    if (language == Language::kPython || language == Language::kAuto)
+      error = compile_check(joined(text.lines, true), options_.filename);
+    const bool code = language == Language::kAuto && !block.values_only && !error;
+    if (take_as_output(k, &text, language, code)) return;
+    if (language == Language::kPython || code) add_script(k, text, language == Language::kPython, error);
+  }
+
+  // The block right after a script sample, or after one label paragraph:
+  // its output? Code is output only when it looks like printed values, and
+  // calls (`Point(1, 2)`) only after a label: unlabelled, `main()` is code.
+  bool take_as_output(std::size_t k, BlockText* text, Language language, bool code) {
+    const RstBlock& block = blocks_.blocks[k];
+    if (block.previous < 0 || sample_of_[static_cast<std::size_t>(block.previous)] < 0) return false;
+    bool output = false;
+    if (block.introduced) {
+      if (!is_output_label(block.intro)) return false;
+      if (language == Language::kPython) output = block.reprs_only;
+      else if (language == Language::kAuto) output = !code || block.reprs_only;
+      else output = language != Language::kShell;
+    } else {
+      output = language == Language::kText || (language == Language::kAuto && !code);
+    }
+    if (!output) return false;
+    // A console block starts with the command that ran the code.
+    if (block.kind == RstBlockKind::kCode && block.language == "console") {
+      const auto commands = std::find_if_not(text->lines.begin(), text->lines.end(), is_prompt_line) - text->lines.begin();
+      if (commands == static_cast<std::ptrdiff_t>(text->lines.size())) return false;
+      text->lines.erase(text->lines.begin(), text->lines.begin() + commands);
+      text->guide_lines.erase(text->guide_lines.begin(), text->guide_lines.begin() + commands);
+    }
+    Sample& sample = extraction_.samples[static_cast<std::size_t>(sample_of_[static_cast<std::size_t>(block.previous)])];
+    if (language == Language::kPython)
+      sample.notes.push_back(format_diagnostic(
+          options_.filename, {text->guide_lines.front(), "python block read as the output of the code above: a label introduces it"}));
+    add_output_claim(&sample, *text);
+    return true;
+  }
+
+  void on_testoutput(const RstBlock& block, const BlockText& text) {
+    auto testcode = last_testcode_.find(group_of(block));
+    if (testcode == last_testcode_.end()) {
+      diagnose(text.guide_lines.front(), "testoutput without a testcode before it: not a claim");
+      return;
+    }
+    add_output_claim(&extraction_.samples[static_cast<std::size_t>(testcode->second)], text);
+    last_testcode_.erase(testcode);  // Sphinx compares one testoutput per testcode
+  }
+
+  static std::string group_of(const RstBlock& block) { return block.group.empty() ? "default" : block.group; }
+
+  static void add_output_claim(Sample* sample, const BlockText& text) {
+    Claim claim;
+    claim.kind = ClaimKind::kOutput;
+    claim.form = ClaimForm::kOutputBlock;
+    claim.guide_line = text.guide_lines.front();
+    claim.last_guide_line = text.guide_lines.back();
+    claim.text = joined(text.lines, false);
+    claim.anchor_line = sample->guide_lines.back();
+    for (const Claim& earlier : sample->claims)
+      if (earlier.form == ClaimForm::kOutputBlock) claim.since_line = earlier.anchor_line;
+    sample->last_line = std::max(sample->last_line, claim.last_guide_line);
+    sample->claims.push_back(std::move(claim));
+  }
+
+  // A script sample from block k, whose compile error is `error`; false
+  // when it is not one. `tagged`: the guide says it is Python, so not
+  // compiling deserves a word.
+  bool add_script(std::size_t k, const BlockText& text, bool tagged, const std::optional<CompileError>& error) {
+    Sample sample;
+    sample.source = joined(text.lines, true);
+    if (error) {
+      if (tagged) {
+        const bool mapped = error->line >= 1 && error->line <= static_cast<int>(text.guide_lines.size());
+        diagnose(mapped ? text.guide_lines[static_cast<std::size_t>(error->line - 1)] : text.guide_lines.front(),
+                 "not run: does not compile: " + error->message);
+      }
+      return false;
+    }
+    sample.guide_lines = text.guide_lines;
+    sample.first_line = text.guide_lines.front();
+    sample.last_line = text.guide_lines.back();
+    CodeRun run;
+    run.first_line = sample.first_line;
+    run.last_line = sample.last_line;
+    run.guide_lines = text.guide_lines;
+    for (const std::string& line : text.lines) run.lines.emplace_back(strip_leading(line));
+    sample.claims = find_claims(run);
+    for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+    sample.pytest_file = looks_like_pytest_file(sample.source);
+    sample_of_[k] = static_cast<int>(extraction_.samples.size());
+    extraction_.samples.push_back(std::move(sample));
+    return true;
+  }
+
+  void add_session(const BlockText& text, bool tagged) {
+    ReplSession session = read_repl_session(text.lines, text.guide_lines.front());
+    if (session.source.empty() || session.guide_lines.empty()) {
+      if (tagged) diagnose(text.guide_lines.front(), "not run: the session has no `>>>` statement");
+      return;
+    }
+    Sample sample;
+    sample.style = SampleStyle::kSession;
+    sample.source = std::move(session.source);
+    sample.guide_lines = std::move(session.guide_lines);
+    sample.claims = std::move(session.claims);
+    sample.first_line = text.guide_lines.front();
+    sample.last_line = text.guide_lines.back();
+    for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+    extraction_.samples.push_back(std::move(sample));
+  }
+
+  void diagnose(int line, const std::string& message) {
+    extraction_.diagnostics.push_back(format_diagnostic(options_.filename, {line, message}));
+  }
+
+  const ReadOptions& options_;
+  std::vector<std::string_view> guide_;  // the guide's lines, without '\n' or a final '\r'
+  RstBlocks blocks_;
+  std::vector<int> sample_of_;  // per block: the script sample it is, or -1
+  Language highlight_ = Language::kAuto;
+  std::map<std::string, int> last_testcode_;  // per group: its last testcode sample without a testoutput
+  Extraction extraction_;
+};
+
+}  // namespace
+
+Extraction read_rst_guide(std::string_view text, const ReadOptions& options) {
+  return RstReader(text, options).read();
+}
+
+}  // namespace guidecheck
