@@ -114,7 +114,7 @@ std::string rendered_lines(const RunOutcome& outcome, int statement_line, std::s
 
 std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
                                              const RunOutcome& first, const RunOutcome* second,
-                                             const std::string* approved) {
+                                             const std::string* approved, const RunOutcome* values_shown) {
   std::vector<ClaimResult> results;
   for (const auto& claim : claims) {
     if (claim.kind != ClaimKind::kOutput) continue;
@@ -140,8 +140,22 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
       results.push_back(std::move(result));
       continue;
     }
-    if (claim.form == ClaimForm::kBlock && statement->stdout_text.empty()) continue;  // a header comment
+    // What a session echoed for a bare expression that printed nothing.
+    std::string value;
+    if (values_shown && statement->stdout_text.empty()) {
+      const StatementOutput* shown = statement_holding(*values_shown, statement->line);
+      if (shown && shown->ran) value = rendered_output(*values_shown, statement->line);
+    }
+    if (claim.form == ClaimForm::kBlock && statement->stdout_text.empty() && value.empty()) continue;  // a header comment
     result.actual = rendered_output(first, statement->line);
+    if (result.actual.empty() && !value.empty()) {
+      result.actual = value;
+      ClaimComparison comparison = compare_claim(claim.text, value, claim.looks_like_prose);
+      result.verdict = comparison.verdict;
+      result.rule = comparison.verdict == ClaimVerdict::kMatch ? "the expression's value" : comparison.rule;
+      results.push_back(std::move(result));
+      continue;
+    }
     if (result.actual.empty()) {
       // Nothing printed: the comment can only be about the code.
       result.verdict = ClaimVerdict::kProse;

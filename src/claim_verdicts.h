@@ -32,9 +32,13 @@ std::string rendered_lines(const RunOutcome& outcome, int statement_line, std::s
 /// `approved`, when given, is the approved output (golden_pattern.h) that
 /// this stdout matches: a claim that differs only where it has placeholders
 /// is unstable without needing a second run.
+/// `values_shown`, when given, is a session run of the same sample: a claim
+/// on a bare expression that printed nothing is judged against the value
+/// the session echoed for it (`s.count("a")  # 3`).
 std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
                                              const RunOutcome& first, const RunOutcome* second,
-                                             const std::string* approved = nullptr);
+                                             const std::string* approved = nullptr,
+                                             const RunOutcome* values_shown = nullptr);
 
 /// The sample with the commented-out statement of an error claim enabled
 /// (at the comment's indentation); nullopt when the claim names no

@@ -74,7 +74,8 @@ SampleResult judge_sample(const PlannedSample& planned, const SampleRuns& runs, 
                                       "actual stdout of " + sample.id);
   if (!judges_claims(planned)) return result;
 
-  result.claims = judge_output_claims(sample.claims, sample.guide_lines, outcome, nullptr, matching_approved(runs));
+  result.claims = judge_output_claims(sample.claims, sample.guide_lines, outcome, nullptr, matching_approved(runs),
+                                      runs.values_shown);
   for (const auto& claim : sample.claims)
     if (claim.kind == ClaimKind::kError && claim.statement.empty())
       result.claims.push_back(judge_error_claim(claim, sample.guide_lines, outcome));
@@ -100,7 +101,8 @@ void apply_second_opinion(const PlannedSample& planned, const SampleRuns& runs, 
     // Judged anew with the second run: a claim whose statement printed
     // something else there is unstable (errata are reviewed: they stay).
     std::vector<ClaimResult> again =
-        judge_output_claims(sample.claims, sample.guide_lines, result->outcome, &second, matching_approved(runs));
+        judge_output_claims(sample.claims, sample.guide_lines, result->outcome, &second, matching_approved(runs),
+                            runs.values_shown);
     for (auto& claim : result->claims) {
       if (claim.kind != ClaimKind::kOutput || claim.known_erratum) continue;
       auto it = std::find_if(again.begin(), again.end(),

@@ -26,6 +26,9 @@ struct SampleRuns {
   /// Runs of error-claim variants: the claim and the run with its
   /// commented-out statement enabled.
   std::vector<std::pair<const Claim*, const RunOutcome*>> error_variants;
+  /// The sample run once more as a session, so the values of its bare
+  /// expressions are shown: for comments that claim a value (`n * 2  # 8`).
+  const RunOutcome* values_shown = nullptr;
   /// expected/<id>.out and its path, when the sample is compared with it.
   bool golden = false;
   std::optional<std::string> approved;

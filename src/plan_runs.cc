@@ -1,13 +1,51 @@
 #include "plan_runs.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "claim_verdicts.h"
+#include "python_block_facts.h"
 
 namespace guidecheck {
+
+namespace {
+
+// The plan samples (indexes) with an output claim on a bare expression.
+std::vector<size_t> samples_showing_values(const CheckPlan& plan, ErrorVariants variants) {
+  std::vector<size_t> wanted;
+  if (variants == ErrorVariants::kSkip) return wanted;
+  std::vector<size_t> candidates;
+  std::vector<std::string> sources;
+  for (size_t i = 0; i < plan.samples.size(); ++i) {
+    const PlannedSample& planned = plan.samples[i];
+    if (planned.skip_reason || planned.spec.mode != SnippetMode::kScript) continue;
+    bool has_comment_claims = std::any_of(planned.sample.claims.begin(), planned.sample.claims.end(), [](const Claim& c) {
+      return c.kind == ClaimKind::kOutput && c.form != ClaimForm::kOutputBlock;
+    });
+    if (!has_comment_claims) continue;
+    candidates.push_back(i);
+    sources.push_back(planned.sample.source);
+  }
+  std::vector<PythonBlockFacts> facts = python_block_facts(sources);
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const Sample& sample = plan.samples[candidates[k]].sample;
+    bool on_value = std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
+      if (c.kind != ClaimKind::kOutput || c.form == ClaimForm::kOutputBlock) return false;
+      auto at = std::find(sample.guide_lines.begin(), sample.guide_lines.end(), c.anchor_line);
+      int line = static_cast<int>(at - sample.guide_lines.begin()) + 1;
+      return at != sample.guide_lines.end() &&
+             std::any_of(facts[k].value_statements.begin(), facts[k].value_statements.end(),
+                         [&](const std::pair<int, int>& span) { return span.first <= line && line <= span.second; });
+    });
+    if (on_value) wanted.push_back(candidates[k]);
+  }
+  return wanted;
+}
+
+}  // namespace
 
 void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
               const std::function<void(size_t, size_t, const std::string&)>& progress, PlanRuns* out) {
@@ -44,12 +82,26 @@ void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
       variant_of.emplace_back(i, &claim);
     }
   }
+  // Samples with a comment on a bare expression (`s.count("a")  # 3`) run
+  // once more as a session, which shows the values; only those claims read it.
+  std::vector<size_t> values_of = samples_showing_values(plan, variants);
+  for (size_t i : values_of) {
+    RunSpec spec = plan.samples[i].spec;
+    spec.id = plan.samples[i].sample.id + " with values shown";
+    spec.mode = SnippetMode::kSession;
+    spec.expected_duration_s = 0;
+    specs.push_back(spec);
+  }
   size_t done = 0;
   std::vector<RunOutcome> outcomes = runner.run(specs, [&](size_t index, const RunOutcome&) {
     if (progress && index < sample_runs) progress(++done, sample_runs, specs[index].id);
   });
   spdlog::debug("ran {} samples and {} error-claim variants", sample_runs, outcomes.size() - sample_runs);
 
+  size_t variant_end = outcomes.size() - values_of.size();
+  out->values_outcomes.assign(std::make_move_iterator(outcomes.begin() + static_cast<long>(variant_end)),
+                              std::make_move_iterator(outcomes.end()));
+  outcomes.resize(variant_end);
   out->variant_outcomes.assign(std::make_move_iterator(outcomes.begin() + static_cast<long>(sample_runs)),
                                std::make_move_iterator(outcomes.end()));
   out->outcomes.assign(plan.samples.size(), RunOutcome{});
@@ -62,6 +114,7 @@ void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
     out->interrupted = out->interrupted || out->outcomes[i].interrupted;
     if (!out->outcomes[i].interrupted) out->durations[plan.samples[i].sample.id] = out->outcomes[i].duration_s;
   }
+  for (size_t k = 0; k < values_of.size(); ++k) out->runs[values_of[k]].values_shown = &out->values_outcomes[k];
   for (size_t k = 0; k < variant_of.size(); ++k)
     out->runs[variant_of[k].first].error_variants.emplace_back(variant_of[k].second, &out->variant_outcomes[k]);
 }

@@ -23,6 +23,7 @@ struct PlanRuns {
 
   std::vector<RunOutcome> outcomes;          ///< per plan sample; empty for a skipped one
   std::vector<RunOutcome> variant_outcomes;  ///< per error-claim variant
+  std::vector<RunOutcome> values_outcomes;   ///< per sample run again to show its values
   std::vector<SampleRuns> runs;              ///< per plan sample, in plan order
   /// Run time of each sample that finished, for the next schedule.
   std::map<std::string, double> durations;
@@ -36,7 +37,8 @@ enum class ErrorVariants { kRun, kSkip };
 /// claim of a commented-out statement also runs its sample once more with
 /// the statement enabled, in the same batch (the variants fill idle slots
 /// while the long samples run); they are written into the plan's scratch
-/// space. `progress` hears of the samples' runs only (done, total, id).
+/// space. A sample with a comment claim on a bare expression also runs as
+/// a session (SampleRuns::values_shown). `progress` hears of the samples' runs only (done, total, id).
 void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
               const std::function<void(size_t, size_t, const std::string&)>& progress, PlanRuns* out);
 

@@ -245,8 +245,14 @@ def _facts(raw):
         changes = [n for n in changed if n not in first_bind]
     except Exception:
         pass  # names are a help, not a requirement
+    # Top-level expressions whose value a comment may show (`s.count("a")  # 3`):
+    # not a print, not a bare string.
+    value_lines = [(s.lineno, s.end_lineno) for s in tree.body if isinstance(s, ast.Expr)
+                   and not (isinstance(s.value, ast.Constant) and isinstance(s.value.value, str))
+                   and not (isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Name)
+                            and s.value.func.id in _PRINTERS)]
     return (True, 0, b'', binds, needs, changes, functions, tests, prints, values, called, expressions, star,
-            len(tree.body))
+            len(tree.body), value_lines)
 
 
 def facts(sources):
@@ -282,6 +288,10 @@ PythonBlockFacts to_facts(const py::handle& row) {
   facts.expressions_only = t[11].cast<bool>();
   facts.star_import = t[12].cast<bool>();
   facts.statements = t[13].cast<int>();
+  for (const py::handle& span : t[14]) {
+    const py::tuple lines = py::reinterpret_borrow<py::tuple>(span);
+    facts.value_statements.emplace_back(lines[0].cast<int>(), lines[1].cast<int>());
+  }
   return facts;
 }
 

@@ -6,6 +6,7 @@
 // interpreter, every block of a guide in one call.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace guidecheck {
@@ -40,6 +41,10 @@ struct PythonBlockFacts {
   bool expressions_only = false;  ///< every statement is an expression (calls included)
   bool star_import = false;       ///< `from m import *`: the names it binds are unknown
   int statements = 0;             ///< top-level statements; 0 for only comments
+  /// First and last lines (1-based) of the top-level expressions whose
+  /// value a comment may show (`s.count("a")  # 3`): every expression
+  /// statement but a print call or a bare string.
+  std::vector<std::pair<int, int>> value_statements;
 };
 
 /// The facts of each source, in order (one batch through the interpreter,

@@ -193,3 +193,43 @@ TEST(ClaimVerdictsTest, AnOutputBlockAfterCodeThatNeverRanIsNotRun) {
 
 }  // namespace
 }  // namespace guidecheck
+
+namespace guidecheck {
+namespace {
+
+// `s.count("a")  # 3`: the comment shows the expression's value, which a
+// script never prints; a session run of the sample shows it.
+TEST(ClaimVerdictsTest, ACommentOnABareExpressionIsJudgedAgainstItsValue) {
+  RunOutcome script;
+  script.status = RunStatus::kOk;
+  script.exit_code = 0;
+  script.statements = {{1, 1, true, ""}, {2, 2, true, ""}, {3, 3, true, ""}};
+  RunOutcome session = script;
+  session.statements = {{1, 1, true, ""}, {2, 2, true, "3\n"}, {3, 3, true, "'abc'\n"}};
+  session.pieces = {{2, "3\n"}, {3, "'abc'\n"}};
+  session.stdout_text = "3\n'abc'\n";
+  Claim right;
+  right.guide_line = right.anchor_line = 11;
+  right.text = "3";
+  Claim wrong = right;
+  wrong.guide_line = wrong.anchor_line = 12;
+  wrong.text = "'abd'";
+  Claim describes = right;
+  describes.guide_line = describes.anchor_line = 10;
+  describes.text = "Creates the string";
+  describes.looks_like_prose = true;
+  std::vector<ClaimResult> results =
+      judge_output_claims({describes, right, wrong}, {10, 11, 12}, script, nullptr, nullptr, &session);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kProse);  // the statement has no value to show
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[1].actual, "3");
+  EXPECT_EQ(results[2].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[2].actual, "'abc'");
+  // Without the session run the same claims describe code.
+  results = judge_output_claims({right}, {10, 11, 12}, script, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kProse);
+}
+
+}  // namespace
+}  // namespace guidecheck
