@@ -9,6 +9,7 @@
 #include "markdown_reader.h"
 #include "rst_reader.h"
 #include "scraped_text_reader.h"
+#include "syntax_template.h"
 
 namespace guidecheck {
 
@@ -69,6 +70,7 @@ bool read_guide_file(const std::string& path, std::string_view format_override, 
 Extraction read_guide_text(const GuideFormat& format, std::string_view text, const ReadOptions& options) {
   Extraction extraction = format.read(text, options);
   extraction.format = format.name;
+  drop_syntax_templates(options.filename, &extraction);
   link_continuations(&extraction.samples);
   return extraction;
 }

@@ -15,6 +15,7 @@
 #include "python_block_facts.h"
 #include "python_lexer.h"
 #include "repl_session.h"
+#include "syntax_template.h"
 #include "sample_continuations.h"
 
 namespace guidecheck {
@@ -197,10 +198,7 @@ class MarkdownReader {
   // Bare expressions reading a name no sample before them binds cannot run:
   // they show the shape of a call (`map(function, iterable)`), not code.
   std::optional<std::string> undefined_name(const PythonBlockFacts& facts) const {
-    if (!facts.expressions_only || facts.star_import || star_import_before_) return std::nullopt;
-    for (const std::string& name : facts.needs)
-      if (!continuations_.bound_before(name)) return name;
-    return std::nullopt;
+    return syntax_template_name(facts, continuations_, star_import_before_);
   }
 
   bool calls_guide_function(const PythonBlockFacts& facts) const {

@@ -1,0 +1,42 @@
+#include "syntax_template.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace guidecheck {
+
+std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, const SampleContinuations& before,
+                                                bool star_import_before) {
+  if (!facts.compiles || !facts.expressions_only || facts.star_import || star_import_before) return std::nullopt;
+  for (const std::string& name : facts.needs)
+    if (!before.bound_before(name)) return name;
+  return std::nullopt;
+}
+
+void drop_syntax_templates(std::string_view filename, Extraction* extraction) {
+  std::vector<std::string> sources;
+  for (const auto& sample : extraction->samples) sources.push_back(sample.source);
+  std::vector<PythonBlockFacts> facts = python_block_facts(sources);
+  SampleContinuations before;
+  bool star_import_before = false;
+  std::vector<Sample> kept;
+  for (size_t i = 0; i < extraction->samples.size(); ++i) {
+    Sample& sample = extraction->samples[i];
+    bool meant_to_fail = sample.style == SampleStyle::kSession ||
+                         std::any_of(sample.claims.begin(), sample.claims.end(),
+                                     [](const Claim& claim) { return claim.kind == ClaimKind::kError; });
+    std::optional<std::string> name = syntax_template_name(facts[i], before, star_import_before);
+    if (name && !meant_to_fail) {
+      extraction->diagnostics.push_back(
+          fmt::format("{}:{}: not run: '{}' is defined by no sample before it (a syntax template)", filename,
+                      sample.first_line, *name));
+      continue;
+    }
+    before.add(facts[i].binds, facts[i].needs, facts[i].changes);
+    star_import_before = star_import_before || facts[i].star_import;
+    kept.push_back(std::move(sample));
+  }
+  extraction->samples = std::move(kept);
+}
+
+}  // namespace guidecheck

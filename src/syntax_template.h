@@ -1,0 +1,29 @@
+#pragma once
+// Code that shows the shape of a call rather than a program: a syntax
+// template such as `map(function, iterable)` or `np.linspace(start, stop)`.
+// Bare expressions that read names no earlier sample binds cannot run, and
+// running them would only report the guide as broken.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "guide_reader.h"
+#include "python_block_facts.h"
+#include "sample_continuations.h"
+
+namespace guidecheck {
+
+/// The name that makes a block a syntax template: the block is bare
+/// expressions only, and reads `name`, which no earlier sample binds
+/// (`before` holds the earlier samples). nullopt for code, and whenever a
+/// star import (here or earlier) may have bound anything.
+std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, const SampleContinuations& before,
+                                                bool star_import_before);
+
+/// Removes the samples of `extraction` that are syntax templates, each with
+/// a diagnostic "guide:L: not run: ... (a syntax template)". A sample that
+/// claims an error, or a REPL session, is meant to be seen failing: kept.
+void drop_syntax_templates(std::string_view filename, Extraction* extraction);
+
+}  // namespace guidecheck

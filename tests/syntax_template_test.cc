@@ -1,0 +1,47 @@
+// Syntax templates are reported, not run, whatever the guide's format.
+#include "syntax_template.h"
+
+#include <gtest/gtest.h>
+
+namespace guidecheck {
+namespace {
+
+Sample sample(const std::string& source, int line) {
+  Sample s;
+  s.id = "s" + std::to_string(line);
+  s.first_line = s.last_line = line;
+  s.source = source;
+  return s;
+}
+
+TEST(SyntaxTemplateTest, BareExpressionsOfUndefinedNamesAreNotRun) {
+  Extraction extraction;
+  extraction.samples = {sample("import numpy as np\nstart, stop = 0, 1\n", 3),
+                        sample("np.linspace(start, stop, num=5)\n", 7),        // code: start and stop exist
+                        sample("np.linspace(first, last, num=50)\n", 9),       // a template
+                        sample("map(function, iterable)\n", 12),               // a template
+                        sample("print(undefined)  # NameError: ...\n", 15),    // claims an error: kept
+                        sample("total = sum(values)\n", 18)};                  // not bare expressions: kept
+  Claim error;
+  error.kind = ClaimKind::kError;
+  extraction.samples[4].claims.push_back(error);
+  drop_syntax_templates("guide.rst", &extraction);
+  std::vector<std::string> ids;
+  for (const auto& s : extraction.samples) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"s3", "s7", "s15", "s18"}));
+  ASSERT_EQ(extraction.diagnostics.size(), 2u);
+  EXPECT_EQ(extraction.diagnostics[0],
+            "guide.rst:9: not run: 'first' is defined by no sample before it (a syntax template)");
+  EXPECT_EQ(extraction.diagnostics[1],
+            "guide.rst:12: not run: 'function' is defined by no sample before it (a syntax template)");
+}
+
+TEST(SyntaxTemplateTest, AStarImportMayDefineAnything) {
+  Extraction extraction;
+  extraction.samples = {sample("from math import *\n", 1), sample("floor(x)\n", 3)};
+  drop_syntax_templates("guide.md", &extraction);
+  EXPECT_EQ(extraction.samples.size(), 2u);
+}
+
+}  // namespace
+}  // namespace guidecheck
