@@ -11,7 +11,7 @@ namespace guidecheck {
 bool find_drift(const std::string& guide_path, const Manifest& manifest, const std::vector<Sample>& stored,
                 std::vector<std::string>* problems, std::string* err) {
   Extraction guide;
-  if (!read_guide_file(guide_path, manifest.format, nullptr, RunSettings{}, &guide, err)) return false;
+  if (!read_guide_lines(guide_path, manifest.format, &guide, err)) return false;
   const char* advice = "run guidecheck extract";
   std::set<std::string> in_guide;
   for (const auto& sample : guide.samples) {

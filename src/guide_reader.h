@@ -23,6 +23,10 @@ struct ReadOptions {
   /// candidate gets at most 3 s, and never more than --timeout allows.
   double candidate_timeout_s = 3;
   uint64_t candidate_memory_limit = 4ull << 30;
+  /// False when only the lines of each sample matter (drift): a reader
+  /// that must guess the layout may leave the code unindented, and no
+  /// continuations are linked.
+  bool lay_out = true;
 };
 
 /// What a reader found.
@@ -61,5 +65,9 @@ Extraction read_guide_text(const GuideFormat& format, std::string_view text, con
 /// *err when the file cannot be read or the format is unknown.
 bool read_guide_file(const std::string& path, std::string_view format_override, Runner* runner,
                      const RunSettings& run, Extraction* extraction, std::string* err);
+/// The samples' lines only (ReadOptions::lay_out false), nothing run: what
+/// drift compares.
+bool read_guide_lines(const std::string& path, std::string_view format_override, Extraction* extraction,
+                      std::string* err);
 
 }  // namespace guidecheck

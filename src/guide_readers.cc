@@ -52,26 +52,43 @@ const GuideFormat* guide_format_for(const std::string& path, std::string_view ov
   return &guide_formats().front();
 }
 
-bool read_guide_file(const std::string& path, std::string_view format_override, Runner* runner,
-                     const RunSettings& run, Extraction* extraction, std::string* err) {
+namespace {
+
+bool read_with(const std::string& path, std::string_view format_override, const ReadOptions& options,
+               Extraction* extraction, std::string* err) {
   const GuideFormat* format = guide_format_for(path, format_override, err);
   if (!format) return false;
   std::string text;
   if (!read_file(path, &text, err)) return false;
+  *extraction = read_guide_text(*format, text, options);
+  return true;
+}
+
+}  // namespace
+
+bool read_guide_file(const std::string& path, std::string_view format_override, Runner* runner,
+                     const RunSettings& run, Extraction* extraction, std::string* err) {
   ReadOptions options;
   options.filename = path;
   options.runner = runner;
   options.candidate_timeout_s = std::min(options.candidate_timeout_s, run.timeout_s);
   options.candidate_memory_limit = run.memory_limit;
-  *extraction = read_guide_text(*format, text, options);
-  return true;
+  return read_with(path, format_override, options, extraction, err);
+}
+
+bool read_guide_lines(const std::string& path, std::string_view format_override, Extraction* extraction,
+                      std::string* err) {
+  ReadOptions options;
+  options.filename = path;
+  options.lay_out = false;
+  return read_with(path, format_override, options, extraction, err);
 }
 
 Extraction read_guide_text(const GuideFormat& format, std::string_view text, const ReadOptions& options) {
   Extraction extraction = format.read(text, options);
   extraction.format = format.name;
   drop_syntax_templates(options.filename, &extraction);
-  link_continuations(&extraction.samples);
+  if (options.lay_out) link_continuations(&extraction.samples);
   return extraction;
 }
 

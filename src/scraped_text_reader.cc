@@ -81,6 +81,11 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
     sample.claims = find_claims(run);
     for (auto& claim : sample.claims)
       if (!claim.statement.empty()) claim.statement = laid_out_statement(claim.statement);
+    if (!options.lay_out) {
+      sample.source = render(run.lines, std::vector<int>(run.lines.size(), 0));
+      extraction.samples.push_back(std::move(sample));
+      continue;
+    }
     IndentationOptions indentation_options;
     indentation_options.filename = options.filename;
     IndentationResult layout = recover_indentation(run.lines, indentation_options);
