@@ -1,10 +1,11 @@
 #include "claims.h"
 
 #include <algorithm>
-#include <array>
 #include <optional>
 
 #include "claim_markers.h"
+#include "claim_text.h"
+#include "printed_fragments.h"
 #include "python_lexer.h"
 
 namespace guidecheck {
@@ -12,9 +13,7 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -29,23 +28,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> words_of(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && is_space(s[i])) ++i;
-    const std::size_t start = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
-  }
-  return out;
-}
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& set, std::string_view word) {
-  return std::find(set.begin(), set.end(), word) != set.end();
-}
-
 // A comment's text: after '#' and any output marker (claim_markers.h), trimmed.
 std::string_view comment_text(std::string_view line, std::size_t hash) {
   std::string_view text = line.substr(hash + 1);
@@ -56,115 +38,17 @@ std::string_view comment_text(std::string_view line, std::size_t hash) {
 // Whether the comment at `hash` carries an output marker (`#> 42`).
 bool is_marked(std::string_view line, std::size_t hash) { return marked_output(line.substr(hash + 1)).has_value(); }
 
-// `TypeError: ...`, `ZeroDivisionError`, `json.JSONDecodeError: ...`: an
-// exception class name, then the end or a colon. "Error: bad input" is not
-// one (printed messages often start that way).
-bool is_error_line(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size() && (is_alpha(text[i]) || is_digit(text[i]) || text[i] == '_' || text[i] == '.')) ++i;
-  const std::string_view name = text.substr(0, i);
-  if (i < text.size() && text[i] != ':') return false;
-  const std::size_t dot = name.rfind('.');
-  const std::string_view base = dot == std::string_view::npos ? name : name.substr(dot + 1);
-  if (base.empty() || !is_upper(base.front())) return false;
-  static constexpr std::array<std::string_view, 6> kExact = {"KeyboardInterrupt", "SystemExit",    "StopIteration",
-                                                             "StopAsyncIteration", "GeneratorExit", "Exception"};
-  if (contains(kExact, base)) return true;
-  for (std::string_view suffix : {"Error", "Exception", "Warning"})
-    if (base.size() > suffix.size() && base.substr(base.size() - suffix.size()) == suffix) return true;
-  return false;
+// The label a marker put before `text` in `comment` ("Output:", "=>"), or
+// nothing for a marker on every line.
+std::string_view label_of(std::string_view comment, const MarkedOutput& marked) {
+  if (marked.marker->placement == MarkerPlacement::kEveryLine) return {};
+  return trim(comment.substr(0, static_cast<std::size_t>(marked.text.data() - comment.data())));
 }
 
-// The error a comment claims: the text itself (`TypeError: ...`), or what
-// follows "raises"/"throws" (`Raises ZeroDivisionError`).
-std::optional<std::string_view> error_text(std::string_view text) {
-  for (std::string_view verb : {"raises ", "throws ", "raise "}) {
-    if (lower(text.substr(0, verb.size())) == verb) {
-      text = trim(text.substr(verb.size()));
-      break;
-    }
-  }
-  if (is_error_line(text)) return text;
-  return std::nullopt;
-}
-
-bool is_pragma(std::string_view text) {
-  static constexpr std::array<std::string_view, 13> kPragmas = {
-      "type:", "noqa", "pragma:", "fmt:", "pylint:", "mypy:", "isort:", "doctest:", "nosec", "pyright:",
-      "ruff:", "-*-",  "!"};
-  const std::string low = lower(text);
-  return std::any_of(kPragmas.begin(), kPragmas.end(),
-                     [&](std::string_view p) { return std::string_view(low).substr(0, p.size()) == p; });
-}
-
-// "Output:" alone introduces the lines that follow as output.
-bool is_output_marker(std::string_view text) {
-  std::string low = lower(text);
-  while (!low.empty() && (low.back() == ':' || is_space(low.back()))) low.pop_back();
-  static constexpr std::array<std::string_view, 8> kMarkers = {
-      "output", "outputs", "prints", "printed", "example output", "expected output", "sample output", "out"};
-  return contains(kMarkers, low);
-}
-
-// Removes "Output: " / "-> " in front of a value, unless the code itself
-// prints that label (`print("Output:", x) # Output: 5`).
-std::string_view strip_output_label(std::string_view text, std::string_view code) {
-  static constexpr std::array<std::string_view, 5> kLabels = {"output:", "out:", "prints:", "printed:", "result:"};
-  const std::string low = lower(text);
-  for (std::string_view label : kLabels) {
-    if (std::string_view(low).substr(0, label.size()) != label) continue;
-    if (lower(code).find(label) != std::string::npos) return text;
-    return trim(text.substr(label.size()));
-  }
-  for (std::string_view arrow : {"->", "=>", "\xE2\x86\x92"}) {
-    if (text.substr(0, arrow.size()) == arrow && text.size() > arrow.size() && is_space(text[arrow.size()]))
-      return trim(text.substr(arrow.size()));
-  }
-  return text;
-}
-
-// `120 (5 * 4 * 3 * 2 * 1)` -> {"120", "(5 * 4 * 3 * 2 * 1)"}. Only a
-// parenthesised group at the very end, after a space, that is not itself a
-// plain literal tuple (`1 (1, 2)` is what print(1, (1, 2)) shows).
-std::pair<std::string_view, std::string_view> split_note(std::string_view text) {
-  if (text.size() < 3 || text.back() != ')') return {text, {}};
-  int depth = 0;
-  std::size_t open = std::string_view::npos;
-  for (std::size_t i = text.size(); i-- > 0;) {
-    if (text[i] == ')') ++depth;
-    if (text[i] == '(' && --depth == 0) {
-      open = i;
-      break;
-    }
-  }
-  if (open == std::string_view::npos || open == 0 || !is_space(text[open - 1])) return {text, {}};
-  const std::string_view value = trim(text.substr(0, open));
-  const std::string_view inside = text.substr(open + 1, text.size() - open - 2);
-  const bool literal = std::all_of(inside.begin(), inside.end(), [](char c) {
-    return is_digit(c) || is_space(c) || c == ',' || c == '.' || c == '-' || c == '\'' || c == '"';
-  });
-  if (value.empty() || literal) return {text, {}};
-  return {value, text.substr(open)};
-}
-
-bool starts_with_numbered_marker(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size() && is_digit(s[i])) ++i;
-  return i > 0 && i < 4 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && is_space(s[i + 1]);
-}
-
-bool is_plain_word(std::string_view w) {
-  // Strip the punctuation prose wraps words in.
-  while (!w.empty() && std::string_view("([\"'").find(w.front()) != std::string_view::npos) w.remove_prefix(1);
-  while (!w.empty() && std::string_view(")]\"'.,:;!?").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
-  if (w.empty() || !is_alpha(w.front())) return false;
-  return std::all_of(w.begin(), w.end(), [](char c) { return is_alpha(c) || c == '-' || c == '\''; });
-}
-
-std::string_view bare_word(std::string_view w) {
-  while (!w.empty() && !is_alpha(w.front())) w.remove_prefix(1);
-  while (!w.empty() && !is_alpha(w.back())) w.remove_suffix(1);
-  return w;
+// `print("Output:", x) # Output: 5` shows the label as part of the output.
+bool code_prints_label(std::string_view code, std::string_view label) {
+  if (!std::any_of(label.begin(), label.end(), is_alpha)) return false;  // arrows are never printed labels
+  return lower(code).find(lower(label)) != std::string::npos;
 }
 
 enum class Role { kBlank, kComment, kCode };
@@ -208,6 +92,9 @@ class ClaimFinder {
         ++i;
       }
     }
+    for (const ShownOutput& output : run_.outputs) shown_output(output);
+    std::stable_sort(claims_.begin(), claims_.end(),
+                     [](const Claim& a, const Claim& b) { return a.guide_line < b.guide_line; });
     return std::move(claims_);
   }
 
@@ -236,31 +123,54 @@ class ClaimFinder {
 
   int line_of(std::size_t i) const { return run_.guide_lines[i]; }
 
+  // All after the '#' of line i's comment.
+  std::string_view comment_of(std::size_t i) const { return std::string_view(run_.lines[i]).substr(roles_[i].comment + 1); }
+  std::optional<MarkedOutput> marker_at(std::size_t i) const { return marked_output(comment_of(i)); }
+  std::string_view text_at(std::size_t i) const { return comment_text(run_.lines[i], roles_[i].comment); }
+  bool marked(std::size_t i) const { return is_marked(run_.lines[i], roles_[i].comment); }
+
+  // What line i's comment claims: its text without the marker, unless the
+  // code the claim is about prints that label itself.
+  std::string_view claimed_text(std::size_t i, std::string_view code) const {
+    const std::string_view comment = comment_of(i);
+    if (const std::optional<MarkedOutput> m = marked_output(comment)) {
+      if (code_prints_label(code, label_of(comment, *m))) return trim(comment);
+      return m->text;
+    }
+    return trim(comment);
+  }
+
+  // Constant text the code before run line `end` could print
+  // (printed_fragments.h). Blocks come in order: each extends the last.
+  const std::vector<std::string>& fragments_before(std::size_t end) {
+    for (; fragments_end_ < end; ++fragments_end_)
+      if (roles_[fragments_end_].role == Role::kCode)
+        add_printed_fragments(run_.lines[fragments_end_], &fragment_lexer_, &fragments_);
+    return fragments_;
+  }
+
   void trailing(std::size_t i) {
     if (roles_[i].comment == std::string_view::npos) return;
-    std::string_view text = comment_text(run_.lines[i], roles_[i].comment);
-    if (text.empty() || is_pragma(text)) return;
+    const std::optional<MarkedOutput> marker = marker_at(i);
+    std::string_view text = claimed_text(i, code_part(i));
+    if (text.empty() || (!marker && is_pragma(text))) return;
     Claim claim;
     claim.guide_line = claim.last_guide_line = claim.anchor_line = line_of(i);
     claim.form = ClaimForm::kTrailing;
-    if (marked(i)) {
-      claim.text = std::string(text);  // shown verbatim: no label, no note
+    if (marker && marker->marker->placement == MarkerPlacement::kEveryLine) {
+      claim.text = std::string(text);  // shown verbatim: no note
     } else if (const auto error = error_text(text)) {
       claim.kind = ClaimKind::kError;
       claim.text = std::string(*error);
     } else {
-      text = strip_output_label(text, code_part(i));
       const auto [value, note] = split_note(text);
       claim.text = std::string(value);
       claim.note = std::string(note);
-      claim.looks_like_prose = looks_like_prose(value);
+      claim.looks_like_prose = !marker && looks_like_prose(value);  // a labelled value is output
     }
     claims_.push_back(std::move(claim));
     trailing_claimed_[i] = true;
   }
-
-  std::string_view text_at(std::size_t i) const { return comment_text(run_.lines[i], roles_[i].comment); }
-  bool marked(std::size_t i) const { return is_marked(run_.lines[i], roles_[i].comment); }
 
   // `# x[0] = 1 # TypeError: ...` (optionally with its commented-out body on
   // the following lines), or `# x[0] = 1` then `# TypeError: ...`.
@@ -289,7 +199,8 @@ class ClaimFinder {
           if (body.empty() || !body_lexed.plausible || error_text(body) || looks_like_prose(body) ||
               body_lexed.comment != std::string_view::npos)
             break;
-          claim.statement += "\n" + std::string(body);
+          claim.statement += '\n';
+          claim.statement += body;
           claim.last_guide_line = line_of(k);
           next = k + 1;
         }
@@ -342,6 +253,13 @@ class ClaimFinder {
     if (segment <= end) candidate(segment, end, end);
   }
 
+  // Column where the text of line k's comment starts.
+  std::size_t text_column(std::size_t k) const {
+    const std::string_view line = run_.lines[k];
+    const std::size_t at = line.find_first_not_of(" \t", roles_[k].comment + 1);
+    return at == std::string_view::npos ? line.size() : at;
+  }
+
   // Lines [first, last] of a comment block ending at block_end.
   void candidate(std::size_t first, std::size_t last, std::size_t block_end) {
     const std::optional<std::size_t> anchor = anchor_before(first);
@@ -351,19 +269,26 @@ class ClaimFinder {
     // The first comment of a body describes the body; the header prints nothing.
     if (!anchor_code.empty() && anchor_code.back() == ':') return;
     const bool followed_by_code = last == block_end && code_follows(block_end);
-    if (followed_by_code && trailing_claimed_[*anchor]) return;
 
     std::vector<std::size_t> lines;
-    bool explicit_output = false;
+    bool explicit_output = false;  // a marker says these lines are output
+    const ClaimMarker* label = nullptr;  // the first label (`# Output:`)
+    bool label_alone = false;            // with no value on its line
+    std::size_t label_line = 0;          // its place in `lines`
+    std::size_t value_column = std::string_view::npos;  // where its value starts
     for (std::size_t k = first; k <= last; ++k) {
       const std::string_view text = text_at(k);
-      if (marked(k)) {
+      if (const std::optional<MarkedOutput> m = marker_at(k)) {
+        if (m->marker->placement == MarkerPlacement::kFirstLine && !explicit_output) {
+          label = m->marker;
+          label_alone = m->text.empty();
+          label_line = lines.size();
+          value_column = m->text.empty() ? std::string_view::npos
+                                         : static_cast<std::size_t>(m->text.data() - run_.lines[k].data());
+        }
         explicit_output = true;
+        if (m->marker->placement == MarkerPlacement::kFirstLine && text.empty()) continue;  // a label alone
         lines.push_back(k);
-        continue;
-      }
-      if (k == first && is_output_marker(text)) {
-        explicit_output = true;
         continue;
       }
       // A shell command starts illustrative output of its own.
@@ -371,9 +296,36 @@ class ClaimFinder {
       if (is_pragma(text)) continue;
       lines.push_back(k);
     }
-    // Prose-like lines right before the next code introduce that code.
-    if (followed_by_code && !explicit_output)
-      while (!lines.empty() && looks_like_prose(text_at(lines.back()))) lines.pop_back();
+    // "# Sorted:" then "# Output: [1, 2]": what comes before the label introduces it.
+    if (label_line > 0 && std::all_of(lines.begin(), lines.begin() + static_cast<long>(label_line),
+                                      [&](std::size_t k) { return looks_like_prose(text_at(k)); }))
+      lines.erase(lines.begin(), lines.begin() + static_cast<long>(label_line));
+    // After a statement with a trailing comment, a block before more code is
+    // a header for that code, unless a marker says otherwise.
+    if (followed_by_code && trailing_claimed_[*anchor] && !explicit_output) return;
+
+    // Evidence that a line reads like prose but is output: a marker, a place
+    // under a label's value, or text the code's string literals print.
+    auto shown = [&](std::size_t k) {
+      if (marked(k)) return true;
+      if (value_column != std::string_view::npos && text_column(k) + 1 >= value_column &&
+          text_column(k) <= value_column + 1 && text_column(k) > roles_[k].comment + 2)
+        return true;
+      return shows_printed_fragment(text_at(k), fragments_before(first));
+    };
+    auto is_value = [&](std::size_t k) {
+      const std::string_view text = text_at(k);
+      return (!looks_like_prose(text) && !is_parenthesised_remark(text)) || shown(k);
+    };
+    // Prose-like lines at the end: they introduce the next code, or remark
+    // on the output before them (`# [1, 2]` then `# the list is unchanged`).
+    while (!lines.empty() && !is_value(lines.back())) {
+      const bool introduces = followed_by_code && !explicit_output;
+      const bool remarks = std::any_of(lines.begin(), lines.end() - 1,
+                                       [&](std::size_t k) { return !text_at(k).empty() && is_value(k); });
+      if (!introduces && !remarks) break;
+      lines.pop_back();
+    }
     while (!lines.empty() && text_at(lines.back()).empty()) lines.pop_back();
     if (lines.empty()) return;
 
@@ -384,14 +336,14 @@ class ClaimFinder {
     claim.last_guide_line = line_of(lines.back());
     claim.looks_like_prose = true;
     std::string_view error;
-    bool verbatim = false;  // marked output: no label, no note, never prose
+    bool verbatim = false;  // marked on every line: no note, never prose
     for (std::size_t k : lines) {
-      std::string_view text = text_at(k);
-      if (marked(k)) verbatim = true;
-      else if (k == lines.front()) text = strip_output_label(text, anchor_code);
+      const std::optional<MarkedOutput> m = marker_at(k);
+      const std::string_view text = k == lines.front() ? claimed_text(k, anchor_code) : text_at(k);
+      if (m && m->marker->placement == MarkerPlacement::kEveryLine) verbatim = true;
       if (k != lines.front()) claim.text += '\n';
       claim.text += text;
-      if (marked(k) || !looks_like_prose(text)) claim.looks_like_prose = false;
+      if (m || !looks_like_prose(text)) claim.looks_like_prose = false;
       if (const auto e = error_text(text)) error = *e;
     }
     const std::string_view first_text = text_at(lines.front());
@@ -404,6 +356,47 @@ class ClaimFinder {
       claim.note = std::string(note);
       claim.text = std::string(value);
     }
+    // A label alone over the lines after it, or over several lines, lists
+    // what the code since the previous claim printed; `# Output: 42` on its
+    // own is about the statement before it.
+    if (label && label->scope == MarkerScope::kSincePreviousClaim && (label_alone || lines.size() > 1) &&
+        claim.kind == ClaimKind::kOutput) {
+      claim.form = ClaimForm::kOutputBlock;
+      claim.since_line = claims_.empty() ? 0 : claims_.back().anchor_line;
+    }
+    claims_.push_back(std::move(claim));
+  }
+
+  // Output shown after an `Output:` line: what the code since the previous
+  // shown output printed. A traceback in it claims the error of live code.
+  void shown_output(const ShownOutput& output) {
+    std::optional<std::size_t> anchor;
+    for (std::size_t k = 0; k < roles_.size() && line_of(k) < output.label_line; ++k)
+      if (roles_[k].role == Role::kCode) anchor = k;
+    if (!anchor || output.lines.empty()) return;
+    std::size_t traceback = output.lines.size();
+    for (std::size_t k = 0; k < output.lines.size() && traceback == output.lines.size(); ++k)
+      if (std::string_view(output.lines[k]).substr(0, 9) == "Traceback") traceback = k;
+    Claim claim;
+    claim.form = ClaimForm::kOutputBlock;
+    claim.anchor_line = line_of(*anchor);
+    claim.since_line = since_line_;
+    since_line_ = claim.anchor_line;
+    if (traceback > 0) {
+      claim.guide_line = output.guide_lines.front();
+      claim.last_guide_line = output.guide_lines[traceback - 1];
+      for (std::size_t k = 0; k < traceback; ++k) claim.text += (k ? "\n" : "") + output.lines[k];
+      claims_.push_back(claim);
+    }
+    if (traceback == output.lines.size()) return;
+    std::optional<std::string_view> error;
+    for (std::size_t k = traceback; k < output.lines.size(); ++k)
+      if (const auto e = error_text(output.lines[k])) error = e;
+    if (!error) return;
+    claim.kind = ClaimKind::kError;
+    claim.guide_line = output.guide_lines[traceback];
+    claim.last_guide_line = output.guide_lines.back();
+    claim.text = std::string(*error);
     claims_.push_back(std::move(claim));
   }
 
@@ -416,79 +409,13 @@ class ClaimFinder {
   std::vector<RunLine> roles_;
   std::vector<bool> trailing_claimed_;  // per run line: a trailing claim was found on it
   std::vector<Claim> claims_;
+  std::vector<std::string> fragments_;  // printed fragments of the code before fragments_end_
+  std::size_t fragments_end_ = 0;
+  PythonLexer fragment_lexer_;
+  int since_line_ = 0;  // anchor of the previous shown output
 };
 
 }  // namespace
-
-bool looks_like_prose(std::string_view raw) {
-  const std::string_view text = trim(raw);
-  if (text.empty()) return false;
-  // Error messages and traceback lines read like sentences but are output.
-  if (error_text(text) || text.substr(0, 9) == "Traceback" || text.substr(0, 6) == "File \"") return false;
-  if (starts_with_numbered_marker(text)) return true;  // "2. str.format() method"
-  const char c = text.front();
-  if (std::string_view("[{(\"'<").find(c) != std::string_view::npos || is_digit(c)) return false;
-  if ((c == '-' || c == '+' || c == '~') && text.size() > 1 && is_digit(text[1])) return false;
-  for (std::string_view code_mark : {"->", "=>", "$", "=", "{", "[", "\\"})
-    if (text.find(code_mark) != std::string_view::npos) return false;
-  if (text.back() == '!') return false;  // "Hello, World!" is printed, not written
-  const std::vector<std::string_view> tokens = words_of(text);
-  if (tokens.size() < 2) return false;
-  static constexpr std::array<std::string_view, 62> kFunctionWords = {
-      "the",    "a",      "an",   "of",    "to",      "in",      "on",      "for",    "with",  "by",    "from",
-      "is",     "are",    "was",  "were",  "be",      "been",    "it",      "its",    "this",  "that",  "these",
-      "those",  "and",    "or",   "not",   "no",      "if",      "when",    "only",   "all",   "any",   "as",
-      "at",     "into",   "instead", "than", "but",   "so",      "do",      "does",   "can",   "cannot", "will",
-      "using",  "via",    "without", "because", "each", "every", "here",    "there",  "has",   "have",  "which",
-      "how",    "why",    "same", "also",  "even",    "after",   "before"};
-  std::size_t words = 0;
-  std::size_t function_words = 0;
-  for (std::string_view token : tokens) {
-    if (!is_plain_word(token)) continue;
-    ++words;
-    if (contains(kFunctionWords, lower(bare_word(token)))) ++function_words;
-  }
-  const bool digits = std::any_of(text.begin(), text.end(), is_digit);
-  const std::string_view first = bare_word(tokens.front());
-  const bool capitalized = is_plain_word(tokens.front()) && first.size() > 1 && is_upper(first.front()) &&
-                           std::any_of(first.begin() + 1, first.end(), is_lower);
-  const double share = static_cast<double>(words) / static_cast<double>(tokens.size());
-  if (function_words >= 2 && share >= 0.5) return true;
-  if (function_words >= 1 && share >= 0.5 && capitalized) return true;
-  if (function_words >= 1 && share >= 0.6 && !digits) return true;
-  // "Column data types" is a description; "Toyota: Engine running" after a
-  // label is what f"{make}: {status}" prints.
-  const bool label = tokens.front().back() == ':';
-  return capitalized && !label && share >= 2.0 / 3.0;
-}
-
-bool is_shell_command(std::string_view raw) {
-  const std::string_view text = trim(raw);
-  if (text.substr(0, 2) == "$ " || text.substr(0, 2) == "> ") return true;
-  const std::vector<std::string_view> tokens = words_of(text);
-  if (tokens.empty()) return false;
-  const std::string_view command = tokens.front();
-  // A lone path: "myproject_env\Scripts\activate", "./run.sh".
-  if (tokens.size() == 1 && (command.find('/') != std::string_view::npos || command.find('\\') != std::string_view::npos) &&
-      (is_alpha(command.front()) || command.front() == '.' || command.front() == '~' || command.front() == '/'))
-    return true;
-  static constexpr std::array<std::string_view, 52> kCommands = {
-      "pip",     "pip3",    "python",   "python3",   "py",      "pytest",  "mypy",      "pyright",   "ruff",
-      "black",   "flake8",  "pylint",   "isort",     "coverage", "tox",    "nox",       "poetry",    "pipenv",
-      "conda",   "uv",      "uvx",      "virtualenv", "source",  "cd",     "export",    "ls",        "cat",
-      "mkdir",   "rm",      "cp",       "mv",        "git",     "docker",  "curl",      "wget",      "npm",
-      "brew",    "apt",     "apt-get",  "sudo",      "chmod",   "bash",    "sh",        "make",      "jupyter",
-      "ipython", "uvicorn", "gunicorn", "flask",     "django-admin", "twine", "streamlit"};
-  if (!contains(kCommands, command)) return false;
-  if (tokens.size() == 1) return true;
-  const std::string_view argument = tokens[1];
-  static constexpr std::array<std::string_view, 30> kSubcommands = {
-      "install", "uninstall", "run",   "init",   "add",    "remove", "activate", "deactivate", "list", "freeze",
-      "show",    "build",     "test",  "exec",   "create", "env",    "venv",     "sync",       "lock", "update",
-      "upgrade", "serve",     "start", "new",    "shell",  "publish", "check",   "format",     "clone", "wheel"};
-  if (argument.front() == '-' || contains(kSubcommands, argument)) return true;
-  return argument.find_first_of("/\\.=") != std::string_view::npos;
-}
 
 std::vector<Claim> find_claims(const CodeRun& run) { return ClaimFinder(run).find(); }
 

@@ -51,13 +51,23 @@ struct Claim {
   bool looks_like_prose = false;
 };
 
-/// The claims of one code run, in guide order. Not claims: pragmas
-/// (`# noqa`, `# type: ignore`), shell commands in comments and what follows
-/// them in the same block (`# pip install pandas`, `# pytest --cov=...`),
-/// comment lines before the first code line, comments right after a block
-/// opener (`def f():` then `# why`), and comment lines that introduce the
-/// next code: the prose-like lines ending a block that code follows, or a
-/// whole such block when the statement before it already has a trailing claim.
+/// The claims of one code run, in guide order. Output markers
+/// (claim_markers.h) are taken off the claimed text: `# Output: 3`,
+/// `#output:3`, `# prints 3`, `# => 3`, `#> 3` all claim "3"; a comment block
+/// opened by a worded label alone (`# Output:`) or over several lines is an
+/// output block covering the code since the previous claim. Output shown as plain lines after an
+/// `Output:` line (CodeRun::outputs) is an output block covering the code
+/// since the previous such block. Not claims: pragmas (`# noqa`,
+/// `# type: ignore`), shell commands in comments and what follows them in
+/// the same block (`# pip install pandas`, `# pytest --cov=...`), comment
+/// lines before the first code line, comments right after a block opener
+/// (`def f():` then `# why`), comment lines that introduce the next code (the
+/// prose-like lines ending a block that code follows, or a whole such block
+/// when the statement before it already has a trailing claim), and
+/// prose-like lines after the output lines of a block, which remark on them
+/// (`# [1, 2]` then `# the list is unchanged`). A prose-like line still
+/// counts as output when a marker or a label's alignment says so, or when it
+/// shows text the code's string literals print (printed_fragments.h).
 std::vector<Claim> find_claims(const CodeRun& run);
 
 /// The text hint behind Claim::looks_like_prose, for one line of comment text

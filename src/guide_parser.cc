@@ -1,8 +1,12 @@
 #include "guide_parser.h"
 
+#include <fmt/format.h>
+#include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
+#include "claim_markers.h"
 #include "diagnostic_sink.h"
 #include "item_numbering.h"
 #include "line_classifier.h"
@@ -10,15 +14,26 @@
 #include "unit_compiler.h"
 
 // The steps: split the text into lines; classify each line (line_classifier:
-// lexing, features of prose, compile checks in unit_compiler); gather
-// consecutive Python lines into runs (here); number the items and name the
+// lexing, features of prose, compile checks in unit_compiler); mark output
+// shown after the code (guide_parser_shown_output.cc); gather consecutive
+// Python lines into runs (here), leaving out lone lines that are headings or
+// signatures (guide_parser_lone_lines.cc); number the items and name the
 // runs after them (item_numbering).
 
 namespace guidecheck {
 
+// Steps in files of their own.
+void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
+std::optional<std::string> lone_line_reason(std::string_view line, const std::unordered_set<std::string>& seen);
+bool is_leading_keyword_heading(std::string_view line);
+void add_names(std::string_view line, PythonLexer* lexer, std::unordered_set<std::string>* seen);
+
 std::string format_diagnostic(std::string_view filename, const Diagnostic& diagnostic) {
   std::string out(filename);
-  if (diagnostic.line > 0) out += ":" + std::to_string(diagnostic.line);
+  if (diagnostic.line > 0) {
+    out += ':';
+    out += std::to_string(diagnostic.line);
+  }
   out += ": ";
   out += diagnostic.message;
   return out;
@@ -35,6 +50,7 @@ class GuideParser {
   ParsedGuide run() {
     split_lines();
     classes_ = classify_lines(stripped_, text_.size(), &compiler_, &diagnostics_);
+    mark_shown_output(stripped_, &classes_);
     build_runs();
     result_.items = find_items(stripped_, classes_, &diagnostics_);
     assign_run_ids(result_.items, &result_.runs, &diagnostics_);
@@ -74,8 +90,11 @@ class GuideParser {
     return s.size() >= 2 && s[1] != ' ' && s[1] != '\t' && s[1] != '!';
   }
 
+  static bool is_shown_output(LineClass c) { return c == LineClass::kOutputLabel || c == LineClass::kOutput; }
+
   void build_runs() {
     const int n = static_cast<int>(lines_.size());
+    std::unordered_set<std::string> seen;  // names used by the code of earlier runs
     for (int i = 0; i < n;) {
       if (classes_[i] == LineClass::kProse) {
         ++i;
@@ -91,25 +110,65 @@ class GuideParser {
       while (last >= first && (trimmable(last) || classes_[last] == LineClass::kOpener)) --last;
       while (first <= last && trimmable(first)) ++first;
       if (first > last) continue;
+      if (first < last && is_leading_keyword_heading(stripped_[first])) {
+        diagnostics_.add(first + 1, "not-code",
+                         fmt::format("'{}' before the code reads as a heading; not part of the sample",
+                                     strip_trailing(stripped_[first])));
+        classes_[first] = LineClass::kProse;
+        ++first;
+        while (first <= last && classes_[first] == LineClass::kBlank) ++first;
+      }
       bool has_code = false;
       bool all_furniture = true;
       for (int k = first; k <= last; ++k) {
-        if (classes_[k] != LineClass::kComment && classes_[k] != LineClass::kBlank) has_code = true;
+        if (classes_[k] != LineClass::kComment && classes_[k] != LineClass::kBlank && !is_shown_output(classes_[k]))
+          has_code = true;
         if (classes_[k] == LineClass::kComment && !is_furniture_comment(stripped_[k])) all_furniture = false;
       }
       if (!has_code && all_furniture) continue;
-      CodeRun run;
-      run.first_line = first + 1;
-      run.last_line = last + 1;
-      for (int k = first; k <= last; ++k) {
-        run.lines.emplace_back(stripped_[k]);
-        run.guide_lines.push_back(k + 1);
-        if (classes_[k] == LineClass::kWeak || classes_[k] == LineClass::kOpener)
-          doubtful_lines_.emplace_back(k, result_.runs.size());
+      if (first == last && classes_[first] != LineClass::kComment) {
+        if (std::optional<std::string> reason = lone_line_reason(stripped_[first], seen)) {
+          diagnostics_.add(first + 1, "not-code", *reason);
+          classes_[first] = LineClass::kProse;
+          continue;
+        }
       }
-      if (!has_code) comment_only_.push_back(result_.runs.size());
-      result_.runs.push_back(std::move(run));
+      result_.runs.push_back(make_run(first, last, has_code));
+      PythonLexer lexer;
+      for (const std::string& line : result_.runs.back().lines) add_names(line, &lexer, &seen);
     }
+  }
+
+  // The run of lines [first, last]; shown output goes to its outputs.
+  CodeRun make_run(int first, int last, bool has_code) {
+    CodeRun run;
+    run.first_line = first + 1;
+    run.last_line = last + 1;
+    bool in_output = false;
+    for (int k = first; k <= last; ++k) {
+      const LineClass c = classes_[k];
+      if (is_shown_output(c) || (in_output && c == LineClass::kBlank)) {
+        if (!in_output) run.outputs.push_back({k + 1, {}, {}});
+        in_output = true;
+        if (c != LineClass::kOutput) continue;
+        std::string_view text = stripped_[k];
+        if (run.outputs.back().label_line == k + 1) text = output_label_value(text).value_or(text);
+        run.outputs.back().lines.emplace_back(text);
+        run.outputs.back().guide_lines.push_back(k + 1);
+        continue;
+      }
+      in_output = false;
+      run.lines.emplace_back(stripped_[k]);
+      run.guide_lines.push_back(k + 1);
+      if (c == LineClass::kWeak || c == LineClass::kOpener) doubtful_lines_.emplace_back(k, result_.runs.size());
+    }
+    // Blank lines before shown output are not part of the code.
+    while (!run.lines.empty() && run.lines.back().empty()) {
+      run.lines.pop_back();
+      run.guide_lines.pop_back();
+    }
+    if (!has_code) comment_only_.push_back(result_.runs.size());
+    return run;
   }
 
   // Runs keep lines that read like prose or never close their bracket; say so

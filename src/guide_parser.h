@@ -26,9 +26,21 @@ struct GuideItem {
   std::string title;  ///< the heading without its number
 };
 
+/// Output a guide shows as plain lines after the code, below a line such as
+/// `Output:` (scraped text keeps no fences): what the code before it printed.
+struct ShownOutput {
+  int label_line = 0;              ///< guide line of the `Output:` line
+  /// The output lines, leading whitespace stripped; a value on the label
+  /// line itself (`Output: 42`) is the first.
+  std::vector<std::string> lines;
+  std::vector<int> guide_lines;  ///< guide line of each of `lines`
+};
+
 /// One code sample: a run of consecutive guide lines that are Python.
 /// Comment-only lines belong to it when they sit inside it, lead into it or
-/// follow it; blank lines only when code surrounds them.
+/// follow it; blank lines only when code surrounds them. Output shown after
+/// an `Output:` line belongs to it too (in `outputs`, not `lines`), and code
+/// right after such output goes on in the same run.
 struct CodeRun {
   /// "q12" for the only run of item 12, "q12-2", "q12-3" for further runs of
   /// the same item (numbers below 10 are padded: "q02"); "s01", "s02"... by
@@ -36,11 +48,12 @@ struct CodeRun {
   std::string id;
   int item = 0;        ///< number of the item it belongs to; 0 when none
   int first_line = 0;  ///< guide line of lines.front()
-  int last_line = 0;   ///< guide line of lines.back()
+  int last_line = 0;   ///< guide line of lines.back(), or of the last shown output after it
   /// The lines, leading whitespace stripped, otherwise byte-identical to the
   /// guide (no CR). Blank lines inside the run are kept as "".
   std::vector<std::string> lines;
   std::vector<int> guide_lines;  ///< guide line of each entry of `lines`
+  std::vector<ShownOutput> outputs;  ///< in guide order
 };
 
 /// Everything parse_guide found.

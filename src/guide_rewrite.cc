@@ -84,26 +84,47 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       continue;
     }
     int last = std::min(claim.last_guide_line, static_cast<int>(lines.size()));
+    std::string prefix = "# ";
+    std::string first_prefix;  // the first line's, when it differs
+    bool comment = false;      // for the message: a comment block or plain lines
+    bool echo = false;         // a REPL echo: an empty line is <BLANKLINE>, or it would end the echo
     const std::string& first_text = lines[static_cast<size_t>(line - 1)].text;
-    std::string indent = first_text.substr(0, first_text.find_first_not_of(" \t"));
-    bool comment = claim.form != ClaimForm::kOutputBlock && first_text.compare(indent.size(), 1, "#") == 0;
-    std::vector<std::string> block;
-    if (comment) {
-      // A comment block: one "# " line per output line, in place of the old ones.
-      size_t hash = first_text.find('#');
-      // A marked block (`#> 42`) stays marked: every line gets the marker.
+    const size_t start = first_text.find_first_not_of(" \t");
+    const std::string first_claimed = claim.text.substr(0, claim.text.find('\n'));
+    // Output shown as it is (a Markdown block printing "#1") is no comment.
+    const bool shown_as_is = claim.form == ClaimForm::kOutputBlock && !first_claimed.empty() &&
+                             start != std::string::npos && first_text.compare(start, first_claimed.size(), first_claimed) == 0;
+    if (size_t hash = first_text.find('#'); hash != std::string::npos && hash == start && !shown_as_is) {
+      comment = true;
       std::optional<MarkedOutput> marked = marked_output(std::string_view(first_text).substr(hash + 1));
-      std::string prefix = marked ? first_text.substr(0, hash + 1) + std::string(marked->marker->written_prefix)
-                                  : first_text.substr(0, first_text.find_first_not_of("# ", hash));
-      for (const auto& output : actual)
-        block.push_back(output.empty() ? prefix.substr(0, prefix.find_last_not_of(' ') + 1) : prefix + output);
+      if (marked && marked->marker->placement == MarkerPlacement::kFirstLine) {
+        // A label stays on the first line; the lines after it line up under its value.
+        first_prefix = first_text.substr(0, static_cast<size_t>(marked->text.data() - first_text.data()));
+        prefix = first_text.substr(0, hash + 1) + std::string(first_prefix.size() - hash - 1, ' ');
+      } else {
+        // A marked block (`#> 42`) stays marked: every line gets the marker.
+        prefix = marked ? first_text.substr(0, hash + 1) + std::string(marked->marker->written_prefix)
+                        : first_text.substr(0, first_text.find_first_not_of("# ", hash));
+      }
+    } else if (claim.form == ClaimForm::kOutputBlock) {
+      // Output shown as plain lines: no comment marker; a label before the
+      // first value (`Output: 42`) stays.
+      const size_t at = first_claimed.empty() ? std::string::npos : first_text.rfind(first_claimed);
+      prefix = first_text.substr(0, start == std::string::npos ? first_text.size() : start);
+      if (at != std::string::npos) first_prefix = first_text.substr(0, at);
     } else {
-      // Output shown as plain lines (a block after the code, a REPL echo):
-      // the lines themselves, at the block's indentation. A REPL shows an
-      // empty line as <BLANKLINE>, or it would end the echo.
-      bool echo = claim.form != ClaimForm::kOutputBlock;
-      for (const auto& output : actual)
-        block.push_back(output.empty() ? (echo ? indent + "<BLANKLINE>" : "") : indent + output);
+      // A REPL echo: the output lines themselves, at the echo's indentation.
+      echo = true;
+      prefix = first_text.substr(0, start == std::string::npos ? first_text.size() : start);
+    }
+    if (first_prefix.empty()) first_prefix = prefix;
+    std::vector<std::string> block;
+    for (const auto& output : actual) {
+      const std::string& p = block.empty() ? first_prefix : prefix;
+      if (output.empty() && echo)
+        block.push_back(p + "<BLANKLINE>");
+      else
+        block.push_back(output.empty() ? p.substr(0, p.find_last_not_of(' ') + 1) : p + output);
     }
     replaced[line] = block;
     for (int l = line + 1; l <= last; ++l) dropped[l] = true;

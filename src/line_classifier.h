@@ -22,6 +22,9 @@ enum class LineClass : std::uint8_t {
   kWeak,    ///< compiles but reads like prose; kept only inside a run
   kOpener,  ///< a statement whose bracket never closes; may start a run, never ends one
   kProse,
+  /// Set by the guide parser after classification (never by classify_lines):
+  kOutputLabel,  ///< an `Output:` line after code, or a blank line right after one
+  kOutput,       ///< a line of output shown after such a label (`Output: 42` itself, too)
 };
 
 /// Classifies every line. `lines` are the guide's lines without leading

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace guidecheck {
 namespace {
 
@@ -23,6 +27,63 @@ TEST(ClaimMarkersTest, OrdinaryCommentsAreNotMarked) {
   EXPECT_FALSE(marked_output(" > a quotation"));
   EXPECT_FALSE(marked_output(">> nested quote"));
   EXPECT_FALSE(marked_output(""));
+}
+
+TEST(ClaimMarkersTest, LabelsMarkTheirValue) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {" Output: 3", "3"},          {"output:1", "1"},          {" outputs: x", "x"},
+      {" Out: HELLO, SAM!", "HELLO, SAM!"}, {" Out[12]: 42", "42"},   {" prints abab", "abab"},
+      {" Prints: [8, 8]", "[8, 8]"}, {" printed: ok ", "ok"},    {" Expected output: 4", "4"},
+      {" Sample Output: a b", "a b"}, {" Result: None", "None"}, {" stdout: done", "done"},
+      {" Prints 832040", "832040"},
+      {" Output:", ""},              {" Output", ""},            {" OUTPUT :", ""},
+  };
+  for (const auto& [comment, value] : cases) {
+    auto marked = marked_output(comment);
+    ASSERT_TRUE(marked) << comment;
+    EXPECT_EQ(marked->text, value) << comment;
+    EXPECT_EQ(marked->marker->placement, MarkerPlacement::kFirstLine) << comment;
+    EXPECT_EQ(marked->marker->scope, MarkerScope::kSincePreviousClaim) << comment;
+  }
+}
+
+TEST(ClaimMarkersTest, PhrasesAndOtherWordsAreNoLabels) {
+  for (const char* comment : {" prints the sorted list", " prints each item on its own line", " printed twice",
+                              " output of the loop", " Out of range", " Outcome: 3", " Results are cached",
+                              " Outputs are lists", " Prints a greeting", " Prints Hello to the user", " prints-x", " Out[a]: 1", " Output:: 1", " the output: 3"})
+    EXPECT_FALSE(marked_output(comment)) << comment;
+}
+
+TEST(ClaimMarkersTest, ArrowsMarkTheValueAfterThem) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {" => 832040", "832040"}, {"=>5", "5"}, {" -> [1, 2]", "[1, 2]"}, {" \xE2\x86\x92 42", "42"}, {" =>", ""}};
+  for (const auto& [comment, value] : cases) {
+    auto marked = marked_output(comment);
+    ASSERT_TRUE(marked) << comment;
+    EXPECT_EQ(marked->text, value) << comment;
+    EXPECT_EQ(marked->marker->placement, MarkerPlacement::kFirstLine) << comment;
+    EXPECT_EQ(marked->marker->scope, MarkerScope::kStatement) << comment;
+  }
+  for (const char* comment : {" -1", " ->> x", " a -> b", " ==> x", " >= 3"}) EXPECT_FALSE(marked_output(comment)) << comment;
+}
+
+TEST(ClaimMarkersTest, OutputLabelsOfPlainLines) {
+  EXPECT_EQ(output_label_value("Output: 42"), "42");
+  EXPECT_EQ(output_label_value("Expected Output:"), "");
+  EXPECT_EQ(output_label_value("Output::"), "");  // reST: a literal block follows
+  EXPECT_FALSE(output_label_value("Outputs vary by platform."));
+  EXPECT_FALSE(output_label_value("Example:"));
+}
+
+TEST(ClaimMarkersTest, EveryConventionHasAWrittenPrefix) {
+  for (const ClaimMarker& marker : claim_markers()) {
+    EXPECT_FALSE(marker.written_prefix.empty()) << marker.name;
+    // What --write-guide writes is read back as the same convention.
+    auto marked = marked_output(std::string(marker.written_prefix) + "7");
+    ASSERT_TRUE(marked) << marker.name;
+    EXPECT_EQ(marked->marker, &marker);
+    EXPECT_EQ(marked->text, "7");
+  }
 }
 
 }  // namespace

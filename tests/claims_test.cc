@@ -18,6 +18,7 @@ std::string show(const Claim& c) {
                     std::to_string(c.anchor_line) + " [" + c.text + "]";
   if (!c.note.empty()) out += " note=" + c.note;
   if (!c.statement.empty()) out += " statement=" + c.statement;
+  if (c.form == ClaimForm::kOutputBlock) out += " since=" + std::to_string(c.since_line);
   if (c.looks_like_prose) out += " prose";
   return out;
 }
@@ -192,14 +193,14 @@ TEST(ClaimsTest, PragmasAreNotClaims) {
 
 TEST(ClaimsTest, OutputMarkerLineIsDropped) {
   EXPECT_EQ(show(find_claims(make_run({"print(total)", "# Output:", "# 5", "values = []"}))),
-            (Lines{"3-3 output block @1 [5]"}));
+            (Lines{"3-3 output output-block @1 [5] since=0"}));
 }
 
 TEST(ClaimsTest, ProseLinesBeforeTheNextCodeIntroduceIt) {
+  // "Sorted in ascending order" after the value remarks on it: not output.
   EXPECT_EQ(show(find_claims(make_run({"print(numbers)", "# [3, 1, 2]", "# Now sort the list in place", "numbers.sort()",
                                        "print(numbers)", "# [1, 2, 3]", "# Sorted in ascending order"}))),
-            (Lines{"2-2 output block @1 [[3, 1, 2]]",
-                   "6-7 output block @5 [[1, 2, 3]\nSorted in ascending order]"}));
+            (Lines{"2-2 output block @1 [[3, 1, 2]]", "6-6 output block @5 [[1, 2, 3]]"}));
 }
 
 TEST(ClaimsTest, BlockAfterAClaimedLineOrABlockOpenerIsAHeader) {
@@ -275,6 +276,126 @@ TEST(ClaimsTest, ShellCommands) {
   for (const char* other : {"python is fun", "Name Stmts Miss Cover", "user: alice", "[1, 2]", "1/2",
                             "Create a virtual environment", "source code is text"})
     EXPECT_FALSE(is_shell_command(other)) << other;
+}
+
+// ---------------------------------------------------------------------------
+// Conventions of guides written apart from the code.
+
+TEST(ClaimsTest, BlockAfterACompoundStatementOrACallClaimsWhatItPrinted) {
+  // No indentation in scraped text: the block follows the last body line,
+  // and the judge gives it what the whole statement holding that line printed.
+  EXPECT_EQ(show(find_claims(make_run({"if len(xs) > 2:", "print(\"long\")", "else:", "print(\"short\")", "# short",
+                                       "while n:", "n -= 1", "print(n)", "# 1", "# 0", "def show():",
+                                       "print(\"shown\")", "show()", "# shown"}))),
+            (Lines{"5-5 output block @4 [short]", "9-10 output block @8 [1\n0]", "14-14 output block @13 [shown]"}));
+}
+
+TEST(ClaimsTest, PhraseLikeOutputOfALoopIsKeptWhenTheCodePrintsIt) {
+  // "Hello, Alice" reads like a phrase; the f-string prints "Hello," so it is output, also before more code.
+  EXPECT_EQ(show(find_claims(make_run({"for name in names:", "print(f\"Hello, {name}\")", "# Hello, Alice",
+                                       "# Hello, Bob", "count = len(names)", "print(\"Total: %d names\" % count)",
+                                       "# Total: 2 names", "print(\"Good morning to you all\")",
+                                       "# Good morning to you all", "x = 1"}))),
+            (Lines{"3-4 output block @2 [Hello, Alice\nHello, Bob] prose", "7-7 output block @6 [Total: 2 names]",
+                   "9-9 output block @8 [Good morning to you all] prose"}));
+}
+
+TEST(ClaimsTest, KeysAndDataWordsAreNoEvidenceOfOutput) {
+  // "salary" and "left" are dict keys and argument values, not printed text:
+  // the prose lines still introduce the next code.
+  EXPECT_EQ(show(find_claims(make_run({"row = {\"salary\": 1, \"how\": \"left\"}", "print(row)",
+                                       "# {'salary': 1, 'how': 'left'}", "# Left join keeps every salary",
+                                       "merged = join(row)", "print(len(row))", "# 2",
+                                       "# Salary figures come next", "figures = [1]"}))),
+            (Lines{"3-3 output block @2 [{'salary': 1, 'how': 'left'}]", "7-7 output block @6 [2]"}));
+}
+
+TEST(ClaimsTest, ProseAfterTheValuesRemarksOnThem) {
+  EXPECT_EQ(show(find_claims(make_run({"d = {\"b\": 1, \"a\": 2}", "print(d)", "# {'b': 1, 'a': 2}",
+                                       "# dicts keep the order of insertion", "for k in d:", "print(k)", "# b", "# a",
+                                       "#", "# the loop sees the same order"}))),
+            (Lines{"3-3 output block @2 [{'b': 1, 'a': 2}]", "7-8 output block @6 [b\na]"}));
+  // A remark in parentheses on a line of its own; a blank comment line is no value to remark on.
+  EXPECT_EQ(show(find_claims(make_run({"print(scores)", "# {'ann': 3, 'bob': 5}", "# (insertion order)",
+                                       "print(pair)", "# ('a', 'b')", "# (1, 2)"}))),
+            (Lines{"2-2 output block @1 [{'ann': 3, 'bob': 5}]", "5-6 output block @4 [('a', 'b')\n(1, 2)]"}));
+  EXPECT_EQ(show(find_claims(make_run({"print(greeting)", "# Welcome to the course", "#", "# Enjoy every lesson"}))),
+            (Lines{"2-4 output block @1 [Welcome to the course\n\nEnjoy every lesson]"}));
+  // Only prose lines, nothing before them to remark on: kept (the judge calls them prose if they differ).
+  EXPECT_EQ(show(find_claims(make_run({"print(greeting)", "# Welcome to the course"}))),
+            (Lines{"2-2 output block @1 [Welcome to the course] prose"}));
+}
+
+TEST(ClaimsTest, LabelledTrailingComments) {
+  EXPECT_EQ(show(find_claims(make_run({"print(a) # Result: 7", "print(b) #OUTPUT:8", "print(c) # Out[4]: 9",
+                                       "print(d) # \xE2\x86\x92 [1]", "print(e) #=>{'k': 2}", "print(f) # prints: x y",
+                                       "print(g) # outputs True", "print(h) # Expected output: 4 (after sorting)",
+                                       "print(i) # prints each item", "print(j) # -> 1 / 0",
+                                       "print(\"Result:\", k) # Result: 3", "d[\"k\"] # => KeyError: 'k'"}))),
+            (Lines{"1-1 output trailing @1 [7]", "2-2 output trailing @2 [8]", "3-3 output trailing @3 [9]",
+                   "4-4 output trailing @4 [[1]]", "5-5 output trailing @5 [{'k': 2}]", "6-6 output trailing @6 [x y]",
+                   "7-7 output trailing @7 [True]", "8-8 output trailing @8 [4] note=(after sorting)",
+                   "9-9 output trailing @9 [prints each item] prose", "10-10 output trailing @10 [1 / 0]",
+                   "11-11 output trailing @11 [Result: 3]", "12-12 error trailing @12 [KeyError: 'k']"}));
+}
+
+TEST(ClaimsTest, ALabelledLineIsOutputNeverProse) {
+  // Before more code too, even when it reads like a sentence.
+  EXPECT_EQ(show(find_claims(make_run({"print(describe(p))", "# Output: The point is at the origin", "q = p",
+                                       "print(q.x) # Output: zero as well"}))),
+            (Lines{"2-2 output block @1 [The point is at the origin]", "4-4 output trailing @4 [zero as well]"}));
+}
+
+TEST(ClaimsTest, LabelContinuationLinesLineUpUnderTheFirstValue) {
+  EXPECT_EQ(show(find_claims(make_run({"for name in names:", "greet(name)", "# Output: Good day, Ann",
+                                       "#         Good day, Bob", "#         and welcome", "# the greeting is polite",
+                                       "done = True"}))),
+            (Lines{"3-5 output output-block @2 [Good day, Ann\nGood day, Bob\nand welcome] since=0"}));
+  // No space after '#': the value starts at column 6, and so does the next line.
+  EXPECT_EQ(show(find_claims(make_run({"print(a); print(b)", "#out: 1", "#     2"}))),
+            (Lines{"2-3 output output-block @1 [1\n2] since=0"}));
+}
+
+TEST(ClaimsTest, AWordedLabelCoversTheCodeSinceThePreviousClaim) {
+  EXPECT_EQ(show(find_claims(make_run({"print(len(a)) # 3", "print(sorted(a))", "print(max(a))", "# Output:",
+                                       "# [1, 2, 3]", "# 3", "b = a * 2", "print(b[0])", "# Sample output:", "# 3",
+                                       "print(b[1])", "# => 1"}))),
+            (Lines{"1-1 output trailing @1 [3]", "5-6 output output-block @3 [[1, 2, 3]\n3] since=1",
+                   "10-10 output output-block @8 [3] since=3", "12-12 output block @11 [1]"}));
+}
+
+TEST(ClaimsTest, OneLabelledValueIsAboutTheStatementBeforeIt) {
+  // "start" is printed too, but `# Output: 42` on its own claims only print(x).
+  EXPECT_EQ(show(find_claims(make_run({"print(\"start\")", "x = 6 * 7", "print(x)", "# Output: 42", "print(x, x)",
+                                       "#OUTPUT: 42 42"}))),
+            (Lines{"4-4 output block @3 [42]", "6-6 output block @5 [42 42]"}));
+}
+
+TEST(ClaimsTest, ProseBeforeALabelIntroducesIt) {
+  EXPECT_EQ(show(find_claims(make_run({"print(sorted(xs))", "# Sorting gives a new list:", "# Output: [1, 2]"}))),
+            (Lines{"3-3 output block @1 [[1, 2]]"}));
+}
+
+TEST(ClaimsTest, ALabelAloneBeforeCodeIsNoClaim) {
+  EXPECT_EQ(show(find_claims(make_run({"print(x)", "# Output", "y = 2", "print(y) # Output:"}))), (Lines{}));
+}
+
+// Output shown as plain lines after an `Output:` line (the parser keeps it in CodeRun::outputs).
+TEST(ClaimsTest, ShownOutputIsAnOutputBlockSinceThePreviousOne) {
+  CodeRun run = make_run({"print(1)", "print(2) # 2", "x = 3", "print(x)"}, 10);
+  run.guide_lines = {10, 11, 15, 16};
+  run.outputs = {{12, {"1", "2"}, {13, 14}}, {17, {"3"}, {17}}};
+  EXPECT_EQ(show(find_claims(run)), (Lines{"11-11 output trailing @11 [2]", "13-14 output output-block @11 [1\n2] since=0",
+                                           "17-17 output output-block @16 [3] since=11"}));
+}
+
+TEST(ClaimsTest, ATracebackInShownOutputClaimsTheError) {
+  CodeRun run = make_run({"print(\"start\")", "print(1 / 0)"}, 1);
+  run.outputs = {{3, {"start", "Traceback (most recent call last):", "File \"x.py\", line 2, in <module>",
+                      "ZeroDivisionError: division by zero"},
+                  {4, 5, 6, 7}}};
+  EXPECT_EQ(show(find_claims(run)), (Lines{"4-4 output output-block @2 [start] since=0",
+                                           "5-7 error output-block @2 [ZeroDivisionError: division by zero] since=0"}));
 }
 
 }  // namespace

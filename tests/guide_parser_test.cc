@@ -277,7 +277,7 @@ INSTANTIATE_TEST_SUITE_P(
                       std::make_pair("- Lists use square brackets", false),
                       std::make_pair("Basics (Questions 1-10)", false),
                       std::make_pair("12. Explain inheritance and method resolution order (MRO).", false),
-                      std::make_pair("Conclusion", false), std::make_pair("Output: 42", false),
+                      std::make_pair("Conclusion", false),
                       std::make_pair("A common use of is is checking for None.", false),
                       std::make_pair("f-strings are the preferred approach in 2026.", false),
                       std::make_pair("Python\xE2\x80\x99s dict is a hash table.", false),
@@ -299,6 +299,154 @@ INSTANTIATE_TEST_SUITE_P(
                       std::make_pair("print(f\"{'#'}\") # #", true), std::make_pair("async with lock:", true),
                       std::make_pair("x # 1 (a value shown by a comment)", true),
                       std::make_pair("df = pd.DataFrame({\"a\": [1, 2]})", true)));
+
+// Output shown as plain lines after an `Output:` line stays with its sample.
+struct Shown {
+  int label_line;
+  std::vector<std::string> lines;
+  std::vector<int> guide_lines;
+  bool operator==(const Shown&) const = default;
+};
+std::vector<Shown> shown(const CodeRun& run) {
+  std::vector<Shown> out;
+  for (const ShownOutput& o : run.outputs) out.push_back({o.label_line, o.lines, o.guide_lines});
+  return out;
+}
+void PrintTo(const Shown& s, std::ostream* os) {
+  *os << s.label_line << ":";
+  for (const std::string& line : s.lines) *os << " [" << line << "]";
+}
+
+TEST(GuideParserTest, ShownOutputStaysWithItsSampleAndTheCodeGoesOn) {
+  const ParsedGuide guide = parse_guide(
+      "Lists\n"
+      "1. How do you grow a list?\n"
+      "The loop prints each word.\n"
+      "words = [\"pear\", \"fig\"]\n"  // 4
+      "for w in words:\n"
+      "print(w.upper())\n"
+      "Output:\n"                      // 7
+      "PEAR\n"
+      "FIG\n"
+      "words.append(\"kiwi\")\n"      // 10: a method call is code again
+      "print(len(words))\n"
+      "Output: 3\n"                    // 12: the value on the label line
+      "As you can see the list grew by one item.\n"
+      "2. And numbers?\n"
+      "x = 1\n"                        // 15
+      "print(x)\n"
+      "Output:\n"                      // 17
+      "\n"
+      "1\n"                            // 19
+      "y = x + 1\n"                    // 20: an assignment is code again
+      "print(y)\n"
+      "Output:\n"                      // 22
+      "2\n"
+      "3. A numbered heading ends the output?\n",
+      "shown.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"q01", 4, 12}, {"q02", 15, 23}}));
+  ASSERT_EQ(guide.runs.size(), 2u);
+  EXPECT_EQ(guide.runs[0].guide_lines, (std::vector<int>{4, 5, 6, 10, 11}));
+  EXPECT_EQ(shown(guide.runs[0]), (std::vector<Shown>{{7, {"PEAR", "FIG"}, {8, 9}}, {12, {"3"}, {12}}}));
+  EXPECT_EQ(guide.runs[1].lines, (std::vector<std::string>{"x = 1", "print(x)", "y = x + 1", "print(y)"}));
+  EXPECT_EQ(shown(guide.runs[1]), (std::vector<Shown>{{17, {"1"}, {19}}, {22, {"2"}, {23}}}));
+  EXPECT_EQ(guide.items.size(), 3u);
+}
+
+TEST(GuideParserTest, ShownOutputKeepsReprsAndPrintedPhrases) {
+  const ParsedGuide guide = parse_guide(
+      "from collections import deque, namedtuple\n"
+      "Point = namedtuple(\"Point\", \"x y\")\n"
+      "def show(p):\n"
+      "print(f\"The point is {p}\")\n"
+      "show(Point(3, 4))\n"
+      "print(deque([2, 3]))\n"
+      "Expected output:\n"           // 7
+      "The point is Point(x=3, y=4)\n"
+      "deque([2, 3])\n"
+      "show(Point(0, 0))\n"          // 10: a call of a function the code defined
+      "Note that the second call prints its own line too.\n",
+      "reprs.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].last_line, 10);
+  EXPECT_EQ(shown(guide.runs[0]),
+            (std::vector<Shown>{{7, {"The point is Point(x=3, y=4)", "deque([2, 3])"}, {8, 9}}}));
+  EXPECT_EQ(guide.runs[0].lines.back(), "show(Point(0, 0))");
+}
+
+TEST(GuideParserTest, AnOutputLineThatDescribesOrFollowsProseIsProse) {
+  // A description after the label, a label after prose, a label with only code after it.
+  const ParsedGuide guide = parse_guide(
+      "x = 1\n"
+      "print(x)\n"
+      "Output: the value of x, printed once by the call above.\n"
+      "y = 2\n"
+      "Some prose between the samples here.\n"
+      "Output: 42\n"
+      "z = 3\n"
+      "print(z)\n"
+      "Output:\n"
+      "print(z + 1)\n",
+      "prose.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 1, 2}, {"s02", 4, 4}, {"s03", 7, 8}, {"s04", 10, 10}}));
+  for (const CodeRun& run : guide.runs) EXPECT_TRUE(run.outputs.empty()) << run.id;
+}
+
+TEST(GuideParserTest, AnOutputLineBetweenCodeIsShownOutput) {
+  const ParsedGuide guide = parse_guide("x = 1\nOutput: 42\ny = 2\n", "s.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 1, 3}}));
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].lines, (std::vector<std::string>{"x = 1", "y = 2"}));
+  EXPECT_EQ(shown(guide.runs[0]), (std::vector<Shown>{{2, {"42"}, {2}}}));
+}
+
+TEST(GuideParserTest, LoneKeywordsAndSignaturesAreNotSamples) {
+  const ParsedGuide guide = parse_guide(
+      "Keywords and built-ins\n"
+      "break\n"                                           // 2
+      "The break statement leaves the loop early.\n"
+      "pass\n"                                            // 4
+      "It does nothing at all.\n"
+      "else:\n"                                           // 6
+      "It starts the other branch of an if statement.\n"
+      "map(function, iterable)\n"                         // 8
+      "It applies a function to every item.\n"
+      "print(*objects, sep=' ', end='\\n')\n"             // 10
+      "It writes the objects to the stream.\n"
+      "re.sub(pattern, repl, string, count=0)\n"          // 12
+      "It replaces matches of the pattern.\n"
+      "isinstance(object, classinfo)\n"                   // 14
+      "It checks the type of an object.\n"
+      "items = [3, 1]\n"                                  // 16
+      "print(items)\n"
+      "Real code stops here for a moment.\n"
+      "len(items)\n"                                      // 19: items is the guide's own name
+      "A call of a name defined above stays a sample.\n"
+      "len(list)\n"                                       // 21: builtins only
+      "Builtins are defined.\n"
+      "greet()\n"                                         // 23: no placeholder
+      "That is all for this page.\n",
+      "lone.txt");
+  EXPECT_EQ(spans(guide),
+            (std::vector<Span>{{"s01", 16, 17}, {"s02", 19, 19}, {"s03", 21, 21}, {"s04", 23, 23}}));
+  for (int line : {2, 4, 6, 8, 10, 12, 14}) EXPECT_TRUE(has_diagnostic(guide, line, "not a sample")) << line;
+  EXPECT_TRUE(has_diagnostic(guide, 2, "'break' alone between prose reads as a heading"));
+  EXPECT_TRUE(has_diagnostic(guide, 8, "'map(function, iterable)' is a signature"));
+}
+
+TEST(GuideParserTest, AKeywordHeadingRightBeforeItsCodeIsNotPartOfTheSample) {
+  const ParsedGuide guide = parse_guide(
+      "Loop control\n"
+      "break\n"
+      "for n in range(10):\n"
+      "if n == 3:\n"
+      "break\n"
+      "print(n)\n"
+      "The loop stops at three.\n",
+      "break.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 3, 6}}));
+  EXPECT_TRUE(has_diagnostic(guide, 2, "'break' before the code reads as a heading"));
+}
 
 TEST(GuideParserTest, DecoratorNeedsADefinition) {
   const ParsedGuide with_def = parse_guide("x = 1\n@timer\ndef f():\nreturn 1\n", "d.txt");

@@ -70,6 +70,34 @@ TEST(GuideRewriteTest, AMarkedBlockStaysMarked) {
   EXPECT_EQ(r.text, "print(x)\n#> [1, 3]\n#>\n#> end\nNext prose.\n");
 }
 
+TEST(GuideRewriteTest, ALabelStaysOnTheFirstLineAndTheRestLinesUpUnderIt) {
+  std::string guide = "print(a); print(b)\n# Output: 1\n#         2\nNext prose.\n";
+  Claim claim;
+  claim.form = ClaimForm::kOutputBlock;
+  claim.guide_line = 2;
+  claim.last_guide_line = 3;
+  claim.anchor_line = 1;
+  claim.text = "1\n2";
+  GuideRewrite r = rewrite_claims(guide, "g.txt", {{claim, "1\n3\n5"}});
+  EXPECT_EQ(r.text, "print(a); print(b)\n# Output: 1\n#         3\n#         5\nNext prose.\n");
+}
+
+TEST(GuideRewriteTest, OutputShownAsPlainLinesStaysPlain) {
+  std::string guide = "print(m.group(0))\nprint(sub)\nOutput:\nOrder 66\na#b#\nNote that...\nx = 1\nOutput: 4\n";
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.guide_line = 4;
+  block.last_guide_line = 5;
+  block.anchor_line = 2;
+  block.text = "Order 66\na#b#";
+  Claim labelled = block;
+  labelled.guide_line = labelled.last_guide_line = 8;
+  labelled.anchor_line = 7;
+  labelled.text = "4";
+  GuideRewrite r = rewrite_claims(guide, "g.txt", {{block, "Order 66\na#b##"}, {labelled, "5"}});
+  EXPECT_EQ(r.text, "print(m.group(0))\nprint(sub)\nOutput:\nOrder 66\na#b##\nNote that...\nx = 1\nOutput: 5\n");
+}
+
 TEST(GuideRewriteTest, ErrorClaimKeepsTheCommentedOutCode) {
   std::string guide = "# x[0] = 1 # TypeError: nope\n";
   Claim claim;

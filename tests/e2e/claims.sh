@@ -149,6 +149,73 @@ q02 7 mismatch -" "$(verdicts "$work/m.json")"
   assert_eq "the right claim is untouched" "#> Hello, this is the greeting" "$(sed -n 4p "$work/marked.txt")"
 }
 
+# Conventions of blog posts: labels (`# Output:`, `# prints`, `#=>`), a
+# label's lined-up continuation, phrase-like output of a loop before more
+# code, a remark after a value, output shown as plain lines after an
+# `Output:` line, and a keyword heading and a signature that are not
+# samples. Two planted errors (q02's sum, q03's plain output); the fixes
+# keep each claim's style.
+case_blog_conventions_are_judged_and_rewritten_in_kind() {
+  rm -rf "$work"
+  mkdir -p "$work"
+  cat >"$work/blog.txt" <<'EOF'
+Blog guide
+1. Greetings
+for name in ["Ann", "Bob"]:
+print(f"Hi, {name}")
+# Hi, Ann
+# Hi, Bob
+pairs = [(1, 2)]
+print(len(pairs)) # prints 1
+print(pairs[0]) #=> (1, 2)
+2. Labels
+a, b = 3, 4
+print(a); print(b)
+# Output: 3
+#         4
+print(a + b)
+#output:8
+# the sum of both numbers
+3. Plain output
+words = ["x", "y"]
+for w in words:
+print(w * 2)
+Output:
+xx
+y
+words.append("z")
+print(len(words))
+Output: 3
+That is the whole program.
+4. Keywords
+continue
+The continue statement skips the rest of the loop body.
+map(function, iterable)
+It applies the function to each item.
+EOF
+  local rc=0
+  gc_in check blog.txt --format json >"$work/b.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  assert_eq "verdicts" "q01 5 match -
+q01 8 match -
+q01 9 match -
+q02 13 match -
+q02 16 mismatch -
+q03 23 mismatch -
+q03 27 match -" "$(verdicts "$work/b.json")"
+  assert_eq "samples" "q01 q02 q03" "$("$PYTHON" -c '
+import json, sys
+print(" ".join(s["id"] for s in json.load(open(sys.argv[1]))["snippets"]))' "$work/b.json")"
+  gc_in extract blog.txt >/dev/null 2>&1
+  gc_in update --write-guide >/dev/null 2>&1 || true
+  assert_eq "the labelled claim keeps its label" "#output:7" "$(sed -n 16p "$work/blog.txt")"
+  assert_eq "plain output stays plain" "xx
+yy" "$(sed -n 23,24p "$work/blog.txt")"
+  rc=0
+  gc_in check blog.txt --format json >"$work/b2.json" || rc=$?
+  assert_eq "exit code after the fixes" 0 "$rc"
+}
+
 run_case every_claim_gets_its_verdict case_every_claim_gets_its_verdict
 run_case unseen_guide_fails_exactly_on_its_errors case_unseen_guide_fails_exactly_on_its_errors
 run_case junit_is_valid_xml_with_a_testcase_per_sample case_junit_is_valid_xml_with_a_testcase_per_sample
@@ -156,4 +223,5 @@ run_case strict_also_fails_on_prose_and_equivalent case_strict_also_fails_on_pro
 run_case known_errata_pass_but_are_listed case_known_errata_pass_but_are_listed
 run_case write_guide_changes_only_the_wrong_claims case_write_guide_changes_only_the_wrong_claims
 run_case chevron_marked_output_is_checked_and_rewritten_in_kind case_chevron_marked_output_is_checked_and_rewritten_in_kind
+run_case blog_conventions_are_judged_and_rewritten_in_kind case_blog_conventions_are_judged_and_rewritten_in_kind
 finish

@@ -1,0 +1,217 @@
+#include "claim_text.h"
+
+// What one comment's text is, line by line: an error, a pragma, a value with
+// a note, prose, a shell command. The finder (claims.cc) decides what the
+// lines together claim.
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "claims.h"
+
+namespace guidecheck {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& set, std::string_view word) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+// `TypeError: ...`, `ZeroDivisionError`, `json.JSONDecodeError: ...`: an
+// exception class name, then the end or a colon. "Error: bad input" is not
+// one (printed messages often start that way).
+bool is_error_line(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && (is_alpha(text[i]) || is_digit(text[i]) || text[i] == '_' || text[i] == '.')) ++i;
+  const std::string_view name = text.substr(0, i);
+  if (i < text.size() && text[i] != ':') return false;
+  const std::size_t dot = name.rfind('.');
+  const std::string_view base = dot == std::string_view::npos ? name : name.substr(dot + 1);
+  if (base.empty() || !is_upper(base.front())) return false;
+  static constexpr std::array<std::string_view, 6> kExact = {"KeyboardInterrupt", "SystemExit",    "StopIteration",
+                                                             "StopAsyncIteration", "GeneratorExit", "Exception"};
+  if (contains(kExact, base)) return true;
+  for (std::string_view suffix : {"Error", "Exception", "Warning"})
+    if (base.size() > suffix.size() && base.substr(base.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string_view> error_text(std::string_view text) {
+  for (std::string_view verb : {"raises ", "throws ", "raise "}) {
+    if (lower(text.substr(0, verb.size())) == verb) {
+      text = trim(text.substr(verb.size()));
+      break;
+    }
+  }
+  if (is_error_line(text)) return text;
+  return std::nullopt;
+}
+
+bool is_pragma(std::string_view text) {
+  static constexpr std::array<std::string_view, 13> kPragmas = {
+      "type:", "noqa", "pragma:", "fmt:", "pylint:", "mypy:", "isort:", "doctest:", "nosec", "pyright:",
+      "ruff:", "-*-",  "!"};
+  const std::string low = lower(text);
+  return std::any_of(kPragmas.begin(), kPragmas.end(),
+                     [&](std::string_view p) { return std::string_view(low).substr(0, p.size()) == p; });
+}
+
+std::pair<std::string_view, std::string_view> split_note(std::string_view text) {
+  if (text.size() < 3 || text.back() != ')') return {text, {}};
+  int depth = 0;
+  std::size_t open = std::string_view::npos;
+  for (std::size_t i = text.size(); i-- > 0;) {
+    if (text[i] == ')') ++depth;
+    if (text[i] == '(' && --depth == 0) {
+      open = i;
+      break;
+    }
+  }
+  if (open == std::string_view::npos || open == 0 || !is_space(text[open - 1])) return {text, {}};
+  const std::string_view value = trim(text.substr(0, open));
+  const std::string_view inside = text.substr(open + 1, text.size() - open - 2);
+  const bool literal = std::all_of(inside.begin(), inside.end(), [](char c) {
+    return is_digit(c) || is_space(c) || c == ',' || c == '.' || c == '-' || c == '\'' || c == '"';
+  });
+  if (value.empty() || literal) return {text, {}};
+  return {value, text.substr(open)};
+}
+
+bool is_parenthesised_remark(std::string_view raw) {
+  const std::string_view text = trim(raw);
+  if (text.size() < 4 || text.front() != '(' || text.back() != ')') return false;
+  const std::string_view inside = text.substr(1, text.size() - 2);
+  const bool words_only =
+      std::all_of(inside.begin(), inside.end(), [](char c) { return is_alpha(c) || is_space(c) || c == '-'; });
+  return words_only && words_of(inside).size() >= 2;
+}
+
+namespace {
+
+bool starts_with_numbered_marker(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  return i > 0 && i < 4 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && is_space(s[i + 1]);
+}
+
+bool is_plain_word(std::string_view w) {
+  // Strip the punctuation prose wraps words in.
+  while (!w.empty() && std::string_view("([\"'").find(w.front()) != std::string_view::npos) w.remove_prefix(1);
+  while (!w.empty() && std::string_view(")]\"'.,:;!?").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+  if (w.empty() || !is_alpha(w.front())) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return is_alpha(c) || c == '-' || c == '\''; });
+}
+
+std::string_view bare_word(std::string_view w) {
+  while (!w.empty() && !is_alpha(w.front())) w.remove_prefix(1);
+  while (!w.empty() && !is_alpha(w.back())) w.remove_suffix(1);
+  return w;
+}
+
+}  // namespace
+
+bool looks_like_prose(std::string_view raw) {
+  const std::string_view text = trim(raw);
+  if (text.empty()) return false;
+  // Error messages and traceback lines read like sentences but are output.
+  if (error_text(text) || text.substr(0, 9) == "Traceback" || text.substr(0, 6) == "File \"") return false;
+  if (starts_with_numbered_marker(text)) return true;  // "2. str.format() method"
+  const char c = text.front();
+  if (std::string_view("[{(\"'<").find(c) != std::string_view::npos || is_digit(c)) return false;
+  if ((c == '-' || c == '+' || c == '~') && text.size() > 1 && is_digit(text[1])) return false;
+  for (std::string_view code_mark : {"->", "=>", "$", "=", "{", "[", "\\"})
+    if (text.find(code_mark) != std::string_view::npos) return false;
+  if (text.back() == '!') return false;  // "Hello, World!" is printed, not written
+  const std::vector<std::string_view> tokens = words_of(text);
+  if (tokens.size() < 2) return false;
+  static constexpr std::array<std::string_view, 62> kFunctionWords = {
+      "the",    "a",      "an",   "of",    "to",      "in",      "on",      "for",    "with",  "by",    "from",
+      "is",     "are",    "was",  "were",  "be",      "been",    "it",      "its",    "this",  "that",  "these",
+      "those",  "and",    "or",   "not",   "no",      "if",      "when",    "only",   "all",   "any",   "as",
+      "at",     "into",   "instead", "than", "but",   "so",      "do",      "does",   "can",   "cannot", "will",
+      "using",  "via",    "without", "because", "each", "every", "here",    "there",  "has",   "have",  "which",
+      "how",    "why",    "same", "also",  "even",    "after",   "before"};
+  std::size_t words = 0;
+  std::size_t function_words = 0;
+  for (std::string_view token : tokens) {
+    if (!is_plain_word(token)) continue;
+    ++words;
+    if (contains(kFunctionWords, lower(bare_word(token)))) ++function_words;
+  }
+  const bool digits = std::any_of(text.begin(), text.end(), is_digit);
+  const std::string_view first = bare_word(tokens.front());
+  const bool capitalized = is_plain_word(tokens.front()) && first.size() > 1 && is_upper(first.front()) &&
+                           std::any_of(first.begin() + 1, first.end(), is_lower);
+  const double share = static_cast<double>(words) / static_cast<double>(tokens.size());
+  if (function_words >= 2 && share >= 0.5) return true;
+  if (function_words >= 1 && share >= 0.5 && capitalized) return true;
+  if (function_words >= 1 && share >= 0.6 && !digits) return true;
+  // "Column data types" is a description; "Toyota: Engine running" after a
+  // label is what f"{make}: {status}" prints.
+  const bool label = tokens.front().back() == ':';
+  return capitalized && !label && share >= 2.0 / 3.0;
+}
+
+bool is_shell_command(std::string_view raw) {
+  const std::string_view text = trim(raw);
+  if (text.substr(0, 2) == "$ " || text.substr(0, 2) == "> ") return true;
+  const std::vector<std::string_view> tokens = words_of(text);
+  if (tokens.empty()) return false;
+  const std::string_view command = tokens.front();
+  // A lone path: "myproject_env\Scripts\activate", "./run.sh".
+  if (tokens.size() == 1 && (command.find('/') != std::string_view::npos || command.find('\\') != std::string_view::npos) &&
+      (is_alpha(command.front()) || command.front() == '.' || command.front() == '~' || command.front() == '/'))
+    return true;
+  static constexpr std::array<std::string_view, 52> kCommands = {
+      "pip",     "pip3",    "python",   "python3",   "py",      "pytest",  "mypy",      "pyright",   "ruff",
+      "black",   "flake8",  "pylint",   "isort",     "coverage", "tox",    "nox",       "poetry",    "pipenv",
+      "conda",   "uv",      "uvx",      "virtualenv", "source",  "cd",     "export",    "ls",        "cat",
+      "mkdir",   "rm",      "cp",       "mv",        "git",     "docker",  "curl",      "wget",      "npm",
+      "brew",    "apt",     "apt-get",  "sudo",      "chmod",   "bash",    "sh",        "make",      "jupyter",
+      "ipython", "uvicorn", "gunicorn", "flask",     "django-admin", "twine", "streamlit"};
+  if (!contains(kCommands, command)) return false;
+  if (tokens.size() == 1) return true;
+  const std::string_view argument = tokens[1];
+  static constexpr std::array<std::string_view, 30> kSubcommands = {
+      "install", "uninstall", "run",   "init",   "add",    "remove", "activate", "deactivate", "list", "freeze",
+      "show",    "build",     "test",  "exec",   "create", "env",    "venv",     "sync",       "lock", "update",
+      "upgrade", "serve",     "start", "new",    "shell",  "publish", "check",   "format",     "clone", "wheel"};
+  if (argument.front() == '-' || contains(kSubcommands, argument)) return true;
+  return argument.find_first_of("/\\.=") != std::string_view::npos;
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,30 @@
+#pragma once
+// The text of one comment, read on its own: the error it names, a pragma,
+// a note after the value. Part of the claim finder (claims.h, which also
+// declares the prose and shell-command hints defined with these).
+
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace guidecheck {
+
+/// The error a comment claims: the text itself (`TypeError: ...`,
+/// `json.JSONDecodeError: ...`), or what follows "raises"/"throws"
+/// (`Raises ZeroDivisionError`); nullopt otherwise. "Error: bad input" is
+/// none (printed messages often start that way).
+std::optional<std::string_view> error_text(std::string_view text);
+
+/// `# noqa`, `# type: ignore`, `# pylint: ...`, a shebang...
+bool is_pragma(std::string_view text);
+
+/// `120 (5 * 4 * 3 * 2 * 1)` -> {"120", "(5 * 4 * 3 * 2 * 1)"}. Only a
+/// parenthesised group at the very end, after a space, that is not itself a
+/// plain literal tuple (`1 (1, 2)` is what print(1, (1, 2)) shows).
+std::pair<std::string_view, std::string_view> split_note(std::string_view text);
+
+/// A line that is a remark in parentheses: "(insertion order)", "(sorted by
+/// key)"; two words or more, letters only. Not "(1, 2)", "('a', 'b')", "(None)".
+bool is_parenthesised_remark(std::string_view text);
+
+}  // namespace guidecheck

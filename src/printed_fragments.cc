@@ -1,0 +1,111 @@
+#include "printed_fragments.h"
+
+#include <algorithm>
+
+namespace guidecheck {
+namespace {
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_word_char(char c) { return is_letter(c) || (c >= '0' && c <= '9') || c == '_'; }
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A piece is text meant to be read: it has a space or punctuation, or its
+// literal is a template (`f"Hello {name}"`). A plain word ("salary", "Alice")
+// is a key or a data value more often than printed text.
+void add_piece(std::string_view piece, bool templated, std::vector<std::string>* out) {
+  while (!piece.empty() && (piece.front() == ' ' || piece.front() == '\t')) piece.remove_prefix(1);
+  while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\t')) piece.remove_suffix(1);
+  if (piece.size() < 3 || !std::any_of(piece.begin(), piece.end(), is_letter)) return;
+  const bool readable = templated || !std::all_of(piece.begin(), piece.end(), is_word_char);
+  if (readable) out->push_back(lowered(piece));
+}
+
+// The content of one string token (or the part of a string on one line),
+// cut where the program fills in or escapes something.
+void split_literal(std::string_view token, std::vector<std::string>* out) {
+  std::size_t start = 0;
+  while (start < token.size() && start < 2 && is_letter(token[start])) ++start;  // prefix: f, rb...
+  if (start == token.size() || (token[start] != '"' && token[start] != '\'')) start = 0;  // the rest of a string
+  while (start < token.size() && (token[start] == '"' || token[start] == '\'')) ++start;
+  std::size_t end = token.size();
+  while (end > start && (token[end - 1] == '"' || token[end - 1] == '\'')) --end;
+  const std::string_view content = token.substr(start, end - start);
+  const bool templated = content.find_first_of("{%\\") != std::string_view::npos;
+  std::size_t piece = 0;
+  std::size_t i = 0;
+  auto cut = [&](std::size_t at, std::size_t resume) {
+    add_piece(content.substr(piece, at - piece), templated, out);
+    piece = resume;
+    i = resume;
+  };
+  while (i < content.size()) {
+    const char c = content[i];
+    if (c == '{') {
+      // A replacement field (f-string or str.format) up to its closing brace.
+      const std::size_t close = content.find('}', i);
+      cut(i, close == std::string_view::npos ? content.size() : close + 1);
+    } else if (c == '}') {
+      cut(i, i + 1);
+    } else if (c == '\\' && i + 1 < content.size()) {
+      cut(i, i + 2);
+    } else if (c == '%' && i + 1 < content.size()) {
+      // printf-style: %s, %5.2f, %(name)s
+      std::size_t k = i + 1;
+      if (content[k] == '(') {
+        const std::size_t close = content.find(')', k);
+        k = close == std::string_view::npos ? content.size() : close + 1;
+      }
+      while (k < content.size() && std::string_view("-+ #0123456789.*").find(content[k]) != std::string_view::npos) ++k;
+      cut(i, std::min(content.size(), k + 1));
+    } else {
+      ++i;
+    }
+  }
+  add_piece(content.substr(std::min(piece, content.size())), templated, out);
+}
+
+// Whether `fragment` occurs in `text` at `at` with no word character
+// joined to either end of it.
+bool whole_words_at(std::string_view text, std::size_t at, std::size_t size) {
+  const bool before = at == 0 || !is_word_char(text[at - 1]) || !is_word_char(text[at]);
+  const bool after = at + size >= text.size() || !is_word_char(text[at + size]) || !is_word_char(text[at + size - 1]);
+  return before && after;
+}
+
+}  // namespace
+
+void add_printed_fragments(std::string_view line, PythonLexer* lexer, std::vector<std::string>* fragments) {
+  std::vector<PythonLexer::Token> tokens;
+  const PythonLexer::Line lexed = lexer->next(line, &tokens);
+  if (!lexed.plausible) lexer->reset();
+  for (const auto& token : tokens)
+    if (token.kind == PythonLexer::TokenKind::kString) split_literal(token.text, fragments);
+}
+
+std::vector<std::string> printed_fragments(const std::vector<std::string_view>& code) {
+  std::vector<std::string> out;
+  PythonLexer lexer;
+  for (std::string_view line : code) add_printed_fragments(line, &lexer, &out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool shows_printed_fragment(std::string_view raw, const std::vector<std::string>& fragments) {
+  const std::string text = lowered(raw);
+  for (const std::string& fragment : fragments) {
+    if (text.compare(0, fragment.size(), fragment) == 0 && whole_words_at(text, 0, fragment.size())) return true;
+    if (fragment.size() < 6 || fragment.find(' ') == std::string::npos) continue;
+    for (std::size_t at = text.find(fragment); at != std::string::npos; at = text.find(fragment, at + 1))
+      if (whole_words_at(text, at, fragment.size())) return true;
+  }
+  return false;
+}
+
+}  // namespace guidecheck

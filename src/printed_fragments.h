@@ -1,0 +1,33 @@
+#pragma once
+// The constant text a sample's string literals could print, as evidence
+// that a comment or a plain line shows output rather than describes it:
+// after `print(f"Hello, {name}")`, "Hello, Alice" is output even though it
+// reads like a phrase.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "python_lexer.h"
+
+namespace guidecheck {
+
+/// The pieces of constant text in the string literals of `code` (guide
+/// lines without leading whitespace, comments allowed): each literal's
+/// content without prefix and quotes, cut at replacement fields (`{name}`,
+/// `%s`, `%.2f`) and escapes (`\n`), trimmed, lowercased. Left out: pieces
+/// of fewer than three characters or without a letter, and plain words
+/// (`"salary"`, `"Alice"`: keys and data more often than text to read)
+/// unless their literal is a template (`f"Hello {name}"` gives "hello").
+std::vector<std::string> printed_fragments(const std::vector<std::string_view>& code);
+
+/// The same one line at a time: appends the pieces of `line`, the next line
+/// of code after those `lexer` has seen (strings go on across lines).
+void add_printed_fragments(std::string_view line, PythonLexer* lexer, std::vector<std::string>* fragments);
+
+/// Whether `text` shows one of `fragments` (from printed_fragments): starts
+/// with one, or holds one of two words or more, as whole words, in any case.
+/// "Hello, Alice" shows "hello,"; "Nowhere" does not show "now".
+bool shows_printed_fragment(std::string_view text, const std::vector<std::string>& fragments);
+
+}  // namespace guidecheck
