@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End-to-end: the test guides of tests/guides (our own, and the held-out
+# ones written apart from the code) against their hand-checked keys. A
+# ratchet at today's level: it fails when a change judges fewer claims as a
+# careful reader does, misses a planted error, or adds a false alarm.
+source "$(dirname "$0")/lib.sh"
+require_guidecheck
+
+guides=$SOURCE_DIR/tests/guides
+# score GUIDES...: the scorer's totals as "right key caught planted false_alarms"
+score() {
+  (cd "$E2E_TMP" && "$PYTHON" "$guides/score.py" --json "$GUIDECHECK" "$@") | "$PYTHON" -c '
+import json, sys
+t = json.load(sys.stdin)["totals"]
+print(t["right"], t["claims"], t["caught"], t["planted"], t["false_alarms"])'
+}
+
+case_our_guides() {
+  local right key caught planted alarms
+  read -r right key caught planted alarms < <(score)  # every guide with a key beside it
+  note "our guides: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
+  ((right * 100 >= key * 99)) || fail "claims right: $right of $key (at least 99%)"
+  assert_eq "planted errors caught" "$planted" "$caught"
+  ((alarms <= 2)) || fail "false alarms: $alarms (at most 2)"
+}
+
+case_held_out_guides() {
+  local right key caught planted alarms
+  read -r right key caught planted alarms < <(score "$guides"/holdout/*.md "$guides"/holdout/*.rst "$guides"/holdout/*.txt)
+  note "held-out guides: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
+  ((right * 100 >= key * 98)) || fail "claims right: $right of $key (at least 98%)"
+  assert_eq "planted errors caught" "$planted" "$caught"
+  ((alarms <= 1)) || fail "false alarms: $alarms (at most 1)"
+}
+
+run_case our_guides case_our_guides
+run_case held_out_guides case_held_out_guides
+finish
