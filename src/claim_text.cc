@@ -19,18 +19,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::vector<std::string_view> words_of(std::string_view s) {
   std::vector<std::string_view> out;
@@ -70,10 +58,23 @@ bool is_error_line(std::string_view text) {
 
 }  // namespace
 
+std::string_view trim_blanks(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 std::optional<std::string_view> error_text(std::string_view text) {
   for (std::string_view verb : {"raises ", "throws ", "raise "}) {
-    if (lower(text.substr(0, verb.size())) == verb) {
-      text = trim(text.substr(verb.size()));
+    if (ascii_lower(text.substr(0, verb.size())) == verb) {
+      text = trim_blanks(text.substr(verb.size()));
       break;
     }
   }
@@ -85,7 +86,7 @@ bool is_pragma(std::string_view text) {
   static constexpr std::array<std::string_view, 13> kPragmas = {
       "type:", "noqa", "pragma:", "fmt:", "pylint:", "mypy:", "isort:", "doctest:", "nosec", "pyright:",
       "ruff:", "-*-",  "!"};
-  const std::string low = lower(text);
+  const std::string low = ascii_lower(text);
   return std::any_of(kPragmas.begin(), kPragmas.end(),
                      [&](std::string_view p) { return std::string_view(low).substr(0, p.size()) == p; });
 }
@@ -102,7 +103,7 @@ std::pair<std::string_view, std::string_view> split_note(std::string_view text) 
     }
   }
   if (open == std::string_view::npos || open == 0 || !is_space(text[open - 1])) return {text, {}};
-  const std::string_view value = trim(text.substr(0, open));
+  const std::string_view value = trim_blanks(text.substr(0, open));
   const std::string_view inside = text.substr(open + 1, text.size() - open - 2);
   const bool literal = std::all_of(inside.begin(), inside.end(), [](char c) {
     return is_digit(c) || is_space(c) || c == ',' || c == '.' || c == '-' || c == '\'' || c == '"';
@@ -112,7 +113,7 @@ std::pair<std::string_view, std::string_view> split_note(std::string_view text) 
 }
 
 bool is_parenthesised_remark(std::string_view raw) {
-  const std::string_view text = trim(raw);
+  const std::string_view text = trim_blanks(raw);
   if (text.size() < 4 || text.front() != '(' || text.back() != ')') return false;
   const std::string_view inside = text.substr(1, text.size() - 2);
   const bool words_only =
@@ -145,7 +146,7 @@ std::string_view bare_word(std::string_view w) {
 }  // namespace
 
 bool looks_like_prose(std::string_view raw) {
-  const std::string_view text = trim(raw);
+  const std::string_view text = trim_blanks(raw);
   if (text.empty()) return false;
   // Error messages and traceback lines read like sentences but are output.
   if (error_text(text) || text.substr(0, 9) == "Traceback" || text.substr(0, 6) == "File \"") return false;
@@ -170,7 +171,7 @@ bool looks_like_prose(std::string_view raw) {
   for (std::string_view token : tokens) {
     if (!is_plain_word(token)) continue;
     ++words;
-    if (contains(kFunctionWords, lower(bare_word(token)))) ++function_words;
+    if (contains(kFunctionWords, ascii_lower(bare_word(token)))) ++function_words;
   }
   const bool digits = std::any_of(text.begin(), text.end(), is_digit);
   const std::string_view first = bare_word(tokens.front());
@@ -187,7 +188,7 @@ bool looks_like_prose(std::string_view raw) {
 }
 
 bool is_shell_command(std::string_view raw) {
-  const std::string_view text = trim(raw);
+  const std::string_view text = trim_blanks(raw);
   if (text.substr(0, 2) == "$ " || text.substr(0, 2) == "> ") return true;
   const std::vector<std::string_view> tokens = words_of(text);
   if (tokens.empty()) return false;

@@ -4,10 +4,16 @@
 // declares the prose and shell-command hints defined with these).
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
 namespace guidecheck {
+
+/// `text` without blanks (space, tab, form feed, vertical tab) at either end.
+std::string_view trim_blanks(std::string_view text);
+/// `text` with ASCII letters lowered (comments are compared case-blind).
+std::string ascii_lower(std::string_view text);
 
 /// The error a comment claims: the text itself (`TypeError: ...`,
 /// `json.JSONDecodeError: ...`), or what follows "raises"/"throws"

@@ -11,28 +11,14 @@
 namespace guidecheck {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // A comment's text: after '#' and any output marker (claim_markers.h), trimmed.
 std::string_view comment_text(std::string_view line, std::size_t hash) {
   std::string_view text = line.substr(hash + 1);
   if (std::optional<MarkedOutput> marked = marked_output(text)) return marked->text;
-  return trim(text);
+  return trim_blanks(text);
 }
 
 // Whether the comment at `hash` carries an output marker (`#> 42`).
@@ -42,13 +28,13 @@ bool is_marked(std::string_view line, std::size_t hash) { return marked_output(l
 // nothing for a marker on every line.
 std::string_view label_of(std::string_view comment, const MarkedOutput& marked) {
   if (marked.marker->placement == MarkerPlacement::kEveryLine) return {};
-  return trim(comment.substr(0, static_cast<std::size_t>(marked.text.data() - comment.data())));
+  return trim_blanks(comment.substr(0, static_cast<std::size_t>(marked.text.data() - comment.data())));
 }
 
 // `print("Output:", x) # Output: 5` shows the label as part of the output.
 bool code_prints_label(std::string_view code, std::string_view label) {
   if (!std::any_of(label.begin(), label.end(), is_alpha)) return false;  // arrows are never printed labels
-  return lower(code).find(lower(label)) != std::string::npos;
+  return ascii_lower(code).find(ascii_lower(label)) != std::string::npos;
 }
 
 enum class Role { kBlank, kComment, kCode };
@@ -118,7 +104,7 @@ class ClaimFinder {
   }
 
   std::string_view code_part(std::size_t i) const {
-    return trim(std::string_view(run_.lines[i]).substr(0, roles_[i].comment));
+    return trim_blanks(std::string_view(run_.lines[i]).substr(0, roles_[i].comment));
   }
 
   int line_of(std::size_t i) const { return run_.guide_lines[i]; }
@@ -134,10 +120,10 @@ class ClaimFinder {
   std::string_view claimed_text(std::size_t i, std::string_view code) const {
     const std::string_view comment = comment_of(i);
     if (const std::optional<MarkedOutput> m = marked_output(comment)) {
-      if (code_prints_label(code, label_of(comment, *m))) return trim(comment);
+      if (code_prints_label(code, label_of(comment, *m))) return trim_blanks(comment);
       return m->text;
     }
-    return trim(comment);
+    return trim_blanks(comment);
   }
 
   // Constant text the code before run line `end` could print
@@ -185,10 +171,10 @@ class ClaimFinder {
     claim.guide_line = claim.last_guide_line = claim.anchor_line = line_of(i);
     std::size_t next = i + 1;
     const auto inline_error =
-        lexed.comment == std::string_view::npos ? std::nullopt : error_text(trim(text.substr(lexed.comment + 1)));
+        lexed.comment == std::string_view::npos ? std::nullopt : error_text(trim_blanks(text.substr(lexed.comment + 1)));
     if (inline_error) {
       claim.form = ClaimForm::kTrailing;
-      claim.statement = std::string(trim(text.substr(0, lexed.comment)));
+      claim.statement = std::string(trim_blanks(text.substr(0, lexed.comment)));
       claim.text = std::string(*inline_error);
       // A commented-out compound statement carries its commented-out body.
       if (!claim.statement.empty() && claim.statement.back() == ':') {
