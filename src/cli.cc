@@ -255,7 +255,12 @@ int run_cli(int argc, char** argv) {
         spdlog::error("{}", outcome.error);
         return finish_interrupted(2);
       }
-      for (const auto& note : outcome.notes) spdlog::debug("{}", note);
+      // A block left out is worth a line; unsure layouts only with -v.
+      for (const auto& note : outcome.notes)
+        if (note.find(": not run: ") != std::string::npos)
+          spdlog::info("{}", note);
+        else
+          spdlog::debug("{}", note);
       for (const auto& error : outcome.errors) spdlog::warn("{}", error);
       if (!outcome.drift.empty()) {
         for (const auto& problem : outcome.drift) std::printf("%s\n", problem.c_str());

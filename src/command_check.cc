@@ -38,6 +38,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   result.report =
       make_report(plan.guide_path, judge_plan(plan, runs, JudgePolicy{options.strict, &errata, plan.guide_path}, second));
   if (plan.mode != PlanMode::kInMemory) store.save_durations(runs.durations);
+  result.report.reader_notes = plan.notes;
   result.exit_code = result.report.counts.failed > 0 ? 1 : 0;
   return result;
 }

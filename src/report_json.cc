@@ -96,6 +96,7 @@ std::string render_json_report(const Report& report) {
                      {"errors", counts.errors},
                      {"total", counts.total()}}},
                    {"known_errata", errata},
+                   {"reader_notes", text_array(report.reader_notes)},
                    {"snippets", snippets}};
   return document.dump(2) + "\n";
 }

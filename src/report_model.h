@@ -35,6 +35,9 @@ struct Report {
   std::string guide;                  ///< the guide the claims' lines refer to
   std::vector<SampleResult> samples;  ///< in guide order
   ReportCounts counts;
+  /// What reading another guide noted: blocks not run and why (a syntax
+  /// template, code that does not compile), unsure layouts.
+  std::vector<std::string> reader_notes;
 };
 
 /// The report of `samples`, counted.

@@ -30,6 +30,8 @@ case_a_markdown_guide_is_checked_in_memory() {
 s02 20 match
 s02 23 match
 s03 30 equivalent" "$(claims "$work/r.json")"
+  text_contains "a syntax template is reported, not run" "guide.md:44: not run: 'iterable' is defined by no sample" \
+    "$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["reader_notes"])' "$work/r.json")"
   assert_eq "the session continues the first sample" '["s01"]' \
     "$("$PYTHON" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["snippets"][1]["continues"]))' "$work/r.json")"
 }
