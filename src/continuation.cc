@@ -19,13 +19,15 @@ std::string python_bytes_literal(const std::string& text) {
   return out + "'";
 }
 
-
 }  // namespace
 
 void link_continuations(std::vector<Sample>* samples) {
   std::vector<std::string> sources;
   for (const auto& sample : *samples) sources.push_back(sample.source);
-  std::vector<PythonBlockFacts> facts = python_block_facts(sources);
+  link_continuations(samples, python_block_facts(sources));
+}
+
+void link_continuations(std::vector<Sample>* samples, const std::vector<PythonBlockFacts>& facts) {
   SampleContinuations continuations;
   for (size_t i = 0; i < samples->size(); ++i) {
     Sample& sample = (*samples)[i];

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "python_block_facts.h"
 #include "sample.h"
 
 namespace guidecheck {
@@ -16,6 +17,8 @@ namespace guidecheck {
 /// and what that one continues (sample_continuations.h). A sample that does
 /// not compile continues nothing. Uses the embedded interpreter's parser.
 void link_continuations(std::vector<Sample>* samples);
+/// The same with the samples' facts already known (python_block_facts.h).
+void link_continuations(std::vector<Sample>* samples, const std::vector<PythonBlockFacts>& facts);
 
 /// Python code that runs each of `earlier` in order in __main__, with its
 /// stdout and stderr discarded and any exception it raises swallowed (an

@@ -87,8 +87,8 @@ bool read_guide_lines(const std::string& path, std::string_view format_override,
 Extraction read_guide_text(const GuideFormat& format, std::string_view text, const ReadOptions& options) {
   Extraction extraction = format.read(text, options);
   extraction.format = format.name;
-  drop_syntax_templates(options.filename, &extraction);
-  if (options.lay_out) link_continuations(&extraction.samples);
+  std::vector<PythonBlockFacts> facts = drop_syntax_templates(options.filename, &extraction);
+  if (options.lay_out) link_continuations(&extraction.samples, facts);
   return extraction;
 }
 

@@ -13,13 +13,14 @@ std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, c
   return std::nullopt;
 }
 
-void drop_syntax_templates(std::string_view filename, Extraction* extraction) {
+std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, Extraction* extraction) {
   std::vector<std::string> sources;
   for (const auto& sample : extraction->samples) sources.push_back(sample.source);
   std::vector<PythonBlockFacts> facts = python_block_facts(sources);
   SampleContinuations before;
   bool star_import_before = false;
   std::vector<Sample> kept;
+  std::vector<PythonBlockFacts> kept_facts;
   for (size_t i = 0; i < extraction->samples.size(); ++i) {
     Sample& sample = extraction->samples[i];
     bool meant_to_fail = sample.style == SampleStyle::kSession ||
@@ -35,8 +36,10 @@ void drop_syntax_templates(std::string_view filename, Extraction* extraction) {
     before.add(facts[i].binds, facts[i].needs, facts[i].changes);
     star_import_before = star_import_before || facts[i].star_import;
     kept.push_back(std::move(sample));
+    kept_facts.push_back(std::move(facts[i]));
   }
   extraction->samples = std::move(kept);
+  return kept_facts;
 }
 
 }  // namespace guidecheck

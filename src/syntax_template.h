@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "guide_reader.h"
 #include "python_block_facts.h"
@@ -24,6 +25,7 @@ std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, c
 /// Removes the samples of `extraction` that are syntax templates, each with
 /// a diagnostic "guide:L: not run: ... (a syntax template)". A sample that
 /// claims an error, or a REPL session, is meant to be seen failing: kept.
-void drop_syntax_templates(std::string_view filename, Extraction* extraction);
+/// Returns the facts of the samples kept (one parse serves what follows).
+std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, Extraction* extraction);
 
 }  // namespace guidecheck
