@@ -279,7 +279,7 @@ class Matcher {
       }
       if (c.kind == Tok::kWord && a.kind == Tok::kClassRepr && class_name_matches(c.text, a.text)) {
         used |= kClassNames;
-      } else if (is_quote(c) && is_quote(a) && c.text != a.text) {
+      } else if (is_quote(c) && is_quote(a) && c.text != a.text && !string_holds(aj, c.text)) {
         used |= kQuotes;  // {"a": 1} written for {'a': 1}: JSON's quotes for a repr's
       } else if ((c.kind != a.kind || c.text != a.text || c.approx) && !part_of(c, a)) {
         return std::nullopt;
@@ -289,6 +289,22 @@ class Matcher {
     }
     *rules |= used;
     return aj;
+  }
+
+  // Whether the printed string that the quote actual_[at] opens or closes
+  // holds `quote`: then "it's" written as 'it's' is no literal at all.
+  bool string_holds(std::size_t at, std::string_view quote) const {
+    std::size_t line_start = at;
+    while (line_start > 0 && actual_[line_start - 1].kind != Tok::kNewline) --line_start;
+    std::size_t before = 0;
+    for (std::size_t k = line_start; k < at; ++k) before += actual_[k].text == actual_[at].text;
+    const bool opens = before % 2 == 0;
+    std::size_t k = at;
+    while (true) {
+      if (opens ? ++k >= actual_.size() : k-- == 0) return false;
+      if (actual_[k].kind == Tok::kNewline || actual_[k].text == actual_[at].text) return false;
+      if (actual_[k].text == quote) return true;
+    }
   }
 
   // A claimed Python list at claim[ci] for a printed numpy array at actual[aj].

@@ -34,6 +34,29 @@ std::optional<std::string> output_between(const RunOutcome& outcome, int since, 
   return text;
 }
 
+// Compares the claim, and when it disagrees and ends in tentative lines
+// (Claim::tentative_lines), the claim without them. *claimed is the text
+// compared last.
+ClaimComparison compare_leaving_tentative_tail(const Claim& claim, const std::string& actual, bool prose,
+                                               std::string* claimed) {
+  *claimed = claim.text;
+  ClaimComparison comparison = compare_claim(claim.text, actual, prose);
+  std::string shorter = claim.text;
+  for (int k = 0; k < claim.tentative_lines && comparison.verdict == ClaimVerdict::kMismatch; ++k) {
+    const std::size_t newline = shorter.rfind('\n');
+    if (newline == std::string::npos) {
+      // Every line may be the page's text: unlabelled words, not output.
+      return {ClaimVerdict::kProse, "reads as the page's text, not as output"};
+    }
+    shorter.resize(newline);
+    ClaimComparison without = compare_claim(shorter, actual, prose);
+    if (without.verdict != ClaimVerdict::kMatch && without.verdict != ClaimVerdict::kEquivalent) continue;
+    *claimed = shorter;
+    comparison = without;
+  }
+  return comparison;
+}
+
 std::string without_final_newline(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return text;
@@ -56,7 +79,7 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
     return result;
   }
   result.actual = without_final_newline(*printed);
-  ClaimComparison comparison = compare_claim(claim.text, result.actual, false);
+  ClaimComparison comparison = compare_leaving_tentative_tail(claim, result.actual, false, &result.claimed);
   result.verdict = comparison.verdict;
   result.rule = comparison.rule;
   if (second && result.verdict == ClaimVerdict::kMismatch) {
@@ -150,7 +173,7 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     result.actual = rendered_output(first, statement->line);
     if (result.actual.empty() && !value.empty()) {
       result.actual = value;
-      ClaimComparison comparison = compare_claim(claim.text, value, claim.looks_like_prose);
+      ClaimComparison comparison = compare_leaving_tentative_tail(claim, value, claim.looks_like_prose, &result.claimed);
       result.verdict = comparison.verdict;
       result.rule = comparison.verdict == ClaimVerdict::kMatch ? "the expression's value" : comparison.rule;
       results.push_back(std::move(result));
@@ -163,7 +186,8 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
       results.push_back(std::move(result));
       continue;
     }
-    ClaimComparison comparison = compare_claim(claim.text, result.actual, claim.looks_like_prose);
+    ClaimComparison comparison =
+        compare_leaving_tentative_tail(claim, result.actual, claim.looks_like_prose, &result.claimed);
     result.verdict = comparison.verdict;
     result.rule = comparison.rule;
     // Durations change from run to run even when two runs agree by chance.

@@ -49,6 +49,11 @@ struct Claim {
   /// capitalised phrases of words, numbered headings). Meant to be consulted
   /// only when the claim does not match the real output.
   bool looks_like_prose = false;
+  /// How many of the last lines of `text` may be the page's own text, not
+  /// output: a scraped page keeps nothing that ends a block of output, so a
+  /// short heading after it reads as one more line. The judge leaves them
+  /// out when the claim agrees without them.
+  int tentative_lines = 0;
 };
 
 /// The claims of one code run, in guide order. Output markers

@@ -24,6 +24,8 @@ namespace guidecheck {
 
 // Steps in files of their own.
 void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
+void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
+void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
 std::optional<std::string> lone_line_reason(std::string_view line, const std::unordered_set<std::string>& seen);
 bool is_leading_keyword_heading(std::string_view line);
 void add_names(std::string_view line, PythonLexer* lexer, std::unordered_set<std::string>* seen);
@@ -50,7 +52,10 @@ class GuideParser {
   ParsedGuide run() {
     split_lines();
     classes_ = classify_lines(stripped_, text_.size(), &compiler_, &diagnostics_);
+    mark_repl_sessions(stripped_, &classes_);
     mark_shown_output(stripped_, &classes_);
+    mark_unlabelled_output(stripped_, &classes_);
+    mark_keyword_headings_after_output();
     build_runs();
     result_.items = find_items(stripped_, classes_, &diagnostics_);
     assign_run_ids(result_.items, &result_.runs, &diagnostics_);
@@ -90,6 +95,14 @@ class GuideParser {
     return s.size() >= 2 && s[1] != ' ' && s[1] != '\t' && s[1] != '!';
   }
 
+  // Shown output ends a block of code: a lone `return` or `pass` right
+  // after it heads the next section ("## return" on the page).
+  void mark_keyword_headings_after_output() {
+    for (std::size_t k = 1; k < classes_.size(); ++k)
+      if (classes_[k - 1] == LineClass::kOutput && is_leading_keyword_heading(stripped_[k]))
+        classes_[k] = LineClass::kProse;
+  }
+
   static bool is_shown_output(LineClass c) { return c == LineClass::kOutputLabel || c == LineClass::kOutput; }
 
   void build_runs() {
@@ -100,8 +113,15 @@ class GuideParser {
         ++i;
         continue;
       }
+      if (classes_[i] == LineClass::kSession) {
+        int j = i;
+        while (j + 1 < n && classes_[j + 1] == LineClass::kSession) ++j;
+        result_.runs.push_back(make_session_run(i, j));
+        i = j + 1;
+        continue;
+      }
       int j = i;
-      while (j + 1 < n && classes_[j + 1] != LineClass::kProse) ++j;
+      while (j + 1 < n && classes_[j + 1] != LineClass::kProse && classes_[j + 1] != LineClass::kSession) ++j;
       int first = i;
       int last = j;
       i = j + 1;
@@ -139,6 +159,18 @@ class GuideParser {
     }
   }
 
+  CodeRun make_session_run(int first, int last) {
+    CodeRun run;
+    run.session = true;
+    run.first_line = first + 1;
+    run.last_line = last + 1;
+    for (int k = first; k <= last; ++k) {
+      run.lines.emplace_back(stripped_[k]);
+      run.guide_lines.push_back(k + 1);
+    }
+    return run;
+  }
+
   // The run of lines [first, last]; shown output goes to its outputs.
   CodeRun make_run(int first, int last, bool has_code) {
     CodeRun run;
@@ -148,7 +180,8 @@ class GuideParser {
     for (int k = first; k <= last; ++k) {
       const LineClass c = classes_[k];
       if (is_shown_output(c) || (in_output && c == LineClass::kBlank)) {
-        if (!in_output) run.outputs.push_back({k + 1, {}, {}});
+        if (!in_output)
+          run.outputs.push_back({k + 1, {}, {}, c == LineClass::kOutputLabel || output_label_value(stripped_[k])});
         in_output = true;
         if (c != LineClass::kOutput) continue;
         std::string_view text = stripped_[k];

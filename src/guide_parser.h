@@ -27,13 +27,17 @@ struct GuideItem {
 };
 
 /// Output a guide shows as plain lines after the code, below a line such as
-/// `Output:` (scraped text keeps no fences): what the code before it printed.
+/// `Output:` or with no label at all (scraped text keeps no fences): what the
+/// code before it printed.
 struct ShownOutput {
   int label_line = 0;              ///< guide line of the `Output:` line
   /// The output lines, leading whitespace stripped; a value on the label
   /// line itself (`Output: 42`) is the first.
   std::vector<std::string> lines;
   std::vector<int> guide_lines;  ///< guide line of each of `lines`
+  /// False for output shown with no label at all, right after the code
+  /// (guide_parser_unlabelled_output.cc): then label_line is its first line.
+  bool labelled = true;
 };
 
 /// One code sample: a run of consecutive guide lines that are Python.
@@ -54,6 +58,9 @@ struct CodeRun {
   std::vector<std::string> lines;
   std::vector<int> guide_lines;  ///< guide line of each entry of `lines`
   std::vector<ShownOutput> outputs;  ///< in guide order
+  /// A REPL session (`>>>` lines and their echoes): `lines` keep their
+  /// prompts, and the run holds nothing else.
+  bool session = false;
 };
 
 /// Everything parse_guide found.

@@ -25,6 +25,7 @@ enum class LineClass : std::uint8_t {
   /// Set by the guide parser after classification (never by classify_lines):
   kOutputLabel,  ///< an `Output:` line after code, or a blank line right after one
   kOutput,       ///< a line of output shown after such a label (`Output: 42` itself, too)
+  kSession,      ///< a line of a REPL session: a `>>>` or `...` line, or what it echoed
 };
 
 /// Classifies every line. `lines` are the guide's lines without leading

@@ -101,6 +101,11 @@ bool shows_printed_fragment(std::string_view raw, const std::vector<std::string>
   const std::string text = lowered(raw);
   for (const std::string& fragment : fragments) {
     if (text.compare(0, fragment.size(), fragment) == 0 && whole_words_at(text, 0, fragment.size())) return true;
+    // A printed paragraph wrapped over several lines: a line of it.
+    if (text.size() >= 12 && text.find(' ') != std::string::npos) {
+      const std::size_t at = fragment.find(text);
+      if (at != std::string::npos && whole_words_at(fragment, at, text.size())) return true;
+    }
     if (fragment.size() < 6 || fragment.find(' ') == std::string::npos) continue;
     for (std::size_t at = text.find(fragment); at != std::string::npos; at = text.find(fragment, at + 1))
       if (whole_words_at(text, at, fragment.size())) return true;

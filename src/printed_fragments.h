@@ -26,7 +26,8 @@ std::vector<std::string> printed_fragments(const std::vector<std::string_view>& 
 void add_printed_fragments(std::string_view line, PythonLexer* lexer, std::vector<std::string>* fragments);
 
 /// Whether `text` shows one of `fragments` (from printed_fragments): starts
-/// with one, or holds one of two words or more, as whole words, in any case.
+/// with one, or holds one of two words or more, or is a piece of one (of
+/// twelve characters or more: a wrapped line), as whole words, in any case.
 /// "Hello, Alice" shows "hello,"; "Nowhere" does not show "now".
 bool shows_printed_fragment(std::string_view text, const std::vector<std::string>& fragments);
 

@@ -5,7 +5,7 @@
 namespace guidecheck {
 
 Report make_report(std::string guide, std::vector<SampleResult> samples) {
-  Report report{std::move(guide), std::move(samples), {}};
+  Report report{std::move(guide), std::move(samples), {}, {}};
   report.counts = count_results(report.samples);
   return report;
 }

@@ -1,6 +1,7 @@
 #include "scraped_text_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <map>
 
@@ -8,7 +9,9 @@
 #include "guide_parser.h"
 #include "indentation.h"
 #include "pytest_file.h"
+#include "repl_session.h"
 #include "scratch_dir.h"
+#include "shown_output_lines.h"
 #include "snippet_lines.h"
 
 namespace guidecheck {
@@ -56,6 +59,22 @@ std::string laid_out_statement(const std::string& statement) {
   return rendered;
 }
 
+// The short prose-like lines that end a claim, which may be the page's
+// next heading (a scraped page keeps nothing that ends the output). The
+// first line of a claim is kept too, unless no label said it is output.
+void mark_tentative_tail(Claim* claim, bool labelled = true) {
+  std::vector<std::string_view> lines;
+  std::string_view rest = claim->text;
+  for (std::size_t newline; (newline = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(newline + 1))
+    lines.push_back(rest.substr(0, newline));
+  lines.push_back(rest);
+  int tentative = 0;
+  const std::size_t kept = labelled ? 1 : 0;
+  for (std::size_t k = lines.size(); k-- > kept && (looks_like_prose(lines[k]) || is_phrase_of_words(lines[k]));)
+    ++tentative;
+  claim->tentative_lines = tentative;
+}
+
 }  // namespace
 
 Extraction read_scraped_text(std::string_view text, const ReadOptions& options) {
@@ -78,7 +97,24 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
     sample.first_line = run.first_line;
     sample.last_line = run.last_line;
     sample.guide_lines = run.guide_lines;
+    if (run.session) {
+      ReplSession session = read_repl_session(run.lines, run.first_line);
+      sample.style = SampleStyle::kSession;
+      sample.source = std::move(session.source);
+      sample.guide_lines = std::move(session.guide_lines);
+      sample.claims = std::move(session.claims);
+      for (auto& claim : sample.claims) mark_tentative_tail(&claim);
+      extraction.samples.push_back(std::move(sample));
+      continue;
+    }
     sample.claims = find_claims(run);
+    for (auto& claim : sample.claims) {
+      if (claim.form != ClaimForm::kOutputBlock) continue;
+      const auto shown = std::find_if(run.outputs.begin(), run.outputs.end(), [&](const ShownOutput& output) {
+        return std::count(output.guide_lines.begin(), output.guide_lines.end(), claim.guide_line) > 0;
+      });
+      mark_tentative_tail(&claim, shown == run.outputs.end() || shown->labelled);
+    }
     for (auto& claim : sample.claims)
       if (!claim.statement.empty()) claim.statement = laid_out_statement(claim.statement);
     if (!options.lay_out) {

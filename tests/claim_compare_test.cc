@@ -98,6 +98,15 @@ TEST(ClaimCompareTest, JsonQuotesForAReprsQuotes) {
   EXPECT_EQ(verdict("{\"debug\": 1}", "{'Debug': 1}"), "mismatch");
 }
 
+TEST(ClaimCompareTest, SwappedQuotesMustStillQuoteTheString) {
+  // The repr picks double quotes because the string holds a single one:
+  // 'it's' is no literal, so the claim is wrong, not a matter of style.
+  EXPECT_EQ(verdict("'it's late'", "\"it's late\""), "mismatch");
+  EXPECT_EQ(verdict("['a', 'it's']", "['a', \"it's\"]"), "mismatch");
+  EXPECT_EQ(verdict("[\"a\", \"it's\"]", "['a', \"it's\"]"), "equivalent quotes");
+  EXPECT_EQ(verdict("{'say': 'hi'}", "{\"say\": \"hi\"}"), "equivalent quotes");
+}
+
 // --- numpy-array ------------------------------------------------------------------
 
 TEST(ClaimCompareTest, ListWrittenForANumpyArray) {

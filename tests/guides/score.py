@@ -37,6 +37,8 @@ import subprocess
 import sys
 import tempfile
 
+import scrape
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 RIGHT = ("match", "equivalent")
 
@@ -191,6 +193,26 @@ def line_for(name, r, error):
     return text
 
 
+def scraped_guide(guide, key, directory):
+    """Renders the guide as scraped text into directory.
+    -> (its path, the key with its lines carried over)"""
+    text, line_map = scrape.render(guide)
+    path = os.path.join(directory, os.path.splitext(os.path.basename(guide))[0] + ".txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(text) + "\n")
+
+    def moved(entry):
+        entry = dict(entry)
+        for field in ("line", "last_line"):
+            if field in entry:
+                entry[field] = line_map[entry[field]]
+        return entry
+    key = dict(key)
+    key["claims"] = [moved(c) for c in key["claims"]]
+    key["non_samples"] = [moved(n) for n in key.get("non_samples", [])]
+    return path, key
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -202,6 +224,8 @@ def main(argv):
     ap.add_argument("--min-right", type=float, metavar="FRACTION",
                     help="exit 1 unless claims right / key claims >= FRACTION")
     ap.add_argument("--max-false-alarms", type=int, metavar="N", help="exit 1 if false alarms > N")
+    ap.add_argument("--scraped", action="store_true",
+                    help="score the scraped-text rendering of each Markdown/reST guide (scrape.py)")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per guide (default 600)")
     args = ap.parse_args(argv)
 
@@ -226,11 +250,19 @@ def main(argv):
         except (OSError, ValueError) as exc:
             print(f"score.py: {name}: cannot read the key {key_path}: {exc}", file=sys.stderr)
             return 2
+        scraped_dir = None
+        if args.scraped and guide.endswith((".md", ".rst")):
+            scraped_dir = tempfile.mkdtemp(prefix="guidecheck-scraped-")
+            guide, key = scraped_guide(guide, key, scraped_dir)
+            name += " (scraped)"
         try:
             report, error = run_guidecheck(binary, guide, args.timeout)
         except CannotRun as exc:
             print(f"score.py: {exc}", file=sys.stderr)
             return 2
+        finally:
+            if scraped_dir:
+                shutil.rmtree(scraped_dir, ignore_errors=True)
         errors += bool(error)
         r = score_guide(key, report)
         r["error"] = error

@@ -250,10 +250,35 @@ describe()
 }
 
 # Guides whose code blocks continue each other (one namespace per page).
-CONTINUED = {"markdown_continued.md"}
+CONTINUED = {"markdown_continued.md", "dataclasses_and_typing.md"}
 
 PYTHON_TAGS = {"python", "py", "python3", "pycon", "py3", "ipython"}
 OUTPUT_TAGS = {"", "text", "output", "console", "none", "out"}
+SHELL_TAGS = {"bash", "sh", "shell", "console", "shell-session", "sh-session", "zsh"}
+# a shell prompt line that runs a script file with python: its output is a claim
+RUN_SCRIPT = re.compile(r"^\$\s+python[\d.]*\s+[\w./-]+\.py\s*$")
+
+
+def shell_session(body):
+    """body: [(line, text)] of a shell block whose first line is a `$ ` prompt.
+    -> [(first, last, text)]: the output after each `$ python FILE.py` line."""
+    out = []
+    cur = None
+    for n, t in body + [(None, "$")]:
+        if t.strip() == "$" or t.strip().startswith("$ "):
+            if cur:
+                cur = trim_blank(cur)
+                if cur:
+                    out.append((cur[0][0], cur[-1][0], "\n".join(x for _, x in cur)))
+            cur = [] if RUN_SCRIPT.match(t.strip()) else None
+        elif cur is not None:
+            cur.append((n, t))
+    return out
+
+
+def is_shell_session(tag, body):
+    first = next((t for _, t in body if t.strip()), "")
+    return tag in SHELL_TAGS and first.strip().startswith("$ ")
 
 
 # --------------------------------------------------------------------------
@@ -338,6 +363,8 @@ def read_markdown(lines):
                 else:
                     samples.append(Sample("script", dedent(body)))
                 fences.append(samples[-1])
+            elif is_shell_session(tag, body):
+                blocks += [(a, b, t, samples[-1]) for a, b, t in shell_session(dedent(body)) if samples]
             elif tag in OUTPUT_TAGS:
                 blocks.append((i + 2, j, "\n".join(t for _, t in body), samples[-1] if samples else None))
             i = j + 1
@@ -399,6 +426,8 @@ def read_rst(lines):
                 samples.append(Sample("script", body))
             elif name == "doctest":
                 samples.append(repl_sample(body))
+            elif name in ("code-block", "code") and is_shell_session(arg, body):
+                blocks += [(a, b, t, samples[-1]) for a, b, t in shell_session(body) if samples]
             elif (name in ("code-block", "code") and arg in OUTPUT_TAGS) or name == "testoutput":
                 blocks.append((body[0][0], body[-1][0], "\n".join(t for _, t in body), samples[-1]))
             i = j
@@ -796,7 +825,9 @@ def analyse(path, key):
                 continue
             if c.kind == "error":
                 variant = Sample("script", [(n, c.extra["enabled"] if n == c.line else t) for n, t in s.lines])
-                res = run_chunks([chunk_of(variant)])[0]
+                # on a continued page the blocks above run first, in the same namespace
+                above = samples[:samples.index(s)] if name in CONTINUED else []
+                res = run_chunks([chunk_of(x) for x in above] + [chunk_of(variant)])[-1]
                 hit = [st for st in res if gl[st["line"] - 1] <= c.line <= gl[st["end"] - 1]]
                 c.actual = hit[0]["error"] if hit else None
                 continue
@@ -923,6 +954,35 @@ def run_file(text, suffix, args=()):
                               env=env, timeout=120)
 
 
+# What `python3 -m doctest FILE.txt` does, after running the blocks above it
+# (their output discarded) in the namespace the examples then use: for a REPL
+# sample on a continued page.
+DOCTEST_AFTER = r'''
+import contextlib, doctest, io, json, sys
+req = json.load(sys.stdin)
+g = {"__name__": "__main__", "__builtins__": __builtins__}
+with contextlib.redirect_stdout(io.StringIO()):
+    for chunk in req["before"]:
+        sources = [(chunk["code"], "exec")] if chunk["mode"] == "script" else \
+                  [(src + "\n", "single") for src in chunk["examples"]]
+        for src, mode in sources:
+            try:
+                exec(compile(src, "<before>", mode), g)
+            except BaseException:
+                pass
+test = doctest.DocTestParser().get_doctest(req["text"], g, "sample", "sample.txt", 0)
+doctest.DocTestRunner().run(test)
+'''
+
+
+def doctest_after(before, text):
+    env = {"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": os.environ.get("VERIFY_HASH_SEED", "0"),
+           "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    with tempfile.TemporaryDirectory() as tmp:
+        return subprocess.run([PYTHON, "-c", DOCTEST_AFTER], input=json.dumps({"before": before, "text": text}),
+                              capture_output=True, text=True, cwd=tmp, env=env, timeout=120)
+
+
 def crosscheck(name, samples):
     """Second opinions that do not use the statement-by-statement runner:
     every script sample (earlier blocks prepended on a continued page) runs as
@@ -942,7 +1002,10 @@ def crosscheck(name, samples):
                                 f"(exit {proc.returncode}), statement runs printed {expected!r}")
         else:
             text = "\n".join(t for _, t in s.lines) + "\n"
-            proc = run_file(text, ".txt", ("-m", "doctest"))
+            if name in CONTINUED and i > 0:
+                proc = doctest_after([chunk_of(x) for x in samples[:i]], text)
+            else:
+                proc = run_file(text, ".txt", ("-m", "doctest"))
             failed = {s.lines[int(m) - 1][0] for m in re.findall(r'^File ".*", line (\d+)', proc.stdout, re.M)}
             wrong = {c.extra["src_line"] for c in s.claims
                      if c.verdict not in ("match", "equivalent") and "src_line" in c.extra}
@@ -984,7 +1047,13 @@ def main(argv):
     total_claims = total_planted = 0
     for p in paths:
         key = json.load(open(p + ".key.json"))
-        problems, n_claims, planted = verify(p, key)
+        try:
+            problems, n_claims, planted = verify(p, key)
+        except Exception as e:   # a guide this reader cannot follow: report it, go on
+            last = ([l for l in str(e).splitlines() if l.strip()] or [""])[-1].strip()
+            problems = [f"cannot verify: {type(e).__name__}: {last}"]
+            n_claims, planted = len(key.get("claims", [])), sum(1 for k in key.get("claims", [])
+                                                               if not k.get("true", True))
         total_claims += n_claims
         total_planted += planted
         status = "ok" if not problems else f"{len(problems)} problem(s)"

@@ -1,0 +1,79 @@
+// REPL sessions in a scraped guide. A page that showed a `pycon` block or a
+// doctest keeps its prompts when scraped, but loses the block's end:
+//
+//   >>> next(it), next(it, "done")
+//   ('a', 'b', 'done')
+//   Writing a generator
+//   A function containing yield returns a generator. Its body ...
+//
+// Part of the guide parser: after classification, each session's prompt
+// lines and the lines the interpreter echoed are marked kSession, so that
+// they form a sample of their own (read by repl_session). The echo of the
+// last statement ends at a blank line, at plain prose (a numbered heading,
+// or a phrase of four words or more that no string literal of the session
+// prints, or such a phrase ending in a colon), or at a statement that is plainly code again (`def`, `import`,
+// an assignment) with no prompt. A short heading such as "Writing a
+// generator" stays in the echo: the reader marks it as a tentative tail,
+// which the judge drops when the echo agrees without it.
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims.h"
+#include "item_numbering.h"
+#include "line_classifier.h"
+#include "printed_fragments.h"
+#include "python_lexer.h"
+#include "shown_output_lines.h"
+
+namespace guidecheck {
+namespace {
+
+bool is_prompt(std::string_view line, std::string_view prompt) {
+  return line.substr(0, 3) == prompt && (line.size() == 3 || line[3] == ' ');
+}
+
+// `Traceback (most recent call last):` opens a traceback; the line naming
+// the exception (`ValueError: ...`, `StopIteration`) closes it.
+bool opens_traceback(std::string_view line) { return line.substr(0, 10) == "Traceback "; }
+
+}  // namespace
+
+void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes) {
+  std::vector<LineClass>& c = *classes;
+  const int n = static_cast<int>(lines.size());
+  for (int i = 0; i < n; ++i) {
+    if (!is_prompt(lines[i], ">>>")) continue;
+    std::vector<std::string> fragments;
+    PythonLexer fragment_lexer;
+    bool in_code = false;       // `...` continues a statement only before its echo
+    bool in_traceback = false;
+    int j = i;
+    for (; j < n; ++j) {
+      const std::string_view line = lines[j];
+      if (line.empty()) break;
+      if (is_prompt(line, ">>>") || (in_code && is_prompt(line, "..."))) {
+        add_printed_fragments(line.substr(std::min<std::size_t>(4, line.size())), &fragment_lexer, &fragments);
+        in_code = true;
+        in_traceback = false;
+        c[j] = LineClass::kSession;
+        continue;
+      }
+      in_code = false;
+      if (in_traceback || opens_traceback(line)) {
+        in_traceback = !names_exception(line) || opens_traceback(line);
+        c[j] = LineClass::kSession;
+        continue;
+      }
+      if (c[j] != LineClass::kComment && is_code_again(line, c[j], {})) break;
+      if (is_prose_again(line, fragments)) break;
+      c[j] = LineClass::kSession;
+    }
+    i = j - 1;
+  }
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,133 @@
+// Output a scraped guide shows with no label at all: the page had the code
+// in one box and what it prints in the next, and the scrape kept neither
+// box nor label.
+//
+//   print(inventory["pears"])
+//   4
+//   {'apples': 12, 'pears': 4}
+//   Deliveries arrive. Assigning to a new key adds it:
+//
+// Part of the guide parser: after classification (and after labelled output,
+// guide_parser_shown_output.cc), the lines right after a complete statement
+// of code that prints are output while each one shows a value and nothing
+// else: a literal (`4`, `{'a': 1}`, `-40.0`), a repr whose arguments are
+// literals (`Item('apple', qty=12)`, `array([1, 2])`, not `len(x)`), a
+// word the code never names, `name: 91`, or a line that is not Python and
+// not prose (`3 4`, `Total: 12 EUR`). A phrase of words alone is output
+// when more output follows it; at the end of output it may be the last
+// line or the page's next heading, which the judge tells apart (the
+// reader marks it tentative). A trailing bare expression of a script shows
+// nothing, so taking one for output loses nothing that runs. The output
+// ends as labelled output does: at code again, at prose, at a blank line.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims.h"
+#include "line_classifier.h"
+#include "printed_fragments.h"
+#include "python_lexer.h"
+#include "shown_output_lines.h"
+
+namespace guidecheck {
+namespace {
+
+using Token = PythonLexer::Token;
+using TokenKind = PythonLexer::TokenKind;
+
+bool is_value_name(std::string_view name) {
+  return name == "True" || name == "False" || name == "None" || name == "nan" || name == "inf" || name == "Ellipsis";
+}
+
+// A value alone: every name in it is a value word, a called type or
+// function (`Item(`, `array(`), a keyword argument (`qty=`) or part of a
+// dotted path (`datetime.date(`); a lone word the code never names.
+bool shows_a_value(const std::vector<Token>& tokens, const CodeNames& names) {
+  if (tokens.size() == 1 && tokens[0].kind == TokenKind::kName)
+    return !names.used.count(std::string(tokens[0].text));
+  // `ada: 91` parses as an annotation, but no code annotates with a number.
+  if (tokens.size() >= 3 && tokens[0].kind == TokenKind::kName && tokens[1].text == ":")
+    return std::all_of(tokens.begin() + 2, tokens.end(), [](const Token& t) {
+      return t.kind == TokenKind::kNumber || t.text == "-" || t.text == "+";
+    });
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (t.kind == TokenKind::kKeyword && !is_value_name(t.text)) return false;
+    if (t.kind != TokenKind::kName || is_value_name(t.text)) continue;
+    const std::string_view next = k + 1 < tokens.size() ? tokens[k + 1].text : std::string_view();
+    const bool dotted = next == "." || (k > 0 && tokens[k - 1].text == ".");
+    if (next != "(" && next != "=" && !dotted) return false;
+  }
+  return true;
+}
+
+bool prints(std::string_view line) { return line.find("print(") != std::string_view::npos; }
+
+}  // namespace
+
+void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes) {
+  std::vector<LineClass>& c = *classes;
+  const int n = static_cast<int>(lines.size());
+  std::vector<std::string_view> code;  // the code since the last prose or output
+  PythonLexer lexer;
+  bool statement_open = false;  // the last code line left a bracket or string open
+  std::vector<Token> tokens;
+  for (int i = 0; i < n; ++i) {
+    if (!is_code_class(c[i]) && c[i] != LineClass::kComment && c[i] != LineClass::kBlank) {
+      code.clear();
+      lexer = PythonLexer();
+      statement_open = false;
+      continue;
+    }
+    if (!is_code_class(c[i])) continue;
+    code.push_back(lines[i]);
+    tokens.clear();
+    statement_open = lexer.next(lines[i], &tokens).continued;
+    const std::string_view line = strip_trailing(lines[i]);
+    if (statement_open || line.empty() || line.back() == ':' || i + 1 >= n) continue;
+    if (std::none_of(code.begin(), code.end(), prints)) continue;
+
+    const CodeNames names = names_of(code);
+    const std::vector<std::string> fragments = printed_fragments(code);
+    // A phrase of words alone ("city temp rain") is output when it shows
+    // what the code prints or heads more output (a table's header), not
+    // when it is the page's next heading.
+    enum class Shown { kNo, kYes, kIfMoreFollows };
+    auto shown = [&](int k) {
+      if (lines[k].empty() || c[k] == LineClass::kComment || c[k] == LineClass::kSession) return Shown::kNo;
+      if (c[k] == LineClass::kOutput || c[k] == LineClass::kOutputLabel) return Shown::kNo;
+      if (is_code_class(c[k])) {
+        if (is_code_again(lines[k], c[k], names)) return Shown::kNo;
+        std::vector<Token> line_tokens;
+        PythonLexer line_lexer;
+        if (line_lexer.next(lines[k], &line_tokens).continued) return Shown::kNo;
+        return shows_a_value(line_tokens, names) ? Shown::kYes : Shown::kNo;
+      }
+      if (is_prose_again(lines[k], fragments)) return Shown::kNo;
+      if (is_phrase_of_words(lines[k]) && !shows_printed_fragment(lines[k], fragments)) return Shown::kIfMoreFollows;
+      return Shown::kYes;
+    };
+    int last = i;
+    while (last + 1 < n) {
+      const Shown next = shown(last + 1);
+      if (next == Shown::kYes) {
+        ++last;
+      } else if (next == Shown::kIfMoreFollows && last + 2 < n && shown(last + 2) == Shown::kYes) {
+        last += 2;
+      } else if (next == Shown::kIfMoreFollows && last > i && (last + 2 >= n || !is_code_class(c[last + 2]))) {
+        ++last;  // the output's last line, or the page's next heading: the judge decides (tentative lines)
+      } else {
+        break;
+      }
+    }
+    if (last == i) continue;
+    for (int k = i + 1; k <= last; ++k) c[k] = LineClass::kOutput;
+    code.clear();
+    lexer = PythonLexer();
+    i = last;
+  }
+}
+
+}  // namespace guidecheck

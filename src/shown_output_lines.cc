@@ -1,0 +1,116 @@
+#include "shown_output_lines.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "claims.h"
+#include "item_numbering.h"
+#include "printed_fragments.h"
+#include "python_lexer.h"
+
+namespace guidecheck {
+
+bool is_code_class(LineClass c) { return c == LineClass::kCode || c == LineClass::kWeak || c == LineClass::kOpener; }
+
+CodeNames names_of(const std::vector<std::string_view>& code) {
+  CodeNames names;
+  PythonLexer lexer;
+  std::vector<PythonLexer::Token> tokens;
+  for (std::string_view line : code) {
+    tokens.clear();
+    const bool continued = lexer.next(line, &tokens).continued;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].kind != PythonLexer::TokenKind::kName) continue;
+      names.used.emplace(tokens[k].text);
+      const bool defined = k > 0 && (tokens[k - 1].text == "def");
+      const bool assigned = k == 0 && !continued && k + 1 < tokens.size() && tokens[k + 1].text == "=";
+      if (defined || assigned) names.bound.emplace(tokens[k].text);
+    }
+  }
+  return names;
+}
+
+bool is_code_again(std::string_view line, LineClass c, const CodeNames& names) {
+  if (line.front() == '#') return true;
+  if (!is_code_class(c)) return false;
+  PythonLexer lexer;
+  std::vector<PythonLexer::Token> tokens;
+  lexer.next(line, &tokens);
+  if (tokens.empty()) return false;
+  const PythonLexer::Token& head = tokens.front();
+  static constexpr std::array<std::string_view, 6> kValueKeywords = {"None", "True", "False", "not", "lambda", "await"};
+  if (head.kind == PythonLexer::TokenKind::kKeyword &&
+      std::find(kValueKeywords.begin(), kValueKeywords.end(), head.text) == kValueKeywords.end())
+    return true;  // def, for, import, return...
+  if (head.text == "@") return true;
+  if (head.text == "print" && tokens.size() > 1 && tokens[1].text == "(") return true;
+  // `greet("Bob")`, `counter()`, `words.append("kiwi")`; a repr names a
+  // class (`Point(x=3, y=4)`) or a type the code only imports (`deque([1])`).
+  if (head.kind == PythonLexer::TokenKind::kName && tokens.size() > 1) {
+    const std::string name(head.text);
+    const bool lowercase = head.text.front() >= 'a' && head.text.front() <= 'z';
+    if (tokens[1].text == "(" && lowercase && names.bound.count(name)) return true;
+    if (tokens[1].text == "." && names.used.count(name)) return true;
+  }
+  // An assignment at depth 0 (`x = 1`, `total += n`), not a comparison.
+  int depth = 0;
+  for (const auto& token : tokens) {
+    if (token.kind == PythonLexer::TokenKind::kOpen) ++depth;
+    if (token.kind == PythonLexer::TokenKind::kClose) --depth;
+    if (depth == 0 && has_equals_sign(token) && token.text != "==" && token.text != "<=" && token.text != ">=")
+      return true;
+  }
+  return false;
+}
+
+std::size_t word_count(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool blank = c == ' ' || c == '\t';
+    if (!blank && !in_word) ++words;
+    in_word = !blank;
+  }
+  return words;
+}
+
+bool is_prose_again(std::string_view line, const std::vector<std::string>& fragments) {
+  if (match_item_heading(strip_trailing(line))) return true;
+  if (shows_printed_fragment(line, fragments)) return false;
+  const std::size_t words = word_count(line);
+  if (words >= 4 && looks_like_prose(line)) return true;
+  const std::string_view text = strip_trailing(line);
+  if (text.empty()) return false;
+  // A phrase that leads into the next block ("re.split is handy when the
+  // delimiters vary:"), not an exception's message (`KeyError: 'x'`).
+  if (text.starts_with("Traceback (")) return false;
+  const std::string_view first_word = text.substr(0, text.find(' '));
+  const bool exception_message = first_word.ends_with(':') && names_exception(first_word);
+  if (words >= 4 && text.back() == ':' && !exception_message) return true;
+  // A long sentence, even one that names code ("With axis=0 the operation...").
+  return words >= 10 && (text.back() == '.' || text.back() == '?');
+}
+
+bool names_exception(std::string_view line) {
+  std::size_t k = 0;
+  while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '_' || line[k] == '.'))
+    ++k;
+  return k > 0 && std::isupper(static_cast<unsigned char>(line[0])) && (k == line.size() || line[k] == ':');
+}
+
+bool is_phrase_of_words(std::string_view line) {
+  if (line == "True" || line == "False" || line == "None") return false;
+  if (!line.empty() && (line.front() == '\'' || line.front() == '"')) return false;  // a str's repr
+  bool letter = false;
+  for (char c : line) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      letter = true;
+      continue;
+    }
+    if (c != ' ' && c != '-' && c != '\'' && c != ':' && c != '?' && c != ',' && c != '.' && c != '!') return false;
+  }
+  return letter;
+}
+
+}  // namespace guidecheck

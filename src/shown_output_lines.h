@@ -1,0 +1,48 @@
+#pragma once
+// Tests on the lines that follow a scraped sample's code: is a line
+// printed output, code again, or the page's prose again? Shared by the
+// guide parser's passes that mark output (labelled, unlabelled) and REPL
+// sessions.
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "line_classifier.h"
+
+namespace guidecheck {
+
+bool is_code_class(LineClass c);
+
+/// The names the code before the output binds (`def f`, `x = ...`) and uses.
+struct CodeNames {
+  std::unordered_set<std::string> bound;
+  std::unordered_set<std::string> used;
+};
+
+CodeNames names_of(const std::vector<std::string_view>& code);
+
+/// A line that is code again: a statement that printed output never looks
+/// like (`def`, `x = 1`, `print(...)`, a comment, a call of a function the
+/// code defined or of a method of one of its names).
+bool is_code_again(std::string_view line, LineClass c, const CodeNames& names);
+
+std::size_t word_count(std::string_view s);
+
+/// Plain prose: a numbered heading, or a phrase of four words or more, or
+/// of four words ending in ':' (it leads into the next block), or a
+/// sentence of ten words or more even if it names code; unless a string
+/// literal of the code prints it (`fragments`, printed_fragments.h).
+bool is_prose_again(std::string_view line, const std::vector<std::string>& fragments);
+
+/// The line of a traceback that names the exception: `ValueError: bad x`,
+/// `StopIteration`, `json.decoder.JSONDecodeError: ...`.
+bool names_exception(std::string_view line);
+
+/// Words alone, not values: "pandas DataFrames", "What about sets?",
+/// "city temp rain", "That is all." (letters, spaces and a little punctuation; not True,
+/// False or None). A heading looks like this, and so does some output.
+bool is_phrase_of_words(std::string_view line);
+
+}  // namespace guidecheck

@@ -1,0 +1,176 @@
+// What a scraped page shows after its code, once fences and labels are
+// gone: REPL sessions, output with no label, output after a worded label,
+// and where each ends (guide_parser_sessions.cc,
+// guide_parser_unlabelled_output.cc, guide_parser_shown_output.cc).
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "guide_parser.h"
+
+namespace guidecheck {
+namespace {
+
+struct RunShape {
+  int first_line;
+  int last_line;
+  bool session;
+  bool operator==(const RunShape&) const = default;
+};
+void PrintTo(const RunShape& r, std::ostream* os) {
+  *os << r.first_line << "-" << r.last_line << (r.session ? " session" : "");
+}
+
+std::vector<RunShape> shapes(const ParsedGuide& guide) {
+  std::vector<RunShape> out;
+  for (const CodeRun& run : guide.runs) out.push_back({run.first_line, run.last_line, run.session});
+  return out;
+}
+
+// Each shown output of the run as "first-last: line|line".
+std::vector<std::string> outputs(const CodeRun& run) {
+  std::vector<std::string> out;
+  for (const ShownOutput& o : run.outputs) {
+    std::string text = std::to_string(o.guide_lines.front()) + "-" + std::to_string(o.guide_lines.back()) + ":";
+    for (std::size_t k = 0; k < o.lines.size(); ++k) text += (k ? "|" : " ") + o.lines[k];
+    if (!o.labelled) text += " (no label)";
+    out.push_back(text);
+  }
+  return out;
+}
+
+TEST(ScrapedSessionTest, PromptsAndTheirEchoesFormASessionUpToTheProse) {
+  const ParsedGuide guide = parse_guide(
+      "Iterators\n"
+      "A for loop calls next() on an iterator until it is exhausted:\n"
+      ">>> it = iter([10, 20])\n"  // 3
+      ">>> next(it)\n"
+      "10\n"
+      ">>> def twice(n):\n"
+      "...     return 2 * n\n"
+      "...\n"
+      ">>> twice(4)\n"
+      "8\n"
+      ">>> next(iter([]))\n"
+      "Traceback (most recent call last):\n"
+      "...\n"                      // an elided traceback, not a prompt
+      "StopIteration\n"            // 14
+      "Once exhausted, an iterator stays exhausted for good.\n"
+      "x = 1\n",
+      "session.txt");
+  EXPECT_EQ(shapes(guide), (std::vector<RunShape>{{3, 14, true}, {16, 16, false}}));
+  ASSERT_FALSE(guide.runs.empty());
+  EXPECT_EQ(guide.runs[0].lines.front(), ">>> it = iter([10, 20])");
+}
+
+TEST(ScrapedSessionTest, AnEchoEndsAtCodeWithoutAPromptAndAtALeadInPhrase) {
+  const ParsedGuide guide = parse_guide(
+      ">>> 1 + 1\n"
+      "2\n"
+      "import math\n"                                 // 3: a statement, no prompt
+      "print(math.pi)\n"
+      ">>> [1, 2] * 2\n"                              // 5
+      "[1, 2, 1, 2]\n"
+      "@dataclass writes __init__ for you from the annotated fields:\n"  // a lead-in, not an echo
+      "from dataclasses import dataclass\n",
+      "ends.txt");
+  EXPECT_EQ(shapes(guide), (std::vector<RunShape>{{1, 2, true}, {3, 4, false}, {5, 6, true}, {8, 8, false}}));
+}
+
+TEST(ScrapedUnlabelledOutputTest, ValuesRightAfterCodeThatPrintsAreItsOutput) {
+  const ParsedGuide guide = parse_guide(
+      "We count the stock:\n"
+      "stock = {\"apples\": 12, \"pears\": 4}\n"  // 2
+      "print(len(stock))\n"
+      "print(stock)\n"
+      "2\n"                                       // 5
+      "{'apples': 12, 'pears': 4}\n"
+      "stock[\"kiwis\"] = 7\n"                   // 7: code again
+      "print(sorted(stock), stock[\"kiwis\"])\n"
+      "['apples', 'kiwis', 'pears'] 7\n"         // 9: not Python, not prose
+      "Deliveries arrive on Mondays and on Thursdays.\n",
+      "values.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].guide_lines, (std::vector<int>{2, 3, 4, 7, 8}));
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"5-6: 2|{'apples': 12, 'pears': 4} (no label)",
+                                                              "9-9: ['apples', 'kiwis', 'pears'] 7 (no label)"}));
+}
+
+TEST(ScrapedUnlabelledOutputTest, ReprsWithLiteralArgumentsAreOutputCallsOfNamesAreCode) {
+  const ParsedGuide guide = parse_guide(
+      "class Item:\n"
+      "def __init__(self, name, qty=0):\n"
+      "self.name, self.qty = name, qty\n"
+      "def __repr__(self):\n"
+      "return f\"Item({self.name!r}, qty={self.qty})\"\n"
+      "apple = Item(\"apple\", 12)\n"
+      "print(apple)\n"
+      "Item('apple', qty=12)\n"  // 8: a repr
+      "len(str(apple))\n",        // 9: reads names: code
+      "reprs.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"8-8: Item('apple', qty=12) (no label)"}));
+  EXPECT_EQ(guide.runs[0].lines.back(), "len(str(apple))");
+}
+
+TEST(ScrapedUnlabelledOutputTest, NothingIsOutputAfterCodeThatDoesNotPrintOrIsUnfinished) {
+  const ParsedGuide guide = parse_guide(
+      "total = 0\n"
+      "42\n"              // no print before it: a bare expression of the code
+      "data = [\n"
+      "print(1),\n"
+      "2,\n"              // inside the brackets
+      "]\n",
+      "quiet.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_TRUE(guide.runs[0].outputs.empty());
+  EXPECT_EQ(guide.runs[0].lines.size(), 6u);
+}
+
+TEST(ScrapedUnlabelledOutputTest, AHeadingAfterTheCodeIsNotOutputATableHeaderIs) {
+  const ParsedGuide guide = parse_guide(
+      "print(\"ready\")\n"
+      "Closures\n"               // 2: a heading, and code follows
+      "def make():\n"
+      "return 1\n"
+      "print(frame)\n"           // 5
+      "city temp\n"              // 6: words, but more output follows
+      "0 Oslo 3.5\n"
+      "1 Lima 19.0\n"
+      "return\n"                 // 9: a keyword heading after output
+      "The return statement ends a function and hands back its value.\n",
+      "headings.txt");
+  EXPECT_EQ(shapes(guide), (std::vector<RunShape>{{1, 1, false}, {3, 8, false}}));
+  ASSERT_EQ(guide.runs.size(), 2u);
+  EXPECT_TRUE(guide.runs[0].outputs.empty());
+  EXPECT_EQ(outputs(guide.runs[1]), (std::vector<std::string>{"6-8: city temp|0 Oslo 3.5|1 Lima 19.0 (no label)"}));
+}
+
+TEST(ScrapedLabelledOutputTest, AWordedLabelIntroducesOutputAndALeadInEndsIt) {
+  const ParsedGuide guide = parse_guide(
+      "text = \"a-b\"\n"
+      "print(text.split(\"-\"))\n"
+      "Running this prints:\n"   // 3
+      "['a', 'b']\n"
+      "re.split is handy when the delimiters vary:\n"  // a lead-in, not output
+      "import re\n",
+      "label.txt");
+  ASSERT_EQ(guide.runs.size(), 2u);
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-4: ['a', 'b']"}));
+}
+
+TEST(ScrapedLabelledOutputTest, OutputStopsAtASession) {
+  const ParsedGuide guide = parse_guide(
+      "print(1)\n"
+      "Output:\n"
+      "1\n"
+      ">>> 2 + 2\n"  // 4
+      "4\n",
+      "stop.txt");
+  EXPECT_EQ(shapes(guide), (std::vector<RunShape>{{1, 3, false}, {4, 5, true}}));
+}
+
+}  // namespace
+}  // namespace guidecheck
