@@ -429,6 +429,25 @@ bool is_value_word(std::string_view w) {
   return w == "True" || w == "False" || w == "None" || w == "nan" || w == "NaN" || w == "inf";
 }
 
+// "second row" or "last row, second-to-last column" beside a statement
+// that prints `[4 5 6 7]` or `10`: two words or more, and nothing else,
+// about output that holds no word at all names what it shows.
+bool words_about_bare_values(const std::vector<ClaimToken>& claim, const std::vector<ClaimToken>& actual) {
+  std::size_t words = 0;
+  for (const ClaimToken& t : claim) {
+    if (t.kind == Tok::kWord) {
+      if (is_value_word(t.text)) return false;
+      ++words;
+    } else if (t.kind == Tok::kNumber || t.kind == Tok::kClassRepr || t.kind == Tok::kEllipsis ||
+               (t.kind == Tok::kPunct && std::string_view("[]{}()<>'\"=").find(t.text) != std::string_view::npos)) {
+      return false;
+    }
+  }
+  return words >= 2 && std::none_of(actual.begin(), actual.end(), [](const ClaimToken& t) {
+           return (t.kind == Tok::kWord && !is_value_word(t.text)) || t.kind == Tok::kClassRepr;
+         });
+}
+
 // What a comment shows rather than says: brackets, quotes, numbers, reprs.
 bool looks_like_value(std::string_view text, const std::vector<ClaimToken>& tokens, bool printed_something) {
   if (text.empty()) return false;
@@ -513,7 +532,8 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
   const bool printed_something = !actual_text.empty();
   if (looks_like_value(claim_text, claim_tokens, printed_something))
     return {ClaimVerdict::kMismatch, printed_something ? "" : "nothing was printed"};
-  const bool prose = looks_like_prose || every_line_reads_as_prose(claim_lines) || !printed_something;
+  const bool prose = looks_like_prose || every_line_reads_as_prose(claim_lines) || !printed_something ||
+                     words_about_bare_values(claim_tokens, actual_tokens);
   if (prose && !claim_text.empty() && shared_words(claim_tokens, actual_tokens) < 0.5)
     return {ClaimVerdict::kProse, printed_something ? "describes the output" : "describes the code"};
   return {ClaimVerdict::kMismatch, ""};

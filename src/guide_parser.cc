@@ -27,6 +27,7 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
 void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
 void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
 std::optional<std::string> lone_line_reason(std::string_view line, const std::unordered_set<std::string>& seen);
+bool is_signature(std::string_view line, const std::unordered_set<std::string>& seen);
 bool is_leading_keyword_heading(std::string_view line);
 void add_names(std::string_view line, PythonLexer* lexer, std::unordered_set<std::string>* seen);
 
@@ -133,6 +134,17 @@ class GuideParser {
       if (first < last && is_leading_keyword_heading(stripped_[first])) {
         diagnostics_.add(first + 1, "not-code",
                          fmt::format("'{}' before the code reads as a heading; not part of the sample",
+                                     strip_trailing(stripped_[first])));
+        classes_[first] = LineClass::kProse;
+        ++first;
+        while (first <= last && classes_[first] == LineClass::kBlank) ++first;
+      }
+      // A signature right before the code (the page showed it in a box of
+      // its own): `numpy.linspace(start, stop, num=50)` could only fail.
+      if (first < last && classes_[first] != LineClass::kComment && is_signature(stripped_[first], seen)) {
+        diagnostics_.add(first + 1, "not-code",
+                         fmt::format("'{}' before the code is a signature (its arguments are placeholders no code "
+                                     "defines); not part of the sample",
                                      strip_trailing(stripped_[first])));
         classes_[first] = LineClass::kProse;
         ++first;

@@ -91,6 +91,15 @@ bool is_call_template(const std::vector<Token>& tokens, const std::unordered_set
 
 }  // namespace
 
+// Whether `line` is a syntax template shown as a signature.
+bool is_signature(std::string_view line, const std::unordered_set<std::string>& seen) {
+  PythonLexer lexer;
+  std::vector<Token> tokens;
+  const PythonLexer::Line lexed = lexer.next(line, &tokens);
+  if (!lexed.plausible || lexer.open() || lexed.comment != std::string_view::npos) return false;
+  return is_call_template(tokens, seen);
+}
+
 // Why `line` (a single-line run, without leading whitespace) is not a
 // sample; nullopt when it is one. `seen` holds the names earlier runs use.
 std::optional<std::string> lone_line_reason(std::string_view line, const std::unordered_set<std::string>& seen) {

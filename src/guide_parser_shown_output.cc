@@ -51,7 +51,7 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
     if (value) {
       const std::size_t colon = lines[i].find(':');
       if (colon == std::string_view::npos || lines[i].data() + colon >= value->data()) continue;
-    } else if (strip_trailing(lines[i]).ends_with(':') && is_output_label(lines[i])) {
+    } else if (c[i] == LineClass::kProse && strip_trailing(lines[i]).ends_with(':') && is_output_label(lines[i])) {
       value = std::string_view();  // "Running this prints:", "Sorting gives:"
     } else {
       continue;
@@ -75,12 +75,16 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
       while (j < n && lines[j].empty()) ++j;
     int last = value->empty() ? -1 : i;
     for (; j < n && !lines[j].empty(); ++j) {
-      if (c[j] == LineClass::kSession || output_label_value(lines[j]) || is_code_again(lines[j], c[j], names) ||
-          is_prose_again(lines[j], fragments))
+      // After a label, a phrase built from the code's words is output.
+      const bool prose = is_prose_again(lines[j], fragments) && printed_words_shown(lines[j], fragments) < 2;
+      if (c[j] == LineClass::kSession || output_label_value(lines[j]) || is_code_again(lines[j], c[j], names) || prose)
         break;
       last = j;
     }
-    if (last < 0) continue;
+    if (last < 0) {
+      if (value->empty() && c[i] != LineClass::kComment) c[i] = LineClass::kProse;  // "Output:" alone is no code
+      continue;
+    }
     for (int k = i; k <= last; ++k) c[k] = lines[k].empty() ? LineClass::kOutputLabel : LineClass::kOutput;
     if (value->empty()) c[i] = LineClass::kOutputLabel;
     i = last;

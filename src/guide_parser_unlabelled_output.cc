@@ -12,7 +12,7 @@
 // of code that prints are output while each one shows a value and nothing
 // else: a literal (`4`, `{'a': 1}`, `-40.0`), a repr whose arguments are
 // literals (`Item('apple', qty=12)`, `array([1, 2])`, not `len(x)`), a
-// word the code never names, `name: 91`, or a line that is not Python and
+// word the code never names, `name: 91`, `dtype: int64`, or a line that is not Python and
 // not prose (`3 4`, `Total: 12 EUR`). A phrase of words alone is output
 // when more output follows it; at the end of output it may be the last
 // line or the page's next heading, which the judge tells apart (the
@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "claims.h"
@@ -42,15 +43,17 @@ bool is_value_name(std::string_view name) {
 }
 
 // A value alone: every name in it is a value word, a called type or
-// function (`Item(`, `array(`), a keyword argument (`qty=`) or part of a
-// dotted path (`datetime.date(`); a lone word the code never names.
+// function (`Item(`, `array(`), a keyword argument (`qty=`), part of a
+// dotted path (`datetime.date(`) or a word the sample's code never names.
 bool shows_a_value(const std::vector<Token>& tokens, const CodeNames& names) {
   if (tokens.size() == 1 && tokens[0].kind == TokenKind::kName)
     return !names.used.count(std::string(tokens[0].text));
-  // `ada: 91` parses as an annotation, but no code annotates with a number.
+  // `ada: 91` and a Series' `dtype: float64` parse as annotations, but no
+  // code annotates with a number or a type it never names.
   if (tokens.size() >= 3 && tokens[0].kind == TokenKind::kName && tokens[1].text == ":")
-    return std::all_of(tokens.begin() + 2, tokens.end(), [](const Token& t) {
-      return t.kind == TokenKind::kNumber || t.text == "-" || t.text == "+";
+    return std::all_of(tokens.begin() + 2, tokens.end(), [&](const Token& t) {
+      return t.kind == TokenKind::kNumber || t.text == "-" || t.text == "+" ||
+             (tokens.size() == 3 && t.kind == TokenKind::kName && !names.used.count(std::string(t.text)));
     });
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
@@ -58,7 +61,10 @@ bool shows_a_value(const std::vector<Token>& tokens, const CodeNames& names) {
     if (t.kind != TokenKind::kName || is_value_name(t.text)) continue;
     const std::string_view next = k + 1 < tokens.size() ? tokens[k + 1].text : std::string_view();
     const bool dotted = next == "." || (k > 0 && tokens[k - 1].text == ".");
-    if (next != "(" && next != "=" && !dotted) return false;
+    // A name the sample's code never uses could only fail: a word of
+    // output (`a ['apple', 'apricot']` from `print(letter, group)`).
+    const bool free_word = !names.used.count(std::string(t.text));
+    if (next != "(" && next != "=" && !dotted && !free_word) return false;
   }
   return true;
 }
@@ -71,6 +77,7 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
   std::vector<LineClass>& c = *classes;
   const int n = static_cast<int>(lines.size());
   std::vector<std::string_view> code;  // the code since the last prose or output
+  std::unordered_set<std::string> guide_names;  // every name the code up to here uses
   PythonLexer lexer;
   bool statement_open = false;  // the last code line left a bracket or string open
   std::vector<Token> tokens;
@@ -83,13 +90,18 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
     }
     if (!is_code_class(c[i])) continue;
     code.push_back(lines[i]);
+    for (const std::string& name : names_of({lines[i]}).used) guide_names.insert(name);
     tokens.clear();
     statement_open = lexer.next(lines[i], &tokens).continued;
     const std::string_view line = strip_trailing(lines[i]);
     if (statement_open || line.empty() || line.back() == ':' || i + 1 >= n) continue;
     if (std::none_of(code.begin(), code.end(), prints)) continue;
 
+    // Code again is judged by every name the guide's code uses (`x.append(4)`
+    // on a list of an earlier sample), a free word by this sample's names.
     const CodeNames names = names_of(code);
+    CodeNames all_names = names;
+    all_names.used.insert(guide_names.begin(), guide_names.end());
     const std::vector<std::string> fragments = printed_fragments(code);
     // A phrase of words alone ("city temp rain") is output when it shows
     // what the code prints or heads more output (a table's header), not
@@ -99,7 +111,7 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
       if (lines[k].empty() || c[k] == LineClass::kComment || c[k] == LineClass::kSession) return Shown::kNo;
       if (c[k] == LineClass::kOutput || c[k] == LineClass::kOutputLabel) return Shown::kNo;
       if (is_code_class(c[k])) {
-        if (is_code_again(lines[k], c[k], names)) return Shown::kNo;
+        if (is_code_again(lines[k], c[k], all_names)) return Shown::kNo;
         std::vector<Token> line_tokens;
         PythonLexer line_lexer;
         if (line_lexer.next(lines[k], &line_tokens).continued) return Shown::kNo;

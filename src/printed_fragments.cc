@@ -1,6 +1,8 @@
 #include "printed_fragments.h"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace guidecheck {
 namespace {
@@ -111,6 +113,28 @@ bool shows_printed_fragment(std::string_view raw, const std::vector<std::string>
       if (whole_words_at(text, at, fragment.size())) return true;
   }
   return false;
+}
+
+std::size_t printed_words_shown(std::string_view text, const std::vector<std::string>& fragments) {
+  auto words_of = [](std::string_view s) {
+    std::set<std::string> words;
+    std::string word;
+    for (char c : s) {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        continue;
+      }
+      if (word.size() >= 3) words.insert(word);
+      word.clear();
+    }
+    if (word.size() >= 3) words.insert(word);
+    return words;
+  };
+  std::set<std::string> printed;
+  for (const std::string& fragment : fragments) printed.merge(words_of(fragment));
+  std::size_t shown = 0;
+  for (const std::string& word : words_of(text)) shown += printed.count(word);
+  return shown;
 }
 
 }  // namespace guidecheck

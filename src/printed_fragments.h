@@ -31,4 +31,10 @@ void add_printed_fragments(std::string_view line, PythonLexer* lexer, std::vecto
 /// "Hello, Alice" shows "hello,"; "Nowhere" does not show "now".
 bool shows_printed_fragment(std::string_view text, const std::vector<std::string>& fragments);
 
+/// How many words (of three letters or more) of `text` the fragments hold:
+/// weaker evidence than shows_printed_fragment, for text the code builds
+/// from its literals ("Call XXX-XXXX or XXX-XXXX today" after
+/// `text = "Call 555-1234 or 555-9876 today"`).
+std::size_t printed_words_shown(std::string_view text, const std::vector<std::string>& fragments);
+
 }  // namespace guidecheck

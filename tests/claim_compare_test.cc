@@ -98,6 +98,15 @@ TEST(ClaimCompareTest, JsonQuotesForAReprsQuotes) {
   EXPECT_EQ(verdict("{\"debug\": 1}", "{'Debug': 1}"), "mismatch");
 }
 
+TEST(ClaimCompareTest, WordsBesideOutputWithoutWordsDescribeIt) {
+  // `print(a[1])  # second row` prints `[4 5 6 7]`: the comment names it.
+  EXPECT_EQ(verdict("second row", "[4 5 6 7]"), "prose describes the output");
+  EXPECT_EQ(verdict("last row, second-to-last column", "10"), "prose describes the output");
+  // A wrong word is a wrong claim when the output has words too.
+  EXPECT_EQ(verdict("Hello Bob", "Hello Alice"), "mismatch");
+  EXPECT_EQ(verdict("row 2", "[4 5 6 7]"), "mismatch");
+}
+
 TEST(ClaimCompareTest, SwappedQuotesMustStillQuoteTheString) {
   // The repr picks double quotes because the string holds a single one:
   // 'it's' is no literal, so the claim is wrong, not a matter of style.

@@ -233,3 +233,39 @@ TEST(ClaimVerdictsTest, ACommentOnABareExpressionIsJudgedAgainstItsValue) {
 
 }  // namespace
 }  // namespace guidecheck
+
+namespace guidecheck {
+namespace {
+
+// A scraped page glued its next heading to the output: the claim's last
+// lines may be the page's text (Claim::tentative_lines).
+TEST(ClaimVerdictsTest, TentativeLinesAreDroppedOnlyWhenTheClaimThenAgrees) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.statements = {{1, 1, true, "roses\nviolets\n"}};
+  run.pieces = {{1, "roses\nviolets\n"}};
+  run.stdout_text = "roses\nviolets\n";
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.guide_line = 12;
+  block.anchor_line = 10;
+  block.text = "roses\nviolets\nIndexing and slicing";
+  block.tentative_lines = 1;
+  Claim wrong = block;
+  wrong.text = "roses\ntulips\nIndexing and slicing";
+  Claim heading_alone = block;
+  heading_alone.text = "Closures";
+  Claim none_tentative = block;
+  none_tentative.tentative_lines = 0;
+  std::vector<ClaimResult> results =
+      judge_output_claims({block, wrong, heading_alone, none_tentative}, {10}, run, nullptr);
+  ASSERT_EQ(results.size(), 4u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[0].claimed, "roses\nviolets");
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[2].verdict, ClaimVerdict::kProse);  // every line tentative: the page's words
+  EXPECT_EQ(results[3].verdict, ClaimVerdict::kMismatch);
+}
+
+}  // namespace
+}  // namespace guidecheck

@@ -172,5 +172,59 @@ TEST(ScrapedLabelledOutputTest, OutputStopsAtASession) {
   EXPECT_EQ(shapes(guide), (std::vector<RunShape>{{1, 3, false}, {4, 5, true}}));
 }
 
+TEST(ScrapedUnlabelledOutputTest, KeyValueLinesThatParseAsAnnotationsAreOutput) {
+  const ParsedGuide guide = parse_guide(
+      "for name, score in zip([\"ada\"], [91]):\n"
+      "print(f\"{name}: {score}\")\n"
+      "ada: 91\n"  // 3
+      "print(series)\n"
+      "a 1.0\n"
+      "dtype: float64\n"  // 6
+      "The end of the section comes with a long sentence of prose.\n",
+      "annotations.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(outputs(guide.runs[0]),
+            (std::vector<std::string>{"3-3: ada: 91 (no label)", "5-6: a 1.0|dtype: float64 (no label)"}));
+}
+
+TEST(ScrapedLabelledOutputTest, CodeThatMentionsAnOutputWordIsNoLabel) {
+  const ParsedGuide guide = parse_guide(
+      "class Shelf:\n"
+      "def display(self):\n"  // a header, not "display:" introducing output
+      "return 1\n",
+      "header.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].lines.size(), 3u);
+  EXPECT_TRUE(guide.runs[0].outputs.empty());
+}
+
+TEST(ScrapedLabelledOutputTest, AfterALabelAPhraseBuiltFromTheCodesWordsIsOutputATracebackToo) {
+  const ParsedGuide guide = parse_guide(
+      "text = \"Call 555-1234 or 555-9876 today\"\n"
+      "print(text.replace(\"555\", \"XXX\"))\n"
+      "print([1][3])\n"
+      "Output:\n"                                 // 4
+      "Call XXX-1234 or XXX-9876 today\n"
+      "Traceback (most recent call last):\n"
+      "File \"main.py\", line 3, in <module>\n"
+      "IndexError: list index out of range\n"    // 8
+      "Lists have no item three, so the last statement raises an error.\n",
+      "built.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  ASSERT_EQ(guide.runs[0].outputs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].outputs[0].guide_lines, (std::vector<int>{5, 6, 7, 8}));
+}
+
+TEST(ScrapedRunsTest, ASignatureRightBeforeTheCodeIsNotPartOfIt) {
+  const ParsedGuide guide = parse_guide(
+      "The full signature is shown below.\n"
+      "numpy.linspace(start, stop, num=50, endpoint=True)\n"
+      "x = [0, 0.5, 1]\n"  // 3
+      "print(x)\n",
+      "signature.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].first_line, 3);
+}
+
 }  // namespace
 }  // namespace guidecheck

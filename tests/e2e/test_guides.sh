@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 require_guidecheck
 
 guides=$SOURCE_DIR/tests/guides
-# score GUIDES...: the scorer's totals as "right key caught planted false_alarms"
+# score [--scraped] GUIDES...: the scorer's totals as "right key caught planted false_alarms"
 score() {
   (cd "$E2E_TMP" && "$PYTHON" "$guides/score.py" --json "$GUIDECHECK" "$@") | "$PYTHON" -c '
 import json, sys
@@ -33,6 +33,22 @@ case_held_out_guides() {
   ((alarms <= 1)) || fail "false alarms: $alarms (at most 1)"
 }
 
+# The same guides as the plain text a scrape of their web page gives
+# (scrape.py: no fences, no labels' markup, no indentation, no blank lines).
+case_scraped_renderings() {
+  local right key caught planted alarms
+  local keyed=()
+  for guide in "$guides"/*.md "$guides"/*.rst "$guides"/holdout/*.md "$guides"/holdout/*.rst; do
+    [[ -f $guide.key.json ]] && keyed+=("$guide")
+  done
+  read -r right key caught planted alarms < <(score --scraped "${keyed[@]}")
+  note "scraped renderings: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
+  ((right * 100 >= key * 98)) || fail "claims right: $right of $key (at least 98%)"
+  assert_eq "planted errors caught" "$planted" "$caught"
+  ((alarms <= 2)) || fail "false alarms: $alarms (at most 2)"
+}
+
 run_case our_guides case_our_guides
 run_case held_out_guides case_held_out_guides
+run_case scraped_renderings case_scraped_renderings
 finish

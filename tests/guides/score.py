@@ -227,7 +227,7 @@ def main(argv):
     ap.add_argument("--scraped", action="store_true",
                     help="score the scraped-text rendering of each Markdown/reST guide (scrape.py)")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per guide (default 600)")
-    args = ap.parse_args(argv)
+    args = ap.parse_intermixed_args(argv)
 
     binary = args.guidecheck
     if os.sep in binary:
