@@ -35,9 +35,10 @@ std::optional<std::string> output_between(const RunOutcome& outcome, int since, 
 }
 
 // Compares the claim, and when it disagrees and ends in tentative lines
-// (Claim::tentative_lines), the claim without them. *claimed is the text
-// compared last.
-ClaimComparison compare_leaving_tentative_tail(const Claim& claim, const std::string& actual, bool prose,
+// (Claim::tentative_lines), the claim without them; then, with the lines
+// that may continue it (Claim::may_continue). *claimed is the text that
+// decided.
+ClaimComparison compare_with_uncertain_edges(const Claim& claim, const std::string& actual, bool prose,
                                                std::string* claimed) {
   *claimed = claim.text;
   ClaimComparison comparison = compare_claim(claim.text, actual, prose);
@@ -53,6 +54,14 @@ ClaimComparison compare_leaving_tentative_tail(const Claim& claim, const std::st
     if (without.verdict != ClaimVerdict::kMatch && without.verdict != ClaimVerdict::kEquivalent) continue;
     *claimed = shorter;
     comparison = without;
+  }
+  std::string longer = claim.text;
+  for (std::size_t k = 0; k < claim.may_continue.size() && comparison.verdict == ClaimVerdict::kMismatch; ++k) {
+    longer += '\n' + claim.may_continue[k];
+    ClaimComparison with = compare_claim(longer, actual, prose);
+    if (with.verdict != ClaimVerdict::kMatch && with.verdict != ClaimVerdict::kEquivalent) continue;
+    *claimed = longer;
+    comparison = with;
   }
   return comparison;
 }
@@ -79,7 +88,7 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
     return result;
   }
   result.actual = without_final_newline(*printed);
-  ClaimComparison comparison = compare_leaving_tentative_tail(claim, result.actual, false, &result.claimed);
+  ClaimComparison comparison = compare_with_uncertain_edges(claim, result.actual, false, &result.claimed);
   result.verdict = comparison.verdict;
   result.rule = comparison.rule;
   if (second && result.verdict == ClaimVerdict::kMismatch) {
@@ -173,7 +182,7 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     result.actual = rendered_output(first, statement->line);
     if (result.actual.empty() && !value.empty()) {
       result.actual = value;
-      ClaimComparison comparison = compare_leaving_tentative_tail(claim, value, claim.looks_like_prose, &result.claimed);
+      ClaimComparison comparison = compare_with_uncertain_edges(claim, value, claim.looks_like_prose, &result.claimed);
       result.verdict = comparison.verdict;
       result.rule = comparison.verdict == ClaimVerdict::kMatch ? "the expression's value" : comparison.rule;
       results.push_back(std::move(result));
@@ -187,7 +196,7 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
       continue;
     }
     ClaimComparison comparison =
-        compare_leaving_tentative_tail(claim, result.actual, claim.looks_like_prose, &result.claimed);
+        compare_with_uncertain_edges(claim, result.actual, claim.looks_like_prose, &result.claimed);
     result.verdict = comparison.verdict;
     result.rule = comparison.rule;
     // Durations change from run to run even when two runs agree by chance.

@@ -54,6 +54,10 @@ struct Claim {
   /// short heading after it reads as one more line. The judge leaves them
   /// out when the claim agrees without them.
   int tentative_lines = 0;
+  /// The page's lines right after the claim that read as prose, yet may be
+  /// more output (a printed sentence no literal of the code holds): the
+  /// judge takes them in when the claim agrees only with them.
+  std::vector<std::string> may_continue;
 };
 
 /// The claims of one code run, in guide order. Output markers

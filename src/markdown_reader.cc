@@ -1,6 +1,7 @@
 #include "markdown_reader.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 #include "python_block_facts.h"
 #include "python_lexer.h"
 #include "repl_session.h"
+#include "shell_transcript.h"
 #include "syntax_template.h"
 #include "sample_continuations.h"
 
@@ -50,6 +52,7 @@ std::size_t common_indent(const std::vector<std::string>& lines) {
 // A code block as a sample would show it.
 struct BlockCode {
   bool session = false;
+  std::string info;  // the fence's info string
   std::string source;
   std::vector<std::string> lines;  // scripts: the lines of `source`
   std::vector<int> guide_lines;
@@ -114,8 +117,13 @@ class MarkdownReader {
       const MarkdownBlock& block = blocks_[k];
       if (block.kind == MarkdownBlockKind::kCode) {
         on_code(k);
-      } else if ((block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) &&
-                 open_ && !labelled_ && is_output_label(block.text)) {
+        lead_in_.clear();
+        continue;
+      }
+      ++blocks_since_sample_;
+      if (block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) lead_in_ = block.text;
+      if ((block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) && open_ &&
+          !labelled_ && is_output_label(block.text)) {
         labelled_ = true;
       } else {
         close();
@@ -137,6 +145,7 @@ class MarkdownReader {
       if (role != FenceRole::kPython && role != FenceRole::kSession && role != FenceRole::kUntagged) continue;
       const bool session = role == FenceRole::kSession || looks_like_repl_session(block.lines);
       BlockCode code = session ? session_code(block) : script_code(block);
+      code.info = block.info;
       code.facts = sources.size();
       sources.push_back(code.source);
       codes_[k] = std::move(code);
@@ -155,6 +164,7 @@ class MarkdownReader {
       return;
     }
     close();
+    if (attach_transcript(blocks_[k])) return;
     if (!codes_[k]) return;
     const BlockCode& code = *codes_[k];
     const PythonBlockFacts& facts = facts_[code.facts];
@@ -222,7 +232,46 @@ class MarkdownReader {
     may_print_.push_back(may_print);
     guide_functions_.insert(facts.functions.begin(), facts.functions.end());
     star_import_before_ = star_import_before_ || facts.star_import;
+    // The file the page saves it as: named in its fence ("title=app.py"),
+    // its first comment line ("# app.py"), or the sentence leading into it.
+    std::optional<std::string> script = script_name_in(code.info);
+    if (!script && !code.lines.empty() && code.lines.front().starts_with("#")) script = script_name_in(code.lines.front());
+    if (!script) script = script_name_in(lead_in_);
+    if (script) script_samples_[*script] = extraction_.samples.size();
+    last_sample_ = extraction_.samples.size();
+    blocks_since_sample_ = 0;
     extraction_.samples.push_back(std::move(sample));
+  }
+
+  // A terminal transcript running a script (shell_transcript.h): its output
+  // is a claim on the sample saved under that name, or on the sample just
+  // before it (one paragraph between them at most) when none has the name.
+  // A run that shows no output leaves that sample open for the next block.
+  bool attach_transcript(const MarkdownBlock& block) {
+    const std::vector<ScriptRunShown> runs = script_runs_shown(block.lines, block.line);
+    if (runs.empty()) return false;
+    auto owner_of = [&](const ScriptRunShown& run) -> std::optional<std::size_t> {
+      if (auto named = script_samples_.find(run.script); named != script_samples_.end()) return named->second;
+      if (blocks_since_sample_ <= 1) return last_sample_;
+      return std::nullopt;
+    };
+    for (const ScriptRunShown& run : runs) {
+      const std::optional<std::size_t> owner = owner_of(run);
+      if (run.output.empty() || !owner) continue;
+      Sample& sample = extraction_.samples[*owner];
+      Claim claim;
+      claim.kind = ClaimKind::kOutput;
+      claim.form = ClaimForm::kOutputBlock;
+      claim.guide_line = run.first_output_line;
+      claim.last_guide_line = run.first_output_line + static_cast<int>(run.output.size()) - 1;
+      for (std::size_t line = 0; line < run.output.size(); ++line) claim.text += (line ? "\n" : "") + run.output[line];
+      claim.anchor_line = sample.guide_lines.back();
+      sample.claims.push_back(std::move(claim));
+      note(&sample, run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample");
+    }
+    // `$ python app.py` alone, then "and you should see" and a block.
+    if (runs.back().output.empty()) open_ = owner_of(runs.back());
+    return true;
   }
 
   // Block k right after the open sample: its output?
@@ -290,6 +339,11 @@ class MarkdownReader {
   std::vector<bool> may_print_;                      // per sample: it, or a sample it continues, prints
   std::set<std::string> guide_functions_;            // module-level defs of the samples so far
   bool star_import_before_ = false;
+
+  std::string lead_in_;                              // the paragraph right before the block being read
+  std::map<std::string, std::size_t> script_samples_;  // sample saved as each file the page names
+  std::optional<std::size_t> last_sample_;
+  int blocks_since_sample_ = 0;                      // paragraphs and headings since the last sample
 
   std::optional<std::size_t> open_;  // the sample whose output the next code block may show
   bool labelled_ = false;            // an output label followed it

@@ -50,6 +50,9 @@ bool is_output_label(std::string_view text) {
                                       : words.size() == 2 && words[0] == "expected" &&
                                             (words[1] == "output" || words[1] == "result");
   if (bare) return true;
+  // "You should see:", "and you'll get", "you get this".
+  const auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  if (words.size() <= 8 && has("you") && (has("see") || has("get"))) return true;
   if (!colon) return false;
   // Whole words: "given the input:" introduces no output.
   static constexpr std::array<std::string_view, 19> kMentions = {

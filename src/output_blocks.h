@@ -14,7 +14,9 @@ namespace guidecheck {
 /// sentence of at most 12 words ending in ':' with a word for output,
 /// printing, a result, or what the code returns, gives, displays or produces
 /// ("This prints:", "which gives the following:", "**Output:**" once its
-/// markup is gone). Case-insensitive.
+/// markup is gone), or a phrase of at most 8 words telling the reader what
+/// they will see or get ("You should see:", "and you'll get").
+/// Case-insensitive.
 bool is_output_label(std::string_view text);
 
 /// What is known of a code block shown right after a sample (only blank

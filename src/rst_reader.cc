@@ -16,6 +16,7 @@
 #include "python_lexer.h"
 #include "repl_session.h"
 #include "rst_blocks.h"
+#include "shell_transcript.h"
 
 namespace guidecheck {
 namespace {
@@ -205,6 +206,7 @@ class RstReader {
     if (language == Language::kPython || language == Language::kAuto)
       error = compile_check(joined(text.lines, true), options_.filename);
     const bool code = language == Language::kAuto && !block.values_only && !error;
+    if (!code && language != Language::kPython && attach_transcript(block, text)) return;
     if (take_as_output(k, &text, language, code)) return;
     if (language == Language::kPython || code) add_script(k, text, language == Language::kPython, error);
   }
@@ -237,6 +239,32 @@ class RstReader {
       sample.notes.push_back(format_diagnostic(
           options_.filename, {text->guide_lines.front(), "python block read as the output of the code above: a label introduces it"}));
     add_output_claim(&sample, *text);
+    return true;
+  }
+
+  // A terminal transcript running a script (shell_transcript.h): what it
+  // printed is a claim on the sample saved under that name, or on the
+  // sample right before the transcript.
+  bool attach_transcript(const RstBlock& block, const BlockText& text) {
+    const std::vector<ScriptRunShown> runs = script_runs_shown(text.lines, text.guide_lines.front());
+    if (runs.empty()) return false;
+    for (const ScriptRunShown& run : runs) {
+      int owner = -1;
+      if (auto named = script_samples_.find(run.script); named != script_samples_.end())
+        owner = named->second;
+      else if (block.previous >= 0)
+        owner = sample_of_[static_cast<std::size_t>(block.previous)];
+      if (run.output.empty() || owner < 0) continue;
+      BlockText shown;
+      shown.lines = run.output;
+      for (std::size_t line = 0; line < run.output.size(); ++line)
+        shown.guide_lines.push_back(run.first_output_line + static_cast<int>(line));
+      Sample& sample = extraction_.samples[static_cast<std::size_t>(owner)];
+      add_output_claim(&sample, shown);
+      sample.notes.push_back(format_diagnostic(
+          options_.filename,
+          {run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample"}));
+    }
     return true;
   }
 
@@ -291,6 +319,12 @@ class RstReader {
     sample.claims = find_claims(run);
     for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
     sample.pytest_file = looks_like_pytest_file(sample.source);
+    // The file the page saves it as: its first comment line, or the
+    // paragraph leading into it ("Save this as ``app.py``::").
+    std::optional<std::string> script;
+    if (!run.lines.empty() && run.lines.front().starts_with("#")) script = script_name_in(run.lines.front());
+    if (!script && blocks_.blocks[k].introduced) script = script_name_in(blocks_.blocks[k].intro);
+    if (script) script_samples_[*script] = static_cast<int>(extraction_.samples.size());
     sample_of_[k] = static_cast<int>(extraction_.samples.size());
     extraction_.samples.push_back(std::move(sample));
     return true;
@@ -323,6 +357,7 @@ class RstReader {
   std::vector<int> sample_of_;  // per block: the script sample it is, or -1
   Language highlight_ = Language::kAuto;
   std::map<std::string, int> last_testcode_;  // per group: its last testcode sample without a testoutput
+  std::map<std::string, int> script_samples_;  // the sample saved as each file the page names
   Extraction extraction_;
 };
 

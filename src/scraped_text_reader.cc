@@ -75,6 +75,21 @@ void mark_tentative_tail(Claim* claim, bool labelled = true) {
   claim->tentative_lines = tentative;
 }
 
+// Up to three prose lines right after a claim that ends its sample's run,
+// which may be more output (Claim::may_continue).
+constexpr int kMaxContinuationLines = 3;
+
+void add_possible_continuation(Claim* claim, const std::vector<std::string_view>& lines,
+                               const std::vector<bool>& in_run) {
+  for (int line = claim->last_guide_line + 1; line <= claim->last_guide_line + kMaxContinuationLines; ++line) {
+    if (line > static_cast<int>(lines.size()) || in_run[static_cast<std::size_t>(line - 1)]) break;
+    std::string_view text = strip_leading(lines[static_cast<std::size_t>(line - 1)]);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.empty()) break;
+    claim->may_continue.emplace_back(text);
+  }
+}
+
 }  // namespace
 
 Extraction read_scraped_text(std::string_view text, const ReadOptions& options) {
@@ -90,6 +105,17 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
   };
   std::vector<Pending> to_run;
 
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<bool> in_run(lines.size(), false);
+  for (const auto& run : guide.runs)
+    for (int line = run.first_line; line <= run.last_line && line <= static_cast<int>(lines.size()); ++line)
+      in_run[static_cast<std::size_t>(line - 1)] = true;
+
   for (const auto& run : guide.runs) {
     Sample sample;
     sample.id = run.id;
@@ -103,7 +129,10 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
       sample.source = std::move(session.source);
       sample.guide_lines = std::move(session.guide_lines);
       sample.claims = std::move(session.claims);
-      for (auto& claim : sample.claims) mark_tentative_tail(&claim);
+      for (auto& claim : sample.claims) {
+        mark_tentative_tail(&claim);
+        add_possible_continuation(&claim, lines, in_run);
+      }
       extraction.samples.push_back(std::move(sample));
       continue;
     }
@@ -114,6 +143,7 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
         return std::count(output.guide_lines.begin(), output.guide_lines.end(), claim.guide_line) > 0;
       });
       mark_tentative_tail(&claim, shown == run.outputs.end() || shown->labelled);
+      add_possible_continuation(&claim, lines, in_run);
     }
     for (auto& claim : sample.claims)
       if (!claim.statement.empty()) claim.statement = laid_out_statement(claim.statement);

@@ -35,6 +35,8 @@ json claim_to_json(const Claim& claim) {
             {"anchor_line", claim.anchor_line}, {"statement", claim.statement},
             {"looks_like_prose", claim.looks_like_prose}};
   if (claim.since_line) j["since_line"] = claim.since_line;
+  if (claim.tentative_lines) j["tentative_lines"] = claim.tentative_lines;
+  if (!claim.may_continue.empty()) j["may_continue"] = claim.may_continue;
   return j;
 }
 
@@ -51,6 +53,8 @@ Claim claim_from_json(const json& j) {
   claim.statement = j.at("statement").get<std::string>();
   claim.since_line = j.value("since_line", 0);
   claim.looks_like_prose = j.at("looks_like_prose").get<bool>();
+  claim.tentative_lines = j.value("tentative_lines", 0);
+  claim.may_continue = j.value("may_continue", std::vector<std::string>());
   return claim;
 }
 

@@ -267,5 +267,29 @@ TEST(ClaimVerdictsTest, TentativeLinesAreDroppedOnlyWhenTheClaimThenAgrees) {
   EXPECT_EQ(results[3].verdict, ClaimVerdict::kMismatch);
 }
 
+// A printed sentence no literal holds reads as prose after the output: the
+// lines that may continue the claim count only when they make it agree.
+TEST(ClaimVerdictsTest, LinesThatMayContinueAClaimCountOnlyWhenTheyMakeItAgree) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.statements = {{1, 1, true, "ValueError\nmutable default is not allowed\n"}};
+  run.pieces = {{1, "ValueError\nmutable default is not allowed\n"}};
+  run.stdout_text = "ValueError\nmutable default is not allowed\n";
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.guide_line = 12;
+  block.anchor_line = 10;
+  block.text = "ValueError";
+  block.may_continue = {"mutable default is not allowed", "Validation comes next."};
+  Claim wrong = block;
+  wrong.may_continue = {"mutable defaults are fine"};
+  std::vector<ClaimResult> results = judge_output_claims({block, wrong}, {10}, run, nullptr);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[0].claimed, "ValueError\nmutable default is not allowed");
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[1].claimed, "ValueError");
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -192,10 +192,35 @@ TEST(MarkdownReaderTest, UntaggedCodeAfterASampleIsTheNextSample) {
   EXPECT_EQ(e.samples[1].source, "greet('Bob')\n");
   EXPECT_EQ(e.samples[1].continues, Strings{"s01"});
 
-  // A shell transcript is not the sample's output.
-  e = read("```python\nprint('hi')\n```\n\n```\n$ python app.py\nhi\n```\n");
+  // A transcript of another program is not the sample's output...
+  e = read("```python\nprint('hi')\n```\n\n```\n$ ls\napp.py\n```\n");
   ASSERT_EQ(e.samples.size(), 1u);
   EXPECT_TRUE(e.samples[0].claims.empty());
+  // ...but one that runs the script is.
+  e = read("```python\nprint('hi')\n```\n\n```\n$ python app.py\nhi\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  ASSERT_EQ(e.samples[0].claims.size(), 1u);
+  EXPECT_EQ(e.samples[0].claims[0].text, "hi");
+  EXPECT_EQ(e.samples[0].claims[0].guide_line, 7);
+}
+
+TEST(MarkdownReaderTest, ATranscriptIsTheOutputOfTheSampleSavedUnderItsName) {
+  const Extraction e = read(
+      "Save this as `greet.py`:\n\n"                     // 1
+      "```python\nprint('hello')\n```\n\n"               // 3-5
+      "And this one as `count.py`:\n\n"                  // 7
+      "```python\nprint(3)\n```\n\n"                     // 9-11
+      "Run the first one:\n\n"                           // 13
+      "```console\n$ python greet.py\nhello\n```\n\n"     // 15-18
+      "```bash\n$ python3 count.py\n```\n\n"              // 20-22: prints nothing shown...
+      "and you should see\n\n"                           // 24
+      "```\n4\n```\n");                                  // 26-28: ...but this block is its output
+  ASSERT_EQ(e.samples.size(), 2u);
+  ASSERT_EQ(e.samples[0].claims.size(), 1u);
+  EXPECT_EQ(e.samples[0].claims[0].text, "hello");
+  ASSERT_EQ(e.samples[1].claims.size(), 1u);
+  EXPECT_EQ(e.samples[1].claims[0].text, "4");
+  EXPECT_EQ(e.samples[1].claims[0].guide_line, 27);
 }
 
 TEST(MarkdownReaderTest, LabelledPythonBlockThatIsNotCodeIsOutput) {

@@ -1,0 +1,101 @@
+#include "shell_transcript.h"
+
+#include <cctype>
+
+namespace guidecheck {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// The command after a `$ ` or `% ` prompt; nullopt on a line of output.
+std::optional<std::string_view> command_of(std::string_view line) {
+  line = trim(line);
+  if (line.size() >= 2 && (line[0] == '$' || line[0] == '%') && line[1] == ' ') return trim(line.substr(2));
+  return std::nullopt;
+}
+
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> words;
+  while (!(s = trim(s)).empty()) {
+    std::size_t end = 0;
+    while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
+    words.push_back(s.substr(0, end));
+    s.remove_prefix(end);
+  }
+  return words;
+}
+
+std::string base_name(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+bool is_script_name(std::string_view word) {
+  return word.size() > 3 && word.substr(word.size() - 3) == ".py" && word.find_first_of("'\"`*?") == std::string_view::npos;
+}
+
+// `python3 -u app.py` -> "app.py"; nullopt for any other command.
+std::optional<std::string> script_of(std::string_view command) {
+  const std::vector<std::string_view> words = words_of(command);
+  if (words.empty()) return std::nullopt;
+  const std::string_view interpreter = words[0];
+  if (interpreter != "python" && interpreter != "python3" && interpreter != "py" &&
+      !(interpreter.substr(0, 7) == "python3" && interpreter.find_first_not_of("python3.0123456789") == std::string_view::npos))
+    return std::nullopt;
+  std::size_t k = 1;
+  while (k < words.size() && (words[k] == "-u" || words[k] == "-B" || words[k] == "-3")) ++k;
+  if (k + 1 != words.size() || !is_script_name(words[k])) return std::nullopt;
+  return base_name(words[k]);
+}
+
+}  // namespace
+
+std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& lines, int first_guide_line) {
+  std::vector<ScriptRunShown> runs;
+  bool collecting = false;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (const std::optional<std::string_view> command = command_of(lines[k])) {
+      collecting = false;
+      if (std::optional<std::string> script = script_of(*command)) {
+        runs.push_back({std::move(*script), 0, {}});
+        collecting = true;
+      }
+      continue;
+    }
+    if (!collecting) continue;
+    ScriptRunShown& run = runs.back();
+    if (run.output.empty()) {
+      if (trim(lines[k]).empty()) continue;
+      run.first_output_line = first_guide_line + static_cast<int>(k);
+    }
+    run.output.push_back(lines[k]);
+  }
+  for (ScriptRunShown& run : runs)
+    while (!run.output.empty() && trim(run.output.back()).empty()) run.output.pop_back();
+  return runs;
+}
+
+std::optional<std::string> script_name_in(std::string_view text) {
+  std::optional<std::string> name;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    while (start < text.size() && !(std::isalnum(static_cast<unsigned char>(text[start])) || text[start] == '_' ||
+                                    text[start] == '/' || text[start] == '.'))
+      ++start;
+    std::size_t end = start;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                                 text[end] == '-' || text[end] == '/' || text[end] == '.'))
+      ++end;
+    std::string_view word = text.substr(start, end - start);
+    while (word.size() > 3 && word.back() == '.') word.remove_suffix(1);  // a sentence's full stop
+    if (is_script_name(word) && base_name(word).size() > 3) name = base_name(word);
+    start = end == start ? end + 1 : end;
+  }
+  return name;
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,42 @@
+#pragma once
+// A terminal transcript a guide shows after a script: the page asks to save
+// the code as a file, then shows the command that runs it and what it
+// printed.
+//
+//   Save it as `inventory.py`, then run it:
+//
+//   ```console
+//   $ python inventory.py
+//   3 items
+//   ```
+//
+// The output is a claim on the sample saved under that name (or, when no
+// sample has a name, on the sample right before the transcript). Used by
+// the Markdown and reST readers.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guidecheck {
+
+/// One `$ python script.py` in a transcript and the lines it printed.
+struct ScriptRunShown {
+  std::string script;               ///< the file name, without directories: "inventory.py"
+  int first_output_line = 0;        ///< guide line of the first output line; 0 when it printed nothing
+  std::vector<std::string> output;  ///< the printed lines, trailing blank lines dropped
+};
+
+/// The runs of a Python script in a transcript (`lines[k]` is guide line
+/// first_guide_line + k): a `$ ` or `% ` prompt, then `python`, `python3`
+/// or `py` with flags that change nothing printed (`-u`, `-B`) and one
+/// `.py` file with no arguments (arguments would make another program of
+/// it). Other commands, and their output, are skipped.
+std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& lines, int first_guide_line);
+
+/// The last file name ending in `.py` that `text` mentions ("Save it as
+/// `inventory.py`:", "# file: app/main.py"), without directories.
+std::optional<std::string> script_name_in(std::string_view text);
+
+}  // namespace guidecheck
