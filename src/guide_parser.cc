@@ -99,9 +99,12 @@ class GuideParser {
   // Shown output ends a block of code: a lone `return` or `pass` right
   // after it heads the next section ("## return" on the page).
   void mark_keyword_headings_after_output() {
-    for (std::size_t k = 1; k < classes_.size(); ++k)
-      if (classes_[k - 1] == LineClass::kOutput && is_leading_keyword_heading(stripped_[k]))
+    for (std::size_t k = 1; k < classes_.size(); ++k) {
+      std::size_t before = k - 1;
+      while (before > 0 && classes_[before] == LineClass::kBlank) --before;
+      if (classes_[before] == LineClass::kOutput && is_leading_keyword_heading(stripped_[k]))
         classes_[k] = LineClass::kProse;
+    }
   }
 
   static bool is_shown_output(LineClass c) { return c == LineClass::kOutputLabel || c == LineClass::kOutput; }

@@ -69,6 +69,8 @@ bool shows_a_value(const std::vector<Token>& tokens, const CodeNames& names) {
   return true;
 }
 
+constexpr int kMaxBlankLinesBefore = 2;
+
 bool prints(std::string_view line) { return line.find("print(") != std::string_view::npos; }
 
 }  // namespace
@@ -121,21 +123,25 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
       if (is_phrase_of_words(lines[k]) && !shows_printed_fragment(lines[k], fragments)) return Shown::kIfMoreFollows;
       return Shown::kYes;
     };
-    int last = i;
+    // A scrape that keeps the page's blank lines puts one between the code's
+    // box and the output's.
+    int start = i;
+    while (start + 1 < n && lines[start + 1].empty() && start - i < kMaxBlankLinesBefore) ++start;
+    int last = start;
     while (last + 1 < n) {
       const Shown next = shown(last + 1);
       if (next == Shown::kYes) {
         ++last;
       } else if (next == Shown::kIfMoreFollows && last + 2 < n && shown(last + 2) == Shown::kYes) {
         last += 2;
-      } else if (next == Shown::kIfMoreFollows && last > i && (last + 2 >= n || !is_code_class(c[last + 2]))) {
+      } else if (next == Shown::kIfMoreFollows && last > start && (last + 2 >= n || !is_code_class(c[last + 2]))) {
         ++last;  // the output's last line, or the page's next heading: the judge decides (tentative lines)
       } else {
         break;
       }
     }
-    if (last == i) continue;
-    for (int k = i + 1; k <= last; ++k) c[k] = LineClass::kOutput;
+    if (last == start) continue;
+    for (int k = start + 1; k <= last; ++k) c[k] = LineClass::kOutput;
     code.clear();
     lexer = PythonLexer();
     i = last;

@@ -187,6 +187,23 @@ TEST(ScrapedUnlabelledOutputTest, KeyValueLinesThatParseAsAnnotationsAreOutput) 
             (std::vector<std::string>{"3-3: ada: 91 (no label)", "5-6: a 1.0|dtype: float64 (no label)"}));
 }
 
+TEST(ScrapedUnlabelledOutputTest, AScrapeThatKeepsBlankLinesHasOneBeforeTheOutput) {
+  const ParsedGuide guide = parse_guide(
+      "for name, score in zip([\"ada\", \"bea\"], [91, 78]):\n"
+      "print(f\"{name}: {score}\")\n"
+      "\n"
+      "ada: 91\n"  // 4
+      "bea: 78\n"
+      "\n"
+      "break\n"    // 7: the next section's heading, not the loop's
+      "\n"
+      "break leaves the innermost loop at once, and the rest is skipped.\n",
+      "blank.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].guide_lines, (std::vector<int>{1, 2}));
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-5: ada: 91|bea: 78 (no label)"}));
+}
+
 TEST(ScrapedLabelledOutputTest, CodeThatMentionsAnOutputWordIsNoLabel) {
   const ParsedGuide guide = parse_guide(
       "class Shelf:\n"

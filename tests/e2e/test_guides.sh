@@ -35,20 +35,25 @@ case_held_out_guides() {
 
 # The same guides as the plain text a scrape of their web page gives
 # (scrape.py: no fences, no labels' markup, no indentation, no blank lines).
-case_scraped_renderings() {
+# Two common scrapes: without blank lines (the bundled guide's), and with
+# the page's blank lines kept.
+scraped_case() {
   local right key caught planted alarms
   local keyed=()
   for guide in "$guides"/*.md "$guides"/*.rst "$guides"/holdout/*.md "$guides"/holdout/*.rst; do
     [[ -f $guide.key.json ]] && keyed+=("$guide")
   done
-  read -r right key caught planted alarms < <(score --scraped "${keyed[@]}")
-  note "scraped renderings: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
+  read -r right key caught planted alarms < <(score --scraped "$@" "${keyed[@]}")
+  note "scraped renderings $*: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
   ((right * 100 >= key * 98)) || fail "claims right: $right of $key (at least 98%)"
   assert_eq "planted errors caught" "$planted" "$caught"
   ((alarms <= 2)) || fail "false alarms: $alarms (at most 2)"
 }
+case_scraped_renderings() { scraped_case; }
+case_scraped_renderings_with_blank_lines() { scraped_case --keep-blank-lines; }
 
 run_case our_guides case_our_guides
 run_case held_out_guides case_held_out_guides
 run_case scraped_renderings case_scraped_renderings
+run_case scraped_renderings_with_blank_lines case_scraped_renderings_with_blank_lines
 finish

@@ -193,10 +193,10 @@ def line_for(name, r, error):
     return text
 
 
-def scraped_guide(guide, key, directory):
+def scraped_guide(guide, key, directory, keep_blank_lines=False):
     """Renders the guide as scraped text into directory.
     -> (its path, the key with its lines carried over)"""
-    text, line_map = scrape.render(guide)
+    text, line_map = scrape.render(guide, keep_blank_lines)
     path = os.path.join(directory, os.path.splitext(os.path.basename(guide))[0] + ".txt")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(text) + "\n")
@@ -226,6 +226,8 @@ def main(argv):
     ap.add_argument("--max-false-alarms", type=int, metavar="N", help="exit 1 if false alarms > N")
     ap.add_argument("--scraped", action="store_true",
                     help="score the scraped-text rendering of each Markdown/reST guide (scrape.py)")
+    ap.add_argument("--keep-blank-lines", action="store_true",
+                    help="with --scraped: keep the page's blank lines (another common scrape)")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per guide (default 600)")
     args = ap.parse_intermixed_args(argv)
 
@@ -253,7 +255,7 @@ def main(argv):
         scraped_dir = None
         if args.scraped and guide.endswith((".md", ".rst")):
             scraped_dir = tempfile.mkdtemp(prefix="guidecheck-scraped-")
-            guide, key = scraped_guide(guide, key, scraped_dir)
+            guide, key = scraped_guide(guide, key, scraped_dir, args.keep_blank_lines)
             name += " (scraped)"
         try:
             report, error = run_guidecheck(binary, guide, args.timeout)

@@ -101,6 +101,10 @@ def render_markdown(lines):
             continue
         if SETEXT_OR_RULE.match(line):
             continue
+        if (line.strip() and number < len(lines) and re.match(r"^\s{0,3}(=+|-+)\s*$", lines[number])
+                and not LIST_ITEM.match(line.strip())):
+            out.append((md_inline(line), number, "heading"))     # a setext heading
+            continue
         if line.startswith("    ") or line.startswith("\t"):
             out.append((line, number, "code"))   # indented code, or a list's continuation
             continue
@@ -163,7 +167,11 @@ def render(path, keep_blank_lines=False):
     previous = (None, None)     # the kind and source line of the last line kept
     for content, number, kind in rendered:
         content = content.strip()
-        if not content and not keep_blank_lines:
+        if not content:
+            if keep_blank_lines:
+                text.append("")
+                line_map[number] = len(text)
+                previous = ("blank", number)
             continue
         # A page reflows a paragraph into one line; list items and field
         # lines stay lines of their own.

@@ -250,7 +250,8 @@ describe()
 }
 
 # Guides whose code blocks continue each other (one namespace per page).
-CONTINUED = {"markdown_continued.md", "dataclasses_and_typing.md"}
+CONTINUED = {"markdown_continued.md", "dataclasses_and_typing.md",
+             "async_and_context.md", "sorting_and_searching.rst", "numbers_and_dates.md"}
 
 PYTHON_TAGS = {"python", "py", "python3", "pycon", "py3", "ipython"}
 OUTPUT_TAGS = {"", "text", "output", "console", "none", "out"}
@@ -337,6 +338,34 @@ def repl_sample(block):
     return Sample("repl", trim_blank(dedent(block)))
 
 
+IPY_IN = re.compile(r"^In \[\d+\]:(?: (.*))?$")
+IPY_CONT = re.compile(r"^\s+\.\.\.:(?: (.*))?$")
+IPY_OUT = re.compile(r"^Out\[\d+\]: ?(.*)$")
+
+
+def is_ipython(block):
+    first = next((t for _, t in dedent(block) if t.strip()), "")
+    return bool(IPY_IN.match(first))
+
+
+def ipython_sample(block):
+    """An IPython session (`In [1]:` / `...:` / `Out[1]:`), rewritten as `>>>`
+    examples on the same guide lines: printed output and `Out[n]:` values are
+    its claims."""
+    lines = []
+    for n, t in trim_blank(dedent(block)):
+        m_in, m_cont, m_out = IPY_IN.match(t), IPY_CONT.match(t), IPY_OUT.match(t)
+        if m_in:
+            lines.append((n, ">>> " + (m_in.group(1) or "")))
+        elif m_cont:
+            lines.append((n, "... " + (m_cont.group(1) or "")))
+        elif m_out:
+            lines.append((n, m_out.group(1)))
+        else:
+            lines.append((n, t))
+    return Sample("repl", lines)
+
+
 # --- Markdown --------------------------------------------------------------
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([\w+-]*)\s*$")
@@ -360,6 +389,8 @@ def read_markdown(lines):
                 first_code = next((t for _, t in body if t.strip()), "")
                 if first_code.lstrip().startswith(">>>"):
                     samples.append(repl_sample(body))
+                elif is_ipython(body):
+                    samples.append(ipython_sample(body))
                 else:
                     samples.append(Sample("script", dedent(body)))
                 fences.append(samples[-1])
@@ -420,6 +451,8 @@ def read_rst(lines):
             if name in ("code-block", "code", "sourcecode") and arg in PYTHON_TAGS:
                 if body and body[0][1].startswith(">>>"):
                     samples.append(repl_sample(body))
+                elif body and is_ipython(body):
+                    samples.append(ipython_sample(body))
                 else:
                     samples.append(Sample("script", body))
             elif name == "testcode":
@@ -435,7 +468,8 @@ def read_rst(lines):
         if line.rstrip().endswith("::") and line.strip() and not line.lstrip().startswith(".."):
             indent = len(line) - len(line.lstrip(" "))
             body, j = rst_body(lines, i, indent)
-            if re.search(r"\boutput::\s*$", line.strip(), re.IGNORECASE):
+            # "Output::", "which prints::": the literal block is output
+            if re.search(r"\b(?:output|prints)::\s*$", line.strip(), re.IGNORECASE):
                 blocks.append((body[0][0], body[-1][0], "\n".join(t for _, t in body), samples[-1]))
             else:
                 samples.append(Sample("script", body))
@@ -493,7 +527,7 @@ def looks_like_output(text):
 
 # --- comments in script samples -----------------------------------------------
 
-LABEL = re.compile(r"^(?:output|out|prints|result)\s*:?\s*|^=>\s*", re.IGNORECASE)
+LABEL = re.compile(r"^(?:output|out|prints|result)\b\s*:?\s*|^[=-]>\s*", re.IGNORECASE)
 ERROR_CLAIM = re.compile(r"^#\s*(?P<code>.+?)\s+#\s*(?P<err>[A-Z]\w*(?:Error|Exception|Iteration)\b.*)$")
 
 
@@ -515,7 +549,7 @@ def comment_value(comment):
         return "marker", comment[2:].strip()
     body = comment[1:].strip()
     m = LABEL.match(body)
-    if m and (m.group(0).strip() or body.startswith("=>")):
+    if m and (m.group(0).strip() or body.startswith(("=>", "->"))):
         return "label", body[m.end():].rstrip()
     return "plain", body
 
