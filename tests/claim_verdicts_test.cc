@@ -237,19 +237,31 @@ TEST(ClaimVerdictsTest, ACommentOnABareExpressionIsJudgedAgainstItsValue) {
 namespace guidecheck {
 namespace {
 
-// A scraped page glued its next heading to the output: the claim's last
-// lines may be the page's text (Claim::tentative_lines).
-TEST(ClaimVerdictsTest, TentativeLinesAreDroppedOnlyWhenTheClaimThenAgrees) {
+// A one-statement sample (guide line 10) that printed `printed`.
+RunOutcome one_statement_run(const std::string& printed) {
   RunOutcome run;
   run.status = RunStatus::kOk;
-  run.statements = {{1, 1, true, "roses\nviolets\n"}};
-  run.pieces = {{1, "roses\nviolets\n"}};
-  run.stdout_text = "roses\nviolets\n";
+  run.statements = {{1, 1, true, printed}};
+  run.pieces = {{1, printed}};
+  run.stdout_text = printed;
+  return run;
+}
+
+// An output block shown after that statement, at guide line 12.
+Claim output_block(const std::string& text) {
   Claim block;
   block.form = ClaimForm::kOutputBlock;
   block.guide_line = 12;
   block.anchor_line = 10;
-  block.text = "roses\nviolets\nIndexing and slicing";
+  block.text = text;
+  return block;
+}
+
+// A scraped page glued its next heading to the output: the claim's last
+// lines may be the page's text (Claim::tentative_lines).
+TEST(ClaimVerdictsTest, TentativeLinesAreDroppedOnlyWhenTheClaimThenAgrees) {
+  const RunOutcome run = one_statement_run("roses\nviolets\n");
+  Claim block = output_block("roses\nviolets\nIndexing and slicing");
   block.tentative_lines = 1;
   Claim wrong = block;
   wrong.text = "roses\ntulips\nIndexing and slicing";
@@ -270,16 +282,8 @@ TEST(ClaimVerdictsTest, TentativeLinesAreDroppedOnlyWhenTheClaimThenAgrees) {
 // A printed sentence no literal holds reads as prose after the output: the
 // lines that may continue the claim count only when they make it agree.
 TEST(ClaimVerdictsTest, LinesThatMayContinueAClaimCountOnlyWhenTheyMakeItAgree) {
-  RunOutcome run;
-  run.status = RunStatus::kOk;
-  run.statements = {{1, 1, true, "ValueError\nmutable default is not allowed\n"}};
-  run.pieces = {{1, "ValueError\nmutable default is not allowed\n"}};
-  run.stdout_text = "ValueError\nmutable default is not allowed\n";
-  Claim block;
-  block.form = ClaimForm::kOutputBlock;
-  block.guide_line = 12;
-  block.anchor_line = 10;
-  block.text = "ValueError";
+  const RunOutcome run = one_statement_run("ValueError\nmutable default is not allowed\n");
+  Claim block = output_block("ValueError");
   block.may_continue = {"mutable default is not allowed", "Validation comes next."};
   Claim wrong = block;
   wrong.may_continue = {"mutable defaults are fine"};
