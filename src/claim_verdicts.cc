@@ -23,17 +23,6 @@ std::string last_line(std::string_view text) {
   return std::string(at == std::string_view::npos ? text : text.substr(at + 1));
 }
 
-// What the statements after `since` up to `anchor` (snippet lines) wrote
-// to stdout, in order; nullopt when the run stopped before the last one.
-std::optional<std::string> output_between(const RunOutcome& outcome, int since, int anchor) {
-  const StatementOutput* last = statement_holding(outcome, anchor);
-  if (!last || !last->ran) return std::nullopt;
-  std::string text;
-  for (const auto& piece : outcome.pieces)
-    if (piece.line > since && piece.line <= last->line) text += piece.bytes;
-  return text;
-}
-
 // Compares the claim, and when it disagrees and ends in tentative lines
 // (Claim::tentative_lines), the claim without them; then, with the lines
 // that may continue it (Claim::may_continue). *claimed is the text that
@@ -73,7 +62,7 @@ std::string without_final_newline(std::string text) {
 
 // An output block after the code: everything its statements printed.
 ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& first,
-                               const RunOutcome* second) {
+                               const RunOutcome* second, int last_claimed_line) {
   ClaimResult result;
   result.guide_line = claim.guide_line;
   result.kind = claim.kind;
@@ -89,6 +78,19 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   }
   result.actual = without_final_newline(*printed);
   ClaimComparison comparison = compare_with_uncertain_edges(claim, result.actual, false, &result.claimed);
+  // Statements with claims of their own (`print(next(g))  # -> 0`) may be
+  // left out: the block then shows what the code after them printed.
+  const bool agrees = comparison.verdict == ClaimVerdict::kMatch || comparison.verdict == ClaimVerdict::kEquivalent;
+  if (!agrees && last_claimed_line > since && last_claimed_line < anchor) {
+    const std::string rest = without_final_newline(output_between(first, last_claimed_line, anchor).value_or(""));
+    std::string claimed;
+    ClaimComparison after = compare_with_uncertain_edges(claim, rest, false, &claimed);
+    if (after.verdict == ClaimVerdict::kMatch || after.verdict == ClaimVerdict::kEquivalent) {
+      result.actual = rest;
+      result.claimed = claimed;
+      comparison = after;
+    }
+  }
   result.verdict = comparison.verdict;
   result.rule = comparison.rule;
   if (second && result.verdict == ClaimVerdict::kMismatch) {
@@ -101,7 +103,28 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   return result;
 }
 
+// The snippet line of the last statement before an output block that has
+// a claim of its own (a trailing comment, a comment block); 0 when none.
+int last_claimed_line(const std::vector<Claim>& claims, const Claim& block, const std::vector<int>& guide_lines) {
+  int last = 0;
+  for (const Claim& claim : claims) {
+    if (claim.form == ClaimForm::kOutputBlock || claim.kind != ClaimKind::kOutput) continue;
+    if (claim.anchor_line >= block.anchor_line) continue;
+    last = std::max(last, snippet_line_of(guide_lines, claim.anchor_line));
+  }
+  return last;
+}
+
 }  // namespace
+
+std::optional<std::string> output_between(const RunOutcome& outcome, int since, int anchor) {
+  const StatementOutput* last = statement_holding(outcome, anchor);
+  if (!last || !last->ran) return std::nullopt;
+  std::string text;
+  for (const auto& piece : outcome.pieces)
+    if (piece.line > since && piece.line <= last->line) text += piece.bytes;
+  return text;
+}
 
 const StatementOutput* statement_holding(const RunOutcome& outcome, int snippet_line) {
   for (const auto& s : outcome.statements)
@@ -156,7 +179,7 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     result.claimed = claim.text;
     result.note = claim.note;
     if (claim.form == ClaimForm::kOutputBlock) {
-      results.push_back(judge_output_block(claim, guide_lines, first, second));
+      results.push_back(judge_output_block(claim, guide_lines, first, second, last_claimed_line(claims, claim, guide_lines)));
       continue;
     }
     const StatementOutput* statement = statement_holding(first, snippet_line_of(guide_lines, claim.anchor_line));

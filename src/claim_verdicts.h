@@ -15,6 +15,11 @@ namespace guidecheck {
 /// `snippet_line` (1-based); null when none does.
 const StatementOutput* statement_holding(const RunOutcome& outcome, int snippet_line);
 
+/// What the statements after snippet line `since` up to the one holding
+/// `anchor` wrote to stdout, in order (an output block's output); nullopt
+/// when the run stopped before that statement.
+std::optional<std::string> output_between(const RunOutcome& outcome, int since, int anchor);
+
 /// What a reader sees of a statement's output in a terminal: every line of
 /// stdout that the statement wrote into, whole — so when a loop prints with
 /// end=" " and the next statement finishes the line, both see the joined

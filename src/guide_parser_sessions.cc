@@ -27,14 +27,11 @@
 #include "line_classifier.h"
 #include "printed_fragments.h"
 #include "python_lexer.h"
+#include "repl_session.h"
 #include "shown_output_lines.h"
 
 namespace guidecheck {
 namespace {
-
-bool is_prompt(std::string_view line, std::string_view prompt) {
-  return line.substr(0, 3) == prompt && (line.size() == 3 || line[3] == ' ');
-}
 
 // `Traceback (most recent call last):` opens a traceback; the line naming
 // the exception (`ValueError: ...`, `StopIteration`) closes it.
@@ -46,7 +43,7 @@ void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<
   std::vector<LineClass>& c = *classes;
   const int n = static_cast<int>(lines.size());
   for (int i = 0; i < n; ++i) {
-    if (!is_prompt(lines[i], ">>>")) continue;
+    if (repl_prompt(lines[i]) != ReplPrompt::kFirst) continue;
     std::vector<std::string> fragments;
     PythonLexer fragment_lexer;
     bool in_code = false;       // `...` continues a statement only before its echo
@@ -55,7 +52,8 @@ void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<
     for (; j < n; ++j) {
       const std::string_view line = lines[j];
       if (line.empty()) break;
-      if (is_prompt(line, ">>>") || (in_code && is_prompt(line, "..."))) {
+      const ReplPrompt prompt = repl_prompt(line);
+      if (prompt == ReplPrompt::kFirst || (in_code && prompt == ReplPrompt::kMore)) {
         add_printed_fragments(line.substr(std::min<std::size_t>(4, line.size())), &fragment_lexer, &fragments);
         in_code = true;
         in_traceback = false;

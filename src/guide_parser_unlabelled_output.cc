@@ -45,6 +45,19 @@ bool is_value_name(std::string_view name) {
 // A value alone: every name in it is a value word, a called type or
 // function (`Item(`, `array(`), a keyword argument (`qty=`), part of a
 // dotted path (`datetime.date(`) or a word the sample's code never names.
+// `1 / 0`, `2 ** 10`: an operator between spaces is code (PEP 8's habit);
+// printed values write `5/2` or `-3`.
+bool has_spaced_operator(std::string_view line, const std::vector<Token>& tokens) {
+  static constexpr std::string_view kOperators[] = {"+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^"};
+  for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+    if (std::find(std::begin(kOperators), std::end(kOperators), tokens[k].text) == std::end(kOperators)) continue;
+    const std::size_t at = static_cast<std::size_t>(tokens[k].text.data() - line.data());
+    const std::size_t end = at + tokens[k].text.size();
+    if (at > 0 && line[at - 1] == ' ' && end < line.size() && line[end] == ' ') return true;
+  }
+  return false;
+}
+
 bool shows_a_value(const std::vector<Token>& tokens, const CodeNames& names) {
   if (tokens.size() == 1 && tokens[0].kind == TokenKind::kName)
     return !names.used.count(std::string(tokens[0].text));
@@ -117,6 +130,7 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
         std::vector<Token> line_tokens;
         PythonLexer line_lexer;
         if (line_lexer.next(lines[k], &line_tokens).continued) return Shown::kNo;
+        if (has_spaced_operator(lines[k], line_tokens)) return Shown::kNo;
         return shows_a_value(line_tokens, names) ? Shown::kYes : Shown::kNo;
       }
       if (is_prose_again(lines[k], fragments)) return Shown::kNo;

@@ -122,9 +122,12 @@ class MarkdownReader {
       }
       ++blocks_since_sample_;
       if (block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) lead_in_ = block.text;
-      if ((block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) && open_ &&
-          !labelled_ && is_output_label(block.text)) {
+      const bool words = block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading;
+      if (words && open_ && !labelled_ && !introduced_ && is_output_label(block.text)) {
         labelled_ = true;
+      } else if (block.kind == MarkdownBlockKind::kParagraph && open_ && !labelled_ && !introduced_ &&
+                 ends_with_colon(block.text)) {
+        introduced_ = true;  // "Two lines come out of that one call:"
       } else {
         close();
       }
@@ -156,6 +159,12 @@ class MarkdownReader {
   void close() {
     open_.reset();
     labelled_ = false;
+    introduced_ = false;
+  }
+
+  static bool ends_with_colon(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+    return !text.empty() && text.back() == ':';
   }
 
   void on_code(std::size_t k) {
@@ -281,6 +290,7 @@ class MarkdownReader {
     FollowingBlock following;
     following.role = fence_role(block.info);
     following.labelled = labelled_;
+    following.introduced = introduced_;
     const auto first = std::find_if(block.lines.begin(), block.lines.end(),
                                     [](const std::string& line) { return !is_blank_line(line); });
     following.empty = first == block.lines.end();
@@ -290,6 +300,7 @@ class MarkdownReader {
       following.compiles = facts.compiles;
       following.shows_values_only = facts.shows_values_only;
       following.calls_guide_function = calls_guide_function(facts);
+      following.reads_undefined_name = undefined_name(facts).has_value();
     }
     if (!is_output_block(following, may_print_[*open_])) return false;
 
@@ -307,6 +318,9 @@ class MarkdownReader {
     }
     claim.anchor_line = sample.guide_lines.back();
     claim.since_line = 0;
+    // A lead-in that names no output ("Given the input:") is weak evidence:
+    // the block is judged only when it agrees (all its lines tentative).
+    if (following.introduced && !following.labelled) claim.tentative_lines = static_cast<int>(count);
     sample.claims.push_back(std::move(claim));
     sample.last_line = std::max(sample.last_line, block.line + static_cast<int>(count) - 1);
     if (following.role == FenceRole::kUntagged && following.compiles && !following.labelled)
@@ -347,6 +361,7 @@ class MarkdownReader {
 
   std::optional<std::size_t> open_;  // the sample whose output the next code block may show
   bool labelled_ = false;            // an output label followed it
+  bool introduced_ = false;          // a paragraph ending in ':' followed it
 };
 
 }  // namespace

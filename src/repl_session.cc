@@ -18,8 +18,33 @@ std::string_view trim_right(std::string_view line) {
 // `>>> code` or `... code` (or the prompt alone); *code is what follows the
 // prompt's one space, its own indentation kept. `>>>x` is no prompt, as in
 // doctest (which calls it an error).
+// `Out[4]: ...`, even after the blank line IPython leaves after a block.
+bool ipython_value(std::string_view line) { return line.substr(0, 4) == "Out[" && line.find("]:") != std::string_view::npos; }
+
+// IPython's `In [3]: code` and `   ...: code` (its indentation counts from
+// the prompt's end, like `... `).
+Prompt ipython_prompt_of(std::string_view line, std::string_view* code) {
+  if (line.substr(0, 4) == "In [") {
+    const std::size_t close = line.find("]:", 4);
+    if (close == std::string_view::npos || close == 4 ||
+        line.substr(4, close - 4).find_first_not_of("0123456789") != std::string_view::npos)
+      return Prompt::kNone;
+    std::string_view rest = line.substr(close + 2);
+    *code = rest.empty() ? rest : rest.substr(1);
+    return Prompt::kFirst;
+  }
+  const std::size_t dots = line.find_first_not_of(' ');
+  if (dots != std::string_view::npos && line.substr(dots, 4) == "...:") {
+    std::string_view rest = line.substr(dots + 4);
+    *code = rest.empty() ? rest : rest.substr(1);
+    return Prompt::kMore;
+  }
+  return Prompt::kNone;
+}
+
 Prompt prompt_of(std::string_view line, std::string_view* code) {
   line = trim_right(line);
+  if (const Prompt ipython = ipython_prompt_of(line, code); ipython != Prompt::kNone) return ipython;
   using Kind = std::pair<std::string_view, Prompt>;
   for (const auto& [prompt, kind] : {Kind{">>>", Prompt::kFirst}, Kind{"...", Prompt::kMore}}) {
     if (line.substr(0, 3) != prompt) continue;
@@ -62,6 +87,16 @@ struct Statement {
 
 }  // namespace
 
+ReplPrompt repl_prompt(std::string_view line) {
+  std::string_view code;
+  switch (prompt_of(line, &code)) {
+    case Prompt::kFirst: return ReplPrompt::kFirst;
+    case Prompt::kMore: return ReplPrompt::kMore;
+    case Prompt::kNone: break;
+  }
+  return ReplPrompt::kNone;
+}
+
 bool looks_like_repl_session(const std::vector<std::string>& lines) {
   for (const auto& line : lines) {
     if (is_blank(line)) continue;
@@ -89,10 +124,16 @@ ReplSession read_repl_session(const std::vector<std::string>& lines, int first_g
       statements.back().code.push_back(code);
     } else if (is_blank(lines[k])) {
       in_code = in_output = false;  // a blank line ends the output (doctest's rule)
-    } else if (in_code || in_output) {
+    } else if (in_code || in_output || (ipython_value(lines[k]) && !statements.empty() && statements.back().output.empty())) {
       Statement& s = statements.back();
-      if (s.output.empty()) s.first_output_line = guide_line;
       std::string_view text = trim_right(lines[k]);
+      // IPython shows a value after `Out[4]: `, on the next line when long.
+      if (s.output.empty() && ipython_value(text)) {
+        text = text.substr(std::min(text.find("]:") + 3, text.size()));
+        in_code = true;  // a value on the next line still belongs to it
+        if (text.empty()) continue;
+      }
+      if (s.output.empty()) s.first_output_line = guide_line;
       s.output.push_back(text == "<BLANKLINE>" ? std::string_view() : text);
       in_code = false;
       in_output = true;

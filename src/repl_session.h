@@ -1,6 +1,7 @@
 #pragma once
-// A REPL session shown in a guide (`>>> ` and `... ` prompts, each
-// statement followed by what the interpreter echoed) as a sample: the code
+// A REPL session shown in a guide (`>>> ` and `... ` prompts, or IPython's
+// `In [1]: ` and `   ...: ` with values after `Out[1]: `, each statement
+// followed by what the interpreter echoed) as a sample: the code
 // without its prompts, and each echo as a claim on its statement. Used by
 // every reader that meets one (Markdown `pycon` fences, reST doctest
 // blocks, `>>>` lines in scraped text).
@@ -21,7 +22,13 @@ struct ReplSession {
   std::vector<Claim> claims;
 };
 
-/// True when the first non-blank line of `lines` starts with the `>>>` prompt.
+/// The prompt a line starts with: `>>> ` or `In [1]: ` opens a statement,
+/// `... ` or `   ...: ` continues one.
+enum class ReplPrompt { kNone, kFirst, kMore };
+ReplPrompt repl_prompt(std::string_view line);
+
+/// True when the first non-blank line of `lines` starts with the `>>>` prompt
+/// (or IPython's `In [1]:`).
 bool looks_like_repl_session(const std::vector<std::string>& lines);
 
 /// The session in `lines` (one block of a guide, without fences or the

@@ -36,9 +36,17 @@ int count_agreeing_claims(const std::vector<Claim>& claims, const std::vector<in
     auto it = std::find(guide_lines.begin(), guide_lines.end(), claim.anchor_line);
     if (it == guide_lines.end()) continue;
     int snippet_line = static_cast<int>(it - guide_lines.begin()) + 1;
-    const StatementOutput* statement = statement_holding(outcome, snippet_line);
-    if (!statement || statement->stdout_text.empty()) continue;
-    std::string printed = collapse_whitespace(statement->stdout_text);
+    std::string stdout_text;
+    if (claim.form == ClaimForm::kOutputBlock) {
+      // What every statement since the block before it printed.
+      const auto since = std::find(guide_lines.begin(), guide_lines.end(), claim.since_line);
+      const int since_line = since == guide_lines.end() ? 0 : static_cast<int>(since - guide_lines.begin()) + 1;
+      stdout_text = output_between(outcome, since_line, snippet_line).value_or("");
+    } else if (const StatementOutput* statement = statement_holding(outcome, snippet_line)) {
+      stdout_text = statement->stdout_text;
+    }
+    if (stdout_text.empty()) continue;
+    std::string printed = collapse_whitespace(stdout_text);
     std::string claimed = collapse_whitespace(claim.text);
     if (claimed.empty()) continue;
     if (printed.find(claimed) != std::string::npos || printed.find(strip_quotes(claimed)) != std::string::npos)

@@ -88,8 +88,11 @@ bool is_prose_again(std::string_view line, const std::vector<std::string>& fragm
   const std::string_view first_word = text.substr(0, text.find(' '));
   const bool exception_message = first_word.ends_with(':') && names_exception(first_word);
   if (words >= 4 && text.back() == ':' && !exception_message) return true;
-  // A long sentence, even one that names code ("With axis=0 the operation...").
-  return words >= 10 && (text.back() == '.' || text.back() == '?');
+  // A long sentence, even one that names code ("With axis=0 the operation..."),
+  // or in parentheses ("(The close() line keeps Python quiet.)").
+  std::string_view sentence = text;
+  while (sentence.size() > 1 && (sentence.back() == ')' || sentence.back() == '"')) sentence.remove_suffix(1);
+  return words >= 10 && (sentence.back() == '.' || sentence.back() == '?' || sentence.back() == '!');
 }
 
 bool names_exception(std::string_view line) {

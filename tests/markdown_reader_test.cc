@@ -144,12 +144,28 @@ TEST(MarkdownReaderTest, OutputTaggedBlockRightAfterTheCode) {
 }
 
 TEST(MarkdownReaderTest, ProseBetweenCodeAndBlockIsNoOutput) {
-  for (const char* prose : {"Now something else.", "Given the input:", "## Next section"}) {
+  for (const char* prose : {"Now something else.", "## Next section"}) {
     const Extraction e = read(std::string("```python\nprint(2)\n```\n\n") + prose + "\n\n```text\n2\n```\n");
     ASSERT_EQ(e.samples.size(), 1u) << prose;
     EXPECT_TRUE(e.samples[0].claims.empty()) << prose;
     EXPECT_EQ(e.samples[0].last_line, 2);
   }
+}
+
+TEST(MarkdownReaderTest, ABlockAfterALeadInIsOutputOnlyWhenItAgrees) {
+  // "Given the input:" may introduce data, "Two lines come out:" output:
+  // every line of the block is tentative, so only agreement counts.
+  for (const char* lead_in : {"Given the input:", "Two lines come out of that call:"}) {
+    const Extraction e = read(std::string("```python\nprint(2)\n```\n\n") + lead_in + "\n\n```text\n2\n```\n");
+    ASSERT_EQ(e.samples.size(), 1u) << lead_in;
+    ASSERT_EQ(e.samples[0].claims.size(), 1u) << lead_in;
+    EXPECT_EQ(e.samples[0].claims[0].tentative_lines, 1) << lead_in;
+  }
+  // Not after code that cannot print, nor for a block that is code.
+  Extraction e = read("```python\nx = 2\n```\n\nThe data:\n\n```text\n2\n```\n");
+  EXPECT_TRUE(e.samples[0].claims.empty());
+  e = read("```python\nprint(2)\n```\n\nThen:\n\n```\ny = 3\n```\n");
+  EXPECT_TRUE(e.samples[0].claims.empty());
 }
 
 TEST(MarkdownReaderTest, UntaggedOutputBlocks) {

@@ -20,7 +20,10 @@ existing descriptions kept): a starting point after editing a guide, to be
 reviewed by hand.
 
 The reader understands exactly the conventions these guides use; it is a
-verification aid for the corpus, not a general guide parser.
+verification aid for the corpus, not a general guide parser. Besides `>>>`
+sessions it reads IPython sessions (`In [1]:` / `...:` / `Out[1]:`), treats a
+reST literal block after "Output::" or "...prints::" as output, and reads
+`# -> value` like `# => value` (a label).
 """
 
 import ast
