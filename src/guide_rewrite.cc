@@ -113,9 +113,14 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       prefix = first_text.substr(0, start == std::string::npos ? first_text.size() : start);
       if (at != std::string::npos) first_prefix = first_text.substr(0, at);
     } else {
-      // A REPL echo: the output lines themselves, at the echo's indentation.
+      // A REPL echo: the output lines themselves, at the echo's indentation;
+      // IPython's `Out[3]: ` stays before the first.
       echo = true;
       prefix = first_text.substr(0, start == std::string::npos ? first_text.size() : start);
+      if (start != std::string::npos && first_text.compare(start, 4, "Out[") == 0) {
+        const size_t close = first_text.find("]: ", start);
+        if (close != std::string::npos) first_prefix = first_text.substr(0, close + 3);
+      }
     }
     if (first_prefix.empty()) first_prefix = prefix;
     std::vector<std::string> block;

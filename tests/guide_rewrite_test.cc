@@ -58,6 +58,17 @@ TEST(GuideRewriteTest, AReplEchoKeepsItsPlainLinesAndShowsEmptyOnesAsBlankline) 
   EXPECT_EQ(r.text, ">>> print('a\\n\\nb')\na\n<BLANKLINE>\nb\n>>> 1\n1\n");
 }
 
+TEST(GuideRewriteTest, AnIPythonValueKeepsItsOutPrompt) {
+  std::string guide = "In [2]: sorted(nums)\nOut[2]: [2, 5, 8]\n";
+  Claim claim;
+  claim.form = ClaimForm::kBlock;
+  claim.guide_line = claim.last_guide_line = 2;
+  claim.anchor_line = 1;
+  claim.text = "[2, 5, 8]";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "[2, 5, 9]"}});
+  EXPECT_EQ(r.text, "In [2]: sorted(nums)\nOut[2]: [2, 5, 9]\n");
+}
+
 TEST(GuideRewriteTest, AMarkedBlockStaysMarked) {
   std::string guide = "print(x)\n#> [1, 2]\n#>\n#> end\nNext prose.\n";
   Claim claim;
