@@ -84,40 +84,53 @@ bool shows_a_value(const std::vector<Token>& tokens, const CodeNames& names) {
 
 constexpr int kMaxBlankLinesBefore = 2;
 
-bool prints(std::string_view line) { return line.find("print(") != std::string_view::npos; }
+// What the code since the last prose or output holds, kept line by line
+// so that a long run of code costs linear time.
+struct Region {
+  CodeNames names;
+  std::vector<std::string> fragments;
+  PythonLexer fragment_lexer;
+  bool prints = false;
+
+  void add(std::string_view line, const CodeNames& line_names) {
+    names.used.insert(line_names.used.begin(), line_names.used.end());
+    names.bound.insert(line_names.bound.begin(), line_names.bound.end());
+    add_printed_fragments(line, &fragment_lexer, &fragments);
+    prints = prints || line.find("print(") != std::string_view::npos;
+  }
+};
 
 }  // namespace
 
 void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes) {
   std::vector<LineClass>& c = *classes;
   const int n = static_cast<int>(lines.size());
-  std::vector<std::string_view> code;  // the code since the last prose or output
-  std::unordered_set<std::string> guide_names;  // every name the code up to here uses
+  Region region;
+  // Code again is judged by every name the guide's code uses (`x.append(4)`
+  // on a list of an earlier sample), a free word by the region's names.
+  CodeNames all_names;
   PythonLexer lexer;
   bool statement_open = false;  // the last code line left a bracket or string open
   std::vector<Token> tokens;
   for (int i = 0; i < n; ++i) {
     if (!is_code_class(c[i]) && c[i] != LineClass::kComment && c[i] != LineClass::kBlank) {
-      code.clear();
+      region = Region();
       lexer = PythonLexer();
       statement_open = false;
       continue;
     }
     if (!is_code_class(c[i])) continue;
-    code.push_back(lines[i]);
-    for (const std::string& name : names_of({lines[i]}).used) guide_names.insert(name);
+    const CodeNames line_names = names_of({lines[i]});
+    region.add(lines[i], line_names);
+    all_names.used.insert(line_names.used.begin(), line_names.used.end());
+    all_names.bound.insert(line_names.bound.begin(), line_names.bound.end());
     tokens.clear();
     statement_open = lexer.next(lines[i], &tokens).continued;
     const std::string_view line = strip_trailing(lines[i]);
-    if (statement_open || line.empty() || line.back() == ':' || i + 1 >= n) continue;
-    if (std::none_of(code.begin(), code.end(), prints)) continue;
+    if (statement_open || line.empty() || line.back() == ':' || i + 1 >= n || !region.prints) continue;
 
-    // Code again is judged by every name the guide's code uses (`x.append(4)`
-    // on a list of an earlier sample), a free word by this sample's names.
-    const CodeNames names = names_of(code);
-    CodeNames all_names = names;
-    all_names.used.insert(guide_names.begin(), guide_names.end());
-    const std::vector<std::string> fragments = printed_fragments(code);
+    const CodeNames& names = region.names;
+    const std::vector<std::string>& fragments = region.fragments;
     // A phrase of words alone ("city temp rain") is output when it shows
     // what the code prints or heads more output (a table's header), not
     // when it is the page's next heading.
@@ -156,7 +169,7 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
     }
     if (last == start) continue;
     for (int k = start + 1; k <= last; ++k) c[k] = LineClass::kOutput;
-    code.clear();
+    region = Region();
     lexer = PythonLexer();
     i = last;
   }
