@@ -6,6 +6,7 @@
 #include <map>
 
 #include "claim_verdicts.h"
+#include "continuation.h"
 #include "guide_parser.h"
 #include "indentation.h"
 #include "pytest_file.h"
@@ -28,9 +29,9 @@ std::string strip_quotes(std::string text) {
 // Deliberately more forgiving than check's verdicts (a claim found anywhere
 // in its statement's output agrees): a claim the guide gets wrong must not
 // push the choice towards a layout that prints nothing there.
-int count_agreeing_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
-                          const RunOutcome& outcome) {
-  int agreeing = 0;
+ClaimAgreement count_agreeing_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
+                                     const RunOutcome& outcome) {
+  ClaimAgreement agreement;
   for (const auto& claim : claims) {
     if (claim.kind != ClaimKind::kOutput) continue;
     auto it = std::find(guide_lines.begin(), guide_lines.end(), claim.anchor_line);
@@ -46,16 +47,34 @@ int count_agreeing_claims(const std::vector<Claim>& claims, const std::vector<in
       stdout_text = statement->stdout_text;
     }
     if (stdout_text.empty()) continue;
-    std::string printed = collapse_whitespace(stdout_text);
-    std::string claimed = collapse_whitespace(claim.text);
-    if (claimed.empty()) continue;
-    if (printed.find(claimed) != std::string::npos || printed.find(strip_quotes(claimed)) != std::string::npos)
-      ++agreeing;
+    const std::string printed = collapse_whitespace(stdout_text);
+    // The whole claim, else without its tentative lines one by one (the
+    // page's next heading, perhaps): the more lines agree, the better.
+    std::string_view text = claim.text;
+    int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    for (int dropped = 0; dropped <= claim.tentative_lines; ++dropped, --lines) {
+      const std::string claimed = collapse_whitespace(std::string(text));
+      if (!claimed.empty() &&
+          (printed.find(claimed) != std::string::npos || printed.find(strip_quotes(claimed)) != std::string::npos)) {
+        ++agreement.claims;
+        agreement.lines += lines;
+        break;
+      }
+      if (text.find('\n') == std::string_view::npos) break;
+      text = text.substr(0, text.rfind('\n'));
+    }
   }
-  return agreeing;
+  return agreement;
 }
 
 namespace {
+
+int claim_lines(const std::vector<Claim>& claims) {
+  int lines = 0;
+  for (const Claim& claim : claims)
+    if (claim.kind == ClaimKind::kOutput) lines += 1 + static_cast<int>(std::count(claim.text.begin(), claim.text.end(), '\n'));
+  return lines;
+}
 
 // A commented-out statement of an error claim, laid out as Python needs it
 // (a class header and its body), so the judge only has to enable it.
@@ -198,6 +217,18 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
     extraction.diagnostics.push_back(scratch_err + "; candidate layouts were not run");
     return extraction;
   }
+  // Candidates run as check runs the sample: after the samples it continues
+  // (a later block that uses names an earlier one imported would otherwise
+  // fail in every layout, and its claims could not choose).
+  link_continuations(&extraction.samples);
+  std::map<std::string, const Sample*> by_id;
+  for (const Sample& sample : extraction.samples) by_id[sample.id] = &sample;
+  auto prelude_of = [&](const Sample& sample) {
+    std::vector<const Sample*> earlier;
+    for (const std::string& id : sample.continues)
+      if (auto it = by_id.find(id); it != by_id.end()) earlier.push_back(it->second);
+    return earlier.empty() ? std::string() : continuation_prelude(earlier);
+  };
   auto run_layouts = [&](const std::vector<std::pair<size_t, size_t>>& wanted) {
     std::vector<RunSpec> specs;
     std::vector<std::pair<size_t, size_t>> owner;
@@ -214,11 +245,12 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
       spec.source = source;
       spec.timeout_s = options.candidate_timeout_s;
       spec.memory_limit = options.candidate_memory_limit;
+      spec.prelude = prelude_of(sample);
       specs.push_back(spec);
       owner.emplace_back(p, k);
     }
     std::vector<RunOutcome> outcomes = options.runner->run(specs);
-    std::vector<std::pair<std::pair<size_t, size_t>, int>> scores;
+    std::vector<std::pair<std::pair<size_t, size_t>, ClaimAgreement>> scores;
     for (size_t i = 0; i < outcomes.size(); ++i) {
       const Sample& sample = extraction.samples[to_run[owner[i].first].sample];
       scores.push_back({owner[i], count_agreeing_claims(sample.claims, sample.guide_lines, outcomes[i])});
@@ -228,7 +260,7 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
 
   std::vector<std::pair<size_t, size_t>> firsts;
   for (size_t p = 0; p < to_run.size(); ++p) firsts.emplace_back(p, 0);
-  std::map<size_t, std::pair<int, size_t>> best;  // pending -> (agreeing claims, layout)
+  std::map<size_t, std::pair<ClaimAgreement, size_t>> best;  // pending -> (agreement, layout)
   std::vector<std::pair<size_t, size_t>> seconds;
   for (const auto& [which, agreeing] : run_layouts(firsts)) {
     size_t p = which.first;
@@ -236,7 +268,7 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
     const auto& claims = extraction.samples[to_run[p].sample].claims;
     int outputs = static_cast<int>(std::count_if(claims.begin(), claims.end(),
                                                  [](const Claim& c) { return c.kind == ClaimKind::kOutput; }));
-    if (agreeing < outputs)
+    if (agreeing.claims < outputs || agreeing.lines < claim_lines(claims))
       for (size_t k = 1; k < to_run[p].layouts.size(); ++k) seconds.emplace_back(p, k);
   }
   for (const auto& [which, agreeing] : run_layouts(seconds))
@@ -247,7 +279,7 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
     sample.source = render(to_run[p].lines, to_run[p].layouts[choice.second].levels);
     sample.notes.push_back(fmt::format("{}:{}: chose layout {} of {}: its output agrees with {} claim(s)",
                                        options.filename, sample.first_line, choice.second + 1,
-                                       to_run[p].layouts.size(), choice.first));
+                                       to_run[p].layouts.size(), choice.first.claims));
   }
   return extraction;
 }

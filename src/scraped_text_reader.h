@@ -16,10 +16,17 @@ namespace guidecheck {
 /// Every sample of the scraped guide text.
 Extraction read_scraped_text(std::string_view text, const ReadOptions& options);
 
-/// How many of `claims` the statement outputs of a run agree with, after
-/// whitespace is collapsed (a rough score to choose between layouts, not a
-/// verdict). `guide_lines` maps snippet lines to guide lines.
-int count_agreeing_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
-                          const RunOutcome& outcome);
+/// How well a run's output agrees with `claims`: the claims it agrees
+/// with, whitespace collapsed, and their lines (a claim may agree only
+/// without its tentative lines). A rough score to choose between layouts,
+/// not a verdict; more claims first, then more lines. `guide_lines` maps
+/// snippet lines to guide lines.
+struct ClaimAgreement {
+  int claims = 0;
+  int lines = 0;
+  auto operator<=>(const ClaimAgreement&) const = default;
+};
+ClaimAgreement count_agreeing_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
+                                     const RunOutcome& outcome);
 
 }  // namespace guidecheck

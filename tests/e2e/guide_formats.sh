@@ -85,7 +85,26 @@ case_a_directive_forbids_or_names_a_continuation() {
   text_contains "names the file, line and id" "guidecheck.toml:1: [s02] continues: no such sample 's09'" "$err"
 }
 
+# A scraped page (no fences, no indentation): output with no label, an
+# `Output:` block that chooses the layout of a sample continuing an earlier
+# one, a REPL session, and a heading glued after the session's last echo.
+case_a_scraped_page_shows_output_sessions_and_headings() {
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp "$SOURCE_DIR/tests/fixtures/formats/scraped_page.txt" "$work/guide.txt"
+  local rc=0
+  gc_in check guide.txt --format json >"$work/r.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  assert_eq "claims" "s01 7 mismatch
+s02 16 match
+s03 21 match
+s03 23 equivalent" "$(claims "$work/r.json")"
+  assert_eq "the callbacks continue the first sample" '["s01"]' \
+    "$("$PYTHON" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["snippets"][1]["continues"]))' "$work/r.json")"
+}
+
 run_case a_directive_forbids_or_names_a_continuation case_a_directive_forbids_or_names_a_continuation
+run_case a_scraped_page_shows_output_sessions_and_headings case_a_scraped_page_shows_output_sessions_and_headings
 run_case a_markdown_guide_is_checked_in_memory case_a_markdown_guide_is_checked_in_memory
 run_case the_project_cycle_works_on_markdown case_the_project_cycle_works_on_markdown
 run_case guide_format_overrides_the_extension case_guide_format_overrides_the_extension

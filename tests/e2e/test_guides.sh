@@ -49,10 +49,10 @@ scraped_case() {
   note "scraped renderings $*: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
   ((right * 100 >= key * 98)) || fail "claims right: $right of $key (at least 98%)"
   assert_eq "planted errors caught" "$planted" "$caught"
-  # Today's four: two claims inside a `with` block judged against the whole
-  # block, and two nested `with` blocks whose lost indentation is laid out
-  # wrong (the claims do not get to choose: the layout is not flagged unsure).
-  ((alarms <= 4)) || fail "false alarms: $alarms (at most 4)"
+  # Today's three: two claims inside a `with` block judged against the whole
+  # block, and nested `with` blocks whose lost indentation is laid out wrong
+  # (the right layout changes two decisions; no candidate does).
+  ((alarms <= 3)) || fail "false alarms: $alarms (at most 3)"
 }
 case_scraped_renderings() { scraped_case; }
 case_scraped_renderings_with_blank_lines() { scraped_case --keep-blank-lines; }
