@@ -3,63 +3,138 @@
 stdout keeps the buffering `python3 file.py` has on a pipe (block-buffered), so
 a snippet prints exactly what it prints under python3. To attribute output to
 top-level statements anyway, the text and buffer layers keep a ledger of which
-statement wrote each byte, and the raw layer frames every flush in-band on
-fd 1 (see output_protocol.h). Bytes written to fd 1 directly (os.write,
-subprocesses, C printf) are attributed by the host from statement markers.
+statement wrote each byte (and which line of the sample's module code was
+running: a `with` or a loop holds several printing lines), and the raw layer
+frames every flush in-band on fd 1 (see output_protocol.h). Bytes written to
+fd 1 directly (os.write, subprocesses, C printf) are attributed by the host
+from statement markers.
 """
+import _thread
 import collections
 import io
 import os
 import sys
 import traceback
 
-# Header and payload together stay below PIPE_BUF (4096), so every frame is
-# one atomic write even when subprocesses write to the same pipe.
+_get_ident = _thread.get_ident
+
+# A frame (marker, header and payload) stays below PIPE_BUF (4096), so every
+# frame is one atomic write even when subprocesses write to the same pipe.
+_MAX_FRAME = 4000
 _MAX_PAYLOAD = 3900
 
 
 class Ledger:
-    """Which statement wrote the bytes waiting in each layer, in byte order."""
+    """Who wrote the bytes waiting in each layer, in byte order: entries
+    [statement line, source line, byte count]."""
 
     def __init__(self):
         self.line = 0
+        self.thread = None  # the thread that runs the sample (install() sets it)
+        self.enter(None)
         self.text = collections.deque()
         self.buffer = collections.deque()
         self.text_depth = 0
 
+    def enter(self, code):
+        """The code object of the sample's top-level statement about to run
+        (its frame is the module frame); None outside its statements."""
+        self.code = code
+        # Its frame once a write found it, and the line of each of its
+        # instruction offsets seen (f_lineno scans the line table each time).
+        self.frame = None
+        self.lines = {}
+
+    def source_line(self):
+        """The line of the sample's module code running now: the line where
+        the statement's frame stands. 0 when there is none (another thread,
+        a prelude, an atexit handler)."""
+        if self.code is None or _get_ident() != self.thread:
+            return 0
+        frame = self.frame
+        if frame is None:
+            # The module frame stays on the stack while its statement runs,
+            # at the line of the call that led here: found once, it is read,
+            # never searched for again.
+            code = self.code
+            frame = sys._getframe(1)
+            while frame is not None and frame.f_code is not code:
+                frame = frame.f_back
+            if frame is None:
+                return 0
+            self.frame = frame
+        lasti = frame.f_lasti
+        line = self.lines.get(lasti)
+        if line is None:
+            line = self.lines[lasti] = frame.f_lineno
+        return line
+
     @staticmethod
-    def add(entries, line, count):
+    def add(entries, line, source, count):
         if count <= 0:
             return
-        if entries and entries[-1][0] == line:
-            entries[-1][1] += count
-        else:
-            entries.append([line, count])
+        if entries:
+            last = entries[-1]
+            if last[0] == line and last[1] == source:
+                last[2] += count
+                return
+        entries.append([line, source, count])
 
     def take(self, entries, count):
-        """Removes `count` bytes' worth from the front; returns [(line, n)]."""
+        """Removes `count` bytes' worth from the front; returns the entries
+        (whole ones as they were)."""
         taken = []
         while count > 0 and entries:
             entry = entries[0]
-            n = min(entry[1], count)
-            taken.append((entry[0], n))
-            entry[1] -= n
-            count -= n
-            if entry[1] == 0:
-                entries.popleft()
+            if entry[2] <= count:
+                taken.append(entries.popleft())
+                count -= entry[2]
+            else:
+                taken.append([entry[0], entry[1], count])
+                entry[2] -= count
+                count = 0
         if count > 0:
-            taken.append((self.line, count))
+            taken.append([self.line, 0, count])
         return taken
+
+    def move(self, count):
+        """The text layer flushed `count` bytes into the buffer: their
+        entries move along, in the same order."""
+        taken = self.take(self.text, count)
+        buffer = self.buffer
+        if buffer and taken:
+            last, first = buffer[-1], taken[0]
+            if last[0] == first[0] and last[1] == first[1]:
+                last[2] += first[2]
+                del taken[0]
+        buffer.extend(taken)
 
 
 class AttributedText(io.TextIOWrapper):
     def write(self, s):
         ledger = _ledger
-        if isinstance(s, str):
+        # print() writes its `end` even when it is "": nothing to attribute.
+        if isinstance(s, str) and s:
             try:
-                ledger.add(ledger.text, ledger.line, len(s.encode(self.encoding, self.errors)))
+                count = len(s.encode(self.encoding, self.errors))
             except Exception:
-                pass  # the real write below raises the error python3 would
+                count = 0  # the real write below raises the error python3 would
+            if count:
+                # Ledger.add and the usual case of source_line, inlined: this
+                # runs for every write a snippet makes.
+                frame = ledger.frame
+                source = None
+                if frame is not None and _get_ident() == ledger.thread:
+                    source = ledger.lines.get(frame.f_lasti)
+                if source is None:
+                    source = ledger.source_line()
+                line = ledger.line
+                entries = ledger.text
+                last = entries[-1] if entries else None
+                if last is not None and last[0] == line and last[1] == source:
+                    last[2] += count
+                else:
+                    entries.append([line, source, count])
         ledger.text_depth += 1
         try:
             return super().write(s)
@@ -81,10 +156,9 @@ class AttributedBuffer(io.BufferedWriter):
         if ledger.text_depth:
             # The text layer is flushing its pending bytes: they were
             # attributed when write() was called, in the same order.
-            for line, n in ledger.take(ledger.text, count):
-                ledger.add(ledger.buffer, line, n)
+            ledger.move(count)
         else:
-            ledger.add(ledger.buffer, ledger.line, count)
+            ledger.add(ledger.buffer, ledger.line, ledger.source_line(), count)
         return super().write(b)
 
 
@@ -105,14 +179,43 @@ class FramedRaw(io.RawIOBase):
 
     def write(self, b):
         data = bytes(b)
-        for start in range(0, len(data), _MAX_PAYLOAD):
-            payload = data[start:start + _MAX_PAYLOAD]
-            segments = _ledger.take(_ledger.buffer, len(payload))
-            header = b"P%d;%s\n" % (len(payload), b",".join(b"%d:%d" % s for s in segments))
-            frame = memoryview(self._marker + header + payload)
-            while frame:
-                frame = frame[os.write(self._fd, frame):]
+        # Each segment's header text is paid for out of the frame's room, so
+        # many short segments (two lines of a loop taking turns) make shorter
+        # payloads, never frames over PIPE_BUF.
+        room = _MAX_FRAME - len(self._marker) - len(b"P0000;\n")
+        start, size, used, segments = 0, 0, 0, []
+        append = segments.append
+        for line, source, n in _ledger.take(_ledger.buffer, len(data)):
+            segment = b"%d:%d:%d" % (line, n, source)
+            cost = len(segment) + 1 + n
+            if size + n <= _MAX_PAYLOAD and used + cost <= room:
+                append(segment)  # the usual case: it fits whole
+                size += n
+                used += cost
+                continue
+            # Split it (its count at its widest, 4 digits) across frames.
+            cost = len(b"%d::%d," % (line, source)) + 4
+            while n:
+                k = min(n, _MAX_PAYLOAD - size, room - used - cost)
+                if k <= 0 and segments:
+                    self._send(data[start:start + size], segments)
+                    start, size, used = start + size, 0, 0
+                    segments.clear()
+                    continue
+                k = max(k, 1)
+                segments.append(b"%d:%d:%d" % (line, k, source))
+                size += k
+                used += cost + k
+                n -= k
+        if segments:
+            self._send(data[start:start + size], segments)
         return len(data)
+
+    def _send(self, payload, segments):
+        header = b"P%d;%s\n" % (len(payload), b",".join(segments))
+        frame = memoryview(self._marker + header + payload)
+        while frame:
+            frame = frame[os.write(self._fd, frame):]
 
 
 _ledger = Ledger()
@@ -152,6 +255,7 @@ def install(marker, env_restore):
     sys.stdin = sys.__stdin__ = stdin
     sys.stdout = sys.__stdout__ = stdout
     sys.stderr = sys.__stderr__ = stderr
+    _ledger.thread = _get_ident()
 
     for name, value in env_restore.items():
         if value is None:

@@ -55,6 +55,76 @@ ClaimComparison compare_with_uncertain_edges(const Claim& claim, const std::stri
   return comparison;
 }
 
+// Every line of `text` that a piece accepted by `wrote` writes into, whole
+// (the stdout lines of `outcome` and of `text` correspond).
+template <class Wrote>
+std::string touched_lines(const RunOutcome& outcome, std::string_view text, Wrote wrote) {
+  std::vector<bool> touched;
+  size_t line = 0;
+  for (const auto& piece : outcome.pieces) {
+    const bool mine = wrote(piece);
+    for (size_t i = 0; i < piece.bytes.size(); ++i) {
+      if (mine) {
+        if (touched.size() <= line) touched.resize(line + 1, false);
+        // A newline alone only ends a line the piece's writer already wrote into.
+        if (piece.bytes[i] != '\n' || i > 0) touched[line] = true;
+      }
+      if (piece.bytes[i] == '\n') ++line;
+    }
+  }
+  std::string out;
+  size_t index = 0, start = 0;
+  bool first = true;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (index < touched.size() && touched[index]) {
+      if (!first) out += '\n';
+      out += text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+      first = false;
+    }
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+    ++index;
+  }
+  return out;
+}
+
+std::string line_lines(const RunOutcome& outcome, int statement_line, int source_line, std::string_view text) {
+  return touched_lines(outcome, text, [&](const OutputPiece& piece) {
+    return piece.line == statement_line && piece.source_line == source_line;
+  });
+}
+
+// The output a trailing or block claim is compared with: its statement's, or
+// (source_line > 0) only what one line inside the statement wrote.
+struct ClaimScope {
+  int statement_line = 0;
+  int source_line = 0;
+};
+
+std::string scoped_lines(const RunOutcome& outcome, const ClaimScope& scope, std::string_view text) {
+  if (scope.source_line == 0) return rendered_lines(outcome, scope.statement_line, text);
+  return line_lines(outcome, scope.statement_line, scope.source_line, text);
+}
+
+// A `with` or a loop whose lines each carry a claim shows each line's own
+// output: those claims see what their line wrote. The first line, the only
+// claim of a statement, and a line that wrote nothing (a comment block after
+// a loop, about all of it) see the whole statement's output.
+ClaimScope scope_of(const Claim& claim, const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
+                    const StatementOutput& statement, const RunOutcome& outcome) {
+  ClaimScope whole{statement.line, 0};
+  int anchor = snippet_line_of(guide_lines, claim.anchor_line);
+  if (anchor <= statement.line || anchor > statement.end_line) return whole;
+  bool others = std::any_of(claims.begin(), claims.end(), [&](const Claim& other) {
+    if (other.kind != ClaimKind::kOutput || other.form == ClaimForm::kOutputBlock) return false;
+    int line = snippet_line_of(guide_lines, other.anchor_line);
+    return line != anchor && statement.line <= line && line <= statement.end_line;
+  });
+  if (!others || line_lines(outcome, statement.line, anchor, outcome.stdout_text).empty()) return whole;
+  return {statement.line, anchor};
+}
+
 std::string without_final_newline(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return text;
@@ -137,34 +207,11 @@ std::string rendered_output(const RunOutcome& outcome, int statement_line) {
 }
 
 std::string rendered_lines(const RunOutcome& outcome, int statement_line, std::string_view text) {
-  // Which stdout lines does the statement write into?
-  std::vector<bool> touched;
-  size_t line = 0;
-  for (const auto& piece : outcome.pieces) {
-    for (size_t i = 0; i < piece.bytes.size(); ++i) {
-      if (piece.line == statement_line) {
-        if (touched.size() <= line) touched.resize(line + 1, false);
-        // A newline alone only ends a line the statement already wrote into.
-        if (piece.bytes[i] != '\n' || i > 0) touched[line] = true;
-      }
-      if (piece.bytes[i] == '\n') ++line;
-    }
-  }
-  std::string out;
-  size_t index = 0, start = 0;
-  bool first = true;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (index < touched.size() && touched[index]) {
-      if (!first) out += '\n';
-      out += text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-      first = false;
-    }
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-    ++index;
-  }
-  return out;
+  return touched_lines(outcome, text, [&](const OutputPiece& piece) { return piece.line == statement_line; });
+}
+
+std::string rendered_line_output(const RunOutcome& outcome, int statement_line, int source_line) {
+  return line_lines(outcome, statement_line, source_line, outcome.stdout_text);
 }
 
 std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
@@ -202,7 +249,8 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
       if (shown && shown->ran) value = rendered_output(*values_shown, statement->line);
     }
     if (claim.form == ClaimForm::kBlock && statement->stdout_text.empty() && value.empty()) continue;  // a header comment
-    result.actual = rendered_output(first, statement->line);
+    ClaimScope scope = scope_of(claim, claims, guide_lines, *statement, first);
+    result.actual = scoped_lines(first, scope, first.stdout_text);
     if (result.actual.empty() && !value.empty()) {
       result.actual = value;
       ClaimComparison comparison = compare_with_uncertain_edges(claim, value, claim.looks_like_prose, &result.claimed);
@@ -232,13 +280,13 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
       }
     }
     if (approved && result.verdict == ClaimVerdict::kMismatch && has_placeholders(*approved) &&
-        matches_pattern(rendered_lines(first, statement->line, *approved), claim.text)) {
+        matches_pattern(scoped_lines(first, scope, *approved), claim.text)) {
       result.verdict = ClaimVerdict::kUnstable;
       result.rule = "differs only where the approved output has placeholders (it changes from run to run)";
     }
     if (second && result.verdict != ClaimVerdict::kMatch && result.verdict != ClaimVerdict::kUnstable) {
       const StatementOutput* again = statement_holding(*second, statement->line);
-      if (again && again->ran && rendered_output(*second, statement->line) != result.actual) {
+      if (again && again->ran && scoped_lines(*second, scope, second->stdout_text) != result.actual) {
         result.verdict = ClaimVerdict::kUnstable;
         result.rule = "the statement printed different text on another run";
       }

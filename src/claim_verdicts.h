@@ -28,11 +28,19 @@ std::string rendered_output(const RunOutcome& outcome, int statement_line);
 /// The same lines taken from `text` instead (e.g. the approved output with
 /// its placeholders, which has the same lines as stdout when it matches).
 std::string rendered_lines(const RunOutcome& outcome, int statement_line, std::string_view text);
+/// rendered_output narrowed to what line `source_line` of the module code
+/// wrote while statement `statement_line` ran (OutputPiece::source_line): a
+/// print in a loop gives every line it printed, whole.
+std::string rendered_line_output(const RunOutcome& outcome, int statement_line, int source_line);
 
 /// Verdicts for the output claims of one sample run. `guide_lines` maps
-/// snippet lines to guide lines. `second`, when given, is another run of the
-/// same sample (another hash seed, another moment): a claim whose statement
-/// printed differently there is unstable. Block claims after a statement
+/// snippet lines to guide lines. A claim is compared with its top-level
+/// statement's rendered_output, except a trailing or block claim on an inner
+/// line of a statement that holds other such claims on other lines: it sees
+/// its own line's output (rendered_line_output), when that line wrote any.
+/// `second`, when given, is another run of the same sample (another hash
+/// seed, another moment): a claim whose statement (or line) printed
+/// differently there is unstable. Block claims after a statement
 /// that ran and printed nothing are headers, not claims, and are dropped.
 /// `approved`, when given, is the approved output (golden_pattern.h) that
 /// this stdout matches: a claim that differs only where it has placeholders

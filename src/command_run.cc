@@ -31,8 +31,13 @@ int run_command(const RunCommandOptions& options) {
     return 0;
   }
   if (options.show_statements) {
-    for (const auto& piece : outcome.pieces)
-      write_all(1, fmt::format("--- line {} ---\n{}", piece.line, piece.bytes));
+    // Pieces split where the inner line changes; the view is per statement.
+    for (size_t i = 0; i < outcome.pieces.size(); ++i) {
+      const OutputPiece& piece = outcome.pieces[i];
+      if (i == 0 || outcome.pieces[i - 1].line != piece.line)
+        write_all(1, fmt::format("--- line {} ---\n", piece.line));
+      write_all(1, piece.bytes);
+    }
   } else {
     write_all(1, outcome.stdout_text);
   }

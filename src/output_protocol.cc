@@ -40,7 +40,7 @@ std::string make_run_marker() {
 
 StdoutDemux::StdoutDemux(std::string marker, size_t cap) : marker_(std::move(marker)), cap_(cap) {}
 
-void StdoutDemux::emit(int line, std::string_view bytes) {
+void StdoutDemux::emit(int line, int source_line, std::string_view bytes) {
   if (bytes.empty()) return;
   if (text_.size() >= cap_) {
     truncated_ = true;
@@ -51,10 +51,10 @@ void StdoutDemux::emit(int line, std::string_view bytes) {
     truncated_ = true;
   }
   text_.append(bytes);
-  if (!pieces_.empty() && pieces_.back().line == line)
+  if (!pieces_.empty() && pieces_.back().line == line && pieces_.back().source_line == source_line)
     pieces_.back().bytes.append(bytes);
   else
-    pieces_.push_back({line, std::string(bytes)});
+    pieces_.push_back({line, std::string(bytes), source_line});
 }
 
 void StdoutDemux::mark_ran(int line) {
@@ -91,9 +91,11 @@ bool StdoutDemux::handle_record(std::string_view header) {
       payload_segments_.clear();
       for (auto item : split(body.substr(semi + 1), ',')) {
         auto parts = split(item, ':');
-        long long line = 0, count = 0;
-        if (parts.size() != 2 || !parse_int(parts[0], &line) || !parse_int(parts[1], &count)) return false;
-        payload_segments_.emplace_back(static_cast<int>(line), static_cast<size_t>(count));
+        long long line = 0, count = 0, source = 0;
+        if (parts.size() < 2 || parts.size() > 3 || !parse_int(parts[0], &line) || !parse_int(parts[1], &count) ||
+            (parts.size() == 3 && !parse_int(parts[2], &source)))
+          return false;
+        payload_segments_.push_back({static_cast<int>(line), static_cast<int>(source), static_cast<size_t>(count)});
       }
       payload_left_ = static_cast<size_t>(n);
       return true;
@@ -140,15 +142,15 @@ void StdoutDemux::feed(std::string_view data) {
       // Attribute the chunk to the statements the frame names, in order.
       while (!chunk.empty()) {
         if (payload_segments_.empty()) {
-          emit(current_line_, chunk);
+          emit(current_line_, 0, chunk);
           break;
         }
-        auto& [line, left] = payload_segments_.front();
-        size_t n = std::min(left, chunk.size());
-        emit(line, chunk.substr(0, n));
+        Segment& segment = payload_segments_.front();
+        size_t n = std::min(segment.left, chunk.size());
+        emit(segment.line, segment.source_line, chunk.substr(0, n));
         chunk.remove_prefix(n);
-        left -= n;
-        if (left == 0) payload_segments_.erase(payload_segments_.begin());
+        segment.left -= n;
+        if (segment.left == 0) payload_segments_.erase(payload_segments_.begin());
       }
       payload_left_ -= take;
       pos += take;
@@ -164,16 +166,16 @@ void StdoutDemux::feed(std::string_view data) {
           break;
         }
       }
-      emit(current_line_, rest.substr(0, rest.size() - keep));
+      emit(current_line_, 0, rest.substr(0, rest.size() - keep));
       pos += rest.size() - keep;
       break;
     }
-    emit(current_line_, rest.substr(0, at));
+    emit(current_line_, 0, rest.substr(0, at));
     std::string_view after = rest.substr(at + marker_.size());
     size_t newline = after.find('\n');
     if (newline == std::string_view::npos) {
       if (after.size() > kMaxHeader) {  // not a record after all
-        emit(current_line_, rest.substr(at, marker_.size()));
+        emit(current_line_, 0, rest.substr(at, marker_.size()));
         pos += at + marker_.size();
         continue;
       }
@@ -181,14 +183,14 @@ void StdoutDemux::feed(std::string_view data) {
       break;  // wait for the rest of the header
     }
     std::string_view header = after.substr(0, newline);
-    if (!handle_record(header)) emit(current_line_, rest.substr(at, marker_.size() + newline + 1));
+    if (!handle_record(header)) emit(current_line_, 0, rest.substr(at, marker_.size() + newline + 1));
     pos += at + marker_.size() + newline + 1;
   }
   pending_.erase(0, pos);
 }
 
 void StdoutDemux::finish() {
-  emit(current_line_, pending_);  // a marker cut short by EOF was output after all
+  emit(current_line_, 0, pending_);  // a marker cut short by EOF was output after all
   pending_.clear();
   payload_left_ = 0;
 }

@@ -7,8 +7,10 @@
 //   T<l1>-<e1>,<l2>-<e2>...\n  the top-level statements (first-last line)
 //   S<line>\n                  statement <line> starts; direct fd writes that
 //                              follow belong to it (line 0: outside any)
-//   P<n>;<line>:<k>,...\n<n bytes>  bytes flushed by Python's stdout buffer,
-//                              with the statements that wrote them
+//   P<n>;<line>:<k>[:<src>],...\n<n bytes>  bytes flushed by Python's stdout
+//                              buffer: k bytes each from statement <line>,
+//                              written while line <src> of the module code
+//                              ran (0 or absent: unknown)
 //   C<pid>\n                   the snippet process' pid (from the zygote)
 //   E<message>\n               the zygote could not run it
 //   Q<exit code>,<micros>,<maxrss_kb>\n  the snippet process is exiting and
@@ -20,7 +22,8 @@
 //                              leftovers are dead
 // Python's buffered bytes are attributed to the statement that called
 // write(), not the one running when the buffer flushed; fd-level writes
-// (os.write, subprocesses) to the statement running when they arrive.
+// (os.write, subprocesses) to the statement running when they arrive, with
+// no source line.
 
 #include <cstddef>
 #include <optional>
@@ -37,6 +40,9 @@ std::string make_run_marker();
 struct OutputPiece {
   int line = 0;  ///< first line of the top-level statement; 0 outside any
   std::string bytes;
+  /// The line of the module code that was running (inside the statement; a
+  /// call from line L writes from L); 0 unknown: a thread, a direct fd write.
+  int source_line = 0;
 };
 
 /// A top-level statement of the snippet, in source order.
@@ -82,7 +88,7 @@ class StdoutDemux {
   const std::string& error() const { return error_; }
 
  private:
-  void emit(int line, std::string_view bytes);
+  void emit(int line, int source_line, std::string_view bytes);
   bool handle_record(std::string_view header);
   void mark_ran(int line);
 
@@ -90,7 +96,12 @@ class StdoutDemux {
   size_t cap_;
   std::string pending_;
   size_t payload_left_ = 0;
-  std::vector<std::pair<int, size_t>> payload_segments_;  // line, bytes left
+  struct Segment {
+    int line = 0;
+    int source_line = 0;
+    size_t left = 0;  // bytes of the payload still to come
+  };
+  std::vector<Segment> payload_segments_;
   int current_line_ = 0;
   std::string text_;
   std::vector<OutputPiece> pieces_;

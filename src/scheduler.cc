@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <numeric>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 #include <spdlog/spdlog.h>
 
 #include "fd.h"
@@ -61,12 +63,17 @@ RunOutcome finish(ActiveRun& run, std::string failure) {
   outcome.stderr_text = std::move(run.stderr_text);
   outcome.stderr_truncated = run.stderr_truncated;
   outcome.pieces = demux.pieces();
+  // One pass over the pieces: they split wherever the inner line changes, so
+  // a loop can make far more of them than there are statements. Statements
+  // sharing a line (`a(); b()`) each get its output, as they always have.
+  std::unordered_map<int, std::vector<size_t>> statements_at;
   for (const auto& span : demux.statements()) {
-    StatementOutput s{span.line, span.end_line, span.ran, {}};
-    for (const auto& piece : demux.pieces())
-      if (piece.line == span.line) s.stdout_text += piece.bytes;
-    outcome.statements.push_back(std::move(s));
+    statements_at[span.line].push_back(outcome.statements.size());
+    outcome.statements.push_back({span.line, span.end_line, span.ran, {}});
   }
+  for (const auto& piece : outcome.pieces)
+    if (auto at = statements_at.find(piece.line); at != statements_at.end())
+      for (size_t i : at->second) outcome.statements[i].stdout_text += piece.bytes;
   if (const auto& quit = demux.quit_record(); quit && !run.timed_out) {
     outcome.duration_s = static_cast<double>(quit->micros) / 1e6;
     outcome.max_rss_kb = quit->max_rss_kb;

@@ -274,6 +274,9 @@ int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, Mar
       e.restore();
       return handle_exception();
     }
+    // Its frame is the module frame the ledger looks for: the line it runs
+    // is the line a write inside a `with` or a loop came from.
+    ledger.attr("enter")(code);
     PyObject* result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
     if (result == nullptr) {
       if (!session || PyErr_ExceptionMatches(PyExc_SystemExit)) return handle_exception();
@@ -363,7 +366,10 @@ int run_snippet(const SnippetSpec& spec) {
     exit_code = 1;
   }
   try {
-    if (ledger) ledger.attr("line") = 0;
+    if (ledger) {
+      ledger.attr("line") = 0;
+      ledger.attr("enter")(py::none());
+    }
     markers.record("S0");
     exit_code = finish(exit_code);
     announce_quit(markers, exit_code, started);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace guidecheck {
 namespace {
 
@@ -293,6 +295,104 @@ TEST(ClaimVerdictsTest, LinesThatMayContinueAClaimCountOnlyWhenTheyMakeItAgree) 
   EXPECT_EQ(results[0].claimed, "ValueError\nmutable default is not allowed");
   EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
   EXPECT_EQ(results[1].claimed, "ValueError");
+}
+
+// Claims on the inner lines of a compound statement: with several of them,
+// each sees what its own line wrote (OutputPiece::source_line).
+
+// A sample of one statement, `with` on snippet lines 1-4 (guide lines
+// 11-14): line 2 is silent, lines 3 and 4 print.
+RunOutcome with_run() {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.stdout_text = "8\n8\n3\n";
+  run.pieces = {{1, "8\n", 3}, {1, "8\n", 3}, {1, "3\n", 4}};
+  run.statements = {{1, 4, true, "8\n8\n3\n"}};
+  return run;
+}
+
+Claim block_after(int anchor_line, int guide_line, const std::string& text) {
+  Claim claim;
+  claim.form = ClaimForm::kBlock;
+  claim.guide_line = guide_line;
+  claim.last_guide_line = guide_line + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  claim.anchor_line = anchor_line;
+  claim.text = text;
+  return claim;
+}
+
+TEST(ClaimVerdictsTest, RenderedLineOutputGivesEveryLineTheSourceLineTouched) {
+  RunOutcome run;
+  run.stdout_text = "0 1 2 done\n-\n";
+  // A loop on lines 1-3: line 2 prints "i " three times, line 3 ends the line.
+  run.pieces = {{1, "0 ", 2}, {1, "1 ", 2}, {1, "2 ", 2}, {1, "done\n", 3}, {4, "-\n", 4}};
+  EXPECT_EQ(rendered_line_output(run, 1, 2), "0 1 2 done");
+  EXPECT_EQ(rendered_line_output(run, 1, 3), "0 1 2 done");
+  EXPECT_EQ(rendered_line_output(run, 1, 4), "");  // line 4 is another statement's
+  EXPECT_EQ(rendered_line_output(with_run(), 1, 3), "8\n8");
+}
+
+TEST(ClaimVerdictsTest, ClaimsOnInnerLinesSeeTheirOwnLinesOutput) {
+  std::vector<int> guide_lines = {11, 12, 13, 14};
+  auto results = judge_output_claims({trailing(13, "8\n8"), trailing(14, "2")}, guide_lines, with_run(), nullptr);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[0].actual, "8\n8");
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);  // a wrong claim is still caught
+  EXPECT_EQ(results[1].actual, "3");
+  // A block after line 4, beside the trailing claim on line 3: line 4's output.
+  results = judge_output_claims({trailing(13, "8\n8"), block_after(14, 15, "3")}, guide_lines, with_run(), nullptr);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[1].actual, "3");
+}
+
+TEST(ClaimVerdictsTest, TheOnlyClaimOfAStatementSeesAllOfIt) {
+  // One claim in a loop: what the whole loop printed, as before.
+  auto results = judge_output_claims({trailing(14, "3")}, {11, 12, 13, 14}, with_run(), nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[0].actual, "8\n8\n3");
+}
+
+TEST(ClaimVerdictsTest, AClaimOnTheStatementsFirstLineSeesAllOfIt) {
+  std::vector<int> guide_lines = {11, 12, 13, 14};
+  auto results = judge_output_claims({trailing(11, "8 8 3"), trailing(14, "3")}, guide_lines, with_run(), nullptr);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].actual, "8\n8\n3");
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMatch);  // beside it, line 4 sees its own
+  EXPECT_EQ(results[1].actual, "3");
+}
+
+TEST(ClaimVerdictsTest, AClaimWhoseLineWroteNothingSeesAllOfTheStatement) {
+  // A comment block after the loop, anchored on its silent last line, beside
+  // a claim inside: it describes the whole loop.
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.stdout_text = "a\n-\nb\n-\n";
+  run.pieces = {{1, "a\n", 2}, {1, "-\n", 3}, {1, "b\n", 2}, {1, "-\n", 3}};
+  run.statements = {{1, 4, true, "a\n-\nb\n-\n"}};
+  std::vector<int> guide_lines = {11, 12, 13, 14};
+  auto results = judge_output_claims({trailing(12, "a b"), block_after(14, 15, "a\n-\nb\n-")}, guide_lines, run,
+                                     nullptr);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].actual, "a\nb");
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[1].actual, "a\n-\nb\n-");
+}
+
+TEST(ClaimVerdictsTest, AnInnerClaimIsUnstableOnlyWhenItsOwnLineChanges) {
+  std::vector<int> guide_lines = {11, 12, 13, 14};
+  std::vector<Claim> claims = {trailing(13, "8\n8"), trailing(14, "2")};
+  RunOutcome first = with_run(), other_line = with_run(), same_line = with_run();
+  other_line.stdout_text = "9\n8\n3\n";
+  other_line.pieces[0].bytes = "9\n";
+  auto results = judge_output_claims(claims, guide_lines, first, &other_line);
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
+  same_line.stdout_text = "8\n8\n4\n";
+  same_line.pieces[2].bytes = "4\n";
+  results = judge_output_claims(claims, guide_lines, first, &same_line);
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kUnstable);
 }
 
 }  // namespace

@@ -44,6 +44,32 @@ TEST(OutputProtocolTest, FramedBytesFollowTheirLedgerNotTheCurrentStatement) {
   EXPECT_EQ(demux.pieces()[2].line, 3);
 }
 
+TEST(OutputProtocolTest, FramedBytesCarryTheInnerLineThatWroteThem) {
+  StdoutDemux demux(kMarker, 1024);
+  // A `with` on lines 4-6 printed "a\n" from line 5, "b\n" from line 6 and
+  // "c\n" from line 6 again; a segment without a source line is unknown.
+  demux.feed(kMarker + "S4\n" + frame("a\nb\nc\nd\n", "4:2:5,4:2:6,4:2:6,4:2"));
+  demux.feed("direct\n");
+  demux.finish();
+  EXPECT_EQ(demux.text(), "a\nb\nc\nd\ndirect\n");
+  ASSERT_EQ(demux.pieces().size(), 3u);
+  EXPECT_EQ(demux.pieces()[0].line, 4);
+  EXPECT_EQ(demux.pieces()[0].source_line, 5);
+  EXPECT_EQ(demux.pieces()[0].bytes, "a\n");
+  EXPECT_EQ(demux.pieces()[1].source_line, 6);
+  EXPECT_EQ(demux.pieces()[1].bytes, "b\nc\n");  // same statement and line: one piece
+  EXPECT_EQ(demux.pieces()[2].source_line, 0);   // unknown, and fd writes have none
+  EXPECT_EQ(demux.pieces()[2].bytes, "d\ndirect\n");
+}
+
+TEST(OutputProtocolTest, SegmentsWithTooManyFieldsAreOutput) {
+  StdoutDemux demux(kMarker, 1024);
+  std::string bad = frame("x\n", "1:2:3:4");
+  demux.feed(bad);
+  demux.finish();
+  EXPECT_EQ(demux.text(), bad);
+}
+
 TEST(OutputProtocolTest, AnySplitOfTheStreamGivesTheSameResult) {
   std::string stream = kMarker + "T1-1\n" + kMarker + "S1\nxy" + frame("payload\n", "1:8") + "tail" + kMarker +
                        "C4242\n" + kMarker + "X0,1500,2048,1\n";

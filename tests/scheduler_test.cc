@@ -91,6 +91,82 @@ TEST_F(SchedulerTest, AttributesBufferedOutputToTheStatementThatPrinted) {
   EXPECT_EQ(outcome.statements[3].stdout_text, "0\n1\n");
 }
 
+// What each line of the module code wrote, as "statement:source" -> bytes.
+std::map<std::string, std::string> output_by_line(const RunOutcome& outcome) {
+  std::map<std::string, std::string> lines;
+  for (const auto& piece : outcome.pieces)
+    lines[std::to_string(piece.line) + ":" + std::to_string(piece.source_line)] += piece.bytes;
+  return lines;
+}
+
+TEST_F(SchedulerTest, AttributesOutputToTheInnerLineThatWasRunning) {
+  auto outcome = run({snippet("inner.py",
+                              "import threading\n"                             // 1
+                              "def show(x):\n"                                 // 2
+                              "    print(x)\n"                                 // 3
+                              "with open(__file__) as f:\n"                    // 4
+                              "    print('a')\n"                               // 5
+                              "    show('b')\n"                                // 6
+                              "for i in range(2):\n"                           // 7
+                              "    print(i)\n"                                 // 8
+                              "    print(*[j for j in 'xy'])\n"                // 9
+                              "if True:\n"                                     // 10
+                              "    [show(c) for c in 'cd']\n"                  // 11
+                              "t = threading.Thread(target=show, args=('t',))\n"  // 12
+                              "t.start(); t.join()\n"                          // 13
+                              "show('top')\n")})[0];                           // 14
+  EXPECT_EQ(outcome.status, RunStatus::kOk) << outcome.stderr_text;
+  EXPECT_EQ(outcome.stdout_text, "a\nb\n0\nx y\n1\nx y\nc\nd\nt\ntop\n");
+  std::map<std::string, std::string> expected = {
+      {"4:5", "a\n"},        {"4:6", "b\n"},  // a call from line 6 writes from line 6
+      {"7:8", "0\n1\n"},     {"7:9", "x y\nx y\n"},
+      {"10:11", "c\nd\n"},   // through a comprehension's frame and show's
+      {"13:0", "t\n"},        // a thread has no module frame on its stack
+      {"14:14", "top\n"}};
+  EXPECT_EQ(output_by_line(outcome), expected);
+  // The statements' own output is what it was before inner lines were known.
+  ASSERT_EQ(outcome.statements.size(), 9u);
+  EXPECT_EQ(outcome.statements[2].stdout_text, "a\nb\n");
+  EXPECT_EQ(outcome.statements[3].stdout_text, "0\nx y\n1\nx y\n");
+}
+
+TEST_F(SchedulerTest, AttributesEveryWriteOfAStatementToTheLineRunningThen) {
+  // The ledger finds the statement's frame at its first write and reads its
+  // line from then on: later calls, from other lines or threads, still count.
+  auto outcome = run({snippet("calls.py",
+                              "import threading\n"                                  // 1
+                              "def show(x):\n"                                      // 2
+                              "    print(x)\n"                                      // 3
+                              "with open(__file__) as f:\n"                         // 4
+                              "    show('a')\n"                                     // 5
+                              "    t = threading.Thread(target=show, args=('t',))\n"  // 6
+                              "    t.start(); t.join()\n"                           // 7
+                              "    for c in 'bc': show(c)\n"                        // 8
+                              "    print('d'); show('e')\n")})[0];                  // 9
+  EXPECT_EQ(outcome.status, RunStatus::kOk) << outcome.stderr_text;
+  std::map<std::string, std::string> expected = {
+      {"4:5", "a\n"}, {"4:0", "t\n"}, {"4:8", "b\nc\n"}, {"4:9", "d\ne\n"}};
+  EXPECT_EQ(output_by_line(outcome), expected);
+}
+
+TEST_F(SchedulerTest, LinesTakingTurnsOverManyFramesKeepTheirBytes) {
+  // 2 x 3000 short writes from two lines: more segments than fit in one
+  // frame's header, so the frames get shorter payloads.
+  auto outcome = run({snippet("turns.py",
+                              "for i in range(3000):\n"
+                              "    print('a', end='')\n"
+                              "    print('bb', end='')\n"
+                              "print()\n")})[0];
+  EXPECT_EQ(outcome.status, RunStatus::kOk) << outcome.stderr_text;
+  std::string turns;
+  for (int i = 0; i < 3000; ++i) turns += "abb";
+  EXPECT_EQ(outcome.stdout_text, turns + "\n");
+  std::map<std::string, std::string> lines = output_by_line(outcome);
+  EXPECT_EQ(lines["1:2"], std::string(3000, 'a'));
+  EXPECT_EQ(lines["1:3"], std::string(6000, 'b'));
+  EXPECT_EQ(lines["4:4"], "\n");
+}
+
 TEST_F(SchedulerTest, StatementsAfterAnErrorDoNotRun) {
   auto outcome = run({snippet("e.py", "print(1)\nraise ValueError('boom')\nprint(2)\n")})[0];
   EXPECT_EQ(outcome.status, RunStatus::kError);
