@@ -21,6 +21,11 @@ for s in json.load(open(sys.argv[1]))["snippets"]:
         print(s["id"], c["guide_line"], c["verdict"])' "$1"
 }
 
+# second_continues JSON_FILE: the second sample's "continues", as JSON
+second_continues() {
+  "$PYTHON" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["snippets"][1]["continues"]))' "$1"
+}
+
 case_a_markdown_guide_is_checked_in_memory() {
   fresh
   local rc=0
@@ -33,7 +38,7 @@ s03 30 equivalent" "$(claims "$work/r.json")"
   text_contains "a syntax template is reported, not run" "guide.md:44: not run: 'iterable' is defined by no sample" \
     "$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["reader_notes"])' "$work/r.json")"
   assert_eq "the session continues the first sample" '["s01"]' \
-    "$("$PYTHON" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["snippets"][1]["continues"]))' "$work/r.json")"
+    "$(second_continues "$work/r.json")"
 }
 
 case_the_project_cycle_works_on_markdown() {
@@ -100,7 +105,7 @@ s02 16 match
 s03 21 match
 s03 23 equivalent" "$(claims "$work/r.json")"
   assert_eq "the callbacks continue the first sample" '["s01"]' \
-    "$("$PYTHON" -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["snippets"][1]["continues"]))' "$work/r.json")"
+    "$(second_continues "$work/r.json")"
 }
 
 run_case a_directive_forbids_or_names_a_continuation case_a_directive_forbids_or_names_a_continuation
