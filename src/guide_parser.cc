@@ -134,25 +134,19 @@ class GuideParser {
       while (last >= first && (trimmable(last) || classes_[last] == LineClass::kOpener)) --last;
       while (first <= last && trimmable(first)) ++first;
       if (first > last) continue;
-      if (first < last && is_leading_keyword_heading(stripped_[first])) {
+      // A line before the code that the page showed apart from it: said
+      // once, made prose, and the run starts after it.
+      auto drop_first = [&](const char* why) {
         diagnostics_.add(first + 1, "not-code",
-                         fmt::format("'{}' before the code reads as a heading; not part of the sample",
-                                     strip_trailing(stripped_[first])));
+                         fmt::format("'{}' before the code {}; not part of the sample", strip_trailing(stripped_[first]), why));
         classes_[first] = LineClass::kProse;
         ++first;
         while (first <= last && classes_[first] == LineClass::kBlank) ++first;
-      }
-      // A signature right before the code (the page showed it in a box of
-      // its own): `numpy.linspace(start, stop, num=50)` could only fail.
-      if (first < last && classes_[first] != LineClass::kComment && is_signature(stripped_[first], seen)) {
-        diagnostics_.add(first + 1, "not-code",
-                         fmt::format("'{}' before the code is a signature (its arguments are placeholders no code "
-                                     "defines); not part of the sample",
-                                     strip_trailing(stripped_[first])));
-        classes_[first] = LineClass::kProse;
-        ++first;
-        while (first <= last && classes_[first] == LineClass::kBlank) ++first;
-      }
+      };
+      if (first < last && is_leading_keyword_heading(stripped_[first])) drop_first("reads as a heading");
+      // A signature in a box of its own: `numpy.linspace(start, stop, num=50)` could only fail.
+      if (first < last && classes_[first] != LineClass::kComment && is_signature(stripped_[first], seen))
+        drop_first("is a signature (its arguments are placeholders no code defines)");
       bool has_code = false;
       bool all_furniture = true;
       for (int k = first; k <= last; ++k) {

@@ -99,6 +99,23 @@ std::vector<Claim> comment_claims(const BlockCode& code) {
   return find_claims(run);
 }
 
+// The first `count` of `lines` (guide lines from `first_line` on) as an
+// output block claiming everything `sample` printed.
+Claim output_block_claim(const std::vector<std::string>& lines, std::size_t count, int first_line,
+                         const Sample& sample) {
+  Claim claim;
+  claim.kind = ClaimKind::kOutput;
+  claim.form = ClaimForm::kOutputBlock;
+  claim.guide_line = first_line;
+  claim.last_guide_line = first_line + static_cast<int>(count) - 1;
+  for (std::size_t line = 0; line < count; ++line) {
+    if (line > 0) claim.text += '\n';
+    claim.text += lines[line];
+  }
+  claim.anchor_line = sample.guide_lines.back();
+  return claim;
+}
+
 std::string sample_id(std::size_t index, std::size_t count) {
   std::string number = std::to_string(index + 1);
   const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
@@ -268,14 +285,7 @@ class MarkdownReader {
       const std::optional<std::size_t> owner = owner_of(run);
       if (run.output.empty() || !owner) continue;
       Sample& sample = extraction_.samples[*owner];
-      Claim claim;
-      claim.kind = ClaimKind::kOutput;
-      claim.form = ClaimForm::kOutputBlock;
-      claim.guide_line = run.first_output_line;
-      claim.last_guide_line = run.first_output_line + static_cast<int>(run.output.size()) - 1;
-      for (std::size_t line = 0; line < run.output.size(); ++line) claim.text += (line ? "\n" : "") + run.output[line];
-      claim.anchor_line = sample.guide_lines.back();
-      sample.claims.push_back(std::move(claim));
+      sample.claims.push_back(output_block_claim(run.output, run.output.size(), run.first_output_line, sample));
       note(&sample, run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample");
     }
     // `$ python app.py` alone, then "and you should see" and a block.
@@ -307,17 +317,7 @@ class MarkdownReader {
     Sample& sample = extraction_.samples[*open_];
     std::size_t count = block.lines.size();
     while (count > 0 && is_blank_line(block.lines[count - 1])) --count;
-    Claim claim;
-    claim.kind = ClaimKind::kOutput;
-    claim.form = ClaimForm::kOutputBlock;
-    claim.guide_line = block.line;
-    claim.last_guide_line = block.line + static_cast<int>(count) - 1;
-    for (std::size_t line = 0; line < count; ++line) {
-      if (line > 0) claim.text += '\n';
-      claim.text += block.lines[line];
-    }
-    claim.anchor_line = sample.guide_lines.back();
-    claim.since_line = 0;
+    Claim claim = output_block_claim(block.lines, count, block.line, sample);
     // A lead-in that names no output ("Given the input:") is weak evidence:
     // the block is judged only when it agrees (all its lines tentative).
     if (following.introduced && !following.labelled) claim.tentative_lines = static_cast<int>(count);
