@@ -16,14 +16,10 @@
 // generator" stays in the echo: the reader marks it as a tentative tail,
 // which the judge drops when the echo agrees without it.
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "claims.h"
-#include "item_numbering.h"
 #include "line_classifier.h"
 #include "printed_fragments.h"
 #include "python_lexer.h"
@@ -52,9 +48,10 @@ void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<
     for (; j < n; ++j) {
       const std::string_view line = lines[j];
       if (line.empty()) break;
-      const ReplPrompt prompt = repl_prompt(line);
+      std::string_view code;
+      const ReplPrompt prompt = repl_prompt(line, &code);
       if (prompt == ReplPrompt::kFirst || (in_code && prompt == ReplPrompt::kMore)) {
-        add_printed_fragments(line.substr(std::min<std::size_t>(4, line.size())), &fragment_lexer, &fragments);
+        add_printed_fragments(code, &fragment_lexer, &fragments);
         in_code = true;
         in_traceback = false;
         c[j] = LineClass::kSession;

@@ -87,9 +87,9 @@ struct Statement {
 
 }  // namespace
 
-ReplPrompt repl_prompt(std::string_view line) {
-  std::string_view code;
-  switch (prompt_of(line, &code)) {
+ReplPrompt repl_prompt(std::string_view line, std::string_view* code) {
+  std::string_view ignored;
+  switch (prompt_of(line, code ? code : &ignored)) {
     case Prompt::kFirst: return ReplPrompt::kFirst;
     case Prompt::kMore: return ReplPrompt::kMore;
     case Prompt::kNone: break;

@@ -23,9 +23,10 @@ struct ReplSession {
 };
 
 /// The prompt a line starts with: `>>> ` or `In [1]: ` opens a statement,
-/// `... ` or `   ...: ` continues one.
+/// `... ` or `   ...: ` continues one. `code`, when given, receives what
+/// follows the prompt.
 enum class ReplPrompt { kNone, kFirst, kMore };
-ReplPrompt repl_prompt(std::string_view line);
+ReplPrompt repl_prompt(std::string_view line, std::string_view* code = nullptr);
 
 /// True when the first non-blank line of `lines` starts with the `>>>` prompt
 /// (or IPython's `In [1]:`).
