@@ -127,6 +127,58 @@ std::string explain(const StatementAnalyzer& names, const State& best, const Sta
   return reason;
 }
 
+// A layout the search found: its final state (penalty, notes) and each
+// statement's level.
+struct Layout {
+  const State* state;
+  std::vector<int> stmt_levels;
+};
+
+int first_difference(const std::vector<int>& a, const std::vector<int>& b) {
+  int d = 0;
+  while (d < static_cast<int>(a.size()) && a[d] == b[d]) ++d;
+  return d;
+}
+
+// Each alternative revisits one decision of the best layout; when two of
+// them are unsure, both may be wrong at once (a nested block closed twice:
+// `back` one level out, `outside` two). Proposes, for each pair of unsure
+// departures, the earlier one's levels up to the later one's statement and
+// the later one's from there on. Their penalty is the sum of both
+// departures; levels are statement levels and first_difference a statement
+// index (the caller maps both to lines). Only layouts `compiles` accepts.
+template <typename Compiles>
+std::vector<IndentationLayout> combine_unsure_departures(const std::vector<Layout>& compiled, int n,
+                                                         const IndentationOptions& options, Compiles compiles) {
+  std::vector<IndentationLayout> combined;
+  const Layout& best = compiled.front();
+  std::vector<const Layout*> unsure;
+  for (std::size_t k = 1; k < compiled.size(); ++k)
+    if (compiled[k].state->cost - best.state->cost < options.uncertain_gap) unsure.push_back(&compiled[k]);
+  auto known = [&](const std::vector<int>& levels) {
+    return std::any_of(compiled.begin(), compiled.end(), [&](const Layout& c) { return c.stmt_levels == levels; }) ||
+           std::any_of(combined.begin(), combined.end(),
+                       [&](const IndentationLayout& c) { return c.levels == levels; });
+  };
+  for (const Layout* early : unsure) {
+    const int d1 = first_difference(early->stmt_levels, best.stmt_levels);
+    for (const Layout* late : unsure) {
+      if (static_cast<int>(combined.size()) >= options.max_combinations) return combined;
+      const int d2 = first_difference(late->stmt_levels, best.stmt_levels);
+      if (d2 <= d1 || d2 >= n) continue;
+      std::vector<int> levels(early->stmt_levels.begin(), early->stmt_levels.begin() + d2);
+      levels.insert(levels.end(), late->stmt_levels.begin() + d2, late->stmt_levels.end());
+      if (known(levels) || !compiles(levels)) continue;
+      IndentationLayout layout;
+      layout.score = early->state->cost + late->state->cost - best.state->cost;
+      layout.first_difference = d1;
+      layout.levels = std::move(levels);
+      combined.push_back(std::move(layout));
+    }
+  }
+  return combined;
+}
+
 }  // namespace
 
 IndentationResult recover_indentation(const std::vector<std::string>& lines, const IndentationOptions& options) {
@@ -152,10 +204,6 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
   IndentationSearch search(stmts, scanned.names, width);
   std::vector<State> finals = search.run();
 
-  struct Layout {
-    const State* state;
-    std::vector<int> stmt_levels;
-  };
   std::vector<Layout> candidates;  // distinct layouts, most plausible first
   for (const State& st : finals) {
     std::vector<int> levels = path_levels(st, stmts.size());
@@ -190,17 +238,13 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
     return result;
   }
   const Layout& best = *chosen;
-  auto first_difference = [&](const Layout& c) {
-    int d = 0;
-    while (d < n && c.stmt_levels[d] == best.stmt_levels[d]) ++d;
-    return d;
-  };
+  auto difference_from_best = [&](const Layout& c) { return first_difference(c.stmt_levels, best.stmt_levels); };
   // Alternatives: first the most plausible layout departing at each
   // statement, so every open decision gets its best rival; then the rest.
   std::vector<std::size_t> order;
   std::vector<char> decision_taken(static_cast<std::size_t>(n) + 1, 0);
   for (std::size_t i = next; i < candidates.size(); ++i) {
-    const int d = first_difference(candidates[i]);
+    const int d = difference_from_best(candidates[i]);
     if (!decision_taken[d]) {
       decision_taken[d] = 1;
       order.push_back(i);
@@ -221,12 +265,16 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
   }
   std::stable_sort(compiled.begin() + 1, compiled.end(),
                    [](const Layout& a, const Layout& b) { return a.state->cost < b.state->cost; });
+  std::vector<IndentationLayout> combined =
+      combine_unsure_departures(compiled, n, options, [&](const std::vector<int>& stmt_levels) {
+        return result.compile_calls < options.max_compiles && !compile_error(Layout{best.state, stmt_levels});
+      });
   result.levels = line_levels(scanned.lines, best.stmt_levels);
   result.score = best.state->cost;
   std::map<int, UncertainDecision> uncertain;
   for (std::size_t k = 1; k < compiled.size(); ++k) {
     const Layout& alt = compiled[k];
-    const int d = first_difference(alt);
+    const int d = difference_from_best(alt);
     IndentationLayout layout;
     layout.levels = line_levels(scanned.lines, alt.stmt_levels);
     layout.score = alt.state->cost;
@@ -248,6 +296,13 @@ IndentationResult recover_indentation(const std::vector<std::string>& lines, con
     u.reason += (u.reason.empty() ? "" : "; ") + why;
   }
   for (auto& [index, decision] : uncertain) result.uncertain.push_back(std::move(decision));
+  for (IndentationLayout& layout : combined) {
+    layout.first_difference = stmts[layout.first_difference].first_line;
+    layout.levels = line_levels(scanned.lines, layout.levels);
+    result.alternatives.push_back(std::move(layout));
+  }
+  std::stable_sort(result.alternatives.begin(), result.alternatives.end(),
+                   [](const IndentationLayout& a, const IndentationLayout& b) { return a.score < b.score; });
   return result;
 }
 

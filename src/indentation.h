@@ -15,6 +15,9 @@ namespace guidecheck {
 struct IndentationOptions {
   /// Alternatives returned besides the best layout (each one compiles).
   int max_alternatives = 8;
+  /// Further alternatives that combine two unsure departures (a nested
+  /// block closed twice needs both).
+  int max_combinations = 4;
   /// Partial layouts kept after each statement; shrunk automatically for
   /// very long samples so the search stays linear.
   int beam_width = 96;
@@ -62,7 +65,7 @@ struct IndentationResult {
   std::vector<int> levels;  ///< best layout, one level per input line
   double score = 0;         ///< penalty of the best layout
   /// Other layouts that compile, most plausible first (at most
-  /// IndentationOptions::max_alternatives).
+  /// IndentationOptions::max_alternatives + max_combinations).
   std::vector<IndentationLayout> alternatives;
   std::vector<UncertainDecision> uncertain;
   int error_line = -1;  ///< 0-based line of the compile error when !ok

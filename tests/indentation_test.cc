@@ -180,7 +180,8 @@ TEST(IndentationTest, AlternativesAreDistinctAndRanked) {
   const IndentationResult r = recover_indentation(lines);
   ASSERT_TRUE(r.ok) << r.error;
   ASSERT_FALSE(r.alternatives.empty());
-  EXPECT_LE(r.alternatives.size(), 8u);
+  const IndentationOptions defaults;
+  EXPECT_LE(r.alternatives.size(), static_cast<size_t>(defaults.max_alternatives + defaults.max_combinations));
   double previous = r.score;
   std::vector<std::vector<int>> seen = {r.levels};
   for (const auto& a : r.alternatives) {
@@ -196,9 +197,36 @@ TEST(IndentationTest, AlternativesAreDistinctAndRanked) {
 TEST(IndentationTest, MaxAlternativesIsHonoured) {
   IndentationOptions options;
   options.max_alternatives = 2;
+  options.max_combinations = 1;
   const IndentationResult r = recover_indentation(flatten(fixture("q26")), options);
   ASSERT_TRUE(r.ok) << r.error;
-  EXPECT_LE(r.alternatives.size(), 2u);
+  EXPECT_LE(r.alternatives.size(), 3u);
+}
+
+// Two blocks closed one after the other (`back` one level out, `outside`
+// two) are two unsure decisions; the layout that takes both is among the
+// alternatives, so the claimed output can pick it.
+TEST(IndentationTest, AlternativesCombineTwoUnsureDepartures) {
+  const std::vector<std::string> lines = {
+      "class Depth:",        "def __init__(self):", "self.n = 0",          "def __enter__(self):",
+      "self.n += 1",         "return self",         "def __exit__(self, *exc):", "self.n -= 1",
+      "def show(self, word):", "print(self.n, word)", "d = Depth()",         "with d:",
+      "d.show('a')",         "with d:",             "d.show('b')",         "d.show('c')",
+      "d.show('d')",
+  };
+  const std::vector<int> intended = {0, 1, 2, 1, 2, 2, 1, 2, 1, 2, 0, 0, 1, 1, 2, 1, 0};
+  const IndentationResult r = recover_indentation(lines);
+  ASSERT_TRUE(r.ok) << r.error;
+  std::vector<std::vector<int>> layouts = {r.levels};
+  for (const auto& a : r.alternatives) layouts.push_back(a.levels);
+  EXPECT_NE(std::find(layouts.begin(), layouts.end(), intended), layouts.end());
+  IndentationOptions single;
+  single.max_combinations = 0;
+  const IndentationResult without = recover_indentation(lines, single);
+  std::vector<std::vector<int>> plain = {without.levels};
+  for (const auto& a : without.alternatives) plain.push_back(a.levels);
+  EXPECT_EQ(std::find(plain.begin(), plain.end(), intended), plain.end())
+      << "this sample no longer needs two departures combined; pick one that does";
 }
 
 TEST(IndentationTest, IsDeterministic) {
