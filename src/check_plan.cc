@@ -25,8 +25,8 @@ bool same_file(const std::string& a, const std::string& b) {
 }
 
 // Applies the directives of one snippet to its run.
-bool apply_directives(const SnippetDirectives& d, bool pytest_file, const ScratchDir& scratch,
-                      PlannedSample* snippet, std::string* err) {
+bool apply_directives(const SnippetDirectives& d, const std::string& directives_path, bool pytest_file,
+                      const ScratchDir& scratch, PlannedSample* snippet, std::string* err) {
   if (d.timeout_s) snippet->spec.timeout_s = *d.timeout_s;
   snippet->spec.prelude = d.prelude;
   if (d.pytest.value_or(pytest_file)) snippet->spec.mode = SnippetMode::kPytest;
@@ -34,6 +34,18 @@ bool apply_directives(const SnippetDirectives& d, bool pytest_file, const Scratc
     std::optional<std::string> path = scratch.write_new_file("stdin/" + snippet->sample.id, *d.stdin_text, err);
     if (!path) return false;
     snippet->spec.stdin_path = *path;
+  }
+  snippet->spec.sandbox.network = snippet->spec.sandbox.network || d.network;
+  snippet->spec.sandbox.env.insert(snippet->spec.sandbox.env.end(), d.env.begin(), d.env.end());
+  for (const std::string& path : d.writable) {
+    std::error_code ec;
+    fs::path absolute = fs::weakly_canonical(fs::absolute(path), ec);
+    if (ec || !fs::exists(absolute, ec)) {
+      *err = fmt::format("{}:{}: [{}] writable: '{}' does not exist", directives_path, d.line, snippet->sample.id,
+                         path);
+      return false;
+    }
+    snippet->spec.sandbox.writable.push_back(absolute.string());
   }
   if (d.skip) {
     snippet->skip_reason = *d.skip;
@@ -163,7 +175,7 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
       sample.source = source;
     }
     if (planned.sample.style == SampleStyle::kSession) planned.spec.mode = SnippetMode::kSession;
-    if (!apply_directives(directives.of(planned.sample.id), planned.sample.pytest_file, *plan->scratch, &planned, err))
+    if (!apply_directives(directives.of(planned.sample.id), directives.path, planned.sample.pytest_file, *plan->scratch, &planned, err))
       return false;
     if (const auto& forced = directives.of(planned.sample.id).continues) planned.sample.continues = *forced;
     std::vector<const Sample*> earlier;

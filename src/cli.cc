@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <random>
 #include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -23,6 +24,7 @@
 #include "project_lock.h"
 #include "resource_limits.h"
 #include "scheduler.h"
+#include "directives.h"
 #include "zygote_server.h"
 
 namespace guidecheck {
@@ -52,6 +54,7 @@ int zygote_entry(int argc, char** argv) {
   app.add_option("--hash-seed", config.hash_seed);
   app.add_option("--preload", preload);
   app.add_option("--executable", config.executable);
+  app.add_flag("!--no-sandbox", config.sandbox);
   try {
     app.parse(argc - 1, argv + 1);
   } catch (const CLI::ParseError& e) {
@@ -62,20 +65,63 @@ int zygote_entry(int argc, char** argv) {
 }
 
 // A --memory-limit value: "512M", "2G", or "0" for none.
+constexpr uint64_t kMinMemoryLimit = 16ull << 20;
 CLI::Validator size_validator() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
-        if (value == "0" || parse_size(value)) return "";
-        return "expected a size such as 512M or 2G, got '" + value + "'";
+        // Python itself needs tens of megabytes: a smaller limit is a typo
+        // (0.5 would otherwise round to 0, which means no limit).
+        if (value == "0" || parse_size(value).value_or(0) >= kMinMemoryLimit) return "";
+        return "expected 0 (no limit) or a size of at least 16M such as 512M or 2G, got '" + value + "'";
       },
       "SIZE");
 }
 
-void add_zygote_options(CLI::App* command, ZygoteOptions* zygote, bool* no_preload, std::string* preload) {
+// --writable paths as the sandbox takes them: absolute, symlinks resolved.
+void absolute_paths(std::vector<std::string>* paths) {
+  for (std::string& path : *paths) path = std::filesystem::weakly_canonical(std::filesystem::absolute(path)).string();
+}
+
+// A --timeout value: finite seconds above 0, at most a day (nan, inf and
+// 1e300 are typos, not timeouts).
+CLI::Validator timeout_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        char* end = nullptr;
+        double seconds = std::strtod(value.c_str(), &end);
+        if (end != value.c_str() && *end == '\0' && valid_timeout(seconds)) return "";
+        return fmt::format("expected seconds above 0 and at most {}, got '{}'", kMaxTimeoutSeconds, value);
+      },
+      "SECONDS");
+}
+
+// An --env value: NAME (passed through from our environment) or NAME=value.
+CLI::Validator env_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::string name = value.substr(0, value.find('='));
+        bool ok = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front()));
+        for (char c : name) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+        return ok ? "" : "expected NAME or NAME=value, got '" + value + "'";
+      },
+      "NAME[=VALUE]");
+}
+
+void add_zygote_options(CLI::App* command, ZygoteOptions* zygote, bool* no_preload, std::string* preload,
+                        SandboxPolicy* sandbox) {
+  command->add_flag("!--no-sandbox", zygote->sandbox,
+                    "run samples with the caller's environment, file system and network (no sandbox)");
+  command->add_option("--env", sandbox->env, "a variable samples see besides the sandbox's allowlist (repeatable)")
+      ->allow_extra_args(false)
+      ->check(env_validator());
+  command->add_option("--writable", sandbox->writable, "a directory or file samples may write too (repeatable)")
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingPath);
   command->add_flag("--no-preload", *no_preload,
                     "import nothing ahead of time: every run starts from a pristine interpreter");
   command->add_option("--preload", *preload, "modules to import once before forking (default numpy,pandas,pytest)");
-  command->add_option("--hash-seed", zygote->hash_seed, "PYTHONHASHSEED of the runs (default 0: no randomisation)");
+  command->add_option("--hash-seed", zygote->hash_seed, "PYTHONHASHSEED of the runs (default 0: no randomisation)")
+      ->check(CLI::Range(0ul, 4294967295ul));
 }
 
 void apply_zygote_options(ZygoteOptions* zygote, bool no_preload, const std::string& preload) {
@@ -100,16 +146,16 @@ void add_batch_options(CLI::App* command, BatchFlags* flags) {
   command->add_option("--expected", flags->check.project.expected_dir, "directory of the approved outputs")
       ->default_val("expected");
   command->add_option("-j,--jobs", flags->jobs, "snippets run at once (default: number of cores)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 1024));
   command->add_option("-k,--filter", flags->check.run.filter, "only snippets whose id matches this RE2 pattern");
   command->add_option("--timeout", flags->check.run.timeout_s, "seconds before a snippet is killed")
-      ->check(CLI::PositiveNumber)->default_val(60);
+      ->check(timeout_validator())->default_val(60);
   command->add_option("--memory-limit", flags->memory, "memory each snippet may add, e.g. 512M (0: none)")
       ->check(size_validator())->default_val("4G");
   command->add_option("--directives", flags->check.directives_path,
                       "directives file (default: <snippets>/guidecheck.toml)");
   command->add_option("--color", flags->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
-  add_zygote_options(command, &flags->zygote, &flags->no_preload, &flags->preload);
+  add_zygote_options(command, &flags->zygote, &flags->no_preload, &flags->preload, &flags->check.run.sandbox);
 }
 
 // Starts the zygote and runs `body` with a runner over it and a second
@@ -120,6 +166,7 @@ template <typename Body>
 int with_runner(BatchFlags& flags, Body body, bool preload_second = true) {
   apply_zygote_options(&flags.zygote, flags.no_preload, flags.preload);
   flags.check.run.memory_limit = flags.memory == "0" ? 0 : *parse_size(flags.memory);
+  absolute_paths(&flags.check.run.sandbox.writable);
   int jobs = flags.jobs > 0 ? flags.jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
   std::string err;
   auto zygote = Zygote::start(flags.zygote, &err);
@@ -136,7 +183,11 @@ int with_runner(BatchFlags& flags, Body body, bool preload_second = true) {
   return body(runner, second);
 }
 
-int finish_interrupted(int code) { return ZygoteRunner::interrupted() ? 130 : code; }
+// After a signal, the shell's convention: 128 + its number (130 for Ctrl-C,
+// 143 for SIGTERM, 129 for SIGHUP, 131 for SIGQUIT).
+int finish_interrupted(int code) {
+  return ZygoteRunner::interrupted() ? 128 + ZygoteRunner::interrupt_signal().load() : code;
+}
 
 // Writers take the project's lock: a second update or extract waits.
 std::optional<ProjectLock> lock_project(const ProjectPaths& project) {
@@ -172,13 +223,13 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("args", run.spec.args, "arguments for the file (sys.argv[1:]); put them after --");
   run_cmd->add_option("--format", run.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   run_cmd->add_option("--timeout", run.spec.timeout_s, "seconds before the run is killed")
-      ->check(CLI::PositiveNumber)->default_val(60);
+      ->check(timeout_validator())->default_val(60);
   run_cmd->add_option("--memory-limit", run_memory, "memory the run may add, e.g. 512M or 2G (0: none)")
       ->check(size_validator());
   run_cmd->add_option("--stdin", run.spec.stdin_path, "file to use as stdin (default /dev/null)")
       ->check(CLI::ExistingFile);
   run_cmd->add_flag("--statements", run.show_statements, "show each top-level statement's output under its line");
-  add_zygote_options(run_cmd, &run.zygote, &run_no_preload, &run_preload);
+  add_zygote_options(run_cmd, &run.zygote, &run_no_preload, &run_preload, &run.spec.sandbox);
 
   // check
   BatchFlags check;
@@ -237,7 +288,8 @@ int run_cli(int argc, char** argv) {
     apply_zygote_options(&run.zygote, run_no_preload, run_preload);
     run.spec.memory_limit = run_memory == "0" ? 0 : *parse_size(run_memory);
     run.spec.id = run.spec.path;
-    return run_command(run);
+    absolute_paths(&run.spec.sandbox.writable);
+    return finish_interrupted(run_command(run));
   }
   if (check_cmd->parsed()) {
     return with_runner(check, [&](Runner& runner, Runner& second) {

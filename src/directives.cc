@@ -1,6 +1,8 @@
 #include "directives.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -15,7 +17,16 @@ std::string where(const std::string& path, const toml::source_region& region) {
   return fmt::format("{}:{}", path, region.begin.line);
 }
 
+bool is_variable_name(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front()))) return false;
+  for (char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return true;
+}
+
 }  // namespace
+
+bool valid_timeout(double seconds) { return std::isfinite(seconds) && seconds > 0 && seconds <= kMaxTimeoutSeconds; }
 
 const SnippetDirectives& Directives::of(const std::string& id) const {
   auto it = by_id.find(id);
@@ -42,6 +53,11 @@ bool parse_requirement(const std::string& text, Requirement* requirement) {
   if (!known || requirement->package.empty() || requirement->version.empty()) return false;
   for (char c : requirement->package)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') return false;
+  // A version starts with a number ("2.1", "1.0rc1", "2!1.0" is not one we
+  // compare): "banana" would otherwise compare as text and pass.
+  if (!std::isdigit(static_cast<unsigned char>(requirement->version.front()))) return false;
+  for (char c : requirement->version)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.') return false;
   return true;
 }
 
@@ -59,7 +75,11 @@ int compare_versions(const std::string& a, const std::string& b) {
     size_t da = 0, db = 0;
     while (da < pa.size() && std::isdigit(static_cast<unsigned char>(pa[da]))) ++da;
     while (db < pb.size() && std::isdigit(static_cast<unsigned char>(pb[db]))) ++db;
-    unsigned long long na = da ? std::stoull(pa.substr(0, da)) : 0, nb = db ? std::stoull(pb.substr(0, db)) : 0;
+    // Numbers of any length: compared as digit strings without leading zeros.
+    std::string na = pa.substr(0, da), nb = pb.substr(0, db);
+    na.erase(0, std::min(na.find_first_not_of('0'), na.size()));
+    nb.erase(0, std::min(nb.find_first_not_of('0'), nb.size()));
+    if (na.size() != nb.size()) return na.size() < nb.size() ? -1 : 1;
     if (na != nb) return na < nb ? -1 : 1;
     // "1.0rc1" < "1.0": a pre-release tail sorts before none.
     std::string ta = pa.substr(da), tb = pb.substr(db);
@@ -98,7 +118,7 @@ bool parse_directives(const std::string& text, const std::string& path, Directiv
     for (const auto& [name_key, value] : *table) {
       std::string name(name_key.str());
       std::string at = where(path, value.source());
-      auto bad = [&](const char* expected) {
+      auto bad = [&](std::string_view expected) {
         *err = fmt::format("{}: [{}] {} must be {}", at, id, name, expected);
         return false;
       };
@@ -110,7 +130,8 @@ bool parse_directives(const std::string& text, const std::string& path, Directiv
         d.prelude = *value.value<std::string>();
       } else if (name == "timeout") {
         std::optional<double> seconds = value.value<double>();
-        if (!value.is_number() || !seconds || *seconds <= 0) return bad("a positive number of seconds");
+        if (!value.is_number() || !seconds || !valid_timeout(*seconds))
+          return bad(fmt::format("a number of seconds above 0 and at most {}", kMaxTimeoutSeconds));
         d.timeout_s = *seconds;
       } else if (name == "requires") {
         const toml::array* list = value.as_array();
@@ -155,10 +176,31 @@ bool parse_directives(const std::string& text, const std::string& path, Directiv
         } else {
           return bad("false, a sample id, or a list of sample ids");
         }
+      } else if (name == "network") {
+        if (!value.is_boolean()) return bad("true or false");
+        d.network = *value.value<bool>();
+      } else if (name == "writable" || name == "env") {
+        const toml::array* list = value.as_array();
+        if (!list) return bad(name == "env" ? "a list such as [\"API_URL\", \"MODE=test\"]" : "a list of paths");
+        std::vector<std::string> items;
+        for (const auto& item : *list) {
+          if (!item.is_string() || item.value<std::string>()->empty())
+            return bad(name == "env" ? "a list of names or NAME=value strings" : "a list of non-empty paths");
+          items.push_back(*item.value<std::string>());
+        }
+        if (name == "env") {
+          for (const std::string& entry : items)
+            if (!is_variable_name(entry.substr(0, entry.find('='))))
+              return bad(fmt::format("a list of names or NAME=value strings ('{}' is neither)", entry));
+          d.env = items;
+        } else {
+          d.writable = items;
+        }
       } else {
         *err = fmt::format(
-            "{}: [{}] unknown directive '{}' (known: stdin, prelude, timeout, requires, pytest, skip, continues)", at,
-            id, name);
+            "{}: [{}] unknown directive '{}' (known: stdin, prelude, timeout, requires, pytest, skip, continues, "
+            "network, writable, env)",
+            at, id, name);
         return false;
       }
     }

@@ -10,6 +10,9 @@
 //   pytest = true                       # run it through pytest
 //   skip = "needs a database"           # never run, with the reason
 //   continues = "q12"                   # runs after q12 (a list, or false: alone)
+//   network = true                      # the host's network (sandbox)
+//   writable = ["data/out"]             # may write there too (sandbox)
+//   env = ["API_URL", "MODE=test"]      # variables beyond the sandbox's allowlist
 
 #include <map>
 #include <optional>
@@ -35,8 +38,17 @@ struct SnippetDirectives {
   /// Overrides the samples it continues (continuation.h); an empty list:
   /// it runs alone. nullopt: as the reader found.
   std::optional<std::vector<std::string>> continues;
+  bool network = false;
+  /// As written: absolute, or relative to the directory `check` runs in.
+  std::vector<std::string> writable;
+  std::vector<std::string> env;  ///< "NAME" (passed through) or "NAME=value"
   int line = 0;  ///< where the [id] table starts, for messages
 };
+
+/// The longest timeout a run may have (a day): beyond it a number is a typo.
+constexpr double kMaxTimeoutSeconds = 86400;
+/// Finite, above 0 and at most kMaxTimeoutSeconds.
+bool valid_timeout(double seconds);
 
 struct Directives {
   std::string path;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "run_outcome.h"
+#include "sandbox.h"
 #include "snippet_main.h"
 
 namespace guidecheck {
@@ -24,6 +25,7 @@ struct RunSpec {
   size_t output_cap = 8u << 20;        ///< stdout bytes kept; more is dropped
   double expected_duration_s = 0;      ///< from earlier runs; 0: unknown
   std::string prelude;                 ///< run in __main__ first
+  SandboxPolicy sandbox;               ///< what it may do beyond the sandbox's default
 };
 
 /// Called after each run finishes: (index into the specs, its outcome).

@@ -45,13 +45,14 @@ struct ActiveRun {
   std::optional<Clock::time_point> killed_at;
 };
 
-void on_interrupt(int) { ZygoteRunner::interrupted() = true; }
+void on_interrupt(int signo) {
+  ZygoteRunner::interrupt_signal() = signo;
+  ZygoteRunner::interrupted() = true;
+}
 
-void kill_snippet(const ActiveRun& run) {
-  if (auto pid = run.demux->snippet_pid()) {
-    kill(-*pid, SIGKILL);
-    kill(*pid, SIGKILL);
-  }
+// The zygote kills it: the pid it reported is one of its own namespace.
+void kill_snippet(Zygote& zygote, const ActiveRun& run) {
+  if (auto pid = run.demux->snippet_pid()) zygote.kill_run(*pid);
 }
 
 RunOutcome finish(ActiveRun& run, std::string failure) {
@@ -117,11 +118,15 @@ std::atomic<bool>& ZygoteRunner::interrupted() {
   return flag;
 }
 
+std::atomic<int>& ZygoteRunner::interrupt_signal() {
+  static std::atomic<int> signo{0};
+  return signo;
+}
+
 void ZygoteRunner::install_interrupt_handlers() {
   struct sigaction action{};
   action.sa_handler = on_interrupt;
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  for (int signo : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(signo, &action, nullptr);
   signal(SIGPIPE, SIG_IGN);
 }
 
@@ -152,12 +157,17 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     const RunSpec& spec = specs[index];
     Pipe out, err;
     std::string error;
-    UniqueFd stdin_fd(open(spec.stdin_path.empty() ? "/dev/null" : spec.stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
+    // Non-blocking open: a FIFO with no writer must not hang us (the run
+    // then reads end of file); the run itself reads it blocking.
+    UniqueFd stdin_fd(open(spec.stdin_path.empty() ? "/dev/null" : spec.stdin_path.c_str(),
+                           O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (!stdin_fd) error = fmt::format("{}: cannot open stdin file: {}", spec.stdin_path, strerror(errno));
+    if (stdin_fd) fcntl(stdin_fd.get(), F_SETFL, fcntl(stdin_fd.get(), F_GETFL) & ~O_NONBLOCK);
     if (error.empty()) Pipe::create(&out, &error) && Pipe::create(&err, &error);
     // python3 (3.9+) makes __main__.__file__ absolute; the run has its own cwd anyway.
     std::string path = std::filesystem::absolute(spec.path).lexically_normal().string();
-    RunRequest request{path, spec.args, make_run_marker(), spec.mode, spec.memory_limit, spec.prelude};
+    RunRequest request{path,        spec.args,          make_run_marker(),    spec.mode, spec.memory_limit,
+                       spec.prelude, spec.sandbox.network, spec.sandbox.writable, spec.sandbox.env};
     if (error.empty())
       zygote_.submit(request, stdin_fd.get(), out.write_end.get(), err.write_end.get(), &error);
     if (!error.empty()) {
@@ -176,12 +186,10 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
 
   sigset_t blocked, previous;
   sigemptyset(&blocked);
-  sigaddset(&blocked, SIGINT);
-  sigaddset(&blocked, SIGTERM);
+  for (int signo : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&blocked, signo);
   sigprocmask(SIG_BLOCK, &blocked, &previous);
   sigset_t wait_mask = previous;
-  sigdelset(&wait_mask, SIGINT);
-  sigdelset(&wait_mask, SIGTERM);
+  for (int signo : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigdelset(&wait_mask, signo);
 
   std::vector<char> buffer(1 << 16);
   while (next < order.size() || !active.empty()) {
@@ -209,7 +217,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
         if (stop || now >= deadline) {
           run.timed_out = !stop;
           run.killed_at = now;
-          kill_snippet(run);
+          kill_snippet(zygote_, run);
         } else {
           wake = std::min(wake, deadline);
         }

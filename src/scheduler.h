@@ -26,6 +26,8 @@ class ZygoteRunner : public Runner {
   /// Set by SIGINT/SIGTERM (see install_interrupt_handlers): running
   /// snippets are killed, the rest are reported as not run.
   static std::atomic<bool>& interrupted();
+  /// The signal that interrupted (SIGINT, SIGTERM, SIGHUP or SIGQUIT); 0: none.
+  static std::atomic<int>& interrupt_signal();
   static void install_interrupt_handlers();
 
  private:

@@ -14,10 +14,13 @@
 
 #include "embedded_python.h"
 #include "resource_limits.h"
+#include "sandbox.h"
 #include "snippet_main.h"
 
 namespace guidecheck {
 namespace {
+
+extern "C" char** environ;
 
 int remove_entry(const char* path, const struct stat*, int, struct FTW*) {
   ::remove(path);
@@ -26,28 +29,67 @@ int remove_entry(const char* path, const struct stat*, int, struct FTW*) {
 
 }  // namespace
 
-void become_snippet_process(const RunRequest& request, const std::string& work_dir, int stdin_fd, int stdout_fd,
-                            int stderr_fd, const EnvRestore& env_restore) {
-  setpgid(0, 0);
+namespace {
+
+// The environment changes that give a sandboxed run exactly the allowlisted
+// environment: every other variable the zygote has is unset.
+EnvRestore sandbox_environment_changes(const EnvRestore& env_restore, const std::string& home,
+                                       const SandboxPolicy& policy) {
+  std::vector<std::string> inherited;
+  for (char** e = environ; *e; ++e) {
+    std::string entry(*e);
+    std::string name = entry.substr(0, entry.find('='));
+    bool restored = false;
+    for (const auto& [restore_name, value] : env_restore)
+      if (restore_name == name) restored = true;
+    if (!restored) inherited.push_back(entry);
+  }
+  for (const auto& [name, value] : env_restore)
+    if (value) inherited.push_back(name + "=" + *value);
+  EnvRestore changes;
+  std::vector<std::string> wanted = sandboxed_environment(inherited, home, policy);
+  for (char** e = environ; *e; ++e) changes.emplace_back(std::string(*e).substr(0, std::string(*e).find('=')), std::nullopt);
+  for (const std::string& entry : wanted) {
+    const size_t equals = entry.find('=');
+    changes.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
+  }
+  return changes;
+}
+
+}  // namespace
+
+void become_snippet_process(const RunRequest& request, const RunDirs& dirs, bool sandboxed, int stdin_fd,
+                            int stdout_fd, int stderr_fd, const EnvRestore& env_restore) {
+  // Never outlive the zygote (it is PID 1 of the sandbox's namespace, but
+  // without a sandbox nothing else would stop us).
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  setsid();  // its own session and process group: no terminal, one group to kill
   // Signal state as python3 starts with: default dispositions, empty mask
   // (Python's own handlers and its ignored SIGPIPE came with the fork).
   signal(SIGTERM, SIG_DFL);
   signal(SIGCHLD, SIG_DFL);
+  signal(SIGHUP, SIG_DFL);
+  signal(SIGQUIT, SIG_DFL);
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, nullptr);
   prctl(PR_SET_CHILD_SUBREAPER, 1);
 
   if (dup2(stdin_fd, 0) < 0 || dup2(stdout_fd, 1) < 0 || dup2(stderr_fd, 2) < 0) _exit(126);
-  close_range(3, ~0U, 0);
   std::string err;
+  const SandboxPolicy policy{request.network, request.writable, request.env};
+  if (sandboxed ? !confine_run(dirs, request.path, policy, &err) : !make_unconfined_run_dirs(dirs, &err)) {
+    std::fprintf(stderr, "guidecheck: cannot start the run: %s\n", err.c_str());
+    _exit(126);
+  }
+  close_range(3, ~0U, 0);
   if (!apply_snippet_limits(request.memory_limit, &err)) {
     std::fprintf(stderr, "guidecheck: %s\n", err.c_str());
     _exit(126);
   }
-  if (chdir(work_dir.c_str()) != 0) _exit(126);
   after_fork_child();
-  SnippetSpec spec{request.path, request.args, request.marker, request.mode, env_restore, request.prelude};
+  EnvRestore environment = sandboxed ? sandbox_environment_changes(env_restore, dirs.work(), policy) : env_restore;
+  SnippetSpec spec{request.path, request.args, request.marker, request.mode, environment, request.prelude};
   _exit(run_snippet(spec) & 0xff);
 }
 

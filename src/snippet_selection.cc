@@ -31,6 +31,7 @@ std::vector<RunSpec> make_run_specs(const std::vector<Sample>& snippets, const R
     spec.source = snippet.source;
     spec.timeout_s = settings.timeout_s;
     spec.memory_limit = settings.memory_limit;
+    spec.sandbox = settings.sandbox;
     if (auto it = durations.find(snippet.id); it != durations.end()) spec.expected_duration_s = it->second;
     specs.push_back(std::move(spec));
   }

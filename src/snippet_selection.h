@@ -14,6 +14,7 @@ struct RunSettings {
   std::string filter;  ///< RE2 pattern searched in the id; empty: all
   double timeout_s = 60;
   uint64_t memory_limit = 4ull << 30;
+  SandboxPolicy sandbox;  ///< --env, --writable: what every run may do besides the default
 };
 
 /// The snippets whose id matches `filter` (a partial RE2 match). False with

@@ -34,6 +34,7 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
     args.push_back("--executable");
     args.push_back(options.executable);
   }
+  if (!options.sandbox) args.push_back("--no-sandbox");
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -67,6 +68,11 @@ bool Zygote::submit(const RunRequest& request, int stdin_fd, int stdout_fd, int 
   return send_message(socket_.get(), encode_request(request), {stdin_fd, stdout_fd, stderr_fd}, err);
 }
 
+void Zygote::kill_run(int pid) {
+  std::string err;
+  if (alive_) send_message(socket_.get(), encode_kill(pid), {}, &err);
+}
+
 bool Zygote::read_status(std::string* err) {
   std::string data;
   std::vector<UniqueFd> fds;
@@ -89,6 +95,11 @@ bool Zygote::read_status(std::string* err) {
     int threads = message.value("threads", 1);
     if (threads > 1)
       spdlog::warn("the zygote runs {} threads after preloading; forked snippets may deadlock", threads);
+    static bool said_once = false;  // a command may start a second zygote
+    if (std::string off = message.value("sandbox_off", std::string()); !off.empty() && !said_once) {
+      spdlog::warn("samples run without a sandbox: {}", off);
+      said_once = true;
+    }
     spdlog::debug("zygote {} ready (Python {}, hash seed {})", message.value("pid", 0),
                   message.value("python", std::string()), message.value("hash_seed", 0ul));
   }
@@ -98,9 +109,9 @@ bool Zygote::read_status(std::string* err) {
 std::string zygote_identity(const ZygoteOptions& options) {
   std::string preload;
   for (const auto& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
-  return fmt::format("executable={}\npython={}\npreload={}\nhash_seed={}\nguidecheck={}\n",
+  return fmt::format("executable={}\npython={}\npreload={}\nhash_seed={}\nsandbox={}\nguidecheck={}\n",
                      options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable, python_build(),
-                     preload, options.hash_seed, GUIDECHECK_VERSION);
+                     preload, options.hash_seed, options.sandbox, GUIDECHECK_VERSION);
 }
 
 }  // namespace guidecheck

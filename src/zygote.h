@@ -18,6 +18,8 @@ struct ZygoteOptions {
   std::vector<std::string> preload = {"numpy", "pandas", "pytest"};
   unsigned long hash_seed = 0;
   std::string executable;  ///< sys.executable; empty: the one built in
+  /// Each run in a sandbox (sandbox.h); off: runs see the caller's world.
+  bool sandbox = true;
   /// The guidecheck binary that serves as zygote (it re-executes itself).
   std::string program = "/proc/self/exe";
 };
@@ -33,6 +35,8 @@ class Zygote {
 
   /// Hands one run to the zygote with the run's stdin, stdout and stderr.
   bool submit(const RunRequest& request, int stdin_fd, int stdout_fd, int stderr_fd, std::string* err);
+  /// Asks the zygote to kill the run it reported as `pid` (and its group).
+  void kill_run(int pid);
   /// Socket to poll for the zygote's status messages.
   int socket() const { return socket_.get(); }
   /// Reads one status message after poll() said the socket is readable.

@@ -20,14 +20,29 @@ std::string encode_request(const RunRequest& request) {
                    {"marker", nlohmann::json::binary_t(std::vector<uint8_t>(request.marker.begin(), request.marker.end()))},
                    {"mode", std::string(to_string(request.mode))},
                    {"memory_limit", request.memory_limit},
-                   {"prelude", request.prelude}};
+                   {"prelude", request.prelude},
+                   {"network", request.network},
+                   {"writable", request.writable},
+                   {"env", request.env}};
   auto bytes = nlohmann::json::to_cbor(j);
   return std::string(bytes.begin(), bytes.end());
 }
 
-bool decode_request(std::string_view data, RunRequest* request, std::string* err) {
+std::string encode_kill(int pid) {
+  auto bytes = nlohmann::json::to_cbor(nlohmann::json{{"kill", pid}});
+  return std::string(bytes.begin(), bytes.end());
+}
+
+bool decode_message(std::string_view data, RunRequest* request, int* kill_pid, std::string* err) {
+  *kill_pid = 0;
   try {
     auto j = nlohmann::json::from_cbor(data.begin(), data.end());
+    if (j.contains("kill")) {
+      *kill_pid = j.at("kill").get<int>();
+      if (*kill_pid > 0) return true;
+      *err = "bad kill request";
+      return false;
+    }
     request->path = j.at("path").get<std::string>();
     request->args = j.at("args").get<std::vector<std::string>>();
     const auto& marker = j.at("marker").get_binary();
@@ -41,6 +56,9 @@ bool decode_request(std::string_view data, RunRequest* request, std::string* err
     request->mode = *known;
     request->memory_limit = j.at("memory_limit").get<uint64_t>();
     request->prelude = j.at("prelude").get<std::string>();
+    request->network = j.at("network").get<bool>();
+    request->writable = j.at("writable").get<std::vector<std::string>>();
+    request->env = j.at("env").get<std::vector<std::string>>();
     return true;
   } catch (const std::exception& e) {
     *err = std::string("bad run request: ") + e.what();

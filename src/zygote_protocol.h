@@ -21,10 +21,18 @@ struct RunRequest {
   SnippetMode mode = SnippetMode::kScript;
   uint64_t memory_limit = 0;  ///< bytes the snippet may add; 0: unlimited
   std::string prelude;        ///< Python run in __main__ before the snippet
+  bool network = false;       ///< sandbox: the host's network
+  std::vector<std::string> writable;  ///< sandbox: absolute paths it may write
+  std::vector<std::string> env;       ///< sandbox: "NAME" or "NAME=value" beyond the allowlist
 };
 
+/// The host asks the zygote to kill a run it started (the pid it reported,
+/// as the zygote sees it: inside the sandbox's PID namespace).
+std::string encode_kill(int pid);
+/// A message is either a run request or a kill; *kill_pid > 0 for a kill.
+bool decode_message(std::string_view data, RunRequest* request, int* kill_pid, std::string* err);
+
 std::string encode_request(const RunRequest& request);
-bool decode_request(std::string_view data, RunRequest* request, std::string* err);
 
 /// Sends one message with up to 3 descriptors attached.
 bool send_message(int socket, std::string_view data, const std::vector<int>& fds, std::string* err);

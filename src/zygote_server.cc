@@ -19,6 +19,7 @@
 
 #include "embedded_python.h"
 #include "monotonic_clock.h"
+#include "sandbox.h"
 #include "snippet_main.h"
 #include "snippet_process.h"
 #include "zygote_protocol.h"
@@ -78,14 +79,17 @@ struct Run {
 
 class ZygoteServer {
  public:
-  ZygoteServer(int socket, EnvRestore env_restore) : socket_(socket), env_restore_(std::move(env_restore)) {}
+  ZygoteServer(int socket, EnvRestore env_restore, bool sandboxed)
+      : socket_(socket), env_restore_(std::move(env_restore)), sandboxed_(sandboxed) {}
 
   int serve() {
-    sigset_t chld;
-    sigemptyset(&chld);
-    sigaddset(&chld, SIGCHLD);
-    sigprocmask(SIG_BLOCK, &chld, nullptr);  // children reset their mask
-    UniqueFd child_events(signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK));
+    // Children, and the signals that end us (the host's death arrives as
+    // SIGTERM): every run is killed and its directory removed first.
+    sigset_t events;
+    sigemptyset(&events);
+    for (int signo : {SIGCHLD, SIGTERM, SIGHUP, SIGINT, SIGQUIT}) sigaddset(&events, signo);
+    sigprocmask(SIG_BLOCK, &events, nullptr);  // children reset their mask
+    UniqueFd child_events(signalfd(-1, &events, SFD_CLOEXEC | SFD_NONBLOCK));
     for (;;) {
       struct pollfd fds[2] = {{socket_, POLLIN, 0}, {child_events.get(), POLLIN, 0}};
       // While a run waits for its leftovers to die, look again soon even if
@@ -94,8 +98,8 @@ class ZygoteServer {
       if (ready < 0 && errno != EINTR) return shutdown(1);
       if (fds[1].revents) {
         struct signalfd_siginfo info;
-        while (read(child_events.get(), &info, sizeof info) > 0) {
-        }
+        while (read(child_events.get(), &info, sizeof info) > 0)
+          if (info.ssi_signo != SIGCHLD) return shutdown(128 + static_cast<int>(info.ssi_signo));
       }
       reap_and_sweep();
       if (ready > 0 && fds[0].revents) {
@@ -117,8 +121,17 @@ class ZygoteServer {
   void start_run(const std::string& data, std::vector<UniqueFd> fds) {
     RunRequest request;
     std::string err;
+    int kill_pid = 0;
+    if (decode_message(data, &request, &kill_pid, &err) && kill_pid > 0) {
+      // Only a run of ours that is still going: never a pid reused since.
+      if (auto it = runs_.find(kill_pid); it != runs_.end() && !it->second.ended) {
+        kill(-kill_pid, SIGKILL);
+        kill(kill_pid, SIGKILL);
+      }
+      return;
+    }
     if (fds.size() != 3) return;  // nowhere to report: the host gets EOF
-    if (!decode_request(data, &request, &err)) {
+    if (!err.empty()) {
       write_all(fds[1].get(), "guidecheck zygote: " + err + "\n");
       return;
     }
@@ -132,7 +145,8 @@ class ZygoteServer {
     pid_t pid = fork();
     if (pid == 0) {
       close(socket_);
-      become_snippet_process(request, work_dir, fds[0].get(), fds[1].get(), fds[2].get(), env_restore_);
+      become_snippet_process(request, RunDirs{work_dir}, sandboxed_, fds[0].get(), fds[1].get(), fds[2].get(),
+                             env_restore_);
     }
     after_fork_parent();
     if (pid < 0) {
@@ -140,7 +154,6 @@ class ZygoteServer {
       remove_tree(work_dir);
       return;
     }
-    setpgid(pid, pid);  // also done by the child: whichever runs first wins the race
     write_all(fds[1].get(), fmt::format("{}C{}\n", request.marker, pid));
     Run& run = runs_[pid];
     run.marker = request.marker;
@@ -211,6 +224,7 @@ class ZygoteServer {
 
   int socket_;
   EnvRestore env_restore_;
+  bool sandboxed_;
   std::map<pid_t, Run> runs_;
 };
 
@@ -223,9 +237,11 @@ int zygote_main(const ZygoteConfig& config) {
   prctl(PR_SET_PDEATHSIG, SIGTERM);
   signal(SIGPIPE, SIG_IGN);
   prctl(PR_SET_CHILD_SUBREAPER, 1);
+  // Before Python starts: entering the namespaces forks (see sandbox.h).
+  const std::string sandbox_off = config.sandbox ? enter_zygote_namespaces(config.socket_fd) : "";
 
   EnvRestore env_restore = prepare_environment();
-  nlohmann::json ready{{"type", "ready"}, {"pid", getpid()}};
+  nlohmann::json ready{{"type", "ready"}, {"pid", getpid()}, {"sandbox_off", sandbox_off}};
   std::string err;
   InterpreterConfig interpreter;
   interpreter.hash_seed = config.hash_seed;
@@ -242,7 +258,7 @@ int zygote_main(const ZygoteConfig& config) {
   freeze_heap();
   ready["threads"] = thread_count();
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;
-  return ZygoteServer(config.socket_fd, std::move(env_restore)).serve();
+  return ZygoteServer(config.socket_fd, std::move(env_restore), config.sandbox && sandbox_off.empty()).serve();
 }
 
 }  // namespace guidecheck

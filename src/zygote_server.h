@@ -12,6 +12,7 @@ struct ZygoteConfig {
   unsigned long hash_seed = 0;
   std::vector<std::string> preload;  ///< modules imported once, before any fork
   std::string executable;            ///< sys.executable
+  bool sandbox = true;               ///< runs in the sandbox (sandbox.h), where the kernel allows
 };
 
 /// Entry point of `guidecheck __zygote`: initialises Python, preloads, says

@@ -49,20 +49,59 @@ TEST(DirectivesTest, UnknownKeyNamesFileAndLine) {
   std::string err;
   EXPECT_FALSE(parse("[q01]\ntimeout = 3\nstdn = \"x\"\n", &d, &err));
   EXPECT_EQ(err, "snippets/guidecheck.toml:3: [q01] unknown directive 'stdn' (known: stdin, prelude, timeout, requires, "
-                 "pytest, skip, continues)");
+                 "pytest, skip, continues, network, writable, env)");
 }
 
 TEST(DirectivesTest, BadValuesNameFileAndLine) {
   Directives d;
   std::string err;
   EXPECT_FALSE(parse("[q01]\n\ntimeout = -1\n", &d, &err));
-  EXPECT_EQ(err, "snippets/guidecheck.toml:3: [q01] timeout must be a positive number of seconds");
+  EXPECT_EQ(err, "snippets/guidecheck.toml:3: [q01] timeout must be a number of seconds above 0 and at most 86400");
   EXPECT_FALSE(parse("[q01]\npytest = \"yes\"\n", &d, &err));
   EXPECT_EQ(err, "snippets/guidecheck.toml:2: [q01] pytest must be true or false");
   EXPECT_FALSE(parse("[q01]\nrequires = [\"pandas\"]\n", &d, &err));
   EXPECT_NE(err.find(":2: [q01] requires: 'pandas' is not of the form"), std::string::npos);
   EXPECT_FALSE(parse("q01 = 3\n", &d, &err));
   EXPECT_NE(err.find(":1: 'q01' must be a table"), std::string::npos);
+}
+
+// Values that parse but mean nothing: a timeout that is not finite or is
+// absurdly long, a version that is not a version, a variable that is not a
+// name. Each one names its file and line.
+TEST(DirectivesTest, NonsenseValuesAreRefused) {
+  Directives d;
+  std::string err;
+  for (const char* timeout : {"nan", "inf", "1e300", "0"}) {
+    EXPECT_FALSE(parse(std::string("[q01]\ntimeout = ") + timeout + "\n", &d, &err)) << timeout;
+    EXPECT_EQ(err, "snippets/guidecheck.toml:2: [q01] timeout must be a number of seconds above 0 and at most 86400");
+  }
+  EXPECT_FALSE(parse("[q01]\nrequires = [\"pandas>=banana\"]\n", &d, &err));
+  EXPECT_EQ(err, "snippets/guidecheck.toml:2: [q01] requires: 'pandas>=banana' is not of the form package>=version");
+  EXPECT_FALSE(parse("[q01]\nenv = [\"1BAD\"]\n", &d, &err));
+  EXPECT_NE(err.find(":2: [q01] env must be a list of names or NAME=value strings ('1BAD' is neither)"),
+            std::string::npos)
+      << err;
+  EXPECT_FALSE(parse("[q01]\nnetwork = \"yes\"\n", &d, &err));
+  EXPECT_EQ(err, "snippets/guidecheck.toml:2: [q01] network must be true or false");
+  EXPECT_FALSE(parse("[q01]\nwritable = \"out\"\n", &d, &err));
+  EXPECT_EQ(err, "snippets/guidecheck.toml:2: [q01] writable must be a list of paths");
+}
+
+TEST(DirectivesTest, SandboxDirectivesAreRead) {
+  Directives d;
+  std::string err;
+  ASSERT_TRUE(parse("[q01]\nnetwork = true\nwritable = [\"out\"]\nenv = [\"TOKEN\", \"MODE=test\"]\n", &d, &err))
+      << err;
+  EXPECT_TRUE(d.of("q01").network);
+  EXPECT_EQ(d.of("q01").writable, std::vector<std::string>{"out"});
+  EXPECT_EQ(d.of("q01").env, (std::vector<std::string>{"TOKEN", "MODE=test"}));
+  EXPECT_FALSE(d.of("q02").network);
+}
+
+TEST(DirectivesTest, HugeVersionNumbersCompareWithoutOverflow) {
+  EXPECT_EQ(compare_versions("1.5.3", "99999999999999999999999.0"), -1);
+  EXPECT_EQ(compare_versions("100000000000000000000001", "99999999999999999999999"), 1);
+  EXPECT_EQ(compare_versions("01.2", "1.2"), 0);
 }
 
 TEST(DirectivesTest, SyntaxErrorNamesFileAndLine) {

@@ -48,9 +48,13 @@ class SchedulerTest : public ::testing::Test {
 
   // A snippet that appends its name to start.log as its first act, so that
   // under -j1 the log lists the runs in the order they started.
+  // Writes its name to start.log in the test's directory, which the sandbox
+  // lets it write (a `writable` directive).
   RunSpec logging_snippet(const std::string& name, const std::string& rest = "") {
-    return snippet(name, "open(" + python_string((dir_ / "start.log").string()) + ", 'a').write(" +
-                             python_string(name) + " + '\\n')\n" + rest);
+    RunSpec spec = snippet(name, "open(" + python_string((dir_ / "start.log").string()) + ", 'a').write(" +
+                                     python_string(name) + " + '\\n')\n" + rest);
+    spec.sandbox.writable = {dir_.string()};
+    return spec;
   }
   std::vector<std::string> start_log() const {
     std::ifstream in(dir_ / "start.log");
@@ -305,6 +309,7 @@ TEST_F(SchedulerTest, RememberedDurationsStartTheSlowestSampleFirstNextTime) {
 
   // First run: nothing known yet, the samples start in guide order.
   std::vector<RunSpec> specs = make_run_specs(samples, RunSettings{}, store.load_durations());
+  for (RunSpec& spec : specs) spec.sandbox.writable = {dir_.string()};
   std::vector<RunOutcome> first = run(specs, 1);
   EXPECT_EQ(start_log(), (std::vector<std::string>{"snippets/q01.py", "snippets/q02.py", "snippets/q03.py"}));
   std::map<std::string, double> measured;
@@ -319,6 +324,7 @@ TEST_F(SchedulerTest, RememberedDurationsStartTheSlowestSampleFirstNextTime) {
 
   // Second run: q02 took longest, so it starts first.
   specs = make_run_specs(samples, RunSettings{}, store.load_durations());
+  for (RunSpec& spec : specs) spec.sandbox.writable = {dir_.string()};
   EXPECT_DOUBLE_EQ(specs[1].expected_duration_s, measured["q02"]);
   run(specs, 1);
   std::vector<std::string> started = start_log();

@@ -179,13 +179,23 @@ TEST_F(SessionModeTest, AGuideSessionIsReadRunAndJudged) {
 
 TEST(SnippetModeTest, EveryModeCrossesTheWireUnchanged) {
   for (SnippetMode mode : {SnippetMode::kScript, SnippetMode::kPytest, SnippetMode::kSession}) {
-    RunRequest request{"/tmp/a.py", {"x"}, "marker", mode, 1024, "p = 1"};
+    RunRequest request{"/tmp/a.py", {"x"}, "marker", mode, 1024, "p = 1", true, {"/srv/data"}, {"TOKEN"}};
     RunRequest decoded;
     std::string err;
-    ASSERT_TRUE(decode_request(encode_request(request), &decoded, &err)) << err;
+    int kill_pid = -1;
+    ASSERT_TRUE(decode_message(encode_request(request), &decoded, &kill_pid, &err)) << err;
+    EXPECT_EQ(kill_pid, 0);
     EXPECT_EQ(decoded.mode, mode) << to_string(mode);
+    EXPECT_TRUE(decoded.network);
+    EXPECT_EQ(decoded.writable, request.writable);
+    EXPECT_EQ(decoded.env, request.env);
     EXPECT_EQ(snippet_mode_named(to_string(mode)), mode);
   }
+  RunRequest unused;
+  int kill_pid = 0;
+  std::string err;
+  ASSERT_TRUE(decode_message(encode_kill(42), &unused, &kill_pid, &err)) << err;
+  EXPECT_EQ(kill_pid, 42);
   EXPECT_EQ(to_string(SnippetMode::kSession), "session");
   EXPECT_EQ(snippet_mode_named("interactive"), std::nullopt);
 }

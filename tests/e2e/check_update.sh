@@ -69,22 +69,21 @@ case_update_refuses_a_broken_snippet() {
 case_sigkill_during_update_never_leaves_a_partial_file() {
   rm -rf "$project"
   mkdir -p "$project/snippets"
-  local version_file=$E2E_TMP/version
+  # The version each sample prints comes from --env (a sample sees no file of
+  # the caller's /tmp, where this test lives).
   for i in $(seq -w 1 12); do
-    printf 'v = open("%s").read().strip()\nfor i in range(20000):\n    print(v, i, "x" * 40)\n' "$version_file" \
+    printf 'import os\nv = os.environ["V"]\nfor i in range(20000):\n    print(v, i, "x" * 40)\n' \
       >"$project/snippets/s$i.py"
   done
   local version
   for version in A B; do
-    echo "$version" >"$version_file"
-    gc_in_project update -j2 >/dev/null
+    gc_in_project update -j2 --env "V=$version" >/dev/null
     cp "$project/expected/s01.out" "$E2E_TMP/whole-$version"
   done
   local round
   for round in $(seq 1 12); do
     version=$([[ $((round % 2)) == 0 ]] && echo B || echo A)
-    echo "$version" >"$version_file"
-    (cd "$project" && exec "$GUIDECHECK" update -j2 >/dev/null 2>&1) &
+    (cd "$project" && exec "$GUIDECHECK" update -j2 --env "V=$version" >/dev/null 2>&1) &
     local pid=$!
     sleep "0.$((RANDOM % 9))$((RANDOM % 10))"
     kill -KILL "$pid" 2>/dev/null || true
@@ -99,9 +98,9 @@ case_sigkill_during_update_never_leaves_a_partial_file() {
   done
   wait_no_process "guidecheck-run-"
   local out
-  out=$(gc_in_project update -j2)
+  out=$(gc_in_project update -j2 --env V=A)
   text_contains "output" " 0 refused" "$out"
-  out=$(gc_in_project update -j2)
+  out=$(gc_in_project update -j2 --env V=A)
   text_contains "output" "0 written, 12 unchanged" "$out"
   assert_eq "value" 0 "$(find "$project/expected" -name '*guidecheck-tmp*' | wc -l)"
 }

@@ -13,18 +13,22 @@ require_guidecheck
 
 HOSTILE=$RUN_FIXTURES/hostile
 
-case_environment_reaches_snippet() {
-  # The markers below depend on the snippet seeing the caller's environment,
-  # as `python3 FILE.py` would.
+case_environment_is_an_allowlist() {
+  # A sample sees PATH, HOME, LANG... but no other variable of the caller,
+  # unless --env names it (the fixtures below read GC_E2E_TOKEN that way).
   local probe=$E2E_TMP/env_probe.py
-  printf 'import os\nprint(os.environ.get("GC_E2E_TOKEN"))\n' >"$probe"
+  printf 'import os\nprint(os.environ.get("GC_E2E_TOKEN"), "PATH" in os.environ, os.environ["HOME"] == os.getcwd())\n' >"$probe"
   gc_run env_probe run "$probe" --format json
   assert_run_json "$GC_OUT"
-  assert_eq "GC_E2E_TOKEN seen by the snippet" "$GC_E2E_TOKEN" "$(json_field "$GC_OUT" stdout)"
+  assert_eq "GC_E2E_TOKEN hidden from the snippet" "None True True" "$(json_field "$GC_OUT" stdout)"
+  gc_run env_probe_passed run --env GC_E2E_TOKEN "$probe" --format json
+  assert_eq "GC_E2E_TOKEN passed by --env" "$GC_E2E_TOKEN True True" "$(json_field "$GC_OUT" stdout)"
+  gc_run env_probe_set run --env GC_E2E_TOKEN=given "$probe" --format json
+  assert_eq "GC_E2E_TOKEN set by --env" "given True True" "$(json_field "$GC_OUT" stdout)"
 }
 
 case_infinite_loop_json() {
-  gc_run loop.json run "$HOSTILE/infinite_loop.py" --format json --timeout 2
+  gc_run loop.json run --env GC_E2E_TOKEN "$HOSTILE/infinite_loop.py" --format json --timeout 2
   assert_run_json "$GC_OUT"
   assert_eq "status" "timeout" "$(json_field "$GC_OUT" status)"
   assert_eq "exit_code" "null" "$(json_field "$GC_OUT" exit_code)"
@@ -33,21 +37,21 @@ case_infinite_loop_json() {
 }
 
 case_infinite_loop_text() {
-  gc_run loop.text run "$HOSTILE/infinite_loop.py" --timeout 2
+  gc_run loop.text run --env GC_E2E_TOKEN "$HOSTILE/infinite_loop.py" --timeout 2
   assert_eq "exit code on timeout (as timeout(1))" "124" "$GC_RC"
   assert_eq "stdout" "spinning" "$(cat "$GC_OUT")"
   wait_no_process "$(mark loop)"
 }
 
 case_ignore_sigterm() {
-  gc_run sigterm run "$HOSTILE/ignore_sigterm.py" --format json --timeout 2
+  gc_run sigterm run --env GC_E2E_TOKEN "$HOSTILE/ignore_sigterm.py" --format json --timeout 2
   assert_run_json "$GC_OUT"
   assert_eq "status" "timeout" "$(json_field "$GC_OUT" status)"
   wait_no_process "$(mark sigterm)"
 }
 
 case_pool_workers_killed() {
-  gc_run pool run "$HOSTILE/pool_busy.py" --format json --timeout 3
+  gc_run pool run --env GC_E2E_TOKEN "$HOSTILE/pool_busy.py" --format json --timeout 3
   assert_run_json "$GC_OUT"
   assert_eq "status" "timeout" "$(json_field "$GC_OUT" status)"
   assert_eq "stdout" "pool started" "$(json_field "$GC_OUT" stdout)"
@@ -55,7 +59,7 @@ case_pool_workers_killed() {
 }
 
 case_fork_many() {
-  gc_run forks run "$HOSTILE/fork_many.py" --format json --timeout 3
+  gc_run forks run --env GC_E2E_TOKEN "$HOSTILE/fork_many.py" --format json --timeout 3
   assert_run_json "$GC_OUT"
   assert_eq "status" "timeout" "$(json_field "$GC_OUT" status)"
   assert_eq "stdout" "forked 50 children" "$(json_field "$GC_OUT" stdout)"
@@ -65,7 +69,7 @@ case_fork_many() {
 case_escaped_session() {
   # The snippet exits 0 at once; its escaped child holds fd 1 and 2 open. The
   # run is ok (not a timeout waiting for end of output) and the child dies.
-  gc_run escape run "$HOSTILE/escape_session.py" --format json --timeout 5
+  gc_run escape run --env GC_E2E_TOKEN "$HOSTILE/escape_session.py" --format json --timeout 5
   assert_run_json "$GC_OUT"
   assert_eq "status" "ok" "$(json_field "$GC_OUT" status)"
   assert_eq "exit_code" "0" "$(json_field "$GC_OUT" exit_code)"
@@ -74,7 +78,7 @@ case_escaped_session() {
 }
 
 case_setsid_daemon() {
-  gc_run setsid run "$HOSTILE/setsid_daemon.py" --format json --timeout 5
+  gc_run setsid run --env GC_E2E_TOKEN "$HOSTILE/setsid_daemon.py" --format json --timeout 5
   assert_run_json "$GC_OUT"
   assert_eq "status" "ok" "$(json_field "$GC_OUT" status)"
   assert_eq "exit_code" "0" "$(json_field "$GC_OUT" exit_code)"
@@ -89,7 +93,7 @@ readonly FLOOD_MAX_REPORT_BYTES=$((64 << 20))
 readonly FLOOD_MAX_RSS_KB=$((${E2E_FLOOD_MAX_RSS_MB:-512} << 10))
 
 case_output_flood_json() {
-  GC_MEASURE=1 gc_run flood.json run "$HOSTILE/output_flood.py" --format json --timeout 2
+  GC_MEASURE=1 gc_run flood.json run --env GC_E2E_TOKEN "$HOSTILE/output_flood.py" --format json --timeout 2
   assert_run_json "$GC_OUT"
   assert_one_of "status" "$(json_field "$GC_OUT" status)" timeout error crashed
   assert_eq "stdout_truncated" "true" "$(json_field "$GC_OUT" stdout_truncated)"
@@ -107,7 +111,7 @@ case_output_flood_json() {
 }
 
 case_output_flood_text() {
-  GC_MEASURE=1 gc_run flood.text run "$HOSTILE/output_flood.py" --timeout 2
+  GC_MEASURE=1 gc_run flood.text run --env GC_E2E_TOKEN "$HOSTILE/output_flood.py" --timeout 2
   if ((GC_RC == 0)); then
     fail "exit code 0 for a flood that was cut off"
   fi
@@ -132,7 +136,7 @@ case_guidecheck_terminated() {
   wait_no_process "$(mark loop)"
 }
 
-run_case "the snippet sees the caller's environment" case_environment_reaches_snippet
+run_case "the snippet sees only allowlisted variables" case_environment_is_an_allowlist
 run_case "infinite loop: timeout (JSON), nothing left" case_infinite_loop_json
 run_case "infinite loop: text exit code 124, nothing left" case_infinite_loop_text
 run_case "SIGTERM ignored: timeout, nothing left" case_ignore_sigterm

@@ -17,6 +17,9 @@ ISOLATION=$RUN_FIXTURES/isolation
 # Fixtures write the path of their working directory to $GC_E2E_SCRATCH/cwd-$GC_E2E_TAG.
 export GC_E2E_SCRATCH=$E2E_TMP/scratch
 mkdir -p "$GC_E2E_SCRATCH"
+# What the fixtures need through the sandbox: their variables, and the
+# scratch directory to write to.
+PASS=(--env GC_E2E_SCRATCH --env GC_E2E_TAG --env GC_E2E_TOKEN --writable "$GC_E2E_SCRATCH")
 
 # assert_removed TAG: the working directory recorded by the run tagged TAG no
 # longer exists; if it does, show it and remove it.
@@ -40,7 +43,7 @@ case_traces_do_not_leak() {
   mkdir -p "$caller"
   cd "$caller"
 
-  GC_E2E_TAG=a gc_run isolation_a run "$ISOLATION/leave_traces.py" --format json
+  GC_E2E_TAG=a gc_run isolation_a run "${PASS[@]}" "$ISOLATION/leave_traces.py" --format json
   assert_run_json "$GC_OUT"
   assert_eq "run A status" "ok" "$(json_field "$GC_OUT" status)"
   assert_eq "run A stdout (its cwd was empty at start)" \
@@ -54,7 +57,7 @@ case_traces_do_not_leak() {
   assert_eq "the caller's directory is untouched" "" "$(ls -A "$caller")"
 
   python_ref isolation_b "$ISOLATION/look_for_traces.py"
-  gc_run isolation_b run "$ISOLATION/look_for_traces.py"
+  gc_run isolation_b run "${PASS[@]}" "$ISOLATION/look_for_traces.py"
   assert_eq "run B exit code" "0" "$GC_RC"
   assert_files_eq "run B sees what a fresh python3 sees" "$REF_OUT" "$GC_OUT"
   assert_contains "run B: no leaked variable" "GC_E2E_LEAK: None" "$GC_OUT"
@@ -62,7 +65,7 @@ case_traces_do_not_leak() {
 }
 
 case_cwd_removed_after_timeout() {
-  GC_E2E_TAG=hang gc_run hang run "$ISOLATION/hang_in_cwd.py" --format json --timeout 2
+  GC_E2E_TAG=hang gc_run hang run "${PASS[@]}" "$ISOLATION/hang_in_cwd.py" --format json --timeout 2
   assert_run_json "$GC_OUT"
   assert_eq "status" "timeout" "$(json_field "$GC_OUT" status)"
   assert_removed hang
@@ -70,9 +73,9 @@ case_cwd_removed_after_timeout() {
 }
 
 case_each_run_gets_a_fresh_cwd() {
-  GC_E2E_TAG=first gc_run first run "$ISOLATION/leave_traces.py" --format json
+  GC_E2E_TAG=first gc_run first run "${PASS[@]}" "$ISOLATION/leave_traces.py" --format json
   assert_run_json "$GC_OUT"
-  GC_E2E_TAG=second gc_run second run "$ISOLATION/leave_traces.py" --format json
+  GC_E2E_TAG=second gc_run second run "${PASS[@]}" "$ISOLATION/leave_traces.py" --format json
   assert_run_json "$GC_OUT"
   assert_eq "second run's stdout (its cwd was empty at start)" \
     $'cwd listing at start: []\ntraces left: monkeypatched' "$(json_field "$GC_OUT" stdout)"

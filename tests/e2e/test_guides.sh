@@ -27,7 +27,7 @@ case_our_guides() {
 case_held_out_guides() {
   local right key caught planted alarms
   read -r right key caught planted alarms < <(score "$guides"/holdout/*.md "$guides"/holdout/*.rst "$guides"/holdout/*.txt \
-    "$guides"/fresh/*.md "$guides"/fresh/*.rst)
+    "$guides"/fresh/*.md "$guides"/fresh/*.rst "$guides"/fresh2/*.md "$guides"/fresh2/*.rst)
   note "held-out guides: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
   ((right * 100 >= key * 99)) || fail "claims right: $right of $key (at least 99%)"
   assert_eq "planted errors caught" "$planted" "$caught"
@@ -42,7 +42,7 @@ scraped_case() {
   local right key caught planted alarms
   local keyed=()
   for guide in "$guides"/*.md "$guides"/*.rst "$guides"/holdout/*.md "$guides"/holdout/*.rst \
-    "$guides"/fresh/*.md "$guides"/fresh/*.rst; do
+    "$guides"/fresh/*.md "$guides"/fresh/*.rst "$guides"/fresh2/*.md "$guides"/fresh2/*.rst; do
     [[ -f $guide.key.json ]] && keyed+=("$guide")
   done
   read -r right key caught planted alarms < <(score --scraped "$@" "${keyed[@]}")

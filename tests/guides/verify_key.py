@@ -254,7 +254,8 @@ describe()
 
 # Guides whose code blocks continue each other (one namespace per page).
 CONTINUED = {"markdown_continued.md", "dataclasses_and_typing.md",
-             "async_and_context.md", "sorting_and_searching.rst", "numbers_and_dates.md"}
+             "async_and_context.md", "sorting_and_searching.rst", "numbers_and_dates.md",
+             "iterators_and_generators.md", "collections_tour.rst"}
 
 PYTHON_TAGS = {"python", "py", "python3", "pycon", "py3", "ipython"}
 OUTPUT_TAGS = {"", "text", "output", "console", "none", "out"}
