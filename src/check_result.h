@@ -10,7 +10,9 @@
 
 namespace guidecheck {
 
-enum class SnippetVerdict { kPassed, kFailed, kSkipped };
+/// kNotRun: an interrupt (Ctrl-C, SIGTERM...) stopped it or came before it
+/// ran: neither a pass nor a failure, and nothing of it is judged.
+enum class SnippetVerdict { kPassed, kFailed, kSkipped, kNotRun };
 
 /// How a claim of the guide compares with what its statement printed.
 enum class ClaimVerdict {

@@ -69,6 +69,11 @@ SampleResult judge_sample(const PlannedSample& planned, const SampleRuns& runs, 
   const Sample& sample = planned.sample;
   result.outcome = *runs.first;
   const RunOutcome& outcome = result.outcome;
+  if (outcome.interrupted) {
+    result.verdict = SnippetVerdict::kNotRun;
+    result.skip_reason = outcome.never_started ? "interrupted before it started" : "stopped by the interrupt";
+    return result;
+  }
   if (runs.golden && runs.approved && !matches_pattern(*runs.approved, outcome.stdout_text))
     result.golden_diff = unified_diff(*runs.approved, outcome.stdout_text, runs.approved_path,
                                       "actual stdout of " + sample.id);
@@ -128,6 +133,7 @@ void apply_second_opinion(const PlannedSample& planned, const SampleRuns& runs, 
 
 void finish_judgement(const PlannedSample& planned, const SampleRuns& runs, const JudgePolicy& policy,
                       SampleResult* result) {
+  if (result->verdict == SnippetVerdict::kNotRun) return;  // nothing of it to judge, errata included
   const Sample& sample = planned.sample;
   const RunOutcome& outcome = result->outcome;
   // An exit with the error the guide claims is what the sample shows.

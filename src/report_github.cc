@@ -154,8 +154,8 @@ std::string render_github_annotations(const Report& report, const GithubAnnotati
     std::string_view status = report_status(result);
     int first = with_guide ? result.sample.first_line : 0;
     int last = with_guide ? result.sample.last_line : 0;
-    if (status == "skipped") {
-      notices.push_back({file, first, last, result.sample.id + ": sample skipped",
+    if (status == "skipped" || status == "not run") {
+      notices.push_back({file, first, last, result.sample.id + ": sample " + std::string(status),
                          "not checked: " + skip_reason_of(result), result.sample.id});
     } else if (status != "passed") {
       sample_errors.push_back({file, first, last, result.sample.id + ": " + failed_title(status),

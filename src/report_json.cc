@@ -47,7 +47,7 @@ json claim_json(const ClaimResult& claim) {
 
 json snippet_json(const SampleResult& result) {
   const RunOutcome& outcome = result.outcome;
-  bool skipped = result.verdict == SnippetVerdict::kSkipped;
+  bool skipped = result.verdict == SnippetVerdict::kSkipped || result.outcome.never_started;
   json claims = json::array();
   for (const auto& claim : result.claims) claims.push_back(claim_json(claim));
   json object = {{"id", text(result.sample.id)},
@@ -93,6 +93,7 @@ std::string render_json_report(const Report& report) {
                     {{"passed", counts.passed},
                      {"failed", counts.failed},
                      {"skipped", counts.skipped},
+                     {"not_run", counts.not_run},
                      {"errors", counts.errors},
                      {"total", counts.total()}}},
                    {"known_errata", errata},

@@ -129,7 +129,7 @@ std::string testcase(const std::string& guide, const std::string& classname, con
   }
 
   std::string_view status = report_status(result);
-  if (status == "skipped") {
+  if (status == "skipped" || status == "not run") {
     out += "    <skipped" + attribute("message", skip_reason_of(result)) + "/>\n";
   } else if (status != "passed") {
     bool error = is_error_status(status);

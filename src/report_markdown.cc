@@ -64,6 +64,7 @@ std::string lines_of(const SampleResult& result) {
 std::string status_cell(std::string_view status) {
   if (status == "passed") return "✅ passed";
   if (status == "skipped") return "⏭️ skipped";
+  if (status == "not run") return "⏹️ not run";
   return "❌ " + std::string(status);
 }
 

@@ -14,6 +14,7 @@ std::string_view report_status(const SampleResult& result) {
   switch (result.verdict) {
     case SnippetVerdict::kPassed: return "passed";
     case SnippetVerdict::kSkipped: return "skipped";
+    case SnippetVerdict::kNotRun: return "not run";
     case SnippetVerdict::kFailed: break;
   }
   if (result.outcome.status == RunStatus::kTimeout) return "timeout";
@@ -27,6 +28,7 @@ bool is_error_status(std::string_view status) {
 }
 
 std::string skip_reason_of(const SampleResult& result) {
+  if (result.verdict == SnippetVerdict::kNotRun) return result.skip_reason;
   if (result.verdict != SnippetVerdict::kSkipped) return "";
   if (!result.skip_reason.empty()) return result.skip_reason;
   if (result.problems.empty()) return "";
@@ -42,6 +44,7 @@ ReportCounts count_results(const std::vector<SampleResult>& results) {
     std::string_view status = report_status(result);
     if (status == "passed") ++counts.passed;
     else if (status == "skipped") ++counts.skipped;
+    else if (status == "not run") ++counts.not_run;
     else ++counts.failed;
     if (is_error_status(status)) ++counts.errors;
   }
@@ -79,6 +82,7 @@ std::string claim_verdict_counts(const std::vector<ClaimResult>& claims) {
 std::string summary_line(const ReportCounts& counts) {
   std::string line = fmt::format("{} passed, {} failed", counts.passed, counts.failed);
   if (counts.skipped) line += fmt::format(", {} skipped", counts.skipped);
+  if (counts.not_run) line += fmt::format(", {} not run (interrupted)", counts.not_run);
   return line;
 }
 

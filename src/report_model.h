@@ -20,7 +20,8 @@ struct ReportCounts {
   int failed = 0;
   int skipped = 0;
   int errors = 0;
-  int total() const { return passed + failed + skipped; }
+  int not_run = 0;  ///< an interrupt stopped them or came first
+  int total() const { return passed + failed + skipped + not_run; }
 };
 
 /// Claims the known-errata file excuses: the guide is wrong there, check

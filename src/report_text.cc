@@ -73,12 +73,15 @@ std::string render_text_report(const Report& report, const TextReportStyle& styl
       case SnippetVerdict::kPassed: tag = paint(style, fmt::fg(fmt::terminal_color::green), "PASS"); break;
       case SnippetVerdict::kFailed: tag = paint(style, fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold, "FAIL"); break;
       case SnippetVerdict::kSkipped: tag = paint(style, fmt::fg(fmt::terminal_color::yellow), "SKIP"); break;
+      case SnippetVerdict::kNotRun: tag = paint(style, fmt::fg(fmt::terminal_color::cyan), "STOP"); break;
     }
     std::string lines = result.sample.first_line ? fmt::format("{}-{}", result.sample.first_line, result.sample.last_line) : "";
     out += fmt::format("{} {:<8} {:>9} {:6.2f}s", tag, escape_for_terminal(result.sample.id), lines,
                        result.outcome.duration_s);
     if (std::string counts = claim_verdict_counts(result.claims); !counts.empty()) out += "  " + counts;
-    if (result.verdict != SnippetVerdict::kPassed && !result.problems.empty())
+    if (result.verdict == SnippetVerdict::kNotRun)
+      out += "  " + escape_for_terminal(result.skip_reason);
+    else if (result.verdict != SnippetVerdict::kPassed && !result.problems.empty())
       out += "  " + escape_for_terminal(result.problems.front());
     out += "\n";
     for (const auto& note : result.notes) out += "     " + escape_for_terminal(note) + "\n";

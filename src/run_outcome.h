@@ -38,6 +38,7 @@ struct RunOutcome {
   std::string error;
   /// Stopped, or never started, because guidecheck was interrupted.
   bool interrupted = false;
+  bool never_started = false;  ///< the interrupt came before it started
   std::vector<StatementOutput> statements;
   /// stdout in the order it was written, each stretch with its statement.
   std::vector<OutputPiece> pieces;

@@ -200,6 +200,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
         RunOutcome outcome;
         outcome.error = "interrupted before it ran";
         outcome.interrupted = true;
+        outcome.never_started = true;
         complete(order[next], std::move(outcome));
       }
     }

@@ -89,6 +89,10 @@ void become_snippet_process(const RunRequest& request, const RunDirs& dirs, bool
   }
   after_fork_child();
   EnvRestore environment = sandboxed ? sandbox_environment_changes(env_restore, dirs.work(), policy) : env_restore;
+  if (!sandboxed)  // everything passes already; NAME=value entries still set their value
+    for (const std::string& entry : policy.env)
+      if (size_t equals = entry.find('='); equals != std::string::npos)
+        environment.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
   SnippetSpec spec{request.path, request.args, request.marker, request.mode, environment, request.prelude};
   _exit(run_snippet(spec) & 0xff);
 }

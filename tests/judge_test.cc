@@ -78,6 +78,37 @@ TEST(JudgeTest, AKnownErratumPassesButFailsUnderStrict) {
   EXPECT_EQ(strict.verdict, SnippetVerdict::kFailed);
 }
 
+// An interrupt is neither a pass nor a failure: a run it stopped (with
+// half its output) and one it came before are "not run", their claims are
+// not judged, an erratum is not called stale, and the partial duration stays.
+TEST(JudgeTest, AnInterruptedRunIsNotRunNotFailed) {
+  PlannedSample sample = sample_claiming("41");
+  Errata errata;
+  errata.path = "errata.toml";
+  errata.entries.push_back({"q01", 10, "41", "the guide's arithmetic is off", 1});
+  RunOutcome stopped = printed("");
+  stopped.interrupted = true;
+  stopped.error = "interrupted";
+  stopped.duration_s = 1.25;
+  RunOutcome never = RunOutcome{};
+  never.interrupted = never.never_started = true;
+  for (const RunOutcome* run : {&stopped, &never}) {
+    SampleResult result = judged(sample, *run, JudgePolicy{false, &errata, "g.txt"});
+    EXPECT_EQ(result.verdict, SnippetVerdict::kNotRun);
+    EXPECT_TRUE(result.problems.empty());
+    EXPECT_TRUE(result.claims.empty());
+    EXPECT_TRUE(result.notes.empty());  // no "erratum matches no wrong claim"
+    EXPECT_EQ(result.outcome.duration_s, run->duration_s);
+    Report report = make_report("g.txt", {result});
+    EXPECT_EQ(report.counts.not_run, 1);
+    EXPECT_EQ(report.counts.failed, 0);
+    EXPECT_EQ(summary_line(report.counts), "0 passed, 0 failed, 1 not run (interrupted)");
+    EXPECT_NE(render_junit_report(report).find("<skipped message=\""), std::string::npos);
+  }
+  EXPECT_EQ(judged(sample, stopped, JudgePolicy{false, nullptr, "g.txt"}).skip_reason, "stopped by the interrupt");
+  EXPECT_EQ(judged(sample, never, JudgePolicy{false, nullptr, "g.txt"}).skip_reason, "interrupted before it started");
+}
+
 TEST(JudgeTest, AMismatchCountsAgainstAndNamesTheGuideLine) {
   SampleResult result = judged(sample_claiming("41"), printed("42\n"), JudgePolicy{false, nullptr, "g.txt"});
   EXPECT_TRUE(result.claims[0].counts_against);
