@@ -15,13 +15,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/snippets"
 for i in $(seq 1 "$N"); do printf 'print(%d * 2)\n' "$i" >"$work/snippets/s$i.py"; done
-(cd "$work" && "$GC" update -q >/dev/null)
+(cd "$work" && "$GC" -q update >/dev/null)
 
 for preload in "--no-preload" ""; do
   label=${preload:-"--preload (default)"}
   json=$work/result.json
   (cd "$work" && hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$json" \
-    -n sandbox "$GC check -q $preload" -n no-sandbox "$GC check -q --no-sandbox $preload" >/dev/null)
+    -n sandbox "$GC -q check $preload" -n no-sandbox "$GC -q check --no-sandbox $preload" >/dev/null)
   /usr/bin/python3 - "$json" "$N" "$label" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
