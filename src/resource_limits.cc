@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -59,6 +60,11 @@ bool apply_snippet_limits(uint64_t memory_bytes, std::string* err) {
   setrlimit(RLIMIT_CORE, &no_core);
   if (memory_bytes == 0) return true;
   uint64_t total = mapped_bytes() + memory_bytes;
+  // Never above the hard limit we were given (`ulimit -v` for a non-root
+  // user): asking for more fails, and every run would exit 126.
+  struct rlimit current{};
+  if (getrlimit(RLIMIT_AS, &current) == 0 && current.rlim_max != RLIM_INFINITY)
+    total = std::min<uint64_t>(total, current.rlim_max);
   struct rlimit as{total, total};
   if (setrlimit(RLIMIT_AS, &as) != 0) {
     *err = std::string("setrlimit(RLIMIT_AS): ") + strerror(errno);

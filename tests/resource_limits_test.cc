@@ -42,5 +42,27 @@ TEST(ResourceLimitsTest, LimitIsOnTopOfWhatTheProcessAlreadyMaps) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
+// Under a hard limit lower than what a run would get (`ulimit -v` for a
+// non-root user), the limit is clamped to it instead of failing every run.
+TEST(ResourceLimitsTest, NeverAsksForMoreThanTheHardLimit) {
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    struct rlimit current{};
+    getrlimit(RLIMIT_AS, &current);
+    rlim_t hard = 8ull << 30;  // below what the process maps plus 64 GB
+    struct rlimit lowered{hard, hard};
+    if (setrlimit(RLIMIT_AS, &lowered) != 0) _exit(10);
+    std::string err;
+    if (!apply_snippet_limits(64ull << 30, &err)) _exit(11);
+    getrlimit(RLIMIT_AS, &current);
+    _exit(current.rlim_max == hard && current.rlim_cur == hard ? 0 : 12);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
 }  // namespace
 }  // namespace guidecheck
