@@ -99,10 +99,7 @@ CLI::Validator timeout_validator() {
 CLI::Validator env_validator() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
-        std::string name = value.substr(0, value.find('='));
-        bool ok = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front()));
-        for (char c : name) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
-        return ok ? "" : "expected NAME or NAME=value, got '" + value + "'";
+        return is_env_entry(value) ? "" : "expected NAME or NAME=value, got '" + value + "'";
       },
       "NAME[=VALUE]");
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "sandbox.h"
 #include "toml_file.h"
 
 namespace guidecheck {
@@ -15,13 +16,6 @@ const SnippetDirectives kNone{};
 
 std::string where(const std::string& path, const toml::source_region& region) {
   return fmt::format("{}:{}", path, region.begin.line);
-}
-
-bool is_variable_name(const std::string& name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front()))) return false;
-  for (char c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-  return true;
 }
 
 }  // namespace
@@ -190,7 +184,7 @@ bool parse_directives(const std::string& text, const std::string& path, Directiv
         }
         if (name == "env") {
           for (const std::string& entry : items)
-            if (!is_variable_name(entry.substr(0, entry.find('='))))
+            if (!is_env_entry(entry))
               return bad(fmt::format("a list of names or NAME=value strings ('{}' is neither)", entry));
           d.env = items;
         } else {

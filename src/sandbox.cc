@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fmt/format.h>
 
@@ -272,6 +273,13 @@ bool make_unconfined_run_dirs(const RunDirs& dirs, std::string* err) {
     return false;
   }
   return true;
+}
+
+bool is_env_entry(const std::string& entry) {
+  const std::string name = entry.substr(0, entry.find('='));
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front()))) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 std::vector<std::string> sandboxed_environment(const std::vector<std::string>& inherited, const std::string& home,

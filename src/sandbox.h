@@ -57,6 +57,9 @@ bool confine_run(const RunDirs& dirs, const std::string& script, const SandboxPo
 /// Without a sandbox the working directory is made on disk, under root.
 bool make_unconfined_run_dirs(const RunDirs& dirs, std::string* err);
 
+/// An `env` entry: "NAME" or "NAME=value", NAME a shell variable name.
+bool is_env_entry(const std::string& entry);
+
 /// The environment a sandboxed sample sees: PATH, LANG, LC_*, TZ and TERM
 /// from `inherited` ("NAME=value" entries), HOME = its working directory,
 /// TMPDIR = /tmp, then the policy's own entries.

@@ -8,6 +8,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -35,21 +36,22 @@ namespace {
 // environment: every other variable the zygote has is unset.
 EnvRestore sandbox_environment_changes(const EnvRestore& env_restore, const std::string& home,
                                        const SandboxPolicy& policy) {
+  auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+  auto restored = [&](const std::string& name) {
+    return std::any_of(env_restore.begin(), env_restore.end(), [&](const auto& r) { return r.first == name; });
+  };
+  // What the run would inherit unsandboxed: ours, with the zygote's own
+  // changes undone.
   std::vector<std::string> inherited;
+  EnvRestore changes;  // first every variable we have unset, then the wanted ones
   for (char** e = environ; *e; ++e) {
     std::string entry(*e);
-    std::string name = entry.substr(0, entry.find('='));
-    bool restored = false;
-    for (const auto& [restore_name, value] : env_restore)
-      if (restore_name == name) restored = true;
-    if (!restored) inherited.push_back(entry);
+    if (!restored(name_of(entry))) inherited.push_back(entry);
+    changes.emplace_back(name_of(entry), std::nullopt);
   }
   for (const auto& [name, value] : env_restore)
     if (value) inherited.push_back(name + "=" + *value);
-  EnvRestore changes;
-  std::vector<std::string> wanted = sandboxed_environment(inherited, home, policy);
-  for (char** e = environ; *e; ++e) changes.emplace_back(std::string(*e).substr(0, std::string(*e).find('=')), std::nullopt);
-  for (const std::string& entry : wanted) {
+  for (const std::string& entry : sandboxed_environment(inherited, home, policy)) {
     const size_t equals = entry.find('=');
     changes.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
   }
