@@ -61,11 +61,30 @@ bool apply_directives(const SnippetDirectives& d, const std::string& directives_
   return true;
 }
 
+// A file an option names must exist: the default ones may be missing.
+bool named_file_exists(std::string_view option, const std::string& path, std::string* err) {
+  std::error_code ec;
+  if (path.empty() || fs::exists(path, ec)) return true;
+  *err = fmt::format("{}: {}: No such file or directory", option, path);
+  return false;
+}
+
 }  // namespace
 
 std::string errata_path(const PlanOptions& options) {
   return options.errata_path.empty() ? (fs::path(options.project.snippets_dir) / "errata.toml").string()
                                      : options.errata_path;
+}
+
+bool load_plan_errata(const PlanOptions& options, const CheckPlan& plan, Errata* errata, std::string* err) {
+  if (!named_file_exists("--errata", options.errata_path, err) || !load_errata(errata_path(options), errata, err))
+    return false;
+  for (const Erratum& erratum : errata->entries) {
+    if (std::find(plan.sample_ids.begin(), plan.sample_ids.end(), erratum.sample) != plan.sample_ids.end()) continue;
+    *err = fmt::format("{}:{}: [{}] no such sample", errata->path, erratum.file_line, erratum.sample);
+    return false;
+  }
+  return true;
 }
 
 bool find_plan_target(const PlanOptions& options, PlanTarget* target, std::string* err) {
@@ -103,7 +122,13 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
       *err = plan->guide_path + ": another guide needs its samples read first";
       return false;
     }
+    if (another_guide->samples.empty()) {
+      *err = fmt::format("{}: no code samples found (read as {}; --guide-format picks another reader)",
+                         plan->guide_path, another_guide->format);
+      return false;
+    }
     plan->notes = another_guide->diagnostics;
+    plan->warnings = another_guide->warnings;
     for (const auto& sample : another_guide->samples) {
       for (const auto& note : sample.notes) plan->notes.push_back(note);
       if (!sample.error.empty()) plan->errors.push_back(sample.error);
@@ -118,6 +143,15 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     bool has_manifest = false;
     if (!load_manifest(manifest_path(project.snippets_dir), &manifest, &has_manifest, err)) return false;
     if (!project.store().list(&files, err)) return false;
+    if (files.empty()) {
+      *err = fmt::format("{}: no samples to check (guidecheck extract GUIDE writes them)", project.snippets_dir);
+      return false;
+    }
+    if (!has_manifest)
+      plan->warnings.push_back(fmt::format(
+          "{}: no manifest.json: samples are compared with {} only, with no drift or claim checks (guidecheck "
+          "extract GUIDE writes it)",
+          project.snippets_dir, project.expected_dir));
     if (plan->mode == PlanMode::kProject &&
         !find_drift(plan->guide_path, manifest, files, &plan->drift, err))
       return false;
@@ -125,6 +159,12 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
 
   std::vector<Sample> selected;
   if (!select_snippets(files, options.run.filter, &selected, err)) return false;
+  if (selected.empty()) {
+    *err = fmt::format("--filter: '{}' matches no sample id (there {} {}, such as {})", options.run.filter,
+                       files.size() == 1 ? "is" : "are", files.size(), files.front().id);
+    return false;
+  }
+  for (const auto& file : files) plan->sample_ids.push_back(file.id);
   // Guide order where the manifest knows it (samples before item 1 first).
   std::map<std::string, size_t> position;
   for (size_t k = 0; k < manifest.samples.size(); ++k) position.emplace(manifest.samples[k].id, k);
@@ -140,7 +180,8 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     std::string path = options.directives_path.empty()
                            ? (fs::path(project.snippets_dir) / "guidecheck.toml").string()
                            : options.directives_path;
-    if (!load_directives(path, &directives, err)) return false;
+    if (!named_file_exists("--directives", options.directives_path, err) || !load_directives(path, &directives, err))
+      return false;
     for (const auto& entry : directives.by_id) {
       const std::string& id = entry.first;
       bool known = std::any_of(files.begin(), files.end(), [&](const Sample& f) { return f.id == id; });

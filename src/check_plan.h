@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "errata.h"
 #include "guide_reader.h"
 #include "project.h"
 #include "runner.h"
@@ -40,6 +41,11 @@ struct CheckPlan {
   /// Samples of an in-memory extraction that no layout could fix
   /// ("guide.txt:L: cannot recover indentation: ...").
   std::vector<std::string> errors;
+  /// What the user must hear about the input: guide lines a reader could
+  /// not take as code, a project with no manifest.
+  std::vector<std::string> warnings;
+  /// Every sample the target has, selected or not (errata name them).
+  std::vector<std::string> sample_ids;
   /// Private scratch space of this run: stdin files, another guide's
   /// snippets. Never inside the project, so a read-only checkout works.
   std::optional<ScratchDir> scratch;
@@ -58,6 +64,12 @@ struct PlanOptions {
 
 /// The known-errata file: --errata, or <snippets>/errata.toml.
 std::string errata_path(const PlanOptions& options);
+
+/// Loads the errata of `plan`'s samples. False with *err when --errata names
+/// a file that does not exist, the file is malformed, or an entry names a
+/// sample the plan's target does not have ("errata.toml:7: [q99] no such
+/// sample").
+bool load_plan_errata(const PlanOptions& options, const CheckPlan& plan, Errata* errata, std::string* err);
 
 /// What a plan is about: the project's guide (its snippets, checked for
 /// drift), the project's snippets alone, or another guide.

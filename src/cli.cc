@@ -207,6 +207,10 @@ int run_cli(int argc, char** argv) {
   CLI::App app{"guidecheck: run a Python guide's code samples and verify what they print"};
   app.set_version_flag("--version", std::string("guidecheck ") + GUIDECHECK_VERSION);
   app.require_subcommand(1);
+  // One line, like every other error: "guidecheck: error: --jobs: ...".
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return fmt::format("guidecheck: error: {} (see --help)\n", e.what());
+  });
   bool verbose = false, quiet = false;
   app.add_flag("-v,--verbose", verbose, "log what guidecheck does");
   app.add_flag("-q,--quiet", quiet, "only errors");
@@ -311,6 +315,7 @@ int run_cli(int argc, char** argv) {
         else
           spdlog::debug("{}", note);
       for (const auto& error : outcome.errors) spdlog::warn("{}", error);
+      for (const auto& warning : outcome.warnings) spdlog::warn("{}", warning);
       if (!outcome.drift.empty()) {
         for (const auto& problem : outcome.drift) std::printf("%s\n", problem.c_str());
         std::printf("snippets/ no longer matches %s: run guidecheck extract, review the snippets, then check again\n",
@@ -345,6 +350,7 @@ int run_cli(int argc, char** argv) {
       auto lock = lock_project(extract_options.project);
       if (!lock) return finish_interrupted(2);
       ExtractOutcome outcome = extract_command(extract_options, &runner);
+      for (const auto& warning : outcome.warnings) spdlog::warn("{}", warning);
       for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);

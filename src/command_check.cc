@@ -17,13 +17,14 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
       (target.mode == PlanMode::kInMemory &&
        !read_guide_file(target.guide_path, target.guide_format, &runner, options.run, &another_guide, &result.error)) ||
       !build_check_plan(options, target, &another_guide, &plan, &result.error) ||
-      !load_errata(errata_path(options), &errata, &result.error)) {
+      !load_plan_errata(options, plan, &errata, &result.error)) {
     result.exit_code = 2;
     return result;
   }
   result.report.guide = plan.guide_path;
   result.notes = plan.notes;
   result.errors = plan.errors;
+  result.warnings = plan.warnings;
   if (!plan.drift.empty()) {
     result.drift = plan.drift;
     result.exit_code = 1;

@@ -21,6 +21,7 @@ struct CheckOutcome {
   std::vector<std::string> drift;  ///< snippets/ no longer matches the guide
   std::vector<std::string> notes;   ///< from extracting another guide
   std::vector<std::string> errors;  ///< samples of another guide no layout could fix
+  std::vector<std::string> warnings;  ///< about the input: always shown
   Report report;  ///< the judged samples, for the renderers
   bool interrupted = false;  ///< some run was stopped by a signal
 };

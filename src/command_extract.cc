@@ -15,6 +15,7 @@ ExtractOutcome extract_command(const ExtractCommandOptions& options, Runner* run
   result = save_extraction(extraction, options.guide_path, options.project.snippets_dir,
                            ExistingLayouts::kKeepHandFixes);
   result.messages.insert(result.messages.begin(), extraction.diagnostics.begin(), extraction.diagnostics.end());
+  result.warnings = extraction.warnings;
   return result;
 }
 

@@ -45,7 +45,7 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
   CheckPlan plan;
   Errata errata;
   if (!build_check_plan(options, target, nullptr, &plan, &result.error) ||
-      (update.write_guide && !load_errata(errata_path(options), &errata, &result.error))) {
+      (update.write_guide && !load_plan_errata(options, plan, &errata, &result.error))) {
     result.exit_code = 2;
     return result;
   }

@@ -11,13 +11,13 @@ constexpr std::size_t kMaxDiagnostics = 300;
 
 }  // namespace
 
-void DiagnosticSink::add(int line, const std::string& kind, std::string message) {
+void DiagnosticSink::add(int line, const std::string& kind, std::string message, bool warning) {
   std::size_t& count = per_kind_[kind];
   if (++count > kMaxDiagnosticsPerKind || diagnostics_.size() >= kMaxDiagnostics) {
     ++dropped_;
     return;
   }
-  diagnostics_.push_back({line, std::move(message)});
+  diagnostics_.push_back({line, std::move(message), warning});
 }
 
 std::vector<Diagnostic> DiagnosticSink::finish() {

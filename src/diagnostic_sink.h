@@ -17,7 +17,7 @@ class DiagnosticSink {
  public:
   /// Records `message` about guide line `line` (0: the whole guide) unless
   /// `kind` (a short tag such as "unclosed") or the total is over its cap.
-  void add(int line, const std::string& kind, std::string message);
+  void add(int line, const std::string& kind, std::string message, bool warning = false);
   /// The diagnostics by line (stably), then one saying how many were dropped.
   std::vector<Diagnostic> finish();
 

@@ -96,14 +96,28 @@ std::optional<CompileError> compile_check(std::string_view source, std::string_v
   }
 }
 
-std::vector<std::string> preload_modules(const std::vector<std::string>& modules) {
+std::vector<std::string> preload_modules(const std::vector<std::string>& modules, std::vector<std::string>* noisy) {
   std::vector<std::string> failures;
   py::gil_scoped_acquire gil;
+  py::module_ sys = py::module_::import("sys");
+  py::object io_string = py::module_::import("io").attr("StringIO");
+  py::object stdout_before = sys.attr("stdout"), stderr_before = sys.attr("stderr");
   for (const auto& name : modules) {
+    py::object printed = io_string();
+    sys.attr("stdout") = printed;
+    sys.attr("stderr") = printed;
     try {
       py::module_::import(name.c_str());
     } catch (py::error_already_set& e) {
       failures.push_back(name + ": " + py::str(e.value()).cast<std::string>());
+    }
+    sys.attr("stdout") = stdout_before;
+    sys.attr("stderr") = stderr_before;
+    size_t length = py::len(printed.attr("getvalue")());
+    if (length > 0) {
+      // A fresh interpreter would print it again: let each sample import it.
+      sys.attr("modules").attr("pop")(name, py::none());
+      noisy->push_back(name);
     }
   }
   return failures;

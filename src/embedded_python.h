@@ -36,7 +36,11 @@ struct CompileError {
 std::optional<CompileError> compile_check(std::string_view source, std::string_view filename = "<snippet>");
 
 /// Imports each module; returns "module: reason" for those that failed.
-std::vector<std::string> preload_modules(const std::vector<std::string>& modules);
+/// A module that prints when imported is not kept (*noisy names it): its
+/// output is discarded, not left in sys.stdout's buffer for every forked
+/// sample to flush, and a sample that imports it prints, as in a fresh
+/// interpreter.
+std::vector<std::string> preload_modules(const std::vector<std::string>& modules, std::vector<std::string>* noisy);
 
 /// Moves every object into the permanent GC generation, so forked children
 /// do not copy the zygote's pages when the collector walks them.

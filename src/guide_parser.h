@@ -14,6 +14,9 @@ namespace guidecheck {
 struct Diagnostic {
   int line = 0;         ///< guide line, 1-based; 0 when about the whole guide
   std::string message;  ///< lowercase, no location: "prose line splits item 12 into q12 and q12-2"
+  /// The user must see it (a line the reader had to leave out), not only
+  /// with -v.
+  bool warning = false;
 };
 
 /// `guide.txt:118: message`, or `guide.txt: message` when the line is 0.

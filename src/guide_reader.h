@@ -33,7 +33,10 @@ struct ReadOptions {
 struct Extraction {
   std::string format;                    ///< the reader's name (set by read_guide_file)
   std::vector<Sample> samples;           ///< in guide order, ids unique
-  std::vector<std::string> diagnostics;  ///< "guide.md:12: message"
+  std::vector<std::string> diagnostics;  ///< "guide.md:12: message", shown with -v
+  /// Lines the reader could not take as code (a NUL byte, invalid UTF-8, a
+  /// line too long): "guide.md:12: message", always shown.
+  std::vector<std::string> warnings;
 };
 
 using ReadGuide = Extraction (*)(std::string_view text, const ReadOptions& options);

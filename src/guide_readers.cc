@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fmt/format.h>
 
-#include "atomic_file.h"
 #include "continuation.h"
+#include "guide_file.h"
 #include "markdown_reader.h"
 #include "rst_reader.h"
 #include "scraped_text_reader.h"
@@ -59,8 +59,10 @@ bool read_with(const std::string& path, std::string_view format_override, const 
   const GuideFormat* format = guide_format_for(path, format_override, err);
   if (!format) return false;
   std::string text;
-  if (!read_file(path, &text, err)) return false;
+  if (!load_guide_text(path, &text, err)) return false;
   *extraction = read_guide_text(*format, text, options);
+  std::vector<std::string> line_warnings = guide_line_warnings(path, text);
+  extraction->warnings.insert(extraction->warnings.begin(), line_warnings.begin(), line_warnings.end());
   return true;
 }
 

@@ -147,7 +147,9 @@ void finish_judgement(const PlannedSample& planned, const SampleRuns& runs, cons
   if (!failure.empty() && !(error_claimed && outcome.status == RunStatus::kError)) result->problems.push_back(failure);
   if (runs.golden && !runs.approved)
     result->problems.push_back(
-        fmt::format("no approved output: {} is missing (run guidecheck update)", runs.approved_path));
+        runs.approved_unreadable.empty()
+            ? fmt::format("no approved output: {} is missing (run guidecheck update)", runs.approved_path)
+            : fmt::format("no approved output: {}", runs.approved_unreadable));
   if (outcome.stdout_truncated) result->problems.push_back("stdout was truncated (over the output cap)");
   if (!result->golden_diff.empty()) result->problems.push_back(fmt::format("stdout differs from {}", runs.approved_path));
 

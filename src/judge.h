@@ -33,6 +33,7 @@ struct SampleRuns {
   bool golden = false;
   std::optional<std::string> approved;
   std::string approved_path;
+  std::string approved_unreadable;  ///< why approved_path exists but cannot be read
 };
 
 /// First judgement of a sample that ran (a skipped one: skipped_result).

@@ -1,6 +1,7 @@
 #include "line_classifier.h"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <optional>
 #include <string>
 #include <utility>
@@ -129,8 +130,10 @@ class LineClassifier {
         continue;
       }
       if (s.size() > kMaxCodeLineBytes) {
-        diagnostics_->add(i + 1, "long", "line longer than " + std::to_string(kMaxCodeLineBytes) +
-                                             " bytes; not treated as code");
+        diagnostics_->add(i + 1, "long",
+                          fmt::format("a line of {} bytes, over {}: read as data, never as code", s.size(),
+                                      kMaxCodeLineBytes),
+                          /*warning=*/true);
         ++i;
         continue;
       }

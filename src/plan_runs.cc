@@ -125,7 +125,7 @@ void attach_approved_outputs(const CheckPlan& plan, const SnippetStore& store, P
     if (plan.samples[i].skip_reason) continue;
     SampleRuns& sample_runs = runs->runs[i];
     sample_runs.golden = true;
-    sample_runs.approved = store.read_expected(plan.samples[i].sample.id);
+    sample_runs.approved = store.read_expected(plan.samples[i].sample.id, &sample_runs.approved_unreadable);
     sample_runs.approved_path = store.expected_path(plan.samples[i].sample.id);
   }
 }

@@ -12,6 +12,24 @@ namespace {
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
 
+// CI systems and xmllint reject huge text nodes (libxml2 stops at 10 MB);
+// an output flood keeps its head and tail, the full text is in the JSON report.
+constexpr size_t kMaxTextBytes = 64 * 1024;
+
+// A cut point at or before `at` that does not split a UTF-8 sequence.
+size_t character_boundary(std::string_view text, size_t at) {
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+std::string bounded(std::string_view text) {
+  if (text.size() <= kMaxTextBytes) return std::string(text);
+  size_t head = character_boundary(text, kMaxTextBytes * 3 / 4);
+  size_t tail = character_boundary(text, text.size() - kMaxTextBytes / 4);
+  return fmt::format("{}\n[... {} bytes cut; the JSON report has them all ...]\n{}", text.substr(0, head),
+                     tail - head, text.substr(tail));
+}
+
 std::string escape(std::string_view text, bool attribute) {
   // Bytes that are not UTF-8 become U+FFFD first, so the loop below sees UTF-8 only.
   std::string valid = replace_invalid_utf8(text);
@@ -134,14 +152,14 @@ std::string testcase(const std::string& guide, const std::string& classname, con
   } else if (status != "passed") {
     bool error = is_error_status(status);
     const char* tag = error ? "error" : "failure";
-    out += fmt::format("    <{}{}{}>", tag, attribute("message", failure_message(result)), attribute("type", status));
-    out += xml_escape_text(failure_body(result)) + fmt::format("</{}>\n", tag);
+    out += fmt::format("    <{}{}{}>", tag, attribute("message", bounded(failure_message(result))), attribute("type", status));
+    out += xml_escape_text(bounded(failure_body(result))) + fmt::format("</{}>\n", tag);
   }
   if (status != "skipped") {
     if (!result.outcome.stdout_text.empty())
-      out += "    <system-out>" + xml_escape_text(result.outcome.stdout_text) + "</system-out>\n";
+      out += "    <system-out>" + xml_escape_text(bounded(result.outcome.stdout_text)) + "</system-out>\n";
     if (!result.outcome.stderr_text.empty())
-      out += "    <system-err>" + xml_escape_text(result.outcome.stderr_text) + "</system-err>\n";
+      out += "    <system-err>" + xml_escape_text(bounded(result.outcome.stderr_text)) + "</system-err>\n";
   }
   return out + "  </testcase>\n";
 }

@@ -123,7 +123,8 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
   Extraction extraction;
   ParsedGuide guide = parse_guide(text, options.filename);
   for (const auto& diagnostic : guide.diagnostics)
-    extraction.diagnostics.push_back(format_diagnostic(options.filename, diagnostic));
+    (diagnostic.warning ? extraction.warnings : extraction.diagnostics)
+        .push_back(format_diagnostic(options.filename, diagnostic));
 
   struct Pending {
     size_t sample;

@@ -76,10 +76,12 @@ std::string SnippetStore::expected_path(const std::string& id) const {
   return (fs::path(expected_dir_) / (id + ".out")).string();
 }
 
-std::optional<std::string> SnippetStore::read_expected(const std::string& id) const {
+std::optional<std::string> SnippetStore::read_expected(const std::string& id, std::string* unreadable) const {
   std::string content, err;
-  if (!read_file(expected_path(id), &content, &err)) return std::nullopt;
-  return content;
+  if (read_file(expected_path(id), &content, &err)) return content;
+  std::error_code ec;
+  if (unreadable && fs::symlink_status(expected_path(id), ec).type() != fs::file_type::not_found) *unreadable = err;
+  return std::nullopt;
 }
 
 bool SnippetStore::write_expected(const std::string& id, const std::string& content, bool* changed,

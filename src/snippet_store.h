@@ -30,8 +30,10 @@ class SnippetStore {
   bool list(std::vector<Sample>* snippets, std::string* err) const;
 
   std::string expected_path(const std::string& id) const;
-  /// The approved stdout of a snippet; nullopt when it has none yet.
-  std::optional<std::string> read_expected(const std::string& id) const;
+  /// The approved stdout of a snippet; nullopt when it has none yet, or
+  /// when its file cannot be read (a directory, no permission): then
+  /// *unreadable, when given, says why.
+  std::optional<std::string> read_expected(const std::string& id, std::string* unreadable = nullptr) const;
   /// Replaces the approved stdout atomically; unchanged content is not
   /// rewritten. *changed tells whether the file changed.
   bool write_expected(const std::string& id, const std::string& content, bool* changed, std::string* err) const;

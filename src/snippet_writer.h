@@ -13,6 +13,7 @@ struct SnippetWriteOutcome {
   int exit_code = 0;  ///< 0 done, 1 some sample could not be recovered, 2 error
   std::string error;
   std::vector<std::string> messages;  ///< changes, unsure decisions, problems
+  std::vector<std::string> warnings;  ///< guide lines the reader could not take as code
   int samples = 0;
   int written = 0;
   int unchanged = 0;

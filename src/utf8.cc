@@ -49,13 +49,25 @@ void append_byte_escape(std::string& out, unsigned char c) { out += fmt::format(
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) {
+bool is_valid_utf8(std::string_view text) { return first_invalid_utf8(text) == std::string_view::npos; }
+
+size_t first_invalid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     Sequence s = sequence_at(text, i);
-    if (!s.valid) return false;
+    if (!s.valid) return i;
     i += s.length;
   }
-  return true;
+  return std::string_view::npos;
+}
+
+size_t count_invalid_utf8(std::string_view text) {
+  size_t invalid = 0;
+  for (size_t i = 0; i < text.size();) {
+    Sequence s = sequence_at(text, i);
+    if (!s.valid) invalid += s.length;
+    i += s.length;
+  }
+  return invalid;
 }
 
 std::string replace_invalid_utf8(std::string_view text) {

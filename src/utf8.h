@@ -11,6 +11,13 @@ namespace guidecheck {
 /// replace_invalid_utf8 also writes its exact bytes exactly when this is false.
 bool is_valid_utf8(std::string_view text);
 
+/// The offset of the first byte of `text` that is not part of valid UTF-8;
+/// npos when every byte is.
+size_t first_invalid_utf8(std::string_view text);
+
+/// How many bytes of `text` are not part of valid UTF-8.
+size_t count_invalid_utf8(std::string_view text);
+
 /// `text` as valid UTF-8: every maximal subpart of an ill-formed sequence
 /// becomes one U+FFFD, as Python's bytes.decode("utf-8", "replace") and the
 /// WHATWG decoder do ("\xe2\x82" is one U+FFFD, "\xff\xfe" two, the

@@ -92,6 +92,8 @@ bool Zygote::read_status(std::string* err) {
   if (type == "ready") {
     for (const auto& failure : message.value("preload_failures", std::vector<std::string>{}))
       spdlog::warn("cannot preload {}; snippets will import it themselves", failure);
+    for (const auto& printed : message.value("preload_printed", std::vector<std::string>{}))
+      spdlog::warn("not preloading {}: it prints when imported; samples import it themselves", printed);
     int threads = message.value("threads", 1);
     if (threads > 1)
       spdlog::warn("the zygote runs {} threads after preloading; forked snippets may deadlock", threads);

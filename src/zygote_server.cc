@@ -253,7 +253,9 @@ int zygote_main(const ZygoteConfig& config) {
   }
   ready["python"] = python_version();
   ready["hash_seed"] = config.hash_seed;
-  ready["preload_failures"] = preload_modules(config.preload);
+  std::vector<std::string> noisy;
+  ready["preload_failures"] = preload_modules(config.preload, &noisy);
+  ready["preload_printed"] = noisy;
   prepare_snippet_runtime();
   freeze_heap();
   ready["threads"] = thread_count();

@@ -234,7 +234,9 @@ TEST(GuideParserTest, OverlongLineIsNotCode) {
   const std::string text = "x = 1\ny = '" + std::string(20000, 'a') + "'\nz = 2\n";
   const ParsedGuide guide = parse_guide(text, "long.txt");
   EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 1, 1}, {"s02", 3, 3}}));
-  EXPECT_TRUE(has_diagnostic(guide, 2, "longer than"));
+  EXPECT_TRUE(has_diagnostic(guide, 2, "a line of 20006 bytes, over 10000: read as data, never as code"));
+  EXPECT_TRUE(std::any_of(guide.diagnostics.begin(), guide.diagnostics.end(),
+                          [](const Diagnostic& d) { return d.line == 2 && d.warning; }));  // shown without -v
 }
 
 TEST(GuideParserTest, LargeGuideParsesWhole) {

@@ -218,5 +218,24 @@ TEST(ReportJunitTest, HostileTextStaysWellFormedXml) {
       << body;
 }
 
+// An output flood (17 MB once) must not make a text node xmllint rejects:
+// the head and tail are kept, with how much was cut between them.
+TEST(ReportJunitTest, AFloodOfOutputIsBoundedWithItsHeadAndTail) {
+  SampleResult result = failed("q1", RunStatus::kError, "exit 1");
+  result.outcome.stdout_text = "first line\n" + std::string(12'000'000, 'x') + "\xc3\xa9\nlast line\n";
+  result.outcome.stderr_text = std::string(200'000, 'e');
+  result.golden_diff = "+" + std::string(5'000'000, 'd') + "\n";
+  std::string report = junit_report_of("guide.md", {result});
+  EXPECT_LT(report.size(), 400'000u);
+  Xml xml(report);
+  ASSERT_EQ(xml.errors(), "");
+  std::string out = xml.value("//system-out");
+  EXPECT_EQ(out.rfind("first line\nxxx", 0), 0u);
+  EXPECT_NE(out.find("bytes cut; the JSON report has them all"), std::string::npos);
+  EXPECT_EQ(out.substr(out.size() - 13), "\xc3\xa9\nlast line\n");
+  EXPECT_LT(xml.value("//system-err").size(), 70'000u);
+  EXPECT_LT(xml.value("//failure").size(), 70'000u);
+}
+
 }  // namespace
 }  // namespace guidecheck

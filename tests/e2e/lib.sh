@@ -426,6 +426,65 @@ wait_no_process() {
   return 0
 }
 
+# tree_digest DIR: every entry under DIR (the cache too) with its type, mode,
+# inode and mtime, then every file's checksum: a rewrite, a new file or a
+# temporary file created and removed again all change it.
+tree_digest() {
+  (cd "$1" && find . -printf '%y %m %i %T@ %p\n' | sort && find . -type f -print0 | sort -z | xargs -0 -r sha1sum)
+}
+
+# env_marked_pids MARK: live processes whose environment holds
+# GC_E2E_RUN=MARK: guidecheck, its zygote and the samples forked from it.
+env_marked_pids() {
+  local entry pid state
+  for entry in /proc/[0-9]*; do
+    pid=${entry#/proc/}
+    { tr '\0' '\n' <"$entry/environ" | grep -qxF "GC_E2E_RUN=$1"; } 2>/dev/null || continue
+    state=$(ps -o stat= -p "$pid" 2>/dev/null) || continue
+    [[ $state == Z* ]] || echo "$pid"
+  done
+}
+
+# wait_nothing_left MARK: within 3 s no process carries MARK in its
+# environment; otherwise a failure, and the survivors are killed.
+wait_nothing_left() {
+  local pids i
+  for ((i = 0; i < 30; i++)); do
+    pids=$(env_marked_pids "$1")
+    [[ -z $pids ]] && return 0
+    sleep 0.1
+  done
+  fail "process(es) left running 3 s after guidecheck returned: $(ps -o pid=,args= -p "$(tr -s ' \n' ',' <<<"$pids" | sed 's/,$//')" 2>&1 | cut -c 1-200 | tr '\n' ';')"
+  # shellcheck disable=SC2086  # one pid per word
+  kill -KILL $pids 2>/dev/null || true
+}
+
+# expect_refused NAME NEEDLE ARGS...: `guidecheck ARGS`, run in $project,
+# exits 2, prints nothing on stdout and exactly one line of under 200
+# characters on stderr that contains NEEDLE, changes nothing in the project
+# and leaves nothing running. $GC_ERR holds the message afterwards.
+expect_refused() {
+  local name=$1 needle=$2
+  shift 2
+  local before run_mark="$GC_E2E_TOKEN.$BASHPID.$RANDOM"
+  before=$(tree_digest "$project")
+  cd "$project"
+  GC_E2E_RUN=$run_mark gc_run "$name" "$@"
+  cd - >/dev/null
+  assert_eq "exit code of 'guidecheck $*'" 2 "$GC_RC"
+  local lines chars
+  lines=$(grep -c '' "$GC_ERR" || true)
+  chars=$(wc -c <"$GC_ERR")
+  if [[ $lines != 1 ]]; then
+    fail "stderr of 'guidecheck $*' has $lines lines, not one: $(cat -A "$GC_ERR" | head -n 5 | tr '\n' ' ')"
+  fi
+  ((chars < 200)) || fail "stderr of 'guidecheck $*' is $chars characters long, not under 200"
+  assert_contains "the message of 'guidecheck $*' names it" "$needle" "$GC_ERR"
+  assert_eq "stdout of 'guidecheck $*'" "" "$(cat "$GC_OUT")"
+  assert_eq "the project after 'guidecheck $*'" "$before" "$(tree_digest "$project")"
+  wait_nothing_left "$run_mark"
+}
+
 # mark NAME: the marker a hostile fixture derives from its tag.
 mark() {
   echo "gc$1$GC_E2E_TOKEN"

@@ -10,8 +10,8 @@ new_project() {
   rm -rf "$project"
   mkdir -p "$project"
 }
-# tree_digest DIR: one line per file under DIR, with its checksum.
-tree_digest() { (cd "$1" && find . -path ./.guidecheck -prune -o -type f -print0 | sort -z | xargs -0 -r sha1sum); }
+# content_digest DIR: each file under DIR (the durations cache aside) with its checksum.
+content_digest() { (cd "$1" && find . -path ./.guidecheck -prune -o -type f -print0 | sort -z | xargs -0 -r sha1sum); }
 
 # Before the fix, scratch directories had predictable names
 # (TMPDIR/guidecheck-{variants,guide,extract}-PID) and were reused: a local
@@ -95,14 +95,14 @@ case_interrupted_update_writes_nothing() {
   write_slow_guide
   gc_in_project extract guide.txt >/dev/null 2>&1 || true
   local before
-  before=$(tree_digest "$project")
+  before=$(content_digest "$project")
   (cd "$project" && exec "$GUIDECHECK" update --write-guide >"$E2E_TMP/int.out" 2>&1) &
   local pid=$! rc=0
   sleep 2
   kill -INT "$pid"
   wait "$pid" || rc=$?
   assert_eq "exit code after Ctrl-C" 130 "$rc"
-  assert_eq "the project after an interrupted update --write-guide" "$before" "$(tree_digest "$project")"
+  assert_eq "the project after an interrupted update --write-guide" "$before" "$(content_digest "$project")"
 }
 
 # Another guide is judged on its own samples only, even when its ids are the
@@ -125,11 +125,11 @@ case_extract_of_a_guide_without_samples_changes_nothing() {
   gc_in_project extract guide.txt >/dev/null
   local before rc=0
   : >"$project/empty.txt"
-  before=$(tree_digest "$project")
+  before=$(content_digest "$project")
   gc_in_project extract empty.txt >"$E2E_TMP/empty.out" 2>&1 || rc=$?
   assert_eq "exit code" 2 "$rc"
   assert_contains "the message" "empty.txt: no code samples found" "$E2E_TMP/empty.out"
-  assert_eq "the project" "$before" "$(tree_digest "$project")"
+  assert_eq "the project" "$before" "$(content_digest "$project")"
 }
 
 # A second writer waits for the first (here a lock held by flock(1)).
