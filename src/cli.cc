@@ -304,6 +304,7 @@ int run_cli(int argc, char** argv) {
         };
       CheckOutcome outcome = check_snippets(check.check, runner, second, progress);
       if (show_progress) std::fprintf(stderr, "\r\033[K");
+      for (const auto& warning : outcome.warnings) spdlog::warn("{}", warning);
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
         return finish_interrupted(2);
@@ -315,7 +316,6 @@ int run_cli(int argc, char** argv) {
         else
           spdlog::debug("{}", note);
       for (const auto& error : outcome.errors) spdlog::warn("{}", error);
-      for (const auto& warning : outcome.warnings) spdlog::warn("{}", warning);
       if (!outcome.drift.empty()) {
         for (const auto& problem : outcome.drift) std::printf("%s\n", problem.c_str());
         std::printf("snippets/ no longer matches %s: run guidecheck extract, review the snippets, then check again\n",

@@ -18,6 +18,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
        !read_guide_file(target.guide_path, target.guide_format, &runner, options.run, &another_guide, &result.error)) ||
       !build_check_plan(options, target, &another_guide, &plan, &result.error) ||
       !load_plan_errata(options, plan, &errata, &result.error)) {
+    result.warnings = another_guide.warnings;  // may say why it has no samples
     result.exit_code = 2;
     return result;
   }

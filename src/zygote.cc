@@ -98,8 +98,11 @@ bool Zygote::read_status(std::string* err) {
     if (threads > 1)
       spdlog::warn("the zygote runs {} threads after preloading; forked snippets may deadlock", threads);
     static bool said_once = false;  // a command may start a second zygote
-    if (std::string off = message.value("sandbox_off", std::string()); !off.empty() && !said_once) {
-      spdlog::warn("samples run without a sandbox: {}", off);
+    if (!said_once) {
+      if (std::string off = message.value("sandbox_off", std::string()); !off.empty())
+        spdlog::warn("samples run without a sandbox: {}", off);
+      if (std::string off = message.value("process_bound_off", std::string()); !off.empty())
+        spdlog::warn("samples' processes are not bounded (root is exempt from RLIMIT_NPROC): {}", off);
       said_once = true;
     }
     spdlog::debug("zygote {} ready (Python {}, hash seed {})", message.value("pid", 0),

@@ -19,6 +19,7 @@
 
 #include "embedded_python.h"
 #include "monotonic_clock.h"
+#include "process_bound.h"
 #include "sandbox.h"
 #include "snippet_main.h"
 #include "snippet_process.h"
@@ -79,8 +80,11 @@ struct Run {
 
 class ZygoteServer {
  public:
-  ZygoteServer(int socket, EnvRestore env_restore, bool sandboxed)
-      : socket_(socket), env_restore_(std::move(env_restore)), sandboxed_(sandboxed) {}
+  ZygoteServer(int socket, EnvRestore env_restore, bool sandboxed, std::optional<ProcessBound> process_bound)
+      : socket_(socket),
+        env_restore_(std::move(env_restore)),
+        sandboxed_(sandboxed),
+        process_bound_(std::move(process_bound)) {}
 
   int serve() {
     // Children, and the signals that end us (the host's death arrives as
@@ -138,6 +142,11 @@ class ZygoteServer {
     std::string work_dir = make_work_dir();
     if (work_dir.empty()) {
       write_all(fds[1].get(), fmt::format("{}Ecannot create a working directory: {}\n", request.marker, strerror(errno)));
+      return;
+    }
+    if (process_bound_ && !process_bound_->allow_runs(static_cast<int>(runs_.size()) + 1, kRunProcesses, &err)) {
+      write_all(fds[1].get(), fmt::format("{}Ecannot bound its processes: {}\n", request.marker, err));
+      remove_tree(work_dir);
       return;
     }
     long long started = monotonic_micros();
@@ -203,6 +212,8 @@ class ZygoteServer {
       write_all(run.stdout_fd.get(), fmt::format("{}X{},{},{},{}\n", run.marker, run.wait_status, run.micros,
                                                  run.max_rss_kb, run.leftovers_killed));
       it = runs_.erase(it);
+      std::string ignored;  // a bound that stays higher is still a bound
+      if (process_bound_) process_bound_->allow_runs(static_cast<int>(runs_.size()), kRunProcesses, &ignored);
     }
   }
 
@@ -225,6 +236,7 @@ class ZygoteServer {
   int socket_;
   EnvRestore env_restore_;
   bool sandboxed_;
+  std::optional<ProcessBound> process_bound_;  ///< under root, whom RLIMIT_NPROC does not bind
   std::map<pid_t, Run> runs_;
 };
 
@@ -259,8 +271,15 @@ int zygote_main(const ZygoteConfig& config) {
   prepare_snippet_runtime();
   freeze_heap();
   ready["threads"] = thread_count();
+  const bool sandboxed = config.sandbox && sandbox_off.empty();
+  std::optional<ProcessBound> process_bound;
+  if (sandboxed && geteuid() == 0) {
+    std::string why_not;
+    process_bound = ProcessBound::enter(&why_not);
+    if (!process_bound) ready["process_bound_off"] = why_not;
+  }
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;
-  return ZygoteServer(config.socket_fd, std::move(env_restore), config.sandbox && sandbox_off.empty()).serve();
+  return ZygoteServer(config.socket_fd, std::move(env_restore), sandboxed, std::move(process_bound)).serve();
 }
 
 }  // namespace guidecheck

@@ -128,7 +128,7 @@ case_extract_of_a_guide_without_samples_changes_nothing() {
   before=$(content_digest "$project")
   gc_in_project extract empty.txt >"$E2E_TMP/empty.out" 2>&1 || rc=$?
   assert_eq "exit code" 2 "$rc"
-  assert_contains "the message" "empty.txt: no code samples found" "$E2E_TMP/empty.out"
+  assert_contains "the message" "empty.txt: the guide is empty" "$E2E_TMP/empty.out"
   assert_eq "the project" "$before" "$(content_digest "$project")"
 }
 

@@ -144,6 +144,29 @@ EOF
 )"
   check_json
   assert_one_of "a 1.1 GB file" "$(stdout_of s1)" "stopped: File too large" "stopped: No space left on device"
+
+  # A fork bomb stops at the bound, for root too (a pids cgroup per run:
+  # root is exempt from RLIMIT_NPROC), and its children die with the run.
+  new_project "$(cat <<'EOF'
+import os, time
+children = []
+try:
+    for _ in range(3000):
+        pid = os.fork()
+        if pid == 0:
+            time.sleep(60)
+            os._exit(0)
+        children.append(pid)
+except OSError as e:
+    print("stopped:", e.strerror)
+print("forked", len(children))
+EOF
+)"
+  check_json
+  local forked
+  forked=$(stdout_of s1 | sed -n 's/^forked //p')
+  assert_eq "why the forks stopped" "stopped: Resource temporarily unavailable" "$(stdout_of s1 | head -n 1)"
+  if [[ -z $forked ]] || ((forked >= 512)); then fail "forked '$forked' children, not under 512"; fi
 }
 
 case_samples_cannot_touch_each_other_or_the_zygote() {
