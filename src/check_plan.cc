@@ -153,7 +153,8 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
           "extract GUIDE writes it)",
           project.snippets_dir, project.expected_dir));
     if (plan->mode == PlanMode::kProject &&
-        !find_drift(plan->guide_path, manifest, files, &plan->drift, err))
+        !find_drift(plan->guide_path, manifest, files, (fs::path(project.cache_dir) / "drift-in-sync").string(),
+                    &plan->drift, err))
       return false;
   }
 

@@ -20,7 +20,9 @@
 #include "atomic_file.h"
 #include "report_github.h"
 #include "report_formats.h"
+#include "preload_routing.h"
 #include "report_text.h"
+#include "result_cache.h"
 #include "project_lock.h"
 #include "resource_limits.h"
 #include "scheduler.h"
@@ -135,6 +137,7 @@ struct BatchFlags {
   std::string preload;
   std::string memory = "4G";
   std::string color = "auto";
+  bool no_cache = false;  ///< check only: run every sample, reuse nothing
 };
 
 void add_batch_options(CLI::App* command, BatchFlags* flags) {
@@ -155,29 +158,35 @@ void add_batch_options(CLI::App* command, BatchFlags* flags) {
   add_zygote_options(command, &flags->zygote, &flags->no_preload, &flags->preload, &flags->check.run.sandbox);
 }
 
-// Starts the zygote and runs `body` with a runner over it and a second
-// runner (another hash seed) that starts only if used. `preload_second`:
-// update re-runs everything there; check only a few suspects, for which a
-// pristine interpreter that starts in milliseconds is the better deal.
+// How a command wants its runners.
+struct RunnerSetup {
+  /// update re-runs everything on the second runner; check only a few
+  /// suspects, for which a pristine interpreter that starts in milliseconds
+  /// is the better deal.
+  bool preload_second = true;
+  /// check: outcomes reused from the project's result cache.
+  bool cached = false;
+};
+
+// Runs `body` with a runner and a second runner (another hash seed). Each
+// sends a sample to a zygote with the preloaded modules or to a slim one,
+// by its imports; a zygote starts only when a run needs it (an unchanged
+// re-check starts none).
 template <typename Body>
-int with_runner(BatchFlags& flags, Body body, bool preload_second = true) {
+int with_runner(BatchFlags& flags, Body body, RunnerSetup setup = {}) {
   apply_zygote_options(&flags.zygote, flags.no_preload, flags.preload);
   flags.check.run.memory_limit = flags.memory == "0" ? 0 : *parse_size(flags.memory);
   absolute_paths(&flags.check.run.sandbox.writable);
   int jobs = flags.jobs > 0 ? flags.jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
-  std::string err;
-  auto zygote = Zygote::start(flags.zygote, &err);
-  if (!zygote) {
-    spdlog::error("{}", err);
-    return 2;
-  }
-  ZygoteRunner runner(*zygote, jobs);
   // The second opinion: another hash seed, started only if needed.
   ZygoteOptions second_options = flags.zygote;
   second_options.hash_seed = (std::random_device{}() % 4000000000u) + 1;
-  if (!preload_second) second_options.preload.clear();
-  LazyZygoteRunner second(second_options, jobs);
-  return body(runner, second);
+  if (!setup.preload_second) second_options.preload.clear();
+  PreloadRoutingRunner second(second_options, jobs);
+  PreloadRoutingRunner runner(flags.zygote, jobs);
+  if (!setup.cached) return body(runner, second);
+  CachingRunner cached(runner, {(std::filesystem::path(flags.check.project.cache_dir) / "results").string()});
+  return body(cached, second);
 }
 
 // After a signal, the shell's convention: 128 + its number (130 for Ctrl-C,
@@ -257,6 +266,8 @@ int run_cli(int argc, char** argv) {
   check_cmd->add_option("-o,--output", check_output,
                         "write the report to this file (atomically); the terminal still gets the text report");
   check_cmd->add_option("--errata", check.check.errata_path, "known-errata file (default: <snippets>/errata.toml)");
+  check_cmd->add_flag("--no-cache", check.no_cache,
+                      "run every sample now (by default an unchanged run is reused from .guidecheck/results)");
 
   // update
   BatchFlags update;
@@ -341,7 +352,7 @@ int run_cli(int argc, char** argv) {
       if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && format->name != "github")
         write_stdout(render_github_annotations(outcome.report));
       return finish_interrupted(outcome.exit_code);
-    }, /*preload_second=*/false);
+    }, RunnerSetup{/*preload_second=*/false, /*cached=*/!check.no_cache});
   }
   if (extract_cmd->parsed()) {
     extract_options.project = extract.check.project;

@@ -2,10 +2,34 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "errata.h"
+#include "golden_pattern.h"
 #include "plan_runs.h"
 
 namespace guidecheck {
+namespace {
+
+// A sample whose output changes from run to run (a claim or stdout found
+// unstable, or placeholders in expected/) must be run every time: a cached
+// outcome would hide the change.
+void forget_unstable_runs(const CheckPlan& plan, const PlanRuns& runs, const std::vector<SampleResult>& results,
+                          Runner& runner) {
+  for (size_t i = 0; i < results.size() && i < plan.samples.size(); ++i) {
+    const SampleResult& result = results[i];
+    bool unstable =
+        std::any_of(result.claims.begin(), result.claims.end(),
+                    [](const ClaimResult& claim) { return claim.verdict == ClaimVerdict::kUnstable; }) ||
+        std::any_of(result.notes.begin(), result.notes.end(),
+                    [](const std::string& note) { return note.find("unstable") != std::string::npos; }) ||
+        (runs.runs[i].approved && has_placeholders(*runs.runs[i].approved));
+    if (unstable) runner.forget(plan.samples[i].spec);
+  }
+}
+
+}  // namespace
+
 CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, Runner& second,
                             const CheckProgress& progress) {
   CheckOutcome result;
@@ -37,8 +61,10 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   result.interrupted = runs.interrupted;
   SnippetStore store = options.project.store();
   attach_approved_outputs(plan, store, &runs);
-  result.report =
-      make_report(plan.guide_path, judge_plan(plan, runs, JudgePolicy{options.strict, &errata, plan.guide_path}, second));
+  std::vector<SampleResult> judged =
+      judge_plan(plan, runs, JudgePolicy{options.strict, &errata, plan.guide_path}, second);
+  forget_unstable_runs(plan, runs, judged, runner);
+  result.report = make_report(plan.guide_path, std::move(judged));
   if (plan.mode != PlanMode::kInMemory) store.save_durations(runs.durations);
   result.report.reader_notes = plan.notes;
   result.exit_code = result.report.counts.failed > 0 ? 1 : 0;

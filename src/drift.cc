@@ -1,23 +1,67 @@
 #include "drift.h"
 
+#include <xxhash.h>
+
+#include <filesystem>
 #include <fmt/format.h>
+#include <map>
 #include <set>
+
+#include "atomic_file.h"
 
 #include "guide_reader.h"
 #include "snippet_lines.h"
 
 namespace guidecheck {
 
+namespace {
+
+// Everything drift depends on, as one digest; "" when the guide is unreadable.
+std::string drift_inputs_digest(const std::string& guide_path, const Manifest& manifest,
+                                const std::vector<Sample>& stored) {
+  std::string guide_text, err;
+  if (!read_file(guide_path, &guide_text, &err)) return "";
+  XXH64_state_t* state = XXH64_createState();
+  XXH64_reset(state, 0);
+  auto add = [&](std::string_view field) {
+    uint64_t size = field.size();
+    XXH64_update(state, &size, sizeof size);
+    XXH64_update(state, field.data(), field.size());
+  };
+  add(guide_path);
+  add(guide_text);
+  add(manifest.format);
+  for (const auto& sample : manifest.samples)
+    add(fmt::format("{}:{}-{}", sample.id, sample.first_line, sample.last_line));
+  for (const auto& sample : stored) {
+    add(sample.id);
+    add(sample.source);
+  }
+  std::string digest = fmt::format("{:016x}", XXH64_digest(state));
+  XXH64_freeState(state);
+  return digest;
+}
+
+}  // namespace
+
 bool find_drift(const std::string& guide_path, const Manifest& manifest, const std::vector<Sample>& stored,
-                std::vector<std::string>* problems, std::string* err) {
+                const std::string& memo_path, std::vector<std::string>* problems, std::string* err) {
+  std::string digest, remembered, ignored;
+  if (!memo_path.empty()) {
+    digest = drift_inputs_digest(guide_path, manifest, stored);
+    if (!digest.empty() && read_file(memo_path, &remembered, &ignored) && remembered == digest) return true;
+  }
   Extraction guide;
   if (!read_guide_lines(guide_path, manifest.format, &guide, err)) return false;
   const char* advice = "run guidecheck extract";
+  std::map<std::string, const Sample*> by_id;
+  for (const auto& sample : stored) by_id.emplace(sample.id, &sample);
   std::set<std::string> in_guide;
   for (const auto& sample : guide.samples) {
     in_guide.insert(sample.id);
-    auto file = std::find_if(stored.begin(), stored.end(), [&](const Sample& s) { return s.id == sample.id; });
-    if (file == stored.end()) {
+    auto found = by_id.find(sample.id);
+    const Sample* file = found == by_id.end() ? nullptr : found->second;
+    if (!file) {
       problems->push_back(fmt::format("{}:{}-{}: sample {} has no snippet ({}.py is missing); {}", guide_path,
                                       sample.first_line, sample.last_line, sample.id, sample.id, advice));
       continue;
@@ -42,6 +86,12 @@ bool find_drift(const std::string& guide_path, const Manifest& manifest, const s
     if (!in_guide.count(entry.id))
       problems->push_back(fmt::format("{}:{}-{}: sample {} is no longer in the guide (snippets/{}.py); {}", guide_path,
                                       entry.first_line, entry.last_line, entry.id, entry.id, advice));
+  // Remembered only in sync; a cache that cannot be written changes nothing.
+  if (problems->empty() && !digest.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(memo_path).parent_path(), ec);
+    write_file_atomically(memo_path, digest, &ignored);
+  }
   return true;
 }
 

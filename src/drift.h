@@ -16,7 +16,12 @@ namespace guidecheck {
 /// message per difference, each naming the guide lines and telling the
 /// maintainer to run `guidecheck extract`; empty when in sync. False with
 /// *err when the guide cannot be read.
+///
+/// `memo_path` (may be empty) remembers the last inputs found in sync: when
+/// the guide's bytes, the manifest and every stored snippet are the same
+/// again, the guide is not read again (a re-check of a large guide then
+/// costs a hash of its bytes, not a parse).
 bool find_drift(const std::string& guide_path, const Manifest& manifest, const std::vector<Sample>& stored,
-                std::vector<std::string>* problems, std::string* err);
+                const std::string& memo_path, std::vector<std::string>* problems, std::string* err);
 
 }  // namespace guidecheck

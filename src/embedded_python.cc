@@ -149,6 +149,31 @@ std::optional<std::string> installed_version(const std::string& distribution) {
   }
 }
 
+std::string importable_packages_digest() {
+  std::string err;
+  if (!g_running && !start_interpreter({}, &err)) return "unknown: " + err;
+  py::gil_scoped_acquire gil;
+  try {
+    py::dict scope;
+    py::exec(R"(
+import hashlib, os, sys
+digest = hashlib.sha1()
+for entry in sys.path:
+    if not entry or not os.path.isdir(entry):
+        continue  # '' is the caller's directory: a sample runs from its own
+    digest.update(entry.encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(str(os.stat(entry).st_mtime_ns).encode() + b"\0")
+    for name in sorted(os.listdir(entry)):
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+result = digest.hexdigest()
+)",
+             scope);
+    return scope["result"].cast<std::string>();
+  } catch (py::error_already_set& e) {
+    return std::string("unknown: ") + e.what();
+  }
+}
+
 std::string python_build() { return Py_GetVersion(); }
 
 std::string python_version() { return Py_GetVersion() ? std::string(Py_GetVersion()).substr(0, std::string(Py_GetVersion()).find(' ')) : ""; }

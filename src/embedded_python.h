@@ -55,6 +55,12 @@ void after_fork_child();
 /// for "pandas"; nullopt when it is not installed. Starts the interpreter.
 std::optional<std::string> installed_version(const std::string& distribution);
 
+/// What a sample can import, as a digest: the entries of every directory on
+/// sys.path (distributions carry their version in their names: numpy-1.24.2
+/// .dist-info), with each directory's mtime. Installing, upgrading or
+/// removing a package changes it. Starts the interpreter if needed.
+std::string importable_packages_digest();
+
 /// Version of the embedded interpreter, e.g. "3.11.2".
 std::string python_version();
 /// CPython's version and build ("3.11.2 (main, Mar 13 2023, ...) [GCC 12.2.0]"),

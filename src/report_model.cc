@@ -47,6 +47,7 @@ ReportCounts count_results(const std::vector<SampleResult>& results) {
     else if (status == "not run") ++counts.not_run;
     else ++counts.failed;
     if (is_error_status(status)) ++counts.errors;
+    if (result.outcome.cached) ++counts.cached;
   }
   return counts;
 }

@@ -21,6 +21,7 @@ struct ReportCounts {
   int skipped = 0;
   int errors = 0;
   int not_run = 0;  ///< an interrupt stopped them or came first
+  int cached = 0;   ///< whose run was reused from the result cache
   int total() const { return passed + failed + skipped + not_run; }
 };
 

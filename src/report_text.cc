@@ -112,6 +112,10 @@ std::string render_text_report(const Report& report, const TextReportStyle& styl
                               escape_for_terminal(claim.claimed), escape_for_terminal(claim.erratum_reason));
       }
   if (known) out += fmt::format("\nKnown errata in the guide ({}):\n", known) + errata;
+  // Its own line, so that the summary stays the report's last line.
+  if (report.counts.cached)
+    out += fmt::format("\n{} of {} samples reused from the result cache (--no-cache runs them all)\n",
+                       report.counts.cached, report.counts.total());
   out += "\n" + summary_line(report.counts) + "\n";
   return out;
 }

@@ -1,5 +1,6 @@
 #include "run_identity.h"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -33,6 +34,14 @@ std::string run_identity(const RunSpec& spec, std::string_view interpreter_ident
   add(state, to_string(spec.mode));
   add(state, spec.prelude);
   add(state, fmt::format("{}/{}/{}", spec.timeout_s, spec.memory_limit, spec.output_cap));
+  // What it may do beyond the sandbox, and the values it is passed (a NAME
+  // alone passes the caller's value).
+  add(state, spec.sandbox.network ? "network" : "");
+  for (const auto& path : spec.sandbox.writable) add(state, path);
+  for (const auto& entry : spec.sandbox.env) {
+    const char* value = entry.find('=') == std::string::npos ? std::getenv(entry.c_str()) : nullptr;
+    add(state, entry + (value ? "=" + std::string(value) : ""));
+  }
   uint64_t hash = XXH64_digest(state);
   XXH64_freeState(state);
   return fmt::format("{:016x}", hash);

@@ -10,8 +10,9 @@
 namespace guidecheck {
 
 /// Hex xxHash64 over everything that can change a run's outcome: the
-/// source text, arguments, stdin's content, mode, prelude, limits, and the
-/// interpreter's identity (Runner::interpreter_identity). Not in it: the
+/// source text, arguments, stdin's content, mode, prelude, limits, sandbox
+/// settings (with the values --env passes through), and the interpreter's
+/// identity (Runner::interpreter_identity). Not in it: the
 /// spec's id, its path's directory (a scratch copy runs the same) and the
 /// expected duration.
 std::string run_identity(const RunSpec& spec, std::string_view interpreter_identity);

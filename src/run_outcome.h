@@ -39,6 +39,7 @@ struct RunOutcome {
   /// Stopped, or never started, because guidecheck was interrupted.
   bool interrupted = false;
   bool never_started = false;  ///< the interrupt came before it started
+  bool cached = false;         ///< answered from the result cache, not run now
   std::vector<StatementOutput> statements;
   /// stdout in the order it was written, each stretch with its statement.
   std::vector<OutputPiece> pieces;

@@ -42,6 +42,9 @@ class Runner {
   /// the same identity give the same outcome for the same spec (as far as
   /// the code is deterministic): the key of a result cache.
   virtual std::string interpreter_identity() const { return ""; }
+  /// Never reuse the outcome of this spec: the judge found it unstable
+  /// (only a result cache keeps outcomes to reuse).
+  virtual void forget(const RunSpec& /*spec*/) {}
 };
 
 }  // namespace guidecheck

@@ -130,13 +130,16 @@ void ZygoteRunner::install_interrupt_handlers() {
   signal(SIGPIPE, SIG_IGN);
 }
 
+bool LazyZygoteRunner::start() {
+  if (!zygote_) zygote_ = Zygote::start(options_, &start_error_);
+  return zygote_ != nullptr;
+}
+
 std::vector<RunOutcome> LazyZygoteRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   if (specs.empty()) return {};
-  std::string err;
-  if (!zygote_) zygote_ = Zygote::start(options_, &err);
-  if (!zygote_) {
+  if (!start()) {
     std::vector<RunOutcome> outcomes(specs.size());
-    for (auto& outcome : outcomes) outcome.error = err;
+    for (auto& outcome : outcomes) outcome.error = start_error_;
     return outcomes;
   }
   return ZygoteRunner(*zygote_, jobs_).run(specs, progress);

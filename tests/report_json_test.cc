@@ -249,7 +249,7 @@ TEST(ReportJsonTest, Base64FollowsTheTextItStandsBeside) {
   EXPECT_EQ(keys(report["snippets"][0]),
             (std::vector<std::string>{"id", "path", "guide_lines", "status", "exit_code", "signal", "stdout",
                                       "stdout_base64", "stderr", "stderr_base64", "stdout_truncated",
-                                      "stderr_truncated", "duration_s", "code", "continues", "skip_reason", "error", "problems",
+                                      "stderr_truncated", "duration_s", "cached", "code", "continues", "skip_reason", "error", "problems",
                                       "notes", "golden_diff", "claims"}));
   EXPECT_EQ(keys(report["snippets"][0]["claims"][0]),
             (std::vector<std::string>{"guide_line", "kind", "claimed", "note", "actual", "actual_base64", "verdict",

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Speed at scale: synthetic guides of 100, 1 000 and 10 000 small samples
+# (bench/make_guide.py). For each size, one hyperfine run compares
+#   check --no-cache      every sample run, each in its own fresh interpreter
+#   check                 again, unchanged: the result cache answers
+#   xargs -P2 python3     the plain way, one python3 per sample, two at a time
+# and prints samples/s, the ratios, extraction's samples/s and the host's
+# peak RSS. Targets (issue G): 1 000 samples at least 5x faster than xargs;
+# an unchanged re-check at most 10 % of a cold one; 10 000 samples linear,
+# host RSS at most 150 MB.
+# Usage: bench/scale.sh [GUIDECHECK] [SIZES...]   (env: BENCH_RUNS, BENCH_HEAVY)
+set -euo pipefail
+GC=$(realpath "${1:-build/release/src/guidecheck}")
+shift || true
+SIZES=("$@")
+((${#SIZES[@]})) || SIZES=(100 1000 10000)
+RUNS=${BENCH_RUNS:-5}
+HEAVY=${BENCH_HEAVY:-0}
+HERE=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for n in "${SIZES[@]}"; do
+  dir=$work/n$n
+  mkdir -p "$dir"
+  /usr/bin/python3 "$HERE/make_guide.py" "$n" --heavy "$HEAVY" >"$dir/guide.md"
+  start=$(date +%s.%N)
+  (cd "$dir" && "$GC" -q extract guide.md >/dev/null)
+  extract_s=$(echo "$(date +%s.%N) - $start" | bc)
+  (cd "$dir" && "$GC" -q update >/dev/null && "$GC" -q check >/dev/null)  # warms the cache
+  rss_kb=$( (cd "$dir" && /usr/bin/time -f %M "$GC" -q check --no-cache >/dev/null) 2>&1 | tail -n 1)
+  runs=$RUNS
+  ((n >= 10000)) && runs=2
+  (cd "$dir" && hyperfine --warmup 1 --runs "$runs" --export-json "$dir/h.json" \
+    -n cold "$GC -q check --no-cache" -n cached "$GC -q check" \
+    -n xargs "find snippets -name '*.py' -print0 | xargs -0 -n1 -P2 /usr/bin/python3 >/dev/null" >/dev/null)
+  /usr/bin/python3 - "$dir/h.json" "$n" "$extract_s" "$rss_kb" <<'PY'
+import json, sys
+r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+n, extract_s, rss = int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+print(f"{n:6} samples: check {r['cold']:.2f} s ({n / r['cold']:.0f} samples/s), xargs -P2 {r['xargs']:.2f} s "
+      f"-> {r['xargs'] / r['cold']:.1f}x faster; unchanged re-check {r['cached']:.2f} s "
+      f"({r['cached'] / r['cold'] * 100:.0f} % of cold); extract {extract_s:.2f} s ({n / extract_s:.0f} samples/s); "
+      f"host RSS {rss / 1024:.0f} MB")
+PY
+done

@@ -1,0 +1,94 @@
+#include "preload_routing.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace guidecheck {
+namespace {
+
+ZygoteOptions without_preload(ZygoteOptions options) {
+  options.preload.clear();
+  return options;
+}
+
+// "a.b as c" -> "a"
+std::string top_level(std::string_view name) {
+  size_t start = name.find_first_not_of(" \t(");
+  if (start == std::string_view::npos) return "";
+  name.remove_prefix(start);
+  size_t end = name.find_first_of(" \t.),");
+  return std::string(name.substr(0, end));
+}
+
+}  // namespace
+
+std::vector<std::string> imported_modules(const std::string& source) {
+  static const RE2 kFrom(R"(^\s*from\s+([A-Za-z_]\w*))");
+  static const RE2 kImport(R"(^\s*import\s+([^#;]+))");
+  std::vector<std::string> modules;
+  size_t start = 0;
+  while (start <= source.size()) {
+    size_t end = source.find('\n', start);
+    if (end == std::string::npos) end = source.size();
+    // A statement after ';' counts too: "import os; import numpy as np".
+    std::string_view line(source.data() + start, end - start);
+    for (size_t piece_start = 0; piece_start <= line.size();) {
+      size_t piece_end = line.find(';', piece_start);
+      if (piece_end == std::string_view::npos) piece_end = line.size();
+      re2::StringPiece piece(line.data() + piece_start, piece_end - piece_start);
+      std::string names;
+      if (RE2::PartialMatch(piece, kFrom, &names)) {
+        modules.push_back(names);
+      } else if (RE2::PartialMatch(piece, kImport, &names)) {
+        for (size_t from = 0; from <= names.size();) {
+          size_t comma = names.find(',', from);
+          if (comma == std::string::npos) comma = names.size();
+          if (std::string module = top_level(std::string_view(names).substr(from, comma - from)); !module.empty())
+            modules.push_back(module);
+          from = comma + 1;
+        }
+      }
+      piece_start = piece_end + 1;
+    }
+    start = end + 1;
+  }
+  return modules;
+}
+
+bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preload) {
+  auto loaded = [&](const std::string& module) {
+    return std::find(preload.begin(), preload.end(), module) != preload.end();
+  };
+  if (spec.mode == SnippetMode::kPytest && loaded("pytest")) return true;
+  for (const std::string* text : {&spec.prelude, &spec.source})
+    for (const std::string& module : imported_modules(*text))
+      if (loaded(module)) return true;
+  return false;
+}
+
+PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs)
+    : preload_(loaded.preload), loaded_(loaded, jobs), slim_(without_preload(loaded), jobs) {}
+
+std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
+  std::vector<RunSpec> batch[2];
+  std::vector<size_t> index[2];  // 0: slim, 1: loaded
+  for (size_t i = 0; i < specs.size(); ++i) {
+    int which = !preload_.empty() && wants_preloaded(specs[i], preload_) ? 1 : 0;
+    batch[which].push_back(specs[i]);
+    index[which].push_back(i);
+  }
+  // The loaded zygote imports its modules in the background meanwhile.
+  if (!batch[1].empty()) loaded_.start();
+  std::vector<RunOutcome> outcomes(specs.size());
+  for (int which : {0, 1}) {
+    LazyZygoteRunner& runner = which == 0 ? slim_ : loaded_;
+    std::vector<RunOutcome> ran = runner.run(batch[which], [&](size_t k, const RunOutcome& outcome) {
+      if (progress) progress(index[which][k], outcome);
+    });
+    for (size_t k = 0; k < ran.size(); ++k) outcomes[index[which][k]] = std::move(ran[k]);
+  }
+  return outcomes;
+}
+
+}  // namespace guidecheck

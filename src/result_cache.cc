@@ -1,0 +1,149 @@
+#include "result_cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <xxhash.h>
+
+#include "atomic_file.h"
+#include "embedded_python.h"
+#include "fd.h"
+#include "outcome_codec.h"
+#include "run_identity.h"
+
+namespace guidecheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A run that may reach outside its sandbox depends on more than its key.
+bool may_store_spec(const RunSpec& spec) { return !spec.sandbox.network && spec.sandbox.writable.empty(); }
+
+// Only a run that ended on its own, whole, is worth the same next time.
+bool may_store_outcome(const RunOutcome& outcome) {
+  return (outcome.status == RunStatus::kOk || outcome.status == RunStatus::kError) && outcome.error.empty() &&
+         !outcome.interrupted && !outcome.never_started && !outcome.stdout_truncated && !outcome.stderr_truncated &&
+         outcome.leftovers_killed == 0;
+}
+
+// The cache needs no durability: a torn entry reads as a miss. So no fsync,
+// only a private temporary file renamed into place.
+void write_entry(const std::string& path, const std::string& content) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  std::string temporary = path + ".XXXXXX";
+  UniqueFd fd(mkstemp(temporary.data()));
+  if (!fd) return;
+  bool written = ::write(fd.get(), content.data(), content.size()) == static_cast<ssize_t>(content.size());
+  fd.reset();
+  if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) ::unlink(temporary.c_str());
+}
+
+}  // namespace
+
+CachingRunner::CachingRunner(Runner& inner, ResultCacheSettings settings)
+    : inner_(inner), settings_(std::move(settings)) {}
+
+CachingRunner::~CachingRunner() { trim_result_cache(settings_.dir, settings_.max_bytes); }
+
+std::string CachingRunner::neighbours_digest(const std::string& directory) {
+  auto [it, fresh] = neighbours_.try_emplace(directory);
+  if (!fresh) return it->second;
+  // A sample can import the modules beside it: any change there counts.
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(directory, ec))
+    if (entry.path().extension() == ".py") names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  XXH64_state_t* state = XXH64_createState();
+  XXH64_reset(state, 0);
+  for (const auto& name : names) {
+    std::string content, err;
+    read_file((fs::path(directory) / name).string(), &content, &err);
+    for (const std::string* part : std::initializer_list<const std::string*>{&name, &content}) {
+      uint64_t size = part->size();
+      XXH64_update(state, &size, sizeof size);
+      XXH64_update(state, part->data(), part->size());
+    }
+  }
+  it->second = fmt::format("{:016x}", XXH64_digest(state));
+  XXH64_freeState(state);
+  return it->second;
+}
+
+std::string CachingRunner::entry_path(const RunSpec& spec) {
+  std::string directory = fs::path(spec.path).parent_path().string();
+  if (interpreter_.empty())
+    interpreter_ = inner_.interpreter_identity() + "\npackages=" + importable_packages_digest() + "\n";
+  std::string key = run_identity(spec, interpreter_) + neighbours_digest(directory.empty() ? "." : directory);
+  return (fs::path(settings_.dir) / key.substr(0, 2) / key).string();
+}
+
+std::vector<RunOutcome> CachingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
+  std::vector<RunOutcome> outcomes(specs.size());
+  std::vector<std::string> paths(specs.size());
+  std::vector<RunSpec> misses;
+  std::vector<size_t> miss_index;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    std::string bytes, err;
+    if (may_store_spec(specs[i])) {
+      paths[i] = entry_path(specs[i]);
+      if (read_file(paths[i], &bytes, &err))
+        if (std::optional<RunOutcome> cached = decode_outcome(bytes)) {
+          ::utimensat(AT_FDCWD, paths[i].c_str(), nullptr, 0);  // recently used
+          outcomes[i] = std::move(*cached);
+          outcomes[i].cached = true;
+          if (progress) progress(i, outcomes[i]);
+          continue;
+        }
+    }
+    misses.push_back(specs[i]);
+    miss_index.push_back(i);
+  }
+  if (misses.empty()) return outcomes;
+  std::vector<RunOutcome> ran = inner_.run(misses, [&](size_t k, const RunOutcome& outcome) {
+    if (progress) progress(miss_index[k], outcome);
+  });
+  for (size_t k = 0; k < ran.size(); ++k) {
+    size_t i = miss_index[k];
+    if (!paths[i].empty() && may_store_outcome(ran[k])) write_entry(paths[i], encode_outcome(ran[k]));
+    outcomes[i] = std::move(ran[k]);
+  }
+  return outcomes;
+}
+
+void CachingRunner::forget(const RunSpec& spec) {
+  if (may_store_spec(spec)) ::unlink(entry_path(spec).c_str());
+}
+
+void trim_result_cache(const std::string& dir, uint64_t max_bytes) {
+  struct Entry {
+    fs::path path;
+    uint64_t size;
+    fs::file_time_type used;
+  };
+  std::vector<Entry> entries;
+  uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    Entry entry{it->path(), it->file_size(ec), it->last_write_time(ec)};
+    total += entry.size;
+    entries.push_back(std::move(entry));
+  }
+  if (total <= max_bytes) return;
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used < b.used; });
+  // Down to nine tenths, so that the next checks do not trim again at once.
+  for (const Entry& entry : entries) {
+    if (total <= max_bytes / 10 * 9) break;
+    if (fs::remove(entry.path, ec)) total -= entry.size;
+  }
+}
+
+}  // namespace guidecheck

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317  # case functions are called through run_case
+# The result cache of `check`: an unchanged run is reused, whatever could
+# change its outcome makes it run again, claims and expected/ are judged
+# afresh every time, unstable samples are never reused, and a damaged or
+# shared cache never changes a verdict.
+set -euo pipefail
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_guidecheck
+
+project=$E2E_TMP/project
+# A project of snippets alone: s1 and s2 stable, s3 prints the time.
+new_project() {
+  rm -rf "$project"
+  mkdir -p "$project/snippets"
+  printf 'print("one")\n' >"$project/snippets/s1.py"
+  printf 'import sys\nprint("two")\nprint("to stderr", file=sys.stderr)\n' >"$project/snippets/s2.py"
+  printf 'import time\nprint("now", time.time())\n' >"$project/snippets/s3.py"
+  (cd "$project" && "$GUIDECHECK" -q update >/dev/null 2>&1)
+}
+# check_json NAME ARGS...: `check --format json` in the project.
+check_json() {
+  local name=$1
+  shift
+  cd "$project"
+  gc_run "$name" check --format json "$@"
+  cd - >/dev/null
+}
+cached_ids() { json_eval "$GC_OUT" "' '.join(s['id'] for s in r['snippets'] if s['cached'])"; }
+statuses() { json_eval "$GC_OUT" "' '.join(s['id'] + '=' + s['status'] for s in r['snippets'])"; }
+
+case_an_unchanged_run_is_reused() {
+  new_project
+  check_json cold
+  assert_eq "cold: nothing reused" "" "$(cached_ids)"
+  local cold
+  cold=$(statuses)
+  check_json warm
+  assert_eq "warm: the stable samples are reused, the one that prints the time is not" "s1 s2" "$(cached_ids)"
+  assert_eq "the same verdicts" "$cold" "$(statuses)"
+  assert_eq "the summary counts them" "2" "$(json_eval "$GC_OUT" "r['summary']['cached']")"
+  cd "$project"
+  gc_run text check
+  cd - >/dev/null
+  assert_contains "the text report says so" "2 of 3 samples reused from the result cache" "$GC_OUT"
+  assert_eq "the summary stays the last line" "3 passed, 0 failed" "$(last_line "$GC_OUT")"
+  check_json nocache --no-cache
+  assert_eq "--no-cache reuses nothing" "" "$(cached_ids)"
+}
+
+case_what_changes_the_outcome_runs_again() {
+  new_project
+  check_json first
+  printf 'print("one!")\n' >"$project/snippets/s1.py"
+  check_json edited
+  # s2 sits beside s1 and could import it: it runs again too.
+  assert_eq "nothing reused after a snippet changed" "" "$(cached_ids)"
+  check_json again
+  assert_eq "then reused again" "s1 s2" "$(cached_ids)"
+  check_json env --env GC_SOME_VALUE=1
+  assert_eq "another --env is another run" "" "$(cached_ids)"
+  check_json timeout --timeout 30
+  assert_eq "another --timeout is another run" "" "$(cached_ids)"
+}
+
+case_claims_and_expected_are_judged_afresh() {
+  new_project
+  check_json first
+  printf 'uno\n' >"$project/expected/s1.out"
+  check_json changed
+  assert_eq "s1 is reused" "s1 s2" "$(cached_ids)"
+  assert_eq "and judged against the new expected/" "s1=failed s2=passed s3=passed" "$(statuses)"
+  assert_eq "exit code" 1 "$GC_RC"
+}
+
+case_a_damaged_cache_changes_no_verdict() {
+  new_project
+  check_json first
+  local entry
+  while IFS= read -r entry; do printf 'garbage' >"$entry"; done < <(find "$project/.guidecheck/results" -type f)
+  check_json damaged
+  assert_eq "nothing reused from garbage" "" "$(cached_ids)"
+  assert_eq "the verdicts" "s1=passed s2=passed s3=passed" "$(statuses)"
+  # Two checks at once share the cache.
+  local rc1=0 rc2=0
+  (cd "$project" && "$GUIDECHECK" -q check >"$E2E_TMP/c1.out" 2>&1) &
+  local first=$!
+  (cd "$project" && "$GUIDECHECK" -q check >"$E2E_TMP/c2.out" 2>&1) || rc2=$?
+  wait "$first" || rc1=$?
+  assert_eq "exit codes of two checks at once" "0 0" "$rc1 $rc2"
+  assert_eq "no temporary file left in the cache" "" \
+    "$(find "$project/.guidecheck/results" -type f -name '*.??????' -printf '%f ')"
+}
+
+run_case an_unchanged_run_is_reused case_an_unchanged_run_is_reused
+run_case what_changes_the_outcome_runs_again case_what_changes_the_outcome_runs_again
+run_case claims_and_expected_are_judged_afresh case_claims_and_expected_are_judged_afresh
+run_case a_damaged_cache_changes_no_verdict case_a_damaged_cache_changes_no_verdict
+finish

@@ -1,0 +1,197 @@
+#include "result_cache.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include <gtest/gtest.h>
+
+#include "outcome_codec.h"
+
+namespace guidecheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Answers every spec with `make(spec)` and counts what it ran.
+class ScriptedRunner : public Runner {
+ public:
+  std::function<RunOutcome(const RunSpec&)> make = [](const RunSpec& spec) {
+    RunOutcome outcome;
+    outcome.status = RunStatus::kOk;
+    outcome.exit_code = 0;
+    outcome.stdout_text = "ran " + spec.source;
+    return outcome;
+  };
+  int ran = 0;
+  std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress) override {
+    std::vector<RunOutcome> outcomes;
+    for (size_t i = 0; i < specs.size(); ++i) {
+      ++ran;
+      outcomes.push_back(make(specs[i]));
+      if (progress) progress(i, outcomes.back());
+    }
+    return outcomes;
+  }
+  std::string interpreter_identity() const override { return "python=test"; }
+};
+
+class ResultCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("result_cache_test_" + std::to_string(getpid()));
+    fs::create_directories(root_ / "snippets");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  RunSpec spec(const std::string& id, const std::string& source) {
+    std::string path = (root_ / "snippets" / (id + ".py")).string();
+    std::ofstream(path) << source;
+    RunSpec spec;
+    spec.id = id;
+    spec.path = path;
+    spec.source = source;
+    return spec;
+  }
+  // One run of `specs` through a fresh caching runner over `inner`.
+  std::vector<RunOutcome> run(ScriptedRunner& inner, const std::vector<RunSpec>& specs) {
+    CachingRunner cached(inner, {(root_ / "cache").string()});
+    return cached.run(specs);
+  }
+
+  fs::path root_;
+};
+
+TEST_F(ResultCacheTest, AnUnchangedRunIsAnsweredFromTheCacheByteForByte) {
+  ScriptedRunner inner;
+  inner.make = [](const RunSpec&) {
+    RunOutcome outcome;
+    outcome.status = RunStatus::kError;
+    outcome.exit_code = 1;
+    outcome.stdout_text = std::string("a\0b\xff\n", 5);
+    outcome.stderr_text = "Traceback\n";
+    outcome.duration_s = 0.25;
+    outcome.statements.push_back({1, 2, true, std::string("a\0b\xff\n", 5)});
+    outcome.pieces.push_back({1, "a", 2});
+    return outcome;
+  };
+  std::vector<RunSpec> specs = {spec("q1", "print(1)\n")};
+  std::vector<RunOutcome> first = run(inner, specs);
+  std::vector<RunOutcome> second = run(inner, specs);
+  EXPECT_EQ(inner.ran, 1);
+  EXPECT_FALSE(first[0].cached);
+  ASSERT_TRUE(second[0].cached);
+  EXPECT_EQ(second[0].status, RunStatus::kError);
+  EXPECT_EQ(second[0].exit_code, 1);
+  EXPECT_EQ(second[0].stdout_text, first[0].stdout_text);
+  EXPECT_EQ(second[0].stderr_text, "Traceback\n");
+  EXPECT_EQ(second[0].duration_s, 0.25);
+  ASSERT_EQ(second[0].statements.size(), 1u);
+  EXPECT_EQ(second[0].statements[0].stdout_text, first[0].stdout_text);
+  ASSERT_EQ(second[0].pieces.size(), 1u);
+  EXPECT_EQ(second[0].pieces[0].source_line, 2);
+}
+
+TEST_F(ResultCacheTest, WhatCanChangeTheOutcomeChangesTheKey) {
+  ScriptedRunner inner;
+  RunSpec base = spec("q1", "print(1)\n");
+  run(inner, {base});
+  RunSpec other_source = spec("q1", "print(2)\n");
+  RunSpec other_timeout = base;
+  other_timeout.timeout_s = 5;
+  RunSpec other_env = base;
+  other_env.sandbox.env = {"MODE=test"};
+  RunSpec other_mode = base;
+  other_mode.mode = SnippetMode::kSession;
+  run(inner, {other_source, other_timeout, other_env, other_mode});
+  EXPECT_EQ(inner.ran, 5);
+  // A module beside the sample that it could import changed.
+  RunSpec again = spec("q1", "print(2)\n");
+  run(inner, {again});
+  EXPECT_EQ(inner.ran, 5);
+  spec("helper", "X = 1\n");
+  run(inner, {again});
+  EXPECT_EQ(inner.ran, 6);
+}
+
+TEST_F(ResultCacheTest, RunsThatDidNotEndOnTheirOwnOrReachOutsideAreNeverStored) {
+  ScriptedRunner inner;
+  std::vector<std::function<void(RunOutcome&)>> spoil = {
+      [](RunOutcome& o) { o.status = RunStatus::kTimeout; },
+      [](RunOutcome& o) { o.status = RunStatus::kCrashed; },
+      [](RunOutcome& o) { o.stdout_truncated = true; },
+      [](RunOutcome& o) { o.interrupted = true; },
+      [](RunOutcome& o) { o.leftovers_killed = 2; },
+      [](RunOutcome& o) { o.error = "cannot fork"; },
+  };
+  for (size_t k = 0; k < spoil.size(); ++k) {
+    inner.make = [&, k](const RunSpec& s) {
+      RunOutcome outcome;
+      outcome.status = RunStatus::kOk;
+      outcome.stdout_text = s.source;
+      spoil[k](outcome);
+      return outcome;
+    };
+    RunSpec s = spec("q" + std::to_string(k), "print(" + std::to_string(k) + ")\n");
+    run(inner, {s});
+    run(inner, {s});
+  }
+  EXPECT_EQ(inner.ran, static_cast<int>(2 * spoil.size()));
+
+  inner = ScriptedRunner();
+  RunSpec network = spec("n", "print('net')\n");
+  network.sandbox.network = true;
+  RunSpec writable = spec("w", "print('w')\n");
+  writable.sandbox.writable = {root_.string()};
+  run(inner, {network, writable});
+  run(inner, {network, writable});
+  EXPECT_EQ(inner.ran, 4);
+}
+
+TEST_F(ResultCacheTest, ACorruptEntryIsAMissAndAForgottenOneRunsAgain) {
+  ScriptedRunner inner;
+  RunSpec s = spec("q1", "print(1)\n");
+  run(inner, {s});
+  for (const auto& entry : fs::recursive_directory_iterator(root_ / "cache"))
+    if (entry.is_regular_file()) std::ofstream(entry.path(), std::ios::trunc) << "\xa1garbage";
+  EXPECT_FALSE(run(inner, {s})[0].cached);
+  EXPECT_EQ(inner.ran, 2);
+  EXPECT_TRUE(run(inner, {s})[0].cached);  // stored again
+  {
+    CachingRunner cached(inner, {(root_ / "cache").string()});
+    cached.forget(s);
+  }
+  EXPECT_FALSE(run(inner, {s})[0].cached);
+  EXPECT_EQ(inner.ran, 3);
+}
+
+TEST_F(ResultCacheTest, TrimmingRemovesTheLeastRecentlyUsedFirst) {
+  fs::path dir = root_ / "trim";
+  fs::create_directories(dir / "ab");
+  auto now = fs::file_time_type::clock::now();
+  for (int i = 0; i < 10; ++i) {
+    fs::path entry = dir / "ab" / ("e" + std::to_string(i));
+    std::ofstream(entry) << std::string(1000, 'x');
+    fs::last_write_time(entry, now - std::chrono::minutes(10 - i));  // e9 the most recent
+  }
+  trim_result_cache(dir.string(), 5000);
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(dir / "ab")) left.push_back(entry.path().filename().string());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"e6", "e7", "e8", "e9"}));
+}
+
+TEST(OutcomeCodecTest, BytesThatAreNotAnOutcomeDecodeToNothing) {
+  EXPECT_FALSE(decode_outcome(""));
+  EXPECT_FALSE(decode_outcome("not cbor at all"));
+  RunOutcome outcome;
+  outcome.stdout_text = "x";
+  std::string bytes = encode_outcome(outcome);
+  EXPECT_TRUE(decode_outcome(bytes));
+  EXPECT_FALSE(decode_outcome(bytes.substr(0, bytes.size() / 2)));
+}
+
+}  // namespace
+}  // namespace guidecheck
