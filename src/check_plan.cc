@@ -69,6 +69,22 @@ bool named_file_exists(std::string_view option, const std::string& path, std::st
   return false;
 }
 
+// Keeps this shard's share of `selected` (guide order kept).
+void keep_shard(const ShardSpec& spec, const std::map<std::string, double>& durations, std::vector<Sample>* selected,
+                CheckPlan* plan) {
+  std::vector<ShardSample> all;
+  for (const auto& sample : *selected) {
+    auto it = durations.find(sample.id);
+    all.push_back({sample.id, it == durations.end() ? 0.0 : it->second});
+  }
+  ShardPlan shards = plan_shards(all, spec);
+  std::vector<Sample> mine;
+  for (size_t i = 0; i < selected->size(); ++i)
+    if (shards.mine[i]) mine.push_back(std::move((*selected)[i]));
+  plan->shard = ReportShard{spec.index, spec.count, static_cast<int>(selected->size()), shards.partition};
+  *selected = std::move(mine);
+}
+
 }  // namespace
 
 std::string errata_path(const PlanOptions& options) {
@@ -203,6 +219,7 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
 
   std::map<std::string, double> durations;
   if (plan->mode != PlanMode::kInMemory) durations = project.store().load_durations();
+  if (options.shard.active()) keep_shard(options.shard, durations, &selected, plan);
   std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations);
   for (size_t i = 0; i < selected.size(); ++i) {
     PlannedSample planned;

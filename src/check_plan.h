@@ -9,6 +9,8 @@
 #include "errata.h"
 #include "guide_reader.h"
 #include "project.h"
+#include "report_model.h"
+#include "shard.h"
 #include "runner.h"
 #include "scratch_dir.h"
 #include "snippet_selection.h"
@@ -31,6 +33,7 @@ struct PlannedSample {
 
 struct CheckPlan {
   PlanMode mode = PlanMode::kSnippets;
+  std::optional<ReportShard> shard;  ///< --shard: which share of the samples this plan holds
   std::string guide_path;    ///< empty in kSnippets mode
   std::string guide_format;  ///< its reader; empty: by extension
   std::vector<PlannedSample> samples;
@@ -60,6 +63,7 @@ struct PlanOptions {
   std::string errata_path;      ///< empty: <snippets>/errata.toml
   /// Also fail on equivalent and prose claims and on known errata.
   bool strict = false;
+  ShardSpec shard;  ///< --shard K/N; inactive: every selected sample
 };
 
 /// The known-errata file: --errata, or <snippets>/errata.toml.

@@ -14,6 +14,7 @@
 
 #include "command_check.h"
 #include "command_extract.h"
+#include "command_merge.h"
 #include "command_run.h"
 #include "command_update.h"
 #include "guide_reader.h"
@@ -208,6 +209,29 @@ std::optional<ProjectLock> lock_project(const ProjectPaths& project) {
 // Reports may hold any byte a sample printed (NUL included): write them whole.
 void write_stdout(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
+// The report in `format_name` goes to `output` when given (the terminal
+// still gets the text report), else to stdout. False when it cannot be
+// written.
+bool emit_report(const Report& report, const std::string& format_name, const std::string& output,
+                 const std::string& color) {
+  const ReportFormat* format = find_report_format(format_name);
+  TextReportStyle style;
+  style.color = color == "always" || (color == "auto" && wants_color(stdout));
+  bool to_file = !output.empty();
+  if (to_file) {
+    std::string err;
+    if (!write_file_atomically(output, format->render(report), &err)) {
+      spdlog::error("{}", err);
+      return false;
+    }
+  }
+  write_stdout(to_file || format->name == "text" ? render_text_report(report, style) : format->render(report));
+  // GitHub shows these at the guide's lines in the pull request.
+  if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && format->name != "github")
+    write_stdout(render_github_annotations(report));
+  return true;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -268,6 +292,28 @@ int run_cli(int argc, char** argv) {
   check_cmd->add_option("--errata", check.check.errata_path, "known-errata file (default: <snippets>/errata.toml)");
   check_cmd->add_flag("--no-cache", check.no_cache,
                       "run every sample now (by default an unchanged run is reused from .guidecheck/results)");
+  std::string shard_text;
+  check_cmd
+      ->add_option("--shard", shard_text,
+                   "K/N: run the K-th of N shares of the samples, balanced by remembered durations "
+                   "(merge their JSON reports with guidecheck merge)")
+      ->check([](const std::string& value) {
+        std::string err;
+        return parse_shard(value, &err) ? std::string() : err.substr(err.find(": ") + 2);
+      });
+
+  // merge
+  std::vector<std::string> merge_inputs;
+  std::string merge_format = "text", merge_output, merge_color = "auto";
+  auto* merge_cmd = app.add_subcommand("merge", "one report from the JSON reports of check --shard K/N");
+  merge_cmd->add_option("reports", merge_inputs, "the shards' JSON reports (check --shard K/N --format json)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  merge_cmd->add_option("--format", merge_format, format_help)->check(CLI::IsMember(format_names));
+  merge_cmd->add_option("-o,--output", merge_output,
+                        "write the report to this file (atomically); the terminal still gets the text report");
+  merge_cmd->add_option("--color", merge_color, "auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   // update
   BatchFlags update;
@@ -304,6 +350,8 @@ int run_cli(int argc, char** argv) {
     return finish_interrupted(run_command(run));
   }
   if (check_cmd->parsed()) {
+    std::string ignored;
+    if (!shard_text.empty()) check.check.shard = *parse_shard(shard_text, &ignored);
     return with_runner(check, [&](Runner& runner, Runner& second) {
       // A progress line on a terminal: rewritten in place, erased at the end.
       bool show_progress = isatty(fileno(stderr));
@@ -333,26 +381,17 @@ int run_cli(int argc, char** argv) {
                     outcome.report.guide.c_str());
         return 1;
       }
-      // The chosen format goes to --output when given (the terminal still
-      // gets the text report), else to stdout.
-      const ReportFormat* format = find_report_format(check_format);
-      TextReportStyle style;
-      style.color = check.color == "always" || (check.color == "auto" && wants_color(stdout));
-      bool to_file = !check_output.empty();
-      if (to_file) {
-        std::string err;
-        if (!write_file_atomically(check_output, format->render(outcome.report), &err)) {
-          spdlog::error("{}", err);
-          return 2;
-        }
-      }
-      write_stdout(to_file || format->name == "text" ? render_text_report(outcome.report, style)
-                                                      : format->render(outcome.report));
-      // GitHub shows these at the guide's lines in the pull request.
-      if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && format->name != "github")
-        write_stdout(render_github_annotations(outcome.report));
+      if (!emit_report(outcome.report, check_format, check_output, check.color)) return 2;
       return finish_interrupted(outcome.exit_code);
     }, RunnerSetup{/*preload_second=*/false, /*cached=*/!check.no_cache});
+  }
+  if (merge_cmd->parsed()) {
+    MergeOutcome outcome = merge_reports(merge_inputs);
+    if (outcome.exit_code == 2) {
+      spdlog::error("{}", outcome.error);
+      return 2;
+    }
+    return emit_report(outcome.report, merge_format, merge_output, merge_color) ? outcome.exit_code : 2;
   }
   if (extract_cmd->parsed()) {
     extract_options.project = extract.check.project;

@@ -65,7 +65,10 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
       judge_plan(plan, runs, JudgePolicy{options.strict, &errata, plan.guide_path}, second);
   forget_unstable_runs(plan, runs, judged, runner);
   result.report = make_report(plan.guide_path, std::move(judged));
-  if (plan.mode != PlanMode::kInMemory) store.save_durations(runs.durations);
+  result.report.shard = plan.shard;
+  // A shard keeps the durations it split by: the other shards, run later
+  // on this machine, must split the samples the same way.
+  if (plan.mode != PlanMode::kInMemory && !plan.shard) store.save_durations(runs.durations);
   result.report.reader_notes = plan.notes;
   result.exit_code = result.report.counts.failed > 0 ? 1 : 0;
   return result;

@@ -42,6 +42,7 @@ json claim_json(const ClaimResult& claim) {
   object["rule"] = text(claim.rule);
   object["known_erratum"] = claim.known_erratum;
   object["erratum_reason"] = text_or_null(claim.erratum_reason);
+  object["counts_against"] = claim.counts_against;
   return object;
 }
 
@@ -101,6 +102,11 @@ std::string render_json_report(const Report& report) {
                    {"known_errata", errata},
                    {"reader_notes", text_array(report.reader_notes)},
                    {"snippets", snippets}};
+  if (report.shard)
+    document["shard"] = {{"index", report.shard->index},
+                         {"count", report.shard->count},
+                         {"samples_total", report.shard->samples_total},
+                         {"partition", report.shard->partition}};
   return document.dump(2) + "\n";
 }
 

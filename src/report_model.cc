@@ -5,7 +5,9 @@
 namespace guidecheck {
 
 Report make_report(std::string guide, std::vector<SampleResult> samples) {
-  Report report{std::move(guide), std::move(samples), {}, {}};
+  Report report;
+  report.guide = std::move(guide);
+  report.samples = std::move(samples);
   report.counts = count_results(report.samples);
   return report;
 }

@@ -4,6 +4,7 @@
 // never re-derive policy: whether a sample failed, and whether a claim
 // counts against it, were decided by the judge (judge.h).
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,17 @@ struct ErratumRef {
 };
 
 /// What a check found, ready to render.
+/// The share of the samples a `check --shard K/N` ran.
+struct ReportShard {
+  int index = 0;  ///< K, 1-based
+  int count = 0;  ///< N
+  int samples_total = 0;  ///< samples of all the shards together
+  std::string partition;  ///< digest of the partition every shard must agree on
+};
+
 struct Report {
   std::string guide;                  ///< the guide the claims' lines refer to
+  std::optional<ReportShard> shard;   ///< set by check --shard and kept by merge
   std::vector<SampleResult> samples;  ///< in guide order
   ReportCounts counts;
   /// What reading another guide noted: blocks not run and why (a syntax

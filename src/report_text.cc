@@ -112,6 +112,9 @@ std::string render_text_report(const Report& report, const TextReportStyle& styl
                               escape_for_terminal(claim.claimed), escape_for_terminal(claim.erratum_reason));
       }
   if (known) out += fmt::format("\nKnown errata in the guide ({}):\n", known) + errata;
+  if (report.shard)
+    out += fmt::format("\nshard {}/{}: {} of the {} samples\n", report.shard->index, report.shard->count,
+                       report.counts.total(), report.shard->samples_total);
   // Its own line, so that the summary stays the report's last line.
   if (report.counts.cached)
     out += fmt::format("\n{} of {} samples reused from the result cache (--no-cache runs them all)\n",

@@ -253,7 +253,7 @@ TEST(ReportJsonTest, Base64FollowsTheTextItStandsBeside) {
                                       "notes", "golden_diff", "claims"}));
   EXPECT_EQ(keys(report["snippets"][0]["claims"][0]),
             (std::vector<std::string>{"guide_line", "kind", "claimed", "note", "actual", "actual_base64", "verdict",
-                                      "rule", "known_erratum", "erratum_reason"}));
+                                      "rule", "known_erratum", "erratum_reason", "counts_against"}));
 }
 
 }  // namespace
