@@ -138,7 +138,7 @@ struct BatchFlags {
   std::string preload;
   std::string memory = "4G";
   std::string color = "auto";
-  bool no_cache = false;  ///< check only: run every sample, reuse nothing
+  bool no_cache = false;  ///< check and extract: run everything now, reuse nothing
 };
 
 void add_batch_options(CLI::App* command, BatchFlags* flags) {
@@ -331,6 +331,8 @@ int run_cli(int argc, char** argv) {
       ->default_val(kDefaultGuide);
   extract_cmd->add_option("--guide-format", extract_options.guide_format, guide_format_help)
       ->check(CLI::IsMember(guide_format_list));
+  extract_cmd->add_flag("--no-cache", extract.no_cache,
+                        "run every candidate layout now (by default an unchanged run is reused from .guidecheck/results)");
   add_batch_options(extract_cmd, &extract);
 
   try {
@@ -409,7 +411,7 @@ int run_cli(int argc, char** argv) {
       std::printf("%d samples: %d written, %d unchanged, %d kept (fixed by hand), %d removed\n", outcome.samples,
                   outcome.written, outcome.unchanged, outcome.kept, outcome.removed);
       return finish_interrupted(outcome.exit_code);
-    });
+    }, RunnerSetup{/*preload_second=*/true, /*cached=*/!extract.no_cache});
   }
   if (update_cmd->parsed()) {
     return with_runner(update, [&](Runner& runner, Runner& second) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <map>
 
 #include "claim_verdicts.h"
@@ -230,6 +231,14 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
       if (auto it = by_id.find(id); it != by_id.end()) earlier.push_back(it->second);
     return earlier.empty() ? std::string() : continuation_prelude(earlier);
   };
+  // The most plausible layout of a sample gets the whole candidate timeout;
+  // its alternatives at most 20 times what it took (and a quarter second): a
+  // wrong layout that loops would otherwise hold extraction for seconds.
+  std::vector<double> first_duration(to_run.size(), -1);
+  auto timeout_of = [&](size_t p, size_t k) {
+    if (k == 0 || first_duration[p] < 0) return options.candidate_timeout_s;
+    return std::min(options.candidate_timeout_s, std::max(0.25, 20 * first_duration[p]));
+  };
   auto run_layouts = [&](const std::vector<std::pair<size_t, size_t>>& wanted) {
     std::vector<RunSpec> specs;
     std::vector<std::pair<size_t, size_t>> owner;
@@ -244,7 +253,7 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
       spec.id = fmt::format("{} layout {}", sample.id, k + 1);
       spec.path = *path;
       spec.source = source;
-      spec.timeout_s = options.candidate_timeout_s;
+      spec.timeout_s = timeout_of(p, k);
       spec.memory_limit = options.candidate_memory_limit;
       spec.prelude = prelude_of(sample);
       specs.push_back(spec);
@@ -254,7 +263,10 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
     std::vector<std::pair<std::pair<size_t, size_t>, ClaimAgreement>> scores;
     for (size_t i = 0; i < outcomes.size(); ++i) {
       const Sample& sample = extraction.samples[to_run[owner[i].first].sample];
+      if (owner[i].second == 0) first_duration[owner[i].first] = outcomes[i].duration_s;
       scores.push_back({owner[i], count_agreeing_claims(sample.claims, sample.guide_lines, outcomes[i])});
+      spdlog::debug("{}: {:.2f}s{}, {} claim(s) agree", specs[i].id, outcomes[i].duration_s,
+                    outcomes[i].cached ? " (cached)" : "", scores.back().second.claims);
     }
     return scores;
   };

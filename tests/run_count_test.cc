@@ -135,7 +135,12 @@ TEST_F(RunCountTest, CandidateLayoutsRunWithinTimeoutAndMemoryLimit) {
   ASSERT_NE(extracted.exit_code, 2) << extracted.error;
   ASSERT_FALSE(runner_.specs_seen.empty()) << "the guide's layout is uncertain: candidates must run";
   for (const RunSpec& spec : runner_.specs_seen) {
-    EXPECT_EQ(spec.timeout_s, 0.5) << spec.id;
+    // The most plausible layout gets the whole bound; its alternatives at
+    // most 20 times what it took, and never more than the bound.
+    if (spec.id.find("layout 1") != std::string::npos)
+      EXPECT_EQ(spec.timeout_s, 0.5) << spec.id;
+    else
+      EXPECT_EQ(spec.timeout_s, 0.25) << spec.id << " (the first took 0 s here)";
     EXPECT_EQ(spec.memory_limit, 123u << 20) << spec.id;
     EXPECT_FALSE(spec.source.empty()) << spec.id;
   }
