@@ -239,7 +239,10 @@ bool confine_run(const RunDirs& dirs, const std::string& script, const SandboxPo
   const bool script_writable = std::any_of(policy.writable.begin(), policy.writable.end(), [&](const std::string& w) {
     return script_dir == w || script_dir.rfind(w + "/", 0) == 0;
   });
-  if (!script_writable && !expose(script_dir, seen_at(root, script_dir))) {
+  // A script right in /tmp: that directory is the host's /tmp, which the run
+  // must not see; the file alone is shown.
+  const std::string shown = script_dir == "/tmp" ? script : script_dir;
+  if (!script_writable && !expose(shown, seen_at(root, shown))) {
     *err = failed(("cannot show the sample its directory " + script_dir).c_str());
     return false;
   }
@@ -260,7 +263,7 @@ bool confine_run(const RunDirs& dirs, const std::string& script, const SandboxPo
   for (const std::string& path : policy.writable)
     ok = ok && set_mount_attributes(AT_FDCWD, path.c_str(), AT_RECURSIVE, 0, MOUNT_ATTR_RDONLY) == 0;
   ok = ok && (script_writable ||
-              set_mount_attributes(AT_FDCWD, script_dir.c_str(), AT_RECURSIVE, MOUNT_ATTR_RDONLY, 0) == 0);
+              set_mount_attributes(AT_FDCWD, shown.c_str(), AT_RECURSIVE, MOUNT_ATTR_RDONLY, 0) == 0);
   close(root_fd);
   if (!ok) {
     *err = failed("cannot make the file system read-only");

@@ -250,6 +250,21 @@ case_an_interrupted_check_reports_not_run() {
   assert_eq "no problem reported" "[]" "$(json_eval "$GC_OUT" "[p for s in r['snippets'] for p in s['problems']]")"
 }
 
+# A script right in /tmp (not in a directory of its own): the run sees the
+# file, not the host's /tmp, and its own /tmp stays writable.
+case_a_script_right_in_tmp_runs() {
+  local script
+  script=$(mktemp /tmp/gc-e2e-XXXXXX.py)
+  printf 'import os\nopen("/tmp/mine.txt", "w").write("x")\nprint(sorted(n for n in os.listdir("/tmp") if n.endswith(".py")) == ["%s"])\n' \
+    "$(basename "$script")" >"$script"
+  gc_run tmp.script run "$script" --timeout 20
+  rm -f "$script"
+  assert_eq "exit code" 0 "$GC_RC"
+  assert_eq "it sees its own file and no other of the host's /tmp" "True" "$(cat "$GC_OUT")"
+  assert_eq "its /tmp is its own" "" "$(ls /tmp/mine.txt 2>/dev/null)"
+}
+
+run_case a_script_right_in_tmp_runs case_a_script_right_in_tmp_runs
 run_case an_interrupted_check_reports_not_run case_an_interrupted_check_reports_not_run
 run_case a_sample_cannot_write_outside_its_directory case_a_sample_cannot_write_outside_its_directory
 run_case the_environment_is_an_allowlist case_the_environment_is_an_allowlist
