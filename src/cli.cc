@@ -403,13 +403,16 @@ int run_cli(int argc, char** argv) {
       if (!lock) return finish_interrupted(2);
       ExtractOutcome outcome = extract_command(extract_options, &runner);
       for (const auto& warning : outcome.warnings) spdlog::warn("{}", warning);
-      for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
+      // -q: only errors (what was written is in snippets/ and its manifest).
+      if (!quiet)
+        for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);
         return finish_interrupted(2);
       }
-      std::printf("%d samples: %d written, %d unchanged, %d kept (fixed by hand), %d removed\n", outcome.samples,
-                  outcome.written, outcome.unchanged, outcome.kept, outcome.removed);
+      if (!quiet)
+        std::printf("%d samples: %d written, %d unchanged, %d kept (fixed by hand), %d removed\n", outcome.samples,
+                    outcome.written, outcome.unchanged, outcome.kept, outcome.removed);
       return finish_interrupted(outcome.exit_code);
     }, RunnerSetup{/*preload_second=*/true, /*cached=*/!extract.no_cache});
   }

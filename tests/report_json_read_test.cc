@@ -29,20 +29,16 @@ std::vector<SampleResult> varied_results() {
   claim.claims.push_back({11, ClaimKind::kError, "KeyError: 'k'", "(same)", "KeyError: 'k'", ClaimVerdict::kMatch, "",
                           false, "", false});
   results.push_back(claim);
-  SampleResult timeout = ran_result("q3", 14, 15);
-  timeout.verdict = SnippetVerdict::kFailed;
-  timeout.outcome.status = RunStatus::kTimeout;
-  timeout.outcome.exit_code.reset();
-  timeout.outcome.signal = 9;
-  timeout.problems.push_back("timed out after 2s");
-  results.push_back(timeout);
-  SampleResult crashed = ran_result("q4", 17, 18);
-  crashed.verdict = SnippetVerdict::kFailed;
-  crashed.outcome.status = RunStatus::kCrashed;
-  crashed.outcome.exit_code.reset();
-  crashed.outcome.signal = 11;
-  crashed.outcome.stderr_text = "Segmentation fault\n";
-  results.push_back(crashed);
+  // Killed by a signal: on a timeout (SIGKILL) or a crash.
+  for (auto [status, signal] : {std::pair{RunStatus::kTimeout, 9}, std::pair{RunStatus::kCrashed, 11}}) {
+    SampleResult killed = ran_result("q" + std::to_string(signal), 14 + signal, 15 + signal);
+    killed.verdict = SnippetVerdict::kFailed;
+    killed.outcome.status = status;
+    killed.outcome.exit_code.reset();
+    killed.outcome.signal = signal;
+    killed.outcome.stderr_text = "killed\n";
+    results.push_back(killed);
+  }
   SampleResult error = ran_result("q5", 20, 21);
   error.verdict = SnippetVerdict::kFailed;
   error.outcome.error = "cannot fork";

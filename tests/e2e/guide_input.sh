@@ -14,18 +14,7 @@ require_guidecheck
 
 # A project whose guide (g.txt, two samples) is extracted and updated once;
 # each case works on a fresh copy of it.
-template=$E2E_TMP/template
-project=$E2E_TMP/project
-mkdir -p "$template"
-printf 'Guide\n1. One\nprint(1) # 1\n2. Two\nprint(2) # 2\n' >"$template/g.txt"
-(cd "$template" && "$GUIDECHECK" -q extract g.txt && "$GUIDECHECK" -q update) </dev/null >/dev/null 2>&1 || {
-  echo "$E2E_SCRIPT: could not set up the project (extract/update of g.txt failed)" >&2
-  exit 1
-}
-fresh_project() {
-  rm -rf "$project"
-  cp -a "$template" "$project"
-}
+template_project $'Guide\n1. One\nprint(1) # 1\n2. Two\nprint(2) # 2\n'
 
 # gc_in_project NAME ARGS...: gc_run in $project (GC_OUT, GC_ERR, GC_RC set here).
 gc_in_project() {
@@ -147,6 +136,25 @@ case_a_preloaded_module_that_prints() {
     "The Zen of Python, by Tim Peters" "$(head -n 1 "$GC_OUT")"
 }
 
+# A sample's output reaches the report, never the terminal's control: escapes
+# that would retitle the window or clear the screen are shown as text; a
+# flood of output makes a JUnit file that xmllint still reads.
+case_sample_output_cannot_drive_the_terminal_or_flood_junit() {
+  fresh_project
+  printf 'Guide\n1. One\nprint("\\x1b]0;pwned\\x07\\x1b[2Jhello") # hello\n' >"$project/esc.txt"
+  gc_in_project esc check esc.txt --color never
+  assert_eq "exit code (the claim is false)" 1 "$GC_RC"
+  if grep -q $'\x1b' "$GC_OUT"; then fail "a raw ESC byte reached the terminal report"; fi
+  assert_contains "the escape is shown as text" '\x1b]0;pwned\x07\x1b[2Jhello' "$GC_OUT"
+  printf 'Guide\n1. Flood\nimport sys\nsys.stdout.write("x" * 17_000_000)\n' >"$project/flood.txt"
+  gc_in_project flood check flood.txt --format junit --output "$E2E_TMP/flood.xml"
+  assert_eq "xmllint reads the JUnit report" "" "$(xmllint --noout "$E2E_TMP/flood.xml" 2>&1 | head -c 300)"
+  local size
+  size=$(stat -c %s "$E2E_TMP/flood.xml")
+  ((size < 1000000)) || fail "the JUnit report is $size bytes"
+}
+
+run_case sample_output_cannot_drive_the_terminal_or_flood_junit case_sample_output_cannot_drive_the_terminal_or_flood_junit
 run_case an_empty_guide case_an_empty_guide
 run_case a_binary_guide case_a_binary_guide
 run_case a_guide_without_samples case_a_guide_without_samples

@@ -485,6 +485,24 @@ expect_refused() {
   wait_nothing_left "$run_mark"
 }
 
+# template_project GUIDE_TEXT: a project whose guide g.txt holds GUIDE_TEXT,
+# extracted and updated once, in $E2E_TMP/template; fresh_project copies it
+# to $project for each case.
+template_project() {
+  template=$E2E_TMP/template
+  project=$E2E_TMP/project
+  mkdir -p "$template"
+  printf '%s' "$1" >"$template/g.txt"
+  (cd "$template" && "$GUIDECHECK" -q extract g.txt && "$GUIDECHECK" -q update) </dev/null >/dev/null 2>&1 || {
+    echo "$E2E_SCRIPT: could not set up the project (extract/update of g.txt failed)" >&2
+    exit 1
+  }
+}
+fresh_project() {
+  rm -rf "$project"
+  cp -a "$template" "$project"
+}
+
 # mark NAME: the marker a hostile fixture derives from its tag.
 mark() {
   echo "gc$1$GC_E2E_TOKEN"

@@ -13,19 +13,7 @@ require_guidecheck
 
 # A project whose guide is g.txt, extracted and updated once; each case works
 # on a fresh copy of it.
-template=$E2E_TMP/template
-project=$E2E_TMP/project
-mkdir -p "$template"
-printf 'Guide\n1. One\nprint(1) # 1\n' >"$template/g.txt"
-(cd "$template" && "$GUIDECHECK" -q extract g.txt && "$GUIDECHECK" -q update) </dev/null >/dev/null 2>&1 || {
-  echo "$E2E_SCRIPT: could not set up the project (extract/update of g.txt failed)" >&2
-  exit 1
-}
-
-fresh_project() {
-  rm -rf "$project"
-  cp -a "$template" "$project"
-}
+template_project $'Guide\n1. One\nprint(1) # 1\n'
 
 # case_bad_option NAME OPTION VALUE: `check g.txt OPTION VALUE` is refused,
 # and so is it with -q (global options go before the command).
