@@ -68,26 +68,47 @@ bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preloa
 }
 
 PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs)
-    : preload_(loaded.preload), loaded_(loaded, jobs), slim_(without_preload(loaded), jobs) {}
+    : preload_(loaded.preload), jobs_(jobs), loaded_(loaded, jobs), slim_(without_preload(loaded), jobs) {}
 
 std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
-  std::vector<RunSpec> batch[2];
-  std::vector<size_t> index[2];  // 0: slim, 1: loaded
+  if (specs.empty()) return {};
+  // 0: slim, 1: loaded; each started only when some run goes there.
+  LazyZygoteRunner* lazy[2] = {&slim_, &loaded_};
+  std::vector<size_t> zygote_of(specs.size());
+  bool needed[2] = {false, false};
   for (size_t i = 0; i < specs.size(); ++i) {
-    int which = !preload_.empty() && wants_preloaded(specs[i], preload_) ? 1 : 0;
-    batch[which].push_back(specs[i]);
-    index[which].push_back(i);
+    zygote_of[i] = !preload_.empty() && wants_preloaded(specs[i], preload_) ? 1 : 0;
+    needed[zygote_of[i]] = true;
   }
-  // The loaded zygote imports its modules in the background meanwhile.
-  if (!batch[1].empty()) loaded_.start();
   std::vector<RunOutcome> outcomes(specs.size());
-  for (int which : {0, 1}) {
-    LazyZygoteRunner& runner = which == 0 ? slim_ : loaded_;
-    std::vector<RunOutcome> ran = runner.run(batch[which], [&](size_t k, const RunOutcome& outcome) {
-      if (progress) progress(index[which][k], outcome);
-    });
-    for (size_t k = 0; k < ran.size(); ++k) outcomes[index[which][k]] = std::move(ran[k]);
+  std::vector<Zygote*> zygotes;
+  std::vector<size_t> slot(2, 0);
+  std::vector<RunSpec> runnable;
+  std::vector<size_t> runnable_index;
+  for (size_t which : {0, 1}) {
+    if (!needed[which]) continue;
+    if (lazy[which]->start()) {
+      slot[which] = zygotes.size();
+      zygotes.push_back(lazy[which]->zygote());
+    }
   }
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (!lazy[zygote_of[i]]->zygote()) {
+      outcomes[i].error = lazy[zygote_of[i]]->start_error();
+      if (progress) progress(i, outcomes[i]);
+      continue;
+    }
+    runnable.push_back(specs[i]);
+    runnable_index.push_back(i);
+  }
+  if (runnable.empty()) return outcomes;
+  // Both zygotes under one poll loop: the slim runs go on while the loaded
+  // zygote is still importing its modules.
+  ZygoteRunner runner(zygotes, [&](size_t k) { return slot[zygote_of[runnable_index[k]]]; }, jobs_);
+  std::vector<RunOutcome> ran = runner.run(runnable, [&](size_t k, const RunOutcome& outcome) {
+    if (progress) progress(runnable_index[k], outcome);
+  });
+  for (size_t k = 0; k < ran.size(); ++k) outcomes[runnable_index[k]] = std::move(ran[k]);
   return outcomes;
 }
 

@@ -26,8 +26,8 @@ std::vector<std::string> imported_modules(const std::string& source);
 bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preload);
 
 /// Runs each spec in the loaded zygote or the slim one (no preload), each
-/// started on first use; the loaded one starts initialising as soon as a
-/// batch needs it, while the slim runs go first.
+/// started on first use, both under one scheduler: the slim runs go on
+/// while the loaded zygote is still importing its modules.
 class PreloadRoutingRunner : public Runner {
  public:
   PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs);
@@ -36,6 +36,7 @@ class PreloadRoutingRunner : public Runner {
 
  private:
   std::vector<std::string> preload_;
+  int jobs_;
   LazyZygoteRunner loaded_;
   LazyZygoteRunner slim_;
 };

@@ -34,6 +34,7 @@ constexpr size_t kStderrCap = 1u << 20;
 
 struct ActiveRun {
   size_t index;
+  Zygote* zygote;  // the one it was submitted to
   UniqueFd stdout_fd;
   UniqueFd stderr_fd;
   std::optional<StdoutDemux> demux;
@@ -147,7 +148,7 @@ std::vector<RunOutcome> LazyZygoteRunner::run(const std::vector<RunSpec>& specs,
 
 std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   std::vector<RunOutcome> outcomes(specs.size());
-  const std::vector<size_t> order = start_order(specs);
+  std::vector<size_t> order = start_order(specs);
 
   std::vector<ActiveRun> active;
   size_t next = 0;
@@ -171,8 +172,8 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     std::string path = std::filesystem::absolute(spec.path).lexically_normal().string();
     RunRequest request{path,        spec.args,          make_run_marker(),    spec.mode, spec.memory_limit,
                        spec.prelude, spec.sandbox.network, spec.sandbox.writable, spec.sandbox.env};
-    if (error.empty())
-      zygote_.submit(request, stdin_fd.get(), out.write_end.get(), err.write_end.get(), &error);
+    Zygote* zygote = zygotes_[choose_ ? choose_(index) : 0];
+    if (error.empty()) zygote->submit(request, stdin_fd.get(), out.write_end.get(), err.write_end.get(), &error);
     if (!error.empty()) {
       RunOutcome outcome;
       outcome.error = error;
@@ -181,8 +182,8 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     }
     set_nonblocking(out.read_end.get());
     set_nonblocking(err.read_end.get());
-    ActiveRun run{index, std::move(out.read_end), std::move(err.read_end), std::nullopt, {}, false, Clock::now(),
-                  std::nullopt, false, std::nullopt};
+    ActiveRun run{index,        zygote,       std::move(out.read_end), std::move(err.read_end), std::nullopt, {},
+                  false,        Clock::now(), std::nullopt,            false,                   std::nullopt};
     run.demux.emplace(request.marker, spec.output_cap);
     active.push_back(std::move(run));
   };
@@ -195,9 +196,26 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
   for (int signo : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigdelset(&wait_mask, signo);
 
   std::vector<char> buffer(1 << 16);
+  // The next run to start: the first in order whose zygote is ready, so that
+  // runs waiting for a zygote still importing its modules hold no slot; when
+  // nothing runs, the first in order (it waits in its zygote's queue).
+  auto take_next = [&]() {
+    size_t pick = next;
+    for (size_t k = next; k < order.size() && !active.empty(); ++k)
+      if (zygotes_[choose_ ? choose_(order[k]) : 0]->ready()) {
+        pick = k;
+        break;
+      }
+    if (!active.empty() && pick == next && !zygotes_[choose_ ? choose_(order[next]) : 0]->ready()) return false;
+    std::rotate(order.begin() + static_cast<long>(next), order.begin() + static_cast<long>(pick),
+                order.begin() + static_cast<long>(pick) + 1);
+    start(order[next++]);
+    return true;
+  };
   while (next < order.size() || !active.empty()) {
     bool stop = interrupted().load();
-    while (!stop && next < order.size() && static_cast<int>(active.size()) < jobs_) start(order[next++]);
+    while (!stop && next < order.size() && static_cast<int>(active.size()) < jobs_ && take_next()) {
+    }
     if (stop) {
       for (; next < order.size(); ++next) {
         RunOutcome outcome;
@@ -221,7 +239,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
         if (stop || now >= deadline) {
           run.timed_out = !stop;
           run.killed_at = now;
-          kill_snippet(zygote_, run);
+          kill_snippet(*run.zygote, run);
         } else {
           wake = std::min(wake, deadline);
         }
@@ -230,7 +248,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     }
 
     std::vector<struct pollfd> fds;
-    fds.push_back({zygote_.alive() ? zygote_.socket() : -1, POLLIN, 0});
+    for (Zygote* zygote : zygotes_) fds.push_back({zygote->alive() ? zygote->socket() : -1, POLLIN, 0});
     for (auto& run : active) {
       fds.push_back({run.stdout_fd.get(), POLLIN, 0});
       fds.push_back({run.stderr_fd.get(), POLLIN, 0});
@@ -243,14 +261,15 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
       spdlog::error("poll: {}", strerror(errno));
       break;
     }
-    if (ready > 0 && fds[0].revents) {
+    const size_t first_run_fd = zygotes_.size();
+    for (size_t z = 0; ready > 0 && z < zygotes_.size(); ++z) {
       std::string error;
-      if (!zygote_.read_status(&error)) spdlog::error("{}", error);
+      if (fds[z].revents && !zygotes_[z]->read_status(&error)) spdlog::error("{}", error);
     }
     for (size_t i = 0; ready > 0 && i < active.size(); ++i) {
       ActiveRun& run = active[i];
       for (int which = 0; which < 2; ++which) {
-        if (!fds[1 + 2 * i + which].revents) continue;
+        if (!fds[first_run_fd + 2 * i + which].revents) continue;
         UniqueFd& fd = which == 0 ? run.stdout_fd : run.stderr_fd;
         // Drain what is there now; EOF closes our end.
         for (;;) {

@@ -17,11 +17,19 @@ namespace guidecheck {
 /// every known one; ties keep their order in `specs`.
 std::vector<size_t> start_order(const std::vector<RunSpec>& specs);
 
+/// Which of a runner's zygotes the spec at an index of run()'s specs runs
+/// in (an index into the zygotes).
+using ZygoteChooser = std::function<size_t(size_t spec_index)>;
+
 class ZygoteRunner : public Runner {
  public:
-  ZygoteRunner(Zygote& zygote, int jobs) : zygote_(zygote), jobs_(jobs < 1 ? 1 : jobs) {}
+  ZygoteRunner(Zygote& zygote, int jobs) : zygotes_{&zygote}, jobs_(jobs < 1 ? 1 : jobs) {}
+  /// Several zygotes under the one poll loop: each spec runs in
+  /// `zygotes[choose(spec)]`, all of them at once within `jobs`.
+  ZygoteRunner(std::vector<Zygote*> zygotes, ZygoteChooser choose, int jobs)
+      : zygotes_(std::move(zygotes)), choose_(std::move(choose)), jobs_(jobs < 1 ? 1 : jobs) {}
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
-  std::string interpreter_identity() const override { return zygote_identity(zygote_.options()); }
+  std::string interpreter_identity() const override { return zygote_identity(zygotes_.front()->options()); }
 
   /// Set by SIGINT/SIGTERM (see install_interrupt_handlers): running
   /// snippets are killed, the rest are reported as not run.
@@ -31,7 +39,8 @@ class ZygoteRunner : public Runner {
   static void install_interrupt_handlers();
 
  private:
-  Zygote& zygote_;
+  std::vector<Zygote*> zygotes_;
+  ZygoteChooser choose_;  ///< empty: the first zygote
   int jobs_;
 };
 
@@ -46,6 +55,9 @@ class LazyZygoteRunner : public Runner {
   /// Starts the zygote now (it initialises in the background); false with
   /// the reason in the outcomes of the next run when it cannot start.
   bool start();
+  /// The zygote once started (null before, or when it could not start), and why not.
+  Zygote* zygote() const { return zygote_.get(); }
+  const std::string& start_error() const { return start_error_; }
 
  private:
   ZygoteOptions options_;

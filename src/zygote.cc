@@ -90,6 +90,7 @@ bool Zygote::read_status(std::string* err) {
     return false;
   }
   if (type == "ready") {
+    ready_ = true;
     for (const auto& failure : message.value("preload_failures", std::vector<std::string>{}))
       spdlog::warn("cannot preload {}; snippets will import it themselves", failure);
     for (const auto& printed : message.value("preload_printed", std::vector<std::string>{}))

@@ -43,6 +43,8 @@ class Zygote {
   /// Returns false when the zygote is gone (with *err saying why).
   bool read_status(std::string* err);
   bool alive() const { return alive_; }
+  /// It said it is ready (its modules are imported): a run starts at once.
+  bool ready() const { return ready_; }
   pid_t pid() const { return pid_; }
   const ZygoteOptions& options() const { return options_; }
 
@@ -53,6 +55,7 @@ class Zygote {
   pid_t pid_;
   ZygoteOptions options_;
   bool alive_ = true;
+  bool ready_ = false;
 };
 
 /// The identity of the interpreter a zygote with these options gives its

@@ -1,5 +1,10 @@
 #include "preload_routing.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 namespace guidecheck {
@@ -39,6 +44,41 @@ TEST(PreloadRoutingTest, OnlySamplesThatImportAPreloadedModuleGoToTheLoadedZygot
   EXPECT_TRUE(wants_preloaded(continued, kPreload));
   // Nothing preloaded: nothing wants it.
   EXPECT_FALSE(wants_preloaded(sample("import numpy\n"), Modules{}));
+}
+
+}  // namespace
+}  // namespace guidecheck
+
+namespace guidecheck {
+namespace {
+
+// Real zygotes: a sample that imports a preloaded module finds it already
+// imported (the loaded zygote); one that imports nothing runs where it is
+// not (the slim one); both in one run() under one scheduler.
+TEST(PreloadRoutingRunnerTest, EachSampleRunsInTheZygoteItsImportsAskFor) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("preload_routing_test_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto spec = [&](const std::string& name, const std::string& code) {
+    std::ofstream(dir / name) << code;
+    RunSpec s;
+    s.id = name;
+    s.path = (dir / name).string();
+    s.source = code;
+    s.timeout_s = 30;
+    return s;
+  };
+  ZygoteOptions options;
+  options.program = GUIDECHECK_BINARY;
+  options.preload = {"json"};  // a preloaded module that starts fast
+  PreloadRoutingRunner runner(options, 2);
+  std::vector<RunOutcome> outcomes =
+      runner.run({spec("loaded.py", "import sys\nbefore = 'json' in sys.modules\nimport json\nprint(before)\n"),
+                  spec("slim.py", "import sys\nprint('json' in sys.modules)\n")});
+  fs::remove_all(dir);
+  ASSERT_EQ(outcomes.size(), 2u);
+  EXPECT_EQ(outcomes[0].stdout_text, "True\n") << outcomes[0].stderr_text << outcomes[0].error;
+  EXPECT_EQ(outcomes[1].stdout_text, "False\n") << outcomes[1].stderr_text << outcomes[1].error;
 }
 
 }  // namespace
