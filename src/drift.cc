@@ -28,6 +28,7 @@ std::string drift_inputs_digest(const std::string& guide_path, const Manifest& m
     XXH64_update(state, &size, sizeof size);
     XXH64_update(state, field.data(), field.size());
   };
+  add(GUIDECHECK_VERSION);  // another reader may find other samples
   add(guide_path);
   add(guide_text);
   add(manifest.format);

@@ -93,6 +93,24 @@ case_a_damaged_cache_changes_no_verdict() {
     "$(find "$project/.guidecheck/results" -type f -name '*.??????' -printf '%f ')"
 }
 
+# Drift is remembered while the guide, the manifest and the snippets are
+# unchanged: an edit of the guide after a check in sync is still found.
+case_a_remembered_drift_check_still_sees_an_edit() {
+  rm -rf "$project"
+  mkdir -p "$project"
+  printf '# G\n\n```python\nprint("a")\n```\n\nOutput:\n\n```\na\n```\n' >"$project/guide.md"
+  (cd "$project" && "$GUIDECHECK" -q extract guide.md && "$GUIDECHECK" -q update) >/dev/null 2>&1
+  cd "$project"
+  gc_run in_sync check
+  assert_eq "in sync: exit code" 0 "$GC_RC"
+  sed -i 's/print("a")/print("b")/' guide.md
+  gc_run drifted check
+  cd - >/dev/null
+  assert_eq "after the edit: exit code" 1 "$GC_RC"
+  assert_contains "after the edit: drift is named" "guide.md:4: sample s01 changed" "$GC_OUT"
+}
+
+run_case a_remembered_drift_check_still_sees_an_edit case_a_remembered_drift_check_still_sees_an_edit
 run_case an_unchanged_run_is_reused case_an_unchanged_run_is_reused
 run_case what_changes_the_outcome_runs_again case_what_changes_the_outcome_runs_again
 run_case claims_and_expected_are_judged_afresh case_claims_and_expected_are_judged_afresh
