@@ -1,14 +1,12 @@
 #include "drift.h"
 
-#include <xxhash.h>
-
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <set>
 
 #include "atomic_file.h"
-
+#include "field_digest.h"
 #include "guide_reader.h"
 #include "snippet_lines.h"
 
@@ -21,26 +19,13 @@ std::string drift_inputs_digest(const std::string& guide_path, const Manifest& m
                                 const std::vector<Sample>& stored) {
   std::string guide_text, err;
   if (!read_file(guide_path, &guide_text, &err)) return "";
-  XXH64_state_t* state = XXH64_createState();
-  XXH64_reset(state, 0);
-  auto add = [&](std::string_view field) {
-    uint64_t size = field.size();
-    XXH64_update(state, &size, sizeof size);
-    XXH64_update(state, field.data(), field.size());
-  };
-  add(GUIDECHECK_VERSION);  // another reader may find other samples
-  add(guide_path);
-  add(guide_text);
-  add(manifest.format);
+  FieldDigest digest;
+  digest.add(GUIDECHECK_VERSION);  // another reader may find other samples
+  digest.add(guide_path).add(guide_text).add(manifest.format);
   for (const auto& sample : manifest.samples)
-    add(fmt::format("{}:{}-{}", sample.id, sample.first_line, sample.last_line));
-  for (const auto& sample : stored) {
-    add(sample.id);
-    add(sample.source);
-  }
-  std::string digest = fmt::format("{:016x}", XXH64_digest(state));
-  XXH64_freeState(state);
-  return digest;
+    digest.add(fmt::format("{}:{}-{}", sample.id, sample.first_line, sample.last_line));
+  for (const auto& sample : stored) digest.add(sample.id).add(sample.source);
+  return digest.hex();
 }
 
 }  // namespace

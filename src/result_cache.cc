@@ -7,12 +7,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
-#include <xxhash.h>
 
 #include "atomic_file.h"
 #include "embedded_python.h"
 #include "fd.h"
+#include "field_digest.h"
 #include "outcome_codec.h"
 #include "run_identity.h"
 
@@ -60,19 +59,13 @@ std::string CachingRunner::neighbours_digest(const std::string& directory) {
   for (const auto& entry : fs::directory_iterator(directory, ec))
     if (entry.path().extension() == ".py") names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
-  XXH64_state_t* state = XXH64_createState();
-  XXH64_reset(state, 0);
+  FieldDigest digest;
   for (const auto& name : names) {
     std::string content, err;
     read_file((fs::path(directory) / name).string(), &content, &err);
-    for (const std::string* part : std::initializer_list<const std::string*>{&name, &content}) {
-      uint64_t size = part->size();
-      XXH64_update(state, &size, sizeof size);
-      XXH64_update(state, part->data(), part->size());
-    }
+    digest.add(name).add(content);
   }
-  it->second = fmt::format("{:016x}", XXH64_digest(state));
-  XXH64_freeState(state);
+  it->second = digest.hex();
   return it->second;
 }
 

@@ -46,6 +46,9 @@ struct ActiveRun {
   std::optional<Clock::time_point> killed_at;
 };
 
+// The signals that interrupt a batch: each ends guidecheck with 128 + its number.
+constexpr int kInterruptSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
 void on_interrupt(int signo) {
   ZygoteRunner::interrupt_signal() = signo;
   ZygoteRunner::interrupted() = true;
@@ -127,7 +130,7 @@ std::atomic<int>& ZygoteRunner::interrupt_signal() {
 void ZygoteRunner::install_interrupt_handlers() {
   struct sigaction action{};
   action.sa_handler = on_interrupt;
-  for (int signo : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(signo, &action, nullptr);
+  for (int signo : kInterruptSignals) sigaction(signo, &action, nullptr);
   signal(SIGPIPE, SIG_IGN);
 }
 
@@ -152,6 +155,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
 
   std::vector<ActiveRun> active;
   size_t next = 0;
+  auto zygote_for = [&](size_t index) { return zygotes_[choose_ ? choose_(index) : 0]; };
   auto complete = [&](size_t index, RunOutcome outcome) {
     outcomes[index] = std::move(outcome);
     if (progress) progress(index, outcomes[index]);
@@ -172,7 +176,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     std::string path = std::filesystem::absolute(spec.path).lexically_normal().string();
     RunRequest request{path,        spec.args,          make_run_marker(),    spec.mode, spec.memory_limit,
                        spec.prelude, spec.sandbox.network, spec.sandbox.writable, spec.sandbox.env};
-    Zygote* zygote = zygotes_[choose_ ? choose_(index) : 0];
+    Zygote* zygote = zygote_for(index);
     if (error.empty()) zygote->submit(request, stdin_fd.get(), out.write_end.get(), err.write_end.get(), &error);
     if (!error.empty()) {
       RunOutcome outcome;
@@ -190,10 +194,10 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
 
   sigset_t blocked, previous;
   sigemptyset(&blocked);
-  for (int signo : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&blocked, signo);
+  for (int signo : kInterruptSignals) sigaddset(&blocked, signo);
   sigprocmask(SIG_BLOCK, &blocked, &previous);
   sigset_t wait_mask = previous;
-  for (int signo : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigdelset(&wait_mask, signo);
+  for (int signo : kInterruptSignals) sigdelset(&wait_mask, signo);
 
   std::vector<char> buffer(1 << 16);
   // The next run to start: the first in order whose zygote is ready, so that
@@ -201,12 +205,10 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
   // nothing runs, the first in order (it waits in its zygote's queue).
   auto take_next = [&]() {
     size_t pick = next;
-    for (size_t k = next; k < order.size() && !active.empty(); ++k)
-      if (zygotes_[choose_ ? choose_(order[k]) : 0]->ready()) {
-        pick = k;
-        break;
-      }
-    if (!active.empty() && pick == next && !zygotes_[choose_ ? choose_(order[next]) : 0]->ready()) return false;
+    if (!active.empty()) {
+      while (pick < order.size() && !zygote_for(order[pick])->ready()) ++pick;
+      if (pick == order.size()) return false;
+    }
     std::rotate(order.begin() + static_cast<long>(next), order.begin() + static_cast<long>(pick),
                 order.begin() + static_cast<long>(pick) + 1);
     start(order[next++]);

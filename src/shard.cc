@@ -1,11 +1,11 @@
 #include "shard.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 #include <numeric>
+
+#include "field_digest.h"
 
 namespace guidecheck {
 
@@ -49,16 +49,13 @@ ShardPlan plan_shards(const std::vector<ShardSample>& samples, const ShardSpec& 
     shard_of[i] = static_cast<int>(lightest) + 1;
   }
   ShardPlan plan;
-  XXH64_state_t* state = XXH64_createState();
-  XXH64_reset(state, 0);
-  XXH64_update(state, &spec.count, sizeof spec.count);
+  FieldDigest digest;
+  digest.add(std::to_string(spec.count));
   for (size_t i = 0; i < samples.size(); ++i) {
     plan.mine.push_back(shard_of[i] == spec.index);
-    std::string entry = fmt::format("{}={}\n", samples[i].id, shard_of[i]);
-    XXH64_update(state, entry.data(), entry.size());
+    digest.add(samples[i].id).add(std::to_string(shard_of[i]));
   }
-  plan.partition = fmt::format("{:016x}", XXH64_digest(state));
-  XXH64_freeState(state);
+  plan.partition = digest.hex();
   return plan;
 }
 

@@ -64,6 +64,12 @@ int thread_count() {
   return count;
 }
 
+// The process and every process of its group (a run leads its own).
+void kill_group_and_leader(pid_t pid) {
+  kill(-pid, SIGKILL);
+  kill(pid, SIGKILL);
+}
+
 // One run from fork to report. The zygote keeps the run's stdout to write
 // the final record once nothing of the run is left.
 struct Run {
@@ -129,8 +135,7 @@ class ZygoteServer {
     if (decode_message(data, &request, &kill_pid, &err) && kill_pid > 0) {
       // Only a run of ours that is still going: never a pid reused since.
       if (auto it = runs_.find(kill_pid); it != runs_.end() && !it->second.ended) {
-        kill(-kill_pid, SIGKILL);
-        kill(kill_pid, SIGKILL);
+        kill_group_and_leader(kill_pid);
       }
       return;
     }
@@ -193,8 +198,7 @@ class ZygoteServer {
     for (int pid : child_pids()) {
       auto it = runs_.find(pid);
       if (it != runs_.end() && !it->second.ended) continue;
-      kill(-pid, SIGKILL);  // a setsid escapee leads its own group
-      kill(pid, SIGKILL);
+      kill_group_and_leader(pid);  // a setsid escapee leads its own group
       ++killed;
     }
     for (auto it = runs_.begin(); it != runs_.end();) {
@@ -219,16 +223,14 @@ class ZygoteServer {
 
   int shutdown(int code) {
     for (auto& [pid, run] : runs_) {
-      kill(-pid, SIGKILL);
-      kill(pid, SIGKILL);
+      kill_group_and_leader(pid);
     }
     for (int i = 0; i < 300 && !runs_.empty(); ++i) {
       reap_and_sweep();
       if (!runs_.empty()) usleep(10000);
     }
     for (int pid : child_pids()) {
-      kill(-pid, SIGKILL);
-      kill(pid, SIGKILL);
+      kill_group_and_leader(pid);
     }
     return code;
   }
