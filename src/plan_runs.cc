@@ -77,7 +77,8 @@ void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
       spec.id = fmt::format("{} with line {} enabled", sample.id, claim.guide_line);
       spec.path = *path;
       spec.source = *variant;
-      spec.expected_duration_s = 0;  // unknown: starts after the samples, in idle slots
+      // Runs at most as long as its sample (it stops at the error): ordered
+      // with it, so a slow sample's variant is not left for the end.
       specs.push_back(spec);
       variant_of.emplace_back(i, &claim);
     }
@@ -88,8 +89,7 @@ void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
   for (size_t i : values_of) {
     RunSpec spec = plan.samples[i].spec;
     spec.id = plan.samples[i].sample.id + " with values shown";
-    spec.mode = SnippetMode::kSession;
-    spec.expected_duration_s = 0;
+    spec.mode = SnippetMode::kSession;  // as long as the sample: ordered with it, not left for the end
     specs.push_back(spec);
   }
   size_t done = 0;

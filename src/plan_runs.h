@@ -35,8 +35,9 @@ enum class ErrorVariants { kRun, kSkip };
 
 /// Runs the plan's samples once each. With ErrorVariants::kRun, each error
 /// claim of a commented-out statement also runs its sample once more with
-/// the statement enabled, in the same batch (the variants fill idle slots
-/// while the long samples run); they are written into the plan's scratch
+/// the statement enabled, in the same batch (each ordered with its sample's
+/// remembered duration, so a slow sample's extra runs are not left for the
+/// end); they are written into the plan's scratch
 /// space. A sample with a comment claim on a bare expression also runs as
 /// a session (SampleRuns::values_shown). `progress` hears of the samples' runs only (done, total, id).
 void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,

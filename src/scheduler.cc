@@ -189,6 +189,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     ActiveRun run{index,        zygote,       std::move(out.read_end), std::move(err.read_end), std::nullopt, {},
                   false,        Clock::now(), std::nullopt,            false,                   std::nullopt};
     run.demux.emplace(request.marker, spec.output_cap);
+    spdlog::debug("start {} ({} running)", spec.path, active.size() + 1);
     active.push_back(std::move(run));
   };
 
@@ -307,6 +308,8 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
           outcome.error = "interrupted";
           outcome.interrupted = true;
         }
+        spdlog::debug("done {} after {:.0f} ms", specs[run.index].path,
+                      std::chrono::duration<double, std::milli>(now - run.submitted).count());
         complete(run.index, std::move(outcome));
         active.erase(active.begin() + static_cast<long>(i));
       } else {

@@ -14,6 +14,7 @@
 #include "fd.h"
 #include "monotonic_clock.h"
 #include "snippet_process.h"
+#include "write_ahead.h"
 
 namespace py = pybind11;
 
@@ -372,6 +373,7 @@ int run_snippet(const SnippetSpec& spec) {
     }
     markers.record("S0");
     exit_code = finish(exit_code);
+    report_written_pages();  // a probe run only (see write_ahead.h)
     announce_quit(markers, exit_code, started);
     return exit_code;
   } catch (...) {

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include <memory>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -90,8 +91,11 @@ bool send_message(int socket, std::string_view data, const std::vector<int>& fds
 }
 
 bool receive_message(int socket, std::string* data, std::vector<UniqueFd>* fds, std::string* err) {
-  data->resize(kMaxMessage);
-  struct iovec iov{data->data(), data->size()};
+  // One buffer for the process's life, never zeroed: in the zygote every
+  // page written after a fork is a copy-on-write fault, and a message fills
+  // only the first page or two of it.
+  static thread_local const std::unique_ptr<char[]> buffer(new char[kMaxMessage]);
+  struct iovec iov{buffer.get(), kMaxMessage};
   struct msghdr msg{};
   msg.msg_iov = &iov;
   msg.msg_iovlen = 1;
@@ -122,7 +126,7 @@ bool receive_message(int socket, std::string* data, std::vector<UniqueFd>* fds, 
     *err = "message truncated";
     return false;
   }
-  data->resize(static_cast<size_t>(n));
+  data->assign(buffer.get(), static_cast<size_t>(n));
   return true;
 }
 

@@ -1,6 +1,7 @@
 #include "zygote_server.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include "sandbox.h"
 #include "snippet_main.h"
 #include "snippet_process.h"
+#include "write_ahead.h"
 #include "zygote_protocol.h"
 
 namespace guidecheck {
@@ -70,6 +72,20 @@ void kill_group_and_leader(pid_t pid) {
   kill(pid, SIGKILL);
 }
 
+// The probe run that teaches the zygote which pages a run's setup writes
+// (see write_ahead.h): a small sample of the usual kind, so that streams,
+// __main__, compiling, printing and formatting are all on its path.
+constexpr const char* kProbeSample =
+    "squares = [n * n for n in range(10)]\n"
+    "total = sum(squares)\n"
+    "print(total)\n"
+    "print({'total': total, 'items': len(squares)})\n"
+    "def describe(value):\n"
+    "    return f'{value!r} ({type(value).__name__})'\n"
+    "print(describe(3.5), describe('text'))\n";
+// How long the probe may take before it is given up (it takes milliseconds).
+constexpr int kProbeMillis = 10000;
+
 // One run from fork to report. The zygote keeps the run's stdout to write
 // the final record once nothing of the run is left.
 struct Run {
@@ -91,6 +107,55 @@ class ZygoteServer {
         env_restore_(std::move(env_restore)),
         sandboxed_(sandboxed),
         process_bound_(std::move(process_bound)) {}
+
+  /// Runs the probe through the same path as every run (sandbox included),
+  /// its output discarded, and keeps the pages it wrote for every later run
+  /// to write ahead. Returns how many pages that is (0: nothing learned).
+  size_t learn_write_ahead() {
+    std::string probe_dir = make_work_dir(), work_dir = make_work_dir();
+    const std::string script = probe_dir + "/probe.py";
+    UniqueFd script_fd(open(script.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    UniqueFd null_in(open("/dev/null", O_RDONLY | O_CLOEXEC)), null_out(open("/dev/null", O_WRONLY | O_CLOEXEC));
+    std::string err;
+    const bool prepared = !probe_dir.empty() && !work_dir.empty() && script_fd && null_in && null_out &&
+                          write_all(script_fd.get(), kProbeSample) &&
+                          (!process_bound_ || process_bound_->allow_runs(1, kRunProcesses, &err));
+    script_fd.reset();
+    pid_t pid = -1;
+    WrittenPagesReport report;
+    if (prepared) {
+      const std::vector<PageRange> mappings = private_writable_mappings();
+      RunRequest request{script, {}, "guidecheck-probe:", SnippetMode::kScript, 0, {}, false, {}, {}};
+      before_fork();
+      pid = fork();
+      if (pid == 0) {
+        close(socket_);
+        report.arm(mappings);
+        become_snippet_process(request, RunDirs{work_dir}, sandboxed_, null_in.get(), null_out.get(),
+                               null_out.get(), env_restore_);
+      }
+      after_fork_parent();
+    }
+    if (pid > 0) {
+      int status = 0;
+      for (int waited = 0; waitpid(pid, &status, WNOHANG) == 0; ++waited) {
+        if (waited == kProbeMillis) {
+          kill_group_and_leader(pid);
+          waitpid(pid, &status, 0);
+          break;
+        }
+        usleep(1000);
+      }
+      kill(-pid, SIGKILL);
+    }
+    if (process_bound_) process_bound_->allow_runs(0, kRunProcesses, &err);
+    if (!work_dir.empty()) remove_tree(work_dir);
+    if (!probe_dir.empty()) remove_tree(probe_dir);
+    write_ahead_ = report.ranges();
+    size_t pages = 0;
+    for (const PageRange& range : write_ahead_) pages += range.length / static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    return pages;
+  }
 
   int serve() {
     // Children, and the signals that end us (the host's death arrives as
@@ -158,6 +223,7 @@ class ZygoteServer {
     before_fork();
     pid_t pid = fork();
     if (pid == 0) {
+      write_ahead(write_ahead_);
       close(socket_);
       become_snippet_process(request, RunDirs{work_dir}, sandboxed_, fds[0].get(), fds[1].get(), fds[2].get(),
                              env_restore_);
@@ -239,6 +305,7 @@ class ZygoteServer {
   EnvRestore env_restore_;
   bool sandboxed_;
   std::optional<ProcessBound> process_bound_;  ///< under root, whom RLIMIT_NPROC does not bind
+  std::vector<PageRange> write_ahead_;  ///< what every run copies in at once after the fork
   std::map<pid_t, Run> runs_;
 };
 
@@ -280,8 +347,10 @@ int zygote_main(const ZygoteConfig& config) {
     process_bound = ProcessBound::enter(&why_not);
     if (!process_bound) ready["process_bound_off"] = why_not;
   }
+  ZygoteServer server(config.socket_fd, std::move(env_restore), sandboxed, std::move(process_bound));
+  ready["write_ahead_pages"] = server.learn_write_ahead();
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;
-  return ZygoteServer(config.socket_fd, std::move(env_restore), sandboxed, std::move(process_bound)).serve();
+  return server.serve();
 }
 
 }  // namespace guidecheck
