@@ -35,15 +35,27 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
     args.push_back(options.executable);
   }
   if (!options.sandbox) args.push_back("--no-sandbox");
+  // Every symbol bound at start: lazily bound, each forked run would resolve
+  // (and copy the pages of) the symbols it calls all over again. The zygote
+  // takes the variable out again, so no sample inherits it.
+  std::vector<std::string> env_entries;
+  for (char** e = environ; *e; ++e) env_entries.emplace_back(*e);
+  if (!std::getenv("LD_BIND_NOW")) {
+    env_entries.push_back("LD_BIND_NOW=1");
+    args.push_back("--unset-bind-now");
+  }
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (auto& entry : env_entries) envp.push_back(entry.data());
+  envp.push_back(nullptr);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, theirs.get(), 3);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, options.program.c_str(), &actions, nullptr, argv.data(), environ);
+  int rc = posix_spawn(&pid, options.program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
     *err = std::string("cannot start the zygote: ") + strerror(rc);

@@ -316,6 +316,7 @@ int zygote_main(const ZygoteConfig& config) {
   // decides; the zygote follows the socket. If the host dies, so do we.
   setpgid(0, 0);
   prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (config.unset_bind_now) unsetenv("LD_BIND_NOW");  // the loader has read it; samples must not
   signal(SIGPIPE, SIG_IGN);
   prctl(PR_SET_CHILD_SUBREAPER, 1);
   // Before Python starts: entering the namespaces forks (see sandbox.h).

@@ -13,6 +13,7 @@ struct ZygoteConfig {
   std::vector<std::string> preload;  ///< modules imported once, before any fork
   std::string executable;            ///< sys.executable
   bool sandbox = true;               ///< runs in the sandbox (sandbox.h), where the kernel allows
+  bool unset_bind_now = false;       ///< LD_BIND_NOW was set for the loader only: unset it
 };
 
 /// Entry point of `guidecheck __zygote`: initialises Python, preloads, says

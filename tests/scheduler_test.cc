@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -208,6 +209,23 @@ TEST_F(SchedulerTest, RunsAreIsolatedFromEachOther) {
   auto outcomes = run({snippet("p1.py", probe), snippet("p2.py", probe)}, 1);
   EXPECT_EQ(outcomes[0].stdout_text, "[] None 1 False\n");
   EXPECT_EQ(outcomes[1].stdout_text, "[] None 1 False\n");
+}
+
+// The zygote is started with LD_BIND_NOW=1 (symbols bound once, not in
+// every run) and takes it out again: unsandboxed runs inherit everything
+// else, never that.
+TEST_F(SchedulerTest, NoRunInheritsTheZygotesBindNow) {
+  ASSERT_EQ(std::getenv("LD_BIND_NOW"), nullptr) << "the test needs a caller without LD_BIND_NOW";
+  ZygoteOptions options;
+  options.program = GUIDECHECK_BINARY;
+  options.preload = {};
+  options.sandbox = false;
+  std::string err;
+  std::unique_ptr<Zygote> unsandboxed = Zygote::start(options, &err);
+  ASSERT_NE(unsandboxed, nullptr) << err;
+  std::vector<RunOutcome> outcomes = ZygoteRunner(*unsandboxed, 1).run(
+      {snippet("bind.py", "import os\nprint(os.environ.get('LD_BIND_NOW'), 'PATH' in os.environ)\n")});
+  EXPECT_EQ(outcomes[0].stdout_text, "None True\n");
 }
 
 TEST_F(SchedulerTest, TimeoutKillsTheWholeTree) {
