@@ -147,7 +147,7 @@ void add_batch_options(CLI::App* command, BatchFlags* flags) {
       ->default_val("snippets");
   command->add_option("--expected", flags->check.project.expected_dir, "directory of the approved outputs")
       ->default_val("expected");
-  command->add_option("-j,--jobs", flags->jobs, "snippets run at once (default: number of cores)")
+  command->add_option("-j,--jobs", flags->jobs, "snippets run at once (default: number of cores, and up to as many more while runs that wait leave cores idle)")
       ->check(CLI::Range(1, 1024));
   command->add_option("-k,--filter", flags->check.run.filter, "only snippets whose id matches this RE2 pattern");
   command->add_option("--timeout", flags->check.run.timeout_s, "seconds before a snippet is killed")
@@ -184,8 +184,10 @@ int with_runner(BatchFlags& flags, Body body, RunnerSetup setup = {}) {
   ZygoteOptions second_options = flags.zygote;
   second_options.hash_seed = (std::random_device{}() % 4000000000u) + 1;
   if (!setup.preload_second) second_options.preload.clear();
-  PreloadRoutingRunner second(second_options, jobs);
-  PreloadRoutingRunner runner(flags.zygote, jobs);
+  // A -j of guidecheck's choosing also fills cores that waiting runs leave idle.
+  const int idle_extra = flags.jobs > 0 ? 0 : jobs;
+  PreloadRoutingRunner second(second_options, jobs, idle_extra);
+  PreloadRoutingRunner runner(flags.zygote, jobs, idle_extra);
   if (!setup.cached) return body(runner, second);
   CachingRunner cached(runner, {(std::filesystem::path(flags.check.project.cache_dir) / "results").string()});
   return body(cached, second);

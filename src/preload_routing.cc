@@ -67,8 +67,12 @@ bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preloa
   return false;
 }
 
-PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs)
-    : preload_(loaded.preload), jobs_(jobs), loaded_(loaded, jobs), slim_(without_preload(loaded), jobs) {}
+PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs, int idle_extra)
+    : preload_(loaded.preload),
+      jobs_(jobs),
+      idle_extra_(idle_extra),
+      loaded_(loaded, jobs),
+      slim_(without_preload(loaded), jobs) {}
 
 std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   if (specs.empty()) return {};
@@ -105,6 +109,7 @@ std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& sp
   // Both zygotes under one poll loop: the slim runs go on while the loaded
   // zygote is still importing its modules.
   ZygoteRunner runner(zygotes, [&](size_t k) { return slot[zygote_of[runnable_index[k]]]; }, jobs_);
+  runner.fill_idle_cores(idle_extra_);
   std::vector<RunOutcome> ran = runner.run(runnable, [&](size_t k, const RunOutcome& outcome) {
     if (progress) progress(runnable_index[k], outcome);
   });

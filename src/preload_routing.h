@@ -30,13 +30,15 @@ bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preloa
 /// while the loaded zygote is still importing its modules.
 class PreloadRoutingRunner : public Runner {
  public:
-  PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs);
+  /// `idle_extra`: runs beyond `jobs` while cores sit idle (ZygoteRunner::fill_idle_cores).
+  PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs, int idle_extra = 0);
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
   std::string interpreter_identity() const override { return loaded_.interpreter_identity(); }
 
  private:
   std::vector<std::string> preload_;
   int jobs_;
+  int idle_extra_;
   LazyZygoteRunner loaded_;
   LazyZygoteRunner slim_;
 };

@@ -17,6 +17,7 @@
 #include <spdlog/spdlog.h>
 
 #include "fd.h"
+#include "idle_cores.h"
 #include "output_protocol.h"
 
 namespace guidecheck {
@@ -31,6 +32,10 @@ constexpr auto kReportGrace = std::chrono::seconds(10);
 // be importing pandas when the first requests arrive).
 constexpr auto kStartLimit = std::chrono::seconds(120);
 constexpr size_t kStderrCap = 1u << 20;
+// Another run starts beyond -j when, over this long, the cores sat idle for
+// at least this many cores' worth (see fill_idle_cores).
+constexpr auto kIdleWindow = std::chrono::milliseconds(100);
+constexpr double kIdleCoresToFill = 0.75;
 
 struct ActiveRun {
   size_t index;
@@ -215,9 +220,19 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     start(order[next++]);
     return true;
   };
+  IdleCores idle_cores;
+  auto cores_idle = [&] {
+    return cores_idle_ ? cores_idle_() : idle_cores.idle_for(kIdleWindow, kIdleCoresToFill);
+  };
+  // A slot: one of -j, or one that cores left idle by waiting runs offer.
+  auto may_fill_idle = [&] {
+    const int running = static_cast<int>(active.size());
+    return running >= jobs_ && running < jobs_ + idle_extra_ && next < order.size();
+  };
+  auto has_slot = [&] { return static_cast<int>(active.size()) < jobs_ || (may_fill_idle() && cores_idle()); };
   while (next < order.size() || !active.empty()) {
     bool stop = interrupted().load();
-    while (!stop && next < order.size() && static_cast<int>(active.size()) < jobs_ && take_next()) {
+    while (!stop && next < order.size() && has_slot() && take_next()) {
     }
     if (stop) {
       for (; next < order.size(); ++next) {
@@ -232,7 +247,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
 
     // Deadlines: kill what overran; give up on runs that never report.
     auto now = Clock::now();
-    auto wake = now + std::chrono::seconds(1);
+    auto wake = now + (may_fill_idle() ? Clock::duration(kIdleWindow) : std::chrono::seconds(1));
     for (auto& run : active) {
       const RunSpec& spec = specs[run.index];
       if (!run.started && run.demux->snippet_pid()) run.started = now;

@@ -3,6 +3,7 @@
 // longest first, with deadlines and Ctrl-C handling.
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -31,6 +32,15 @@ class ZygoteRunner : public Runner {
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
   std::string interpreter_identity() const override { return zygote_identity(zygotes_.front()->options()); }
 
+  /// Up to `extra` runs beyond -j while the cores sit idle (runs that sleep
+  /// or wait hold their slots): for a -j that guidecheck chose, never for
+  /// one the user gave. `cores_idle` answers whether they are idle now
+  /// (default: IdleCores over /proc/stat); tests pass their own.
+  void fill_idle_cores(int extra, std::function<bool()> cores_idle = {}) {
+    idle_extra_ = extra;
+    cores_idle_ = std::move(cores_idle);
+  }
+
   /// Set by SIGINT/SIGTERM (see install_interrupt_handlers): running
   /// snippets are killed, the rest are reported as not run.
   static std::atomic<bool>& interrupted();
@@ -42,6 +52,8 @@ class ZygoteRunner : public Runner {
   std::vector<Zygote*> zygotes_;
   ZygoteChooser choose_;  ///< empty: the first zygote
   int jobs_;
+  int idle_extra_ = 0;
+  std::function<bool()> cores_idle_;
 };
 
 /// A ZygoteRunner whose zygote starts on first use: the second opinion that

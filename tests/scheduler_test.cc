@@ -228,6 +228,28 @@ TEST_F(SchedulerTest, NoRunInheritsTheZygotesBindNow) {
   EXPECT_EQ(outcomes[0].stdout_text, "None True\n");
 }
 
+// A run that sleeps holds its -j slot while its core idles: with idle
+// cores to fill, another run starts beside it; without (a -j the user
+// gave), the next waits.
+TEST_F(SchedulerTest, IdleCoresLetAnotherRunStartBesideOneThatWaits) {
+  const std::string log = python_string((dir_ / "start.log").string());
+  for (bool fill : {false, true}) {
+    std::filesystem::remove(dir_ / "start.log");
+    RunSpec sleeper = logging_snippet("sleeper", "import time\ntime.sleep(1)\nopen(" + log +
+                                                     ", 'a').write('sleeper done\\n')\n");
+    sleeper.expected_duration_s = 2;  // starts first
+    RunSpec quick = logging_snippet("quick");
+    ZygoteRunner runner(*zygote_, 1);
+    if (fill) runner.fill_idle_cores(1, [] { return true; });
+    auto outcomes = runner.run({sleeper, quick});
+    ASSERT_EQ(outcomes[0].status, RunStatus::kOk) << outcomes[0].stderr_text;
+    ASSERT_EQ(outcomes[1].status, RunStatus::kOk) << outcomes[1].stderr_text;
+    std::vector<std::string> expected = fill ? std::vector<std::string>{"sleeper", "quick", "sleeper done"}
+                                             : std::vector<std::string>{"sleeper", "sleeper done", "quick"};
+    EXPECT_EQ(start_log(), expected) << (fill ? "with idle cores to fill" : "with -j1 alone");
+  }
+}
+
 TEST_F(SchedulerTest, TimeoutKillsTheWholeTree) {
   RunSpec spec = snippet("loop.py",
                          "import subprocess, sys\n"
