@@ -118,9 +118,9 @@ bool Zygote::read_status(std::string* err) {
         spdlog::warn("samples' processes are not bounded (root is exempt from RLIMIT_NPROC): {}", off);
       said_once = true;
     }
+    write_ahead_pages_ = message.value("write_ahead_pages", size_t{0});
     spdlog::debug("zygote {} ready (Python {}, hash seed {}; each run writes {} pages ahead)", message.value("pid", 0),
-                  message.value("python", std::string()), message.value("hash_seed", 0ul),
-                  message.value("write_ahead_pages", 0ul));
+                  message.value("python", std::string()), message.value("hash_seed", 0ul), write_ahead_pages_);
   }
   return true;
 }

@@ -45,6 +45,8 @@ class Zygote {
   bool alive() const { return alive_; }
   /// It said it is ready (its modules are imported): a run starts at once.
   bool ready() const { return ready_; }
+  /// Once ready: how many pages each run copies in ahead (write_ahead.h; 0: none learned).
+  size_t write_ahead_pages() const { return write_ahead_pages_; }
   pid_t pid() const { return pid_; }
   const ZygoteOptions& options() const { return options_; }
 
@@ -56,6 +58,7 @@ class Zygote {
   ZygoteOptions options_;
   bool alive_ = true;
   bool ready_ = false;
+  size_t write_ahead_pages_ = 0;
 };
 
 /// The identity of the interpreter a zygote with these options gives its

@@ -100,6 +100,16 @@ struct Run {
   int leftovers_killed = 0;
 };
 
+// Children, and the signals that end us (the host's death arrives as
+// SIGTERM): blocked, for serve() to read from a signalfd. Runs reset their mask.
+sigset_t block_events() {
+  sigset_t events;
+  sigemptyset(&events);
+  for (int signo : {SIGCHLD, SIGTERM, SIGHUP, SIGINT, SIGQUIT}) sigaddset(&events, signo);
+  sigprocmask(SIG_BLOCK, &events, nullptr);
+  return events;
+}
+
 class ZygoteServer {
  public:
   ZygoteServer(int socket, EnvRestore env_restore, bool sandboxed, std::optional<ProcessBound> process_bound)
@@ -112,6 +122,7 @@ class ZygoteServer {
   /// its output discarded, and keeps the pages it wrote for every later run
   /// to write ahead. Returns how many pages that is (0: nothing learned).
   size_t learn_write_ahead() {
+    block_events();  // a signal now waits for serve(), which cleans up after itself
     std::string probe_dir = make_work_dir(), work_dir = make_work_dir();
     const std::string script = probe_dir + "/probe.py";
     UniqueFd script_fd(open(script.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
@@ -158,12 +169,8 @@ class ZygoteServer {
   }
 
   int serve() {
-    // Children, and the signals that end us (the host's death arrives as
-    // SIGTERM): every run is killed and its directory removed first.
-    sigset_t events;
-    sigemptyset(&events);
-    for (int signo : {SIGCHLD, SIGTERM, SIGHUP, SIGINT, SIGQUIT}) sigaddset(&events, signo);
-    sigprocmask(SIG_BLOCK, &events, nullptr);  // children reset their mask
+    // On a signal that ends us, every run is killed and its directory removed first.
+    sigset_t events = block_events();
     UniqueFd child_events(signalfd(-1, &events, SFD_CLOEXEC | SFD_NONBLOCK));
     for (;;) {
       struct pollfd fds[2] = {{socket_, POLLIN, 0}, {child_events.get(), POLLIN, 0}};

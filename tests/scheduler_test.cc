@@ -250,6 +250,16 @@ TEST_F(SchedulerTest, IdleCoresLetAnotherRunStartBesideOneThatWaits) {
   }
 }
 
+// Each zygote learns, from its probe run, the pages a run writes (and every
+// run writes them ahead): a few hundred for a bare interpreter.
+TEST_F(SchedulerTest, TheZygoteLearnsThePagesARunWrites) {
+  auto outcomes = run({snippet("ahead.py", "print('ran')\n")});
+  ASSERT_EQ(outcomes[0].stdout_text, "ran\n");
+  ASSERT_TRUE(zygote_->ready());
+  EXPECT_GT(zygote_->write_ahead_pages(), 50u);
+  EXPECT_LT(zygote_->write_ahead_pages(), 8192u);  // the bound on each run's extra copying
+}
+
 TEST_F(SchedulerTest, TimeoutKillsTheWholeTree) {
   RunSpec spec = snippet("loop.py",
                          "import subprocess, sys\n"
