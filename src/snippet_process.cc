@@ -1,6 +1,7 @@
 #include "snippet_process.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
@@ -106,18 +107,33 @@ std::string make_work_dir() {
   return templ;
 }
 
-void remove_tree(const std::string& path) { nftw(path.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
+void remove_tree(const std::string& path) {
+  // Usually empty in the zygote's view (a sandboxed run wrote into its own
+  // tmpfs): then no directory stream is allocated. Every page the zygote
+  // writes between forks costs it a fault.
+  if (rmdir(path.c_str()) == 0 || errno == ENOENT) return;
+  nftw(path.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
 
 std::vector<int> child_pids() {
   std::vector<int> pids;
   pid_t self = getpid();
-  // Fast path: the kernel's list of our (single-threaded) process's children.
+  // Fast path: the kernel's list of our (single-threaded) process's
+  // children, read without stdio's heap buffer (see remove_tree).
   char children_path[64];
   std::snprintf(children_path, sizeof children_path, "/proc/self/task/%d/children", static_cast<int>(self));
-  if (FILE* f = std::fopen(children_path, "re")) {
-    int pid;
-    while (std::fscanf(f, "%d", &pid) == 1) pids.push_back(pid);
-    std::fclose(f);
+  if (int fd = open(children_path, O_RDONLY | O_CLOEXEC); fd >= 0) {
+    char chunk[4096];
+    std::string listing;  // "12 345 ": a few children fit in the string itself
+    ssize_t n;
+    while ((n = read(fd, chunk, sizeof chunk)) > 0) listing.append(chunk, static_cast<size_t>(n));
+    close(fd);
+    const char* at = listing.c_str();
+    char* end = nullptr;
+    for (long pid = std::strtol(at, &end, 10); end != at; pid = std::strtol(at, &end, 10)) {
+      pids.push_back(static_cast<int>(pid));
+      at = end;
+    }
     return pids;
   }
   DIR* proc = opendir("/proc");
