@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
@@ -83,6 +84,37 @@ constexpr const char* kProbeSample =
     "def describe(value):\n"
     "    return f'{value!r} ({type(value).__name__})'\n"
     "print(describe(3.5), describe('text'))\n";
+// What a usual sample does with a preloaded module: every run in a loaded
+// zygote imports one of them (that is why it runs there), so their common
+// paths are part of its setup too.
+struct PreloadProbe {
+  const char* module;
+  const char* code;
+};
+constexpr PreloadProbe kPreloadProbes[] = {
+    {"numpy",
+     "import numpy as np\n"
+     "values = np.arange(12, dtype=float).reshape(3, 4)\n"
+     "print(values * 2, values.sum(), values.mean(axis=0), values[values > 5])\n"},
+    {"pandas",
+     "import pandas as pd\n"
+     "frame = pd.DataFrame({'name': ['Ada', 'Bo', 'Cy'], 'score': [91.5, 78.0, 85.25], 'year': [1, 2, 1]})\n"
+     "print(frame)\n"
+     "print(frame[frame['score'] > 80].sort_values('score'))\n"
+     "print(frame.groupby('year')['score'].mean())\n"
+     "print(frame.describe())\n"},
+};
+
+}  // namespace
+
+std::string write_ahead_probe(const std::vector<std::string>& preloaded) {
+  std::string code = kProbeSample;
+  for (const PreloadProbe& probe : kPreloadProbes)
+    if (std::find(preloaded.begin(), preloaded.end(), probe.module) != preloaded.end()) code += probe.code;
+  return code;
+}
+
+namespace {
 // How long the probe may take before it is given up (it takes milliseconds).
 constexpr int kProbeMillis = 10000;
 
@@ -121,7 +153,7 @@ class ZygoteServer {
   /// Runs the probe through the same path as every run (sandbox included),
   /// its output discarded, and keeps the pages it wrote for every later run
   /// to write ahead. Returns how many pages that is (0: nothing learned).
-  size_t learn_write_ahead() {
+  size_t learn_write_ahead(const std::vector<std::string>& preloaded) {
     block_events();  // a signal now waits for serve(), which cleans up after itself
     std::string probe_dir = make_work_dir(), work_dir = make_work_dir();
     const std::string script = probe_dir + "/probe.py";
@@ -129,7 +161,7 @@ class ZygoteServer {
     UniqueFd null_in(open("/dev/null", O_RDONLY | O_CLOEXEC)), null_out(open("/dev/null", O_WRONLY | O_CLOEXEC));
     std::string err;
     const bool prepared = !probe_dir.empty() && !work_dir.empty() && script_fd && null_in && null_out &&
-                          write_all(script_fd.get(), kProbeSample) &&
+                          write_all(script_fd.get(), write_ahead_probe(preloaded)) &&
                           (!process_bound_ || process_bound_->allow_runs(1, kRunProcesses, &err));
     script_fd.reset();
     pid_t pid = -1;
@@ -343,8 +375,14 @@ int zygote_main(const ZygoteConfig& config) {
   ready["python"] = python_version();
   ready["hash_seed"] = config.hash_seed;
   std::vector<std::string> noisy;
-  ready["preload_failures"] = preload_modules(config.preload, &noisy);
+  const std::vector<std::string> failures = preload_modules(config.preload, &noisy);
+  ready["preload_failures"] = failures;
   ready["preload_printed"] = noisy;
+  std::vector<std::string> preloaded;  // what the zygote holds now
+  for (const std::string& module : config.preload)
+    if (std::find(failures.begin(), failures.end(), module) == failures.end() &&
+        std::find(noisy.begin(), noisy.end(), module) == noisy.end())
+      preloaded.push_back(module);
   prepare_snippet_runtime();
   freeze_heap();
   ready["threads"] = thread_count();
@@ -356,7 +394,7 @@ int zygote_main(const ZygoteConfig& config) {
     if (!process_bound) ready["process_bound_off"] = why_not;
   }
   ZygoteServer server(config.socket_fd, std::move(env_restore), sandboxed, std::move(process_bound));
-  ready["write_ahead_pages"] = server.learn_write_ahead();
+  ready["write_ahead_pages"] = server.learn_write_ahead(preloaded);
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;
   return server.serve();
 }

@@ -16,6 +16,11 @@ struct ZygoteConfig {
   bool unset_bind_now = false;       ///< LD_BIND_NOW was set for the loader only: unset it
 };
 
+/// The sample a zygote holding `preloaded` modules runs once, as it starts,
+/// to learn the pages a run writes (write_ahead.h): a small script, and
+/// what usual samples do with numpy and pandas where those are preloaded.
+std::string write_ahead_probe(const std::vector<std::string>& preloaded);
+
 /// Entry point of `guidecheck __zygote`: initialises Python, preloads, says
 /// "ready" on the socket, then serves run requests until the host closes the
 /// socket (then ends every run still going). Returns the process exit code.

@@ -14,6 +14,7 @@
 
 #include "snippet_selection.h"
 #include "snippet_store.h"
+#include "zygote_server.h"
 
 namespace guidecheck {
 namespace {
@@ -258,6 +259,21 @@ TEST_F(SchedulerTest, TheZygoteLearnsThePagesARunWrites) {
   ASSERT_TRUE(zygote_->ready());
   EXPECT_GT(zygote_->write_ahead_pages(), 50u);
   EXPECT_LT(zygote_->write_ahead_pages(), 8192u);  // the bound on each run's extra copying
+}
+
+// The probe of a loaded zygote does what samples do with numpy and pandas,
+// and must run cleanly wherever they are installed (a probe that fails
+// early learns little).
+TEST_F(SchedulerTest, TheProbeOfALoadedZygoteRunsCleanly) {
+  EXPECT_EQ(write_ahead_probe({}).find("import"), std::string::npos);
+  EXPECT_EQ(write_ahead_probe({"pytest"}), write_ahead_probe({}));
+  const std::string loaded = write_ahead_probe({"numpy", "pandas", "pytest"});
+  ASSERT_NE(loaded.find("import numpy"), std::string::npos);
+  ASSERT_NE(loaded.find("import pandas"), std::string::npos);
+  auto outcome = run({snippet("probe.py", loaded)})[0];
+  EXPECT_EQ(outcome.status, RunStatus::kOk) << outcome.stderr_text;
+  EXPECT_NE(outcome.stdout_text.find("Ada"), std::string::npos) << outcome.stdout_text;
+  EXPECT_EQ(outcome.stderr_text, "");
 }
 
 TEST_F(SchedulerTest, TimeoutKillsTheWholeTree) {
