@@ -88,6 +88,12 @@ std::vector<PageRange> pages_written_since_fork(const std::vector<PageRange>& ma
   return written;
 }
 
+size_t page_count(const std::vector<PageRange>& ranges) {
+  size_t pages = 0;
+  for (const PageRange& range : ranges) pages += range.length / page_size();
+  return pages;
+}
+
 void write_ahead(const std::vector<PageRange>& ranges) {
   for (const PageRange& range : ranges) {
     if (madvise(reinterpret_cast<void*>(range.start), range.length, MADV_POPULATE_WRITE) == 0) continue;

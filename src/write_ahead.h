@@ -29,6 +29,9 @@ std::vector<PageRange> private_writable_mappings();
 /// coalesced ranges, at most `max_pages` of them.
 std::vector<PageRange> pages_written_since_fork(const std::vector<PageRange>& mappings, size_t max_pages);
 
+/// How many pages `ranges` cover.
+size_t page_count(const std::vector<PageRange>& ranges);
+
 /// Copies `ranges` in now, in one call per range. Ranges no longer mapped
 /// are passed over; a kernel without MADV_POPULATE_WRITE ends it quietly.
 void write_ahead(const std::vector<PageRange>& ranges);

@@ -155,49 +155,15 @@ class ZygoteServer {
   /// to write ahead. Returns how many pages that is (0: nothing learned).
   size_t learn_write_ahead(const std::vector<std::string>& preloaded) {
     block_events();  // a signal now waits for serve(), which cleans up after itself
-    std::string probe_dir = make_work_dir(), work_dir = make_work_dir();
-    const std::string script = probe_dir + "/probe.py";
-    UniqueFd script_fd(open(script.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-    UniqueFd null_in(open("/dev/null", O_RDONLY | O_CLOEXEC)), null_out(open("/dev/null", O_WRONLY | O_CLOEXEC));
-    std::string err;
-    const bool prepared = !probe_dir.empty() && !work_dir.empty() && script_fd && null_in && null_out &&
-                          write_all(script_fd.get(), write_ahead_probe(preloaded)) &&
-                          (!process_bound_ || process_bound_->allow_runs(1, kRunProcesses, &err));
-    script_fd.reset();
-    pid_t pid = -1;
-    WrittenPagesReport report;
-    if (prepared) {
-      const std::vector<PageRange> mappings = private_writable_mappings();
-      RunRequest request{script, {}, "guidecheck-probe:", SnippetMode::kScript, 0, {}, false, {}, {}};
-      before_fork();
-      pid = fork();
-      if (pid == 0) {
-        close(socket_);
-        report.arm(mappings);
-        become_snippet_process(request, RunDirs{work_dir}, sandboxed_, null_in.get(), null_out.get(),
-                               null_out.get(), env_restore_);
-      }
-      after_fork_parent();
-    }
-    if (pid > 0) {
-      int status = 0;
-      for (int waited = 0; waitpid(pid, &status, WNOHANG) == 0; ++waited) {
-        if (waited == kProbeMillis) {
-          kill_group_and_leader(pid);
-          waitpid(pid, &status, 0);
-          break;
-        }
-        usleep(1000);
-      }
-      kill(-pid, SIGKILL);
-    }
-    if (process_bound_) process_bound_->allow_runs(0, kRunProcesses, &err);
+    const std::string probe_dir = make_work_dir(), work_dir = make_work_dir();
+    std::string ignored;
+    if (!probe_dir.empty() && !work_dir.empty() &&
+        (!process_bound_ || process_bound_->allow_runs(1, kRunProcesses, &ignored)))
+      write_ahead_ = pages_of_probe(probe_dir + "/probe.py", write_ahead_probe(preloaded), work_dir);
+    if (process_bound_) process_bound_->allow_runs(0, kRunProcesses, &ignored);
     if (!work_dir.empty()) remove_tree(work_dir);
     if (!probe_dir.empty()) remove_tree(probe_dir);
-    write_ahead_ = report.ranges();
-    size_t pages = 0;
-    for (const PageRange& range : write_ahead_) pages += range.length / static_cast<size_t>(sysconf(_SC_PAGESIZE));
-    return pages;
+    return page_count(write_ahead_);
   }
 
   int serve() {
@@ -226,6 +192,40 @@ class ZygoteServer {
   }
 
  private:
+  /// The pages a run of `code` (written to `script`) wrote, living in
+  /// `work_dir`; empty when it could not run.
+  std::vector<PageRange> pages_of_probe(const std::string& script, const std::string& code,
+                                        const std::string& work_dir) {
+    UniqueFd script_fd(open(script.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    UniqueFd null_in(open("/dev/null", O_RDONLY | O_CLOEXEC)), null_out(open("/dev/null", O_WRONLY | O_CLOEXEC));
+    if (!script_fd || !null_in || !null_out || !write_all(script_fd.get(), code)) return {};
+    script_fd.reset();
+    WrittenPagesReport report;
+    const std::vector<PageRange> mappings = private_writable_mappings();
+    RunRequest request{script, {}, "guidecheck-probe:", SnippetMode::kScript, 0, {}, false, {}, {}};
+    before_fork();
+    const pid_t pid = fork();
+    if (pid == 0) {
+      close(socket_);
+      report.arm(mappings);
+      become_snippet_process(request, RunDirs{work_dir}, sandboxed_, null_in.get(), null_out.get(), null_out.get(),
+                             env_restore_);
+    }
+    after_fork_parent();
+    if (pid < 0) return {};
+    int status = 0;
+    for (int waited = 0; waitpid(pid, &status, WNOHANG) == 0; ++waited) {
+      if (waited == kProbeMillis) {
+        kill_group_and_leader(pid);
+        waitpid(pid, &status, 0);
+        break;
+      }
+      usleep(1000);
+    }
+    kill(-pid, SIGKILL);
+    return report.ranges();
+  }
+
   bool waiting_for_leftovers() const {
     for (const auto& [pid, run] : runs_)
       if (run.ended) return true;
