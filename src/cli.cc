@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <cstring>
 #include <filesystem>
@@ -137,6 +138,8 @@ struct BatchFlags {
   int jobs = 0;
   bool no_preload = false;
   std::string preload;
+  /// The middle zygote's modules, as given ("" for none); unset: the common ones.
+  std::optional<std::string> preload_stdlib;
   std::string memory = "4G";
   std::string color = "auto";
   bool no_cache = false;  ///< check and extract: run everything now, reuse nothing
@@ -158,6 +161,16 @@ void add_batch_options(CLI::App* command, BatchFlags* flags) {
                       "directives file (default: <snippets>/guidecheck.toml)");
   command->add_option("--color", flags->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   add_zygote_options(command, &flags->zygote, &flags->no_preload, &flags->preload, &flags->check.run.sandbox);
+  command->add_option("--preload-stdlib", flags->preload_stdlib,
+                      "standard-library modules imported ahead in a zygote of their own when several samples "
+                      "import them (default: " + fmt::format("{}", fmt::join(common_stdlib_modules(), ",")) +
+                          "; '' for none)");
+}
+
+// The middle zygote's modules: the common ones unless told otherwise.
+std::vector<std::string> stdlib_preload(const BatchFlags& flags) {
+  if (flags.no_preload) return {};
+  return flags.preload_stdlib ? split_list(*flags.preload_stdlib) : common_stdlib_modules();
 }
 
 // How a command wants its runners.
@@ -186,8 +199,9 @@ int with_runner(BatchFlags& flags, Body body, RunnerSetup setup = {}) {
   if (!setup.preload_second) second_options.preload.clear();
   // A -j of guidecheck's choosing also fills cores that waiting runs leave idle.
   const int idle_extra = flags.jobs > 0 ? 0 : jobs;
-  PreloadRoutingRunner second(second_options, jobs, idle_extra);
-  PreloadRoutingRunner runner(flags.zygote, jobs, idle_extra);
+  PreloadRoutingRunner second(second_options, setup.preload_second ? stdlib_preload(flags) : std::vector<std::string>{},
+                              jobs, idle_extra);
+  PreloadRoutingRunner runner(flags.zygote, stdlib_preload(flags), jobs, idle_extra);
   if (!setup.cached) return body(runner, second);
   CachingRunner cached(runner, {(std::filesystem::path(flags.check.project.cache_dir) / "results").string()});
   return body(cached, second);

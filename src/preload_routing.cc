@@ -4,11 +4,15 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
+
 namespace guidecheck {
 namespace {
 
-ZygoteOptions without_preload(ZygoteOptions options) {
-  options.preload.clear();
+ZygoteOptions with_preload(ZygoteOptions options, std::vector<std::string> preload) {
+  options.preload = std::move(preload);
   return options;
 }
 
@@ -58,7 +62,9 @@ std::vector<std::string> imported_modules(const std::string& source) {
 
 bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preload) {
   auto loaded = [&](const std::string& module) {
-    return std::find(preload.begin(), preload.end(), module) != preload.end();
+    return std::any_of(preload.begin(), preload.end(), [&](const std::string& name) {
+      return name.compare(0, name.find('.'), module) == 0;  // "unittest.mock" holds "unittest"
+    });
   };
   if (spec.mode == SnippetMode::kPytest && loaded("pytest")) return true;
   for (const std::string* text : {&spec.prelude, &spec.source})
@@ -67,38 +73,88 @@ bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preloa
   return false;
 }
 
-PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs, int idle_extra)
-    : preload_(loaded.preload),
+const std::vector<std::string>& common_stdlib_modules() {
+  static const std::vector<std::string> kModules = {
+      "argparse", "asyncio",   "base64",     "calendar", "concurrent.futures", "copy",     "csv",
+      "dataclasses", "datetime", "decimal",  "fractions", "glob",             "hashlib",  "inspect",
+      "json",     "logging",   "pathlib",    "pickle",   "pprint",            "queue",    "random",
+      "secrets",  "shutil",    "statistics", "string",   "subprocess",        "tempfile", "threading",
+      "typing",   "unittest.mock", "uuid"};
+  return kModules;
+}
+
+std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, const std::vector<std::string>& candidates,
+                                          const std::vector<std::string>& loaded) {
+  std::vector<size_t> importers(candidates.size(), 0);
+  std::vector<std::vector<size_t>> imported_by(specs.size());
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (!loaded.empty() && wants_preloaded(specs[i], loaded)) continue;
+    for (size_t m = 0; m < candidates.size(); ++m)
+      if (wants_preloaded(specs[i], {candidates[m]})) {
+        ++importers[m];
+        imported_by[i].push_back(m);
+      }
+  }
+  std::vector<std::string> chosen;
+  for (size_t m = 0; m < candidates.size(); ++m)
+    if (importers[m] >= 2) chosen.push_back(candidates[m]);
+  size_t runs = 0;
+  for (const auto& modules : imported_by)
+    runs += std::any_of(modules.begin(), modules.end(), [&](size_t m) { return importers[m] >= 2; });
+  if (runs < kMinRunsForCommonZygote) chosen.clear();
+  return chosen;
+}
+
+PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, std::vector<std::string> common, int jobs,
+                                           int idle_extra)
+    : loaded_options_(loaded),
+      common_candidates_(std::move(common)),
       jobs_(jobs),
       idle_extra_(idle_extra),
-      loaded_(loaded, jobs),
-      slim_(without_preload(loaded), jobs) {}
+      identity_(zygote_identity(loaded)),
+      slim_(std::make_unique<LazyZygoteRunner>(with_preload(loaded, {}), jobs)) {
+  if (!loaded.preload.empty()) loaded_ = std::make_unique<LazyZygoteRunner>(loaded, jobs);
+  if (!common_candidates_.empty())
+    identity_ += fmt::format("\ncommon modules={}", fmt::join(common_candidates_, ","));
+}
+
+PreloadRoutingRunner::Tier PreloadRoutingRunner::tier_for(const RunSpec& spec) const {
+  if (loaded_ && wants_preloaded(spec, loaded_options_.preload)) return kLoaded;
+  if (common_ && wants_preloaded(spec, common_modules_)) return kCommon;
+  return kSlim;
+}
+
+LazyZygoteRunner* PreloadRoutingRunner::zygote_of(Tier tier) const {
+  return tier == kLoaded ? loaded_.get() : tier == kCommon ? common_.get() : slim_.get();
+}
 
 std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   if (specs.empty()) return {};
-  // 0: slim, 1: loaded; each started only when some run goes there.
-  LazyZygoteRunner* lazy[2] = {&slim_, &loaded_};
-  std::vector<size_t> zygote_of(specs.size());
-  bool needed[2] = {false, false};
-  for (size_t i = 0; i < specs.size(); ++i) {
-    zygote_of[i] = !preload_.empty() && wants_preloaded(specs[i], preload_) ? 1 : 0;
-    needed[zygote_of[i]] = true;
-  }
-  std::vector<RunOutcome> outcomes(specs.size());
-  std::vector<Zygote*> zygotes;
-  std::vector<size_t> slot(2, 0);
-  std::vector<RunSpec> runnable;
-  std::vector<size_t> runnable_index;
-  for (size_t which : {0, 1}) {
-    if (!needed[which]) continue;
-    if (lazy[which]->start()) {
-      slot[which] = zygotes.size();
-      zygotes.push_back(lazy[which]->zygote());
+  if (!common_ && !common_candidates_.empty()) {
+    common_modules_ = worth_preloading(specs, common_candidates_, loaded_options_.preload);
+    if (!common_modules_.empty()) {
+      spdlog::debug("several runs import {}: a zygote of their own imports them ahead", fmt::join(common_modules_, ", "));
+      common_ = std::make_unique<LazyZygoteRunner>(with_preload(loaded_options_, common_modules_), jobs_);
     }
   }
+  std::vector<Tier> tier_of(specs.size());
+  bool needed[kTiers] = {false, false, false};
+  for (size_t i = 0; i < specs.size(); ++i) needed[tier_of[i] = tier_for(specs[i])] = true;
+  // Each needed zygote is started (once per runner); slot: its index in `zygotes`.
+  std::vector<Zygote*> zygotes;
+  size_t slot[kTiers] = {0, 0, 0};
+  for (Tier tier : {kSlim, kCommon, kLoaded}) {
+    if (!needed[tier] || !zygote_of(tier)->start()) continue;
+    slot[tier] = zygotes.size();
+    zygotes.push_back(zygote_of(tier)->zygote());
+  }
+  std::vector<RunOutcome> outcomes(specs.size());
+  std::vector<RunSpec> runnable;
+  std::vector<size_t> runnable_index;
   for (size_t i = 0; i < specs.size(); ++i) {
-    if (!lazy[zygote_of[i]]->zygote()) {
-      outcomes[i].error = lazy[zygote_of[i]]->start_error();
+    LazyZygoteRunner& lazy = *zygote_of(tier_of[i]);
+    if (!lazy.zygote()) {
+      outcomes[i].error = lazy.start_error();
       if (progress) progress(i, outcomes[i]);
       continue;
     }
@@ -106,9 +162,9 @@ std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& sp
     runnable_index.push_back(i);
   }
   if (runnable.empty()) return outcomes;
-  // Both zygotes under one poll loop: the slim runs go on while the loaded
+  // All zygotes under one poll loop: the slim runs go on while the loaded
   // zygote is still importing its modules.
-  ZygoteRunner runner(zygotes, [&](size_t k) { return slot[zygote_of[runnable_index[k]]]; }, jobs_);
+  ZygoteRunner runner(zygotes, [&](size_t k) { return slot[tier_of[runnable_index[k]]]; }, jobs_);
   runner.fill_idle_cores(idle_extra_);
   std::vector<RunOutcome> ran = runner.run(runnable, [&](size_t k, const RunOutcome& outcome) {
     if (progress) progress(runnable_index[k], outcome);

@@ -1,10 +1,14 @@
 #pragma once
 // Which zygote a run goes to. Forking a zygote that holds numpy, pandas and
 // pytest costs milliseconds of kernel time (its page tables are copied and
-// torn down); a sample that imports none of them does not pay for that: it
-// runs in a slim zygote beside the loaded one. The choice is a static scan of
-// the sample's imports; a sample that imports pandas indirectly (through a
-// module of its own, or importlib) still works in the slim one, only slower.
+// torn down); a sample that imports none of them does not pay for that. Nor
+// does a sample that imports nothing pay for the standard library's common
+// modules, which cost a fresh interpreter 2 to 60 ms each to import. So there
+// are up to three zygotes, lightest first: a slim one, one that also holds
+// those common modules, and the loaded one; a sample goes to the heaviest
+// whose modules it imports. The choice is a static scan of the sample's
+// imports; a sample that imports pandas indirectly (through a module of its
+// own, or importlib) still works in a lighter one, only slower.
 
 #include <memory>
 #include <string>
@@ -22,25 +26,54 @@ namespace guidecheck {
 std::vector<std::string> imported_modules(const std::string& source);
 
 /// True when `spec` should run where `preload` is loaded: it imports one of
-/// them (its prelude included), or runs under pytest and pytest is one.
+/// them (its prelude included; `unittest.mock` stands for `unittest`), or
+/// runs under pytest and pytest is one.
 bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preload);
 
-/// Runs each spec in the loaded zygote or the slim one (no preload), each
-/// started on first use, both under one scheduler: the slim runs go on
-/// while the loaded zygote is still importing its modules.
+/// Standard-library modules that guides often import and that a fresh
+/// interpreter does not hold: each costs milliseconds to import, and
+/// importing it has no effect a sample could see but its presence in
+/// sys.modules (no output, no thread, nothing read from the environment).
+/// Left out: what the slim zygote holds already (os, re, collections, ...),
+/// what costs nearly nothing (math, itertools), and the TLS and network
+/// stacks, whose state is better made in the run's own process.
+const std::vector<std::string>& common_stdlib_modules();
+
+/// Of `candidates`, the modules worth a zygote of their own for `specs`:
+/// those that two runs or more import (one import is paid once either way),
+/// and only if at least `kMinRunsForCommonZygote` runs would go there (a
+/// zygote's own start, about 50 ms of CPU here, is what four runs' imports of
+/// such modules save). Runs for the loaded zygote (`loaded`) do not count.
+std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, const std::vector<std::string>& candidates,
+                                          const std::vector<std::string>& loaded);
+constexpr size_t kMinRunsForCommonZygote = 4;
+
+/// Runs each spec in the heaviest zygote whose modules it imports: the
+/// loaded zygote (`loaded.preload`); a zygote with the common modules that
+/// this check's runs import often (`common`, see worth_preloading); else a
+/// slim one (no preload). Each starts on first use, all under one
+/// scheduler: the slim runs go on while the loaded zygote is still
+/// importing its modules.
 class PreloadRoutingRunner : public Runner {
  public:
   /// `idle_extra`: runs beyond `jobs` while cores sit idle (ZygoteRunner::fill_idle_cores).
-  PreloadRoutingRunner(const ZygoteOptions& loaded, int jobs, int idle_extra = 0);
+  PreloadRoutingRunner(const ZygoteOptions& loaded, std::vector<std::string> common, int jobs, int idle_extra = 0);
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
-  std::string interpreter_identity() const override { return loaded_.interpreter_identity(); }
+  /// The loaded zygote's identity, and which modules the common one may hold.
+  std::string interpreter_identity() const override { return identity_; }
 
  private:
-  std::vector<std::string> preload_;
+  enum Tier { kSlim, kCommon, kLoaded, kTiers };
+  Tier tier_for(const RunSpec& spec) const;
+  LazyZygoteRunner* zygote_of(Tier tier) const;
+
+  ZygoteOptions loaded_options_;
+  std::vector<std::string> common_candidates_;
+  std::vector<std::string> common_modules_;  ///< chosen on the first run() that makes it worth it
   int jobs_;
   int idle_extra_;
-  LazyZygoteRunner loaded_;
-  LazyZygoteRunner slim_;
+  std::string identity_;
+  std::unique_ptr<LazyZygoteRunner> slim_, common_, loaded_;
 };
 
 }  // namespace guidecheck

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -44,6 +45,45 @@ TEST(PreloadRoutingTest, OnlySamplesThatImportAPreloadedModuleGoToTheLoadedZygot
   EXPECT_TRUE(wants_preloaded(continued, kPreload));
   // Nothing preloaded: nothing wants it.
   EXPECT_FALSE(wants_preloaded(sample("import numpy\n"), Modules{}));
+  // A preloaded submodule holds its package: "unittest.mock" is imported
+  // whatever part of unittest the sample names; a longer name is another module.
+  EXPECT_TRUE(wants_preloaded(sample("from unittest import TestCase\n"), Modules{"unittest.mock"}));
+  EXPECT_TRUE(wants_preloaded(sample("import concurrent.futures\n"), Modules{"concurrent.futures"}));
+  EXPECT_FALSE(wants_preloaded(sample("import jsonschema\n"), Modules{"json"}));
+}
+
+TEST(PreloadRoutingTest, CommonModulesArePreloadedOnlyWhereSeveralRunsImportThem) {
+  const Modules candidates = {"json", "csv", "fractions"};
+  auto runs = [](std::initializer_list<const char*> sources) {
+    std::vector<RunSpec> specs;
+    for (const char* source : sources) specs.push_back(sample(source));
+    return specs;
+  };
+  // json: three runs, csv: two, fractions: one (paid once either way).
+  EXPECT_EQ(worth_preloading(runs({"import json\n", "import json, csv\n", "import json\n", "import csv\n",
+                                   "import fractions\n", "print(1)\n"}),
+                             candidates, kPreload),
+            (Modules{"json", "csv"}));
+  // Three runs would go there: too few to pay for a zygote's start.
+  EXPECT_EQ(worth_preloading(runs({"import json\n", "import json\n", "import csv\nimport json\n"}), candidates,
+                             kPreload),
+            Modules{});
+  // Runs that go to the loaded zygote do not count.
+  EXPECT_EQ(worth_preloading(runs({"import json\n", "import json\n", "import json\nimport pandas\n",
+                                   "import pandas, json\n"}),
+                             candidates, kPreload),
+            Modules{});
+  EXPECT_EQ(worth_preloading(runs({"import json\n", "import json\n", "import json\n", "import json\n"}), Modules{},
+                             kPreload),
+            Modules{});
+}
+
+TEST(PreloadRoutingTest, TheCommonModulesAreNeitherHeldAlreadyNorThePreloadedOnes) {
+  const Modules& common = common_stdlib_modules();
+  ASSERT_FALSE(common.empty());
+  // The slim zygote holds these already; the loaded one holds the others.
+  for (const char* held : {"os", "sys", "re", "collections", "io", "ast", "numpy", "pandas", "pytest"})
+    EXPECT_EQ(std::count(common.begin(), common.end(), held), 0) << held;
 }
 
 }  // namespace
@@ -53,8 +93,9 @@ namespace guidecheck {
 namespace {
 
 // Real zygotes: a sample that imports a preloaded module finds it already
-// imported (the loaded zygote); one that imports nothing runs where it is
-// not (the slim one); both in one run() under one scheduler.
+// imported (the loaded zygote); one that imports a common module finds that
+// one imported but not the loaded zygote's (the middle one); one that imports
+// nothing finds neither (the slim one); all in one run() under one scheduler.
 TEST(PreloadRoutingRunnerTest, EachSampleRunsInTheZygoteItsImportsAskFor) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("preload_routing_test_" + std::to_string(getpid()));
@@ -70,15 +111,27 @@ TEST(PreloadRoutingRunnerTest, EachSampleRunsInTheZygoteItsImportsAskFor) {
   };
   ZygoteOptions options;
   options.program = GUIDECHECK_BINARY;
-  options.preload = {"json"};  // a preloaded module that starts fast
-  PreloadRoutingRunner runner(options, 2);
-  std::vector<RunOutcome> outcomes =
-      runner.run({spec("loaded.py", "import sys\nbefore = 'json' in sys.modules\nimport json\nprint(before)\n"),
-                  spec("slim.py", "import sys\nprint('json' in sys.modules)\n")});
+  options.preload = {"json"};  // preloaded modules that start fast
+  PreloadRoutingRunner runner(options, {"csv", "fractions"}, 2);
+  // What each run finds imported before its own imports run: fractions,
+  // which four runs import, is in the common zygote; csv, which one other
+  // run imports, is not.
+  const std::string held = "import sys\nheld = [m in sys.modules for m in ('json', 'csv', 'fractions')]\n";
+  std::vector<RunSpec> specs = {spec("loaded.py", held + "import json, csv\nprint(held)\n"),
+                                spec("slim.py", held + "print(held)\n"),
+                                spec("reads_csv.py", held + "import csv\nprint(held)\n")};
+  for (int i = 0; i < 4; ++i)
+    specs.push_back(spec("common" + std::to_string(i) + ".py", held + "import fractions\nprint(held)\n"));
+  std::vector<RunOutcome> outcomes = runner.run(specs);
   fs::remove_all(dir);
-  ASSERT_EQ(outcomes.size(), 2u);
-  EXPECT_EQ(outcomes[0].stdout_text, "True\n") << outcomes[0].stderr_text << outcomes[0].error;
-  EXPECT_EQ(outcomes[1].stdout_text, "False\n") << outcomes[1].stderr_text << outcomes[1].error;
+  ASSERT_EQ(outcomes.size(), 7u);
+  const char* expected[] = {"[True, False, False]\n", "[False, False, False]\n", "[False, False, False]\n",
+                            "[False, False, True]\n"};
+  for (size_t i = 0; i < outcomes.size(); ++i)
+    EXPECT_EQ(outcomes[i].stdout_text, expected[std::min<size_t>(i, 3)])
+        << specs[i].id << ": " << outcomes[i].stderr_text << outcomes[i].error;
+  // The middle zygote's modules are part of the runs' identity (the result cache's key).
+  EXPECT_NE(runner.interpreter_identity(), PreloadRoutingRunner(options, {}, 2).interpreter_identity());
 }
 
 }  // namespace
