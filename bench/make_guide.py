@@ -5,9 +5,11 @@ output block it prints, for the scale benchmarks.
 Samples cycle through a dozen kinds of everyday code (arithmetic, strings,
 comprehensions, dicts, classes, exceptions caught, generators, sorting...),
 each with its own numbers so that no two samples are the same text.
---heavy F makes a fraction F of them import numpy or pandas.
+--heavy F makes a fraction F of them import numpy or pandas; --stdlib F a
+fraction F import a standard-library module that costs milliseconds to
+import (json, dataclasses, datetime, typing, asyncio...).
 
-Usage: bench/make_guide.py N [--heavy 0.05] > guide.md
+Usage: bench/make_guide.py N [--heavy 0.05] [--stdlib 0.5] > guide.md
 """
 import argparse
 import random
@@ -50,10 +52,27 @@ def heavy(i):
     ]
 
 
+def stdlib(i):
+    n = i % 40 + 2
+    return [
+        (f"import json\nprint(json.dumps({{'id': {i}, 'tags': ['a', 'b']}}))", f'{{"id": {i}, "tags": ["a", "b"]}}'),
+        (f"from dataclasses import dataclass\n\n@dataclass\nclass Point:\n    x: int\n    y: int\n\nprint(Point({n}, 2))",
+         f"Point(x={n}, y=2)"),
+        (f"from datetime import date, timedelta\nprint(date(2024, 1, 1) + timedelta(days={n}))",
+         f"{__import__('datetime').date(2024, 1, 1) + __import__('datetime').timedelta(days=n)}"),
+        (f"from typing import Optional\n\ndef first(items: list) -> Optional[int]:\n    return items[0] if items else None\n\n"
+         f"print(first([{n}]), first([]))", f"{n} None"),
+        (f"import asyncio\n\nasync def double(x):\n    return x * 2\n\nprint(asyncio.run(double({n})))", f"{n * 2}"),
+        (f"from fractions import Fraction\nprint(Fraction(1, {n}) + Fraction(1, {n}))",
+         str(__import__('fractions').Fraction(2, n))),
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
     parser.add_argument("--heavy", type=float, default=0.0, help="fraction importing numpy or pandas")
+    parser.add_argument("--stdlib", type=float, default=0.0, help="fraction importing a costly standard-library module")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -61,7 +80,8 @@ def main():
     for i in range(args.count):
         if i % 25 == 0:
             print(f"## Part {i // 25 + 1}\n")
-        pool = heavy(i) if rng.random() < args.heavy else kinds(i)
+        draw = rng.random()
+        pool = heavy(i) if draw < args.heavy else stdlib(i) if draw < args.heavy + args.stdlib else kinds(i)
         code, output = pool[i % len(pool)]
         print(f"Sample {i + 1} shows one small thing.\n")
         print(f"```python\n{code}\n```\n")

@@ -8,7 +8,8 @@
 # peak RSS. Targets (issue G): 1 000 samples at least 5x faster than xargs;
 # an unchanged re-check at most 10 % of a cold one; 10 000 samples linear,
 # host RSS at most 150 MB.
-# Usage: bench/scale.sh [GUIDECHECK] [SIZES...]   (env: BENCH_RUNS, BENCH_HEAVY)
+# Usage: bench/scale.sh [GUIDECHECK] [SIZES...]   (env: BENCH_RUNS, BENCH_HEAVY, BENCH_STDLIB:
+# the fractions of samples importing numpy or pandas, or a costly stdlib module)
 set -euo pipefail
 GC=$(realpath "${1:-build/release/src/guidecheck}")
 shift || true
@@ -16,6 +17,7 @@ SIZES=("$@")
 ((${#SIZES[@]})) || SIZES=(100 1000 10000)
 RUNS=${BENCH_RUNS:-5}
 HEAVY=${BENCH_HEAVY:-0}
+STDLIB=${BENCH_STDLIB:-0}
 HERE=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -23,7 +25,7 @@ trap 'rm -rf "$work"' EXIT
 for n in "${SIZES[@]}"; do
   dir=$work/n$n
   mkdir -p "$dir"
-  /usr/bin/python3 "$HERE/make_guide.py" "$n" --heavy "$HEAVY" >"$dir/guide.md"
+  /usr/bin/python3 "$HERE/make_guide.py" "$n" --heavy "$HEAVY" --stdlib "$STDLIB" >"$dir/guide.md"
   start=$(date +%s.%N)
   (cd "$dir" && "$GC" -q extract guide.md >/dev/null)
   extract_s=$(echo "$(date +%s.%N) - $start" | bc)
