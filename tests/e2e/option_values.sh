@@ -38,6 +38,13 @@ case_valid_values_are_accepted() {
     --memory-limit 16M -j 1024 --env GOOD_NAME=1
   assert_eq "exit code at the edges of the ranges" 0 "$GC_RC"
   assert_eq "summary at the edges" "1 passed, 0 failed" "$(last_line "$GC_OUT")"
+  # The common modules' list: a list, or '' for none.
+  local list
+  for list in "" json,typing; do
+    GC_E2E_RUN=$run_mark gc_run "stdlib.$list" check g.txt --no-cache --preload-stdlib "$list"
+    assert_eq "exit code with --preload-stdlib '$list'" 0 "$GC_RC"
+    assert_eq "summary with --preload-stdlib '$list'" "1 passed, 0 failed" "$(last_line "$GC_OUT")"
+  done
   wait_nothing_left "$run_mark"
 }
 
