@@ -14,16 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "imported_modules.h"
 #include "runner.h"
 #include "scheduler.h"
 #include "zygote.h"
 
 namespace guidecheck {
-
-/// The top-level modules `source` names in its import statements
-/// (`import a.b, c as d` -> a, c; `from e.f import g` -> e), at any
-/// indentation; relative imports are not counted.
-std::vector<std::string> imported_modules(const std::string& source);
 
 /// True when `spec` should run where `preload` is loaded: it imports one of
 /// them (its prelude included; `unittest.mock` stands for `unittest`), or

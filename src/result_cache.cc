@@ -50,30 +50,10 @@ CachingRunner::CachingRunner(Runner& inner, ResultCacheSettings settings)
 
 CachingRunner::~CachingRunner() { trim_result_cache(settings_.dir, settings_.max_bytes); }
 
-std::string CachingRunner::neighbours_digest(const std::string& directory) {
-  auto [it, fresh] = neighbours_.try_emplace(directory);
-  if (!fresh) return it->second;
-  // A sample can import the modules beside it: any change there counts.
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(directory, ec))
-    if (entry.path().extension() == ".py") names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  FieldDigest digest;
-  for (const auto& name : names) {
-    std::string content, err;
-    read_file((fs::path(directory) / name).string(), &content, &err);
-    digest.add(name).add(content);
-  }
-  it->second = digest.hex();
-  return it->second;
-}
-
 std::string CachingRunner::entry_path(const RunSpec& spec) {
-  std::string directory = fs::path(spec.path).parent_path().string();
   if (interpreter_.empty())
     interpreter_ = inner_.interpreter_identity() + "\npackages=" + importable_packages_digest() + "\n";
-  std::string key = run_identity(spec, interpreter_) + neighbours_digest(directory.empty() ? "." : directory);
+  std::string key = run_identity(spec, interpreter_) + local_imports_.digest(spec);
   return (fs::path(settings_.dir) / key.substr(0, 2) / key).string();
 }
 

@@ -4,7 +4,7 @@
 // can change the outcome: the run's identity (source, stdin, mode, prelude,
 // limits, sandbox settings, the interpreter, its preload set and hash seed,
 // the packages it can import, guidecheck's version) and the files beside
-// the sample that it could import. Only the outcome is kept: claims and
+// the sample that it imports (local_imports.h). Only the outcome is kept: claims and
 // expected/ are judged afresh on every check.
 //
 // Safety: an entry is written atomically and read defensively (a corrupt
@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "local_imports.h"
 #include "runner.h"
 
 namespace guidecheck {
@@ -41,12 +42,11 @@ class CachingRunner : public Runner {
 
  private:
   std::string entry_path(const RunSpec& spec);
-  std::string neighbours_digest(const std::string& directory);
 
   Runner& inner_;
   ResultCacheSettings settings_;
   std::string interpreter_;  ///< the inner runner's identity and the importable packages, once
-  std::map<std::string, std::string> neighbours_;  ///< directory -> digest of its .py files
+  LocalImports local_imports_;
 };
 
 /// Removes the least recently used entries under `dir` until they take at

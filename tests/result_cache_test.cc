@@ -107,13 +107,40 @@ TEST_F(ResultCacheTest, WhatCanChangeTheOutcomeChangesTheKey) {
   other_mode.mode = SnippetMode::kSession;
   run(inner, {other_source, other_timeout, other_env, other_mode});
   EXPECT_EQ(inner.ran, 5);
-  // A module beside the sample that it could import changed.
-  RunSpec again = spec("q1", "print(2)\n");
-  run(inner, {again});
+}
+
+// What a sample imports from its own directory is part of its key; the
+// other samples there are not: editing one sample re-runs that one only.
+TEST_F(ResultCacheTest, OnlyTheFilesASampleImportsFromItsDirectoryChangeItsKey) {
+  ScriptedRunner inner;
+  spec("helper", "from shapes import Square\n");
+  spec("shapes", "class Square: pass\n");
+  RunSpec importer = spec("q1", "import helper\nprint(helper.Square)\n");
+  RunSpec plain = spec("q2", "import json\nprint(2)\n");
+  RunSpec dynamic = spec("q3", "import importlib\nprint(importlib.import_module('helper'))\n");
+  run(inner, {importer, plain, dynamic});
+  EXPECT_EQ(inner.ran, 3);
+  // Another sample changed: nothing it imports, only the dynamic one runs again.
+  spec("q4", "print(4)\n");
+  run(inner, {importer, plain, dynamic});
+  EXPECT_EQ(inner.ran, 4);
+  // What q1 imports through helper changed.
+  spec("shapes", "class Square:\n    side = 2\n");
+  run(inner, {importer, plain});
   EXPECT_EQ(inner.ran, 5);
-  spec("helper", "X = 1\n");
-  run(inner, {again});
+  // A file that shadows what q2 imports appeared.
+  spec("json", "print('not the real json')\n");
+  run(inner, {importer, plain});
   EXPECT_EQ(inner.ran, 6);
+  // A package directory counts as the module.
+  RunSpec package_user = spec("q5", "import tools.text\n");
+  run(inner, {package_user});
+  fs::create_directories(root_ / "snippets" / "tools");
+  std::ofstream(root_ / "snippets" / "tools" / "text.py") << "X = 1\n";
+  run(inner, {package_user});
+  EXPECT_EQ(inner.ran, 8);
+  run(inner, {importer, plain, package_user});
+  EXPECT_EQ(inner.ran, 8);
 }
 
 TEST_F(ResultCacheTest, RunsThatDidNotEndOnTheirOwnOrReachOutsideAreNeverStored) {

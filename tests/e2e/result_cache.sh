@@ -54,10 +54,19 @@ case_what_changes_the_outcome_runs_again() {
   check_json first
   printf 'print("one!")\n' >"$project/snippets/s1.py"
   check_json edited
-  # s2 sits beside s1 and could import it: it runs again too.
-  assert_eq "nothing reused after a snippet changed" "" "$(cached_ids)"
+  # s2 sits beside s1 but does not import it: it is reused.
+  assert_eq "only the edited snippet runs again" "s2" "$(cached_ids)"
   check_json again
   assert_eq "then reused again" "s1 s2" "$(cached_ids)"
+  # s2 imports a module beside it: a change there runs s2 again.
+  printf 'WORD = "two"\n' >"$project/snippets/words.py"
+  printf 'import sys\nimport words\nprint(words.WORD)\nprint("to stderr", file=sys.stderr)\n' >"$project/snippets/s2.py"
+  check_json imports
+  check_json imports_again
+  assert_eq "reused with its import unchanged (words.py is a snippet too)" "s1 s2 words" "$(cached_ids)"
+  printf 'WORD = "two"  # same output, another file\n' >"$project/snippets/words.py"
+  check_json import_changed
+  assert_eq "what a snippet imports changed: it runs again" "s1" "$(cached_ids)"
   check_json env --env GC_SOME_VALUE=1
   assert_eq "another --env is another run" "" "$(cached_ids)"
   check_json timeout --timeout 30
