@@ -142,7 +142,7 @@ struct BatchFlags {
   std::optional<std::string> preload_stdlib;
   std::string memory = "4G";
   std::string color = "auto";
-  bool no_cache = false;  ///< check and extract: run everything now, reuse nothing
+  bool no_cache = false;  ///< check, extract and update: run everything now, reuse nothing
 };
 
 void add_batch_options(CLI::App* command, BatchFlags* flags) {
@@ -339,6 +339,9 @@ int run_cli(int argc, char** argv) {
   bool write_guide_too = false;
   update_cmd->add_flag("--write-guide", write_guide_too,
                        "also rewrite the guide's mismatching claims with what the samples print (same runs)");
+  update_cmd->add_flag("--no-cache", update.no_cache,
+                       "run every sample now (by default a run unchanged since the last check or update is reused "
+                       "from .guidecheck/results; the second run, which tests that the output is stable, always runs)");
 
   // extract
   BatchFlags extract;
@@ -446,10 +449,12 @@ int run_cli(int argc, char** argv) {
       if (write_guide_too)
         std::printf("claims: %d rewritten, %d still differ from what the samples print\n", outcome.claims_rewritten,
                     outcome.claims_still_wrong);
+      if (!quiet && outcome.reused > 0)
+        std::printf("%d of %d first runs reused from the result cache\n", outcome.reused, outcome.ran);
       std::printf("%d written, %d unchanged, %d refused, %d removed\n", outcome.written, outcome.unchanged,
                   outcome.refused, outcome.removed);
       return finish_interrupted(outcome.exit_code);
-    });
+    }, RunnerSetup{/*preload_second=*/true, /*cached=*/!update.no_cache});
   }
   return 2;
 }

@@ -100,7 +100,9 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
     result.claims_still_wrong = fixed.still_wrong;
   }
 
+  result.ran = static_cast<int>(ran.size());
   for (size_t i = 0; i < ran.size(); ++i) {
+    result.reused += firsts[i]->cached;
     const std::string& id = ran[i]->sample.id;
     const RunOutcome& outcome = *firsts[i];
     std::string failure = describe_failure(outcome, specs[i].timeout_s);
@@ -115,6 +117,7 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
     int line = 0;
     std::optional<std::string> pattern = stable_pattern(outcome.stdout_text, seconds[i].stdout_text, &line);
     if (!pattern) {
+      runner.forget(specs[i]);  // output that changes between runs is never reused from the result cache
       ++result.refused;
       result.messages.push_back(fmt::format(
           "refused {}: its stdout changes between runs from line {} on (printed by the statement at line {} of {}) "
@@ -129,6 +132,7 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
       int unused = 0;
       if (auto merged = stable_pattern(*old, *pattern, &unused)) pattern = merged;
     }
+    if (*pattern != outcome.stdout_text) runner.forget(specs[i]);  // placeholders: unstable, never reused
     bool changed = false;
     std::string err;
     if (!store.write_expected(id, *pattern, &changed, &err)) {

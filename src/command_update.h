@@ -27,6 +27,8 @@ struct UpdateOutcome {
   int removed = 0;
   int claims_rewritten = 0;  ///< with write_guide
   int claims_still_wrong = 0;
+  int ran = 0;     ///< samples run (each twice)
+  int reused = 0;  ///< of them, whose first run came from the result cache
 };
 
 /// Runs the selected snippets and writes each stdout to expected/<id>.out
@@ -39,7 +41,9 @@ struct UpdateOutcome {
 /// difference cannot be confined to single tokens is refused, naming the
 /// statement that printed it. With write_guide the guide's claims are
 /// judged and corrected from these same two runs: no sample runs more than
-/// twice. An interrupted update writes nothing.
+/// twice. An interrupted update writes nothing. `runner` may answer from the
+/// result cache; `second` never does, and a sample whose output proved
+/// unstable is forgotten there (Runner::forget).
 UpdateOutcome update_expected(const UpdateOptions& options, Runner& runner, Runner& second);
 
 }  // namespace guidecheck

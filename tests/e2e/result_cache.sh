@@ -17,7 +17,7 @@ new_project() {
   printf 'print("one")\n' >"$project/snippets/s1.py"
   printf 'import sys\nprint("two")\nprint("to stderr", file=sys.stderr)\n' >"$project/snippets/s2.py"
   printf 'import time\nprint("now", time.time())\n' >"$project/snippets/s3.py"
-  (cd "$project" && "$GUIDECHECK" -q update >/dev/null 2>&1)
+  (cd "$project" && "$GUIDECHECK" -q update --no-cache >/dev/null 2>&1)
 }
 # check_json NAME ARGS...: `check --format json` in the project.
 check_json() {
@@ -119,7 +119,30 @@ case_a_remembered_drift_check_still_sees_an_edit() {
   assert_contains "after the edit: drift is named" "guide.md:4: sample s01 changed" "$GC_OUT"
 }
 
+# update reuses a first run the cache holds, never the second (which tests
+# that the output is stable), and stores what it ran for the next check.
+case_update_shares_the_cache() {
+  new_project
+  check_json cold
+  cd "$project"
+  gc_run update update
+  assert_eq "update: exit code" 0 "$GC_RC"
+  assert_contains "the stable samples' first runs are reused" "2 of 3 first runs reused from the result cache" "$GC_OUT"
+  assert_eq "nothing to write" "0 written, 3 unchanged, 0 refused, 0 removed" "$(last_line "$GC_OUT")"
+  gc_run update_nocache update --no-cache
+  assert_eq "--no-cache reuses nothing" "0" "$(grep -c reused "$GC_OUT" || true)"
+  printf 'print("one, edited")\n' >snippets/s1.py
+  gc_run update_edited update
+  assert_contains "the edited sample runs" "1 of 3 first runs reused from the result cache" "$GC_OUT"
+  assert_contains "and its output is written" "wrote expected/s1.out" "$GC_OUT"
+  cd - >/dev/null
+  check_json after_update
+  assert_eq "check then reuses what update ran; the unstable one runs" "s1 s2" "$(cached_ids)"
+  assert_eq "all pass" "s1=passed s2=passed s3=passed" "$(statuses)"
+}
+
 run_case a_remembered_drift_check_still_sees_an_edit case_a_remembered_drift_check_still_sees_an_edit
+run_case update_shares_the_cache case_update_shares_the_cache
 run_case an_unchanged_run_is_reused case_an_unchanged_run_is_reused
 run_case what_changes_the_outcome_runs_again case_what_changes_the_outcome_runs_again
 run_case claims_and_expected_are_judged_afresh case_claims_and_expected_are_judged_afresh
