@@ -13,8 +13,21 @@ namespace guidecheck {
 using nlohmann::json;
 
 const Sample* Manifest::find(const std::string& id) const {
-  for (const auto& entry : samples)
-    if (entry.id == id) return &entry;
+  auto rebuild = [&] {
+    index_of_id.clear();
+    for (size_t k = 0; k < samples.size(); ++k) index_of_id.emplace(samples[k].id, k);
+    indexed_count = samples.size();
+  };
+  if (indexed_count != samples.size()) rebuild();
+  if (auto it = index_of_id.find(id);
+      it != index_of_id.end() && it->second < samples.size() && samples[it->second].id == id)
+    return &samples[it->second];
+  // Not indexed, or the index is stale (an id changed in place): a scan settles it.
+  for (size_t k = 0; k < samples.size(); ++k)
+    if (samples[k].id == id) {
+      rebuild();
+      return &samples[k];
+    }
   return nullptr;
 }
 

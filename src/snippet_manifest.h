@@ -4,6 +4,7 @@
 // to be edited by hand (the directives file is).
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sample.h"
@@ -17,7 +18,16 @@ struct Manifest {
   /// which snippets/ holds (generated_hash tells a hand fix).
   std::vector<Sample> samples;
 
+  /// The first entry with `id`, or null. Answered from an index of the ids
+  /// (a check of 10 000 samples looks each one up: a scan each time made it
+  /// quadratic), checked against `samples` on every hit and rebuilt when
+  /// entries came or went; a miss is confirmed by a scan.
   const Sample* find(const std::string& id) const;
+
+  /// find's index (a cache, not state): id -> position of its first entry,
+  /// built when `samples` had `indexed_count` entries.
+  mutable std::unordered_map<std::string, size_t> index_of_id;
+  mutable size_t indexed_count = 0;
 };
 
 /// Hex xxHash64 of `text`.
