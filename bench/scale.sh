@@ -30,7 +30,10 @@ for n in "${SIZES[@]}"; do
   (cd "$dir" && "$GC" -q extract guide.md >/dev/null)
   extract_s=$(echo "$(date +%s.%N) - $start" | bc)
   (cd "$dir" && "$GC" -q update >/dev/null && "$GC" -q check >/dev/null)  # warms the cache
-  rss_kb=$( (cd "$dir" && /usr/bin/time -f %M "$GC" -q check --no-cache >/dev/null) 2>&1 | tail -n 1)
+  # The host's own peak (guidecheck -v says it at exit); /usr/bin/time's
+  # would be the largest of the host and its zygotes.
+  rss_kb=$( (cd "$dir" && "$GC" -v check --no-cache 2>&1 >/dev/null) |
+    sed -n 's/.*peak RSS of this process: \([0-9]*\) KiB.*/\1/p')
   runs=$RUNS
   ((n >= 10000)) && runs=2
   (cd "$dir" && hyperfine --warmup 1 --runs "$runs" --export-json "$dir/h.json" \

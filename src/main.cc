@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli.h"
+#include "resource_limits.h"
 
 int main(int argc, char** argv) {
   // Synchronous logging only: the host forks nothing itself, but the zygote
@@ -16,7 +17,10 @@ int main(int argc, char** argv) {
     logger->set_pattern("%^guidecheck: %l:%$ [+%oms] %v");
   spdlog::set_default_logger(logger);
   try {
-    return guidecheck::run_cli(argc, argv);
+    const int code = guidecheck::run_cli(argc, argv);
+    // The host's own peak, not its zygotes' (bench/scale.sh reads it).
+    spdlog::debug("peak RSS of this process: {} KiB", guidecheck::peak_rss_kb());
+    return code;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "guidecheck: internal error: %s\n", e.what());
     return 2;

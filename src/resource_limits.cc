@@ -73,4 +73,15 @@ bool apply_snippet_limits(uint64_t memory_bytes, std::string* err) {
   return true;
 }
 
+long peak_rss_kb() {
+  FILE* f = std::fopen("/proc/self/status", "re");
+  if (!f) return 0;
+  char line[256];
+  long kb = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::sscanf(line, "VmHWM: %ld", &kb) == 1) break;
+  std::fclose(f);
+  return kb;
+}
+
 }  // namespace guidecheck

@@ -18,4 +18,7 @@ std::optional<uint64_t> parse_size(std::string_view text);
 /// dumps. Returns false with *err set if the kernel refuses.
 bool apply_snippet_limits(uint64_t memory_bytes, std::string* err);
 
+/// This process's peak resident set (VmHWM), in KiB; 0 when unknown.
+long peak_rss_kb();
+
 }  // namespace guidecheck

@@ -13,6 +13,7 @@
 #include "child_runtime_py.h"
 #include "fd.h"
 #include "monotonic_clock.h"
+#include "resource_limits.h"
 #include "snippet_process.h"
 #include "write_ahead.h"
 
@@ -118,17 +119,6 @@ int finish(int exit_code) {
 // Owned by the zygote and inherited by every child; never freed (the
 // process ends with _exit).
 py::object* g_runtime = nullptr;
-
-long peak_rss_kb() {
-  FILE* f = std::fopen("/proc/self/status", "re");
-  if (!f) return 0;
-  char line[256];
-  long kb = 0;
-  while (std::fgets(line, sizeof line, f))
-    if (std::sscanf(line, "VmHWM: %ld", &kb) == 1) break;
-  std::fclose(f);
-  return kb;
-}
 
 // With no descendant left (a subreaper's orphans would be its children), the
 // run is over now: say so and let go of the pipes, so the host need not wait
