@@ -61,6 +61,14 @@ std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, con
   return chosen;
 }
 
+std::vector<std::string> imported_preloads(const std::vector<RunSpec>& specs, const std::vector<std::string>& preload) {
+  std::vector<std::string> imported;
+  for (const std::string& module : preload)
+    if (std::any_of(specs.begin(), specs.end(), [&](const RunSpec& spec) { return wants_preloaded(spec, {module}); }))
+      imported.push_back(module);
+  return imported;
+}
+
 PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, std::vector<std::string> common, int jobs,
                                            int idle_extra)
     : loaded_options_(loaded),
@@ -69,13 +77,12 @@ PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, std::vec
       idle_extra_(idle_extra),
       identity_(zygote_identity(loaded)),
       slim_(std::make_unique<LazyZygoteRunner>(with_preload(loaded, {}), jobs)) {
-  if (!loaded.preload.empty()) loaded_ = std::make_unique<LazyZygoteRunner>(loaded, jobs);
   if (!common_candidates_.empty())
     identity_ += fmt::format("\ncommon modules={}", fmt::join(common_candidates_, ","));
 }
 
 PreloadRoutingRunner::Tier PreloadRoutingRunner::tier_for(const RunSpec& spec) const {
-  if (loaded_ && wants_preloaded(spec, loaded_options_.preload)) return kLoaded;
+  if (loaded_ && wants_preloaded(spec, loaded_modules_)) return kLoaded;
   if (common_ && wants_preloaded(spec, common_modules_)) return kCommon;
   return kSlim;
 }
@@ -86,8 +93,13 @@ LazyZygoteRunner* PreloadRoutingRunner::zygote_of(Tier tier) const {
 
 std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   if (specs.empty()) return {};
+  if (!loaded_ && !loaded_options_.preload.empty()) {
+    loaded_modules_ = imported_preloads(specs, loaded_options_.preload);
+    if (!loaded_modules_.empty())
+      loaded_ = std::make_unique<LazyZygoteRunner>(with_preload(loaded_options_, loaded_modules_), jobs_);
+  }
   if (!common_ && !common_candidates_.empty()) {
-    common_modules_ = worth_preloading(specs, common_candidates_, loaded_options_.preload);
+    common_modules_ = worth_preloading(specs, common_candidates_, loaded_modules_);
     if (!common_modules_.empty()) {
       spdlog::debug("several runs import {}: a zygote of their own imports them ahead", fmt::join(common_modules_, ", "));
       common_ = std::make_unique<LazyZygoteRunner>(with_preload(loaded_options_, common_modules_), jobs_);

@@ -44,10 +44,17 @@ std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, con
                                           const std::vector<std::string>& loaded);
 constexpr size_t kMinRunsForCommonZygote = 4;
 
+/// Of `preload`, the modules that some of `specs` import: all the loaded
+/// zygote needs to hold for them (a re-check that runs only pytest files
+/// need not import pandas).
+std::vector<std::string> imported_preloads(const std::vector<RunSpec>& specs, const std::vector<std::string>& preload);
+
 /// Runs each spec in the heaviest zygote whose modules it imports: the
-/// loaded zygote (`loaded.preload`); a zygote with the common modules that
-/// this check's runs import often (`common`, see worth_preloading); else a
-/// slim one (no preload). Each starts on first use, all under one
+/// loaded zygote (those of `loaded.preload` that the runs import, see
+/// imported_preloads); a zygote with the common modules that the runs
+/// import often (`common`, see worth_preloading); else a slim one (no
+/// preload). What each zygote holds is decided by the first run() that
+/// needs it. Each starts on first use, all under one
 /// scheduler: the slim runs go on while the loaded zygote is still
 /// importing its modules.
 class PreloadRoutingRunner : public Runner {
@@ -65,6 +72,7 @@ class PreloadRoutingRunner : public Runner {
 
   ZygoteOptions loaded_options_;
   std::vector<std::string> common_candidates_;
+  std::vector<std::string> loaded_modules_;  ///< chosen on the first run() that imports any of them
   std::vector<std::string> common_modules_;  ///< chosen on the first run() that makes it worth it
   int jobs_;
   int idle_extra_;

@@ -78,6 +78,19 @@ TEST(PreloadRoutingTest, CommonModulesArePreloadedOnlyWhereSeveralRunsImportThem
             Modules{});
 }
 
+TEST(PreloadRoutingTest, TheLoadedZygoteHoldsOnlyWhatTheRunsImport) {
+  auto runs = [](std::initializer_list<const char*> sources) {
+    std::vector<RunSpec> specs;
+    for (const char* source : sources) specs.push_back(sample(source));
+    return specs;
+  };
+  EXPECT_EQ(imported_preloads(runs({"import pandas as pd\n", "print(1)\n"}), kPreload), Modules{"pandas"});
+  EXPECT_EQ(imported_preloads(runs({"import numpy\n", "import pytest\n"}), kPreload), (Modules{"numpy", "pytest"}));
+  std::vector<RunSpec> pytest_file = {sample("def test_one():\n    assert 1\n", SnippetMode::kPytest)};
+  EXPECT_EQ(imported_preloads(pytest_file, kPreload), Modules{"pytest"});
+  EXPECT_EQ(imported_preloads(runs({"import json\n"}), kPreload), Modules{});
+}
+
 TEST(PreloadRoutingTest, TheCommonModulesAreNeitherHeldAlreadyNorThePreloadedOnes) {
   const Modules& common = common_stdlib_modules();
   ASSERT_FALSE(common.empty());
@@ -130,6 +143,16 @@ TEST(PreloadRoutingRunnerTest, EachSampleRunsInTheZygoteItsImportsAskFor) {
   for (size_t i = 0; i < outcomes.size(); ++i)
     EXPECT_EQ(outcomes[i].stdout_text, expected[std::min<size_t>(i, 3)])
         << specs[i].id << ": " << outcomes[i].stderr_text << outcomes[i].error;
+  // A check whose runs import json but never xml: the loaded zygote holds json only.
+  ZygoteOptions json_and_xml = options;
+  json_and_xml.preload = {"json", "xml.dom.minidom"};
+  PreloadRoutingRunner partial(json_and_xml, {}, 2);
+  fs::create_directories(dir);
+  std::vector<RunOutcome> loaded_only =
+      partial.run({spec("json_only.py", "import sys\nimport json\nprint('xml.dom.minidom' in sys.modules)\n")});
+  fs::remove_all(dir);
+  ASSERT_EQ(loaded_only.size(), 1u);
+  EXPECT_EQ(loaded_only[0].stdout_text, "False\n") << loaded_only[0].stderr_text << loaded_only[0].error;
   // The middle zygote's modules are part of the runs' identity (the result cache's key).
   EXPECT_NE(runner.interpreter_identity(), PreloadRoutingRunner(options, {}, 2).interpreter_identity());
 }
