@@ -108,6 +108,8 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
     std::string failure = describe_failure(outcome, specs[i].timeout_s);
     if (failure.empty()) failure = describe_failure(seconds[i], specs[i].timeout_s);
     if (!is_complete_success(outcome) || !is_complete_success(seconds[i])) {
+      // A first run that succeeded where the second did not is not to be trusted next time either.
+      if (is_complete_success(outcome)) runner.forget(specs[i]);
       ++result.refused;
       result.messages.push_back(fmt::format("refused {}: {}; {} left as it was", id,
                                             failure.empty() ? "stdout was truncated" : failure,

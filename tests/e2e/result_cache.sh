@@ -141,7 +141,24 @@ case_update_shares_the_cache() {
   assert_eq "all pass" "s1=passed s2=passed s3=passed" "$(statuses)"
 }
 
+# A sample whose first run succeeds and whose second (another hash seed)
+# fails is refused by update, and its first run is not reused afterwards.
+case_update_forgets_what_its_second_run_refutes() {
+  new_project
+  printf 'import sys\nif sys.flags.hash_randomization:\n    raise SystemExit(3)\nprint("seed 0")\n' \
+    >"$project/snippets/s4.py"
+  check_json cold
+  cd "$project"
+  gc_run update update
+  cd - >/dev/null
+  assert_eq "update: refused" 1 "$GC_RC"
+  assert_contains "it names the sample" "refused s4" "$GC_OUT"
+  check_json after
+  assert_eq "s4 runs again" "s1 s2" "$(cached_ids)"
+}
+
 run_case a_remembered_drift_check_still_sees_an_edit case_a_remembered_drift_check_still_sees_an_edit
+run_case update_forgets_what_its_second_run_refutes case_update_forgets_what_its_second_run_refutes
 run_case update_shares_the_cache case_update_shares_the_cache
 run_case an_unchanged_run_is_reused case_an_unchanged_run_is_reused
 run_case what_changes_the_outcome_runs_again case_what_changes_the_outcome_runs_again
