@@ -31,8 +31,10 @@ bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preloa
 /// importing it has no effect a sample could see but its presence in
 /// sys.modules (no output, no thread, nothing read from the environment).
 /// Left out: what the slim zygote holds already (os, re, collections, ...),
-/// what costs nearly nothing (math, itertools), and the TLS and network
-/// stacks, whose state is better made in the run's own process.
+/// what costs nearly nothing (math, itertools), and network clients
+/// (urllib.request, http.client), which samples rarely import. asyncio
+/// brings ssl in: OpenSSL reseeds its generator in a forked process, as
+/// every preforking server relies on.
 const std::vector<std::string>& common_stdlib_modules();
 
 /// Of `candidates`, the modules worth a zygote of their own for `specs`:
