@@ -16,17 +16,30 @@ ZygoteOptions with_preload(ZygoteOptions options, std::vector<std::string> prelo
 
 }  // namespace
 
-bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preload) {
-  auto loaded = [&](const std::string& module) {
+namespace {
+
+// What a run needs imported: the modules its code (prelude included) names,
+// and pytest when it runs under pytest.
+std::vector<std::string> modules_wanted(const RunSpec& spec) {
+  std::vector<std::string> modules = imported_modules(spec.prelude);
+  for (std::string& module : imported_modules(spec.source)) modules.push_back(std::move(module));
+  if (spec.mode == SnippetMode::kPytest) modules.push_back("pytest");
+  return modules;
+}
+
+// Whether a zygote that imported `preload` holds one of `modules`.
+bool holds_any(const std::vector<std::string>& preload, const std::vector<std::string>& modules) {
+  return std::any_of(modules.begin(), modules.end(), [&](const std::string& module) {
     return std::any_of(preload.begin(), preload.end(), [&](const std::string& name) {
       return name.compare(0, name.find('.'), module) == 0;  // "unittest.mock" holds "unittest"
     });
-  };
-  if (spec.mode == SnippetMode::kPytest && loaded("pytest")) return true;
-  for (const std::string* text : {&spec.prelude, &spec.source})
-    for (const std::string& module : imported_modules(*text))
-      if (loaded(module)) return true;
-  return false;
+  });
+}
+
+}  // namespace
+
+bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preload) {
+  return holds_any(preload, modules_wanted(spec));
 }
 
 const std::vector<std::string>& common_stdlib_modules() {
@@ -44,9 +57,10 @@ std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, con
   std::vector<size_t> importers(candidates.size(), 0);
   std::vector<std::vector<size_t>> imported_by(specs.size());
   for (size_t i = 0; i < specs.size(); ++i) {
-    if (!loaded.empty() && wants_preloaded(specs[i], loaded)) continue;
+    const std::vector<std::string> wanted = modules_wanted(specs[i]);
+    if (holds_any(loaded, wanted)) continue;
     for (size_t m = 0; m < candidates.size(); ++m)
-      if (wants_preloaded(specs[i], {candidates[m]})) {
+      if (holds_any({candidates[m]}, wanted)) {
         ++importers[m];
         imported_by[i].push_back(m);
       }
@@ -62,11 +76,15 @@ std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, con
 }
 
 std::vector<std::string> imported_preloads(const std::vector<RunSpec>& specs, const std::vector<std::string>& preload) {
-  std::vector<std::string> imported;
-  for (const std::string& module : preload)
-    if (std::any_of(specs.begin(), specs.end(), [&](const RunSpec& spec) { return wants_preloaded(spec, {module}); }))
-      imported.push_back(module);
-  return imported;
+  std::vector<bool> imported(preload.size(), false);
+  for (const RunSpec& spec : specs) {
+    const std::vector<std::string> wanted = modules_wanted(spec);
+    for (size_t m = 0; m < preload.size(); ++m) imported[m] = imported[m] || holds_any({preload[m]}, wanted);
+  }
+  std::vector<std::string> chosen;
+  for (size_t m = 0; m < preload.size(); ++m)
+    if (imported[m]) chosen.push_back(preload[m]);
+  return chosen;
 }
 
 PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, std::vector<std::string> common, int jobs,

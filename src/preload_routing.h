@@ -56,9 +56,8 @@ std::vector<std::string> imported_preloads(const std::vector<RunSpec>& specs, co
 /// imported_preloads); a zygote with the common modules that the runs
 /// import often (`common`, see worth_preloading); else a slim one (no
 /// preload). What each zygote holds is decided by the first run() that
-/// needs it. Each starts on first use, all under one
-/// scheduler: the slim runs go on while the loaded zygote is still
-/// importing its modules.
+/// needs it. Each starts on first use, all under one scheduler: the slim
+/// runs go on while the loaded zygote is still importing its modules.
 class PreloadRoutingRunner : public Runner {
  public:
   /// `idle_extra`: runs beyond `jobs` while cores sit idle (ZygoteRunner::fill_idle_cores).
