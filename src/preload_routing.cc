@@ -100,8 +100,9 @@ PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, std::vec
 }
 
 PreloadRoutingRunner::Tier PreloadRoutingRunner::tier_for(const RunSpec& spec) const {
-  if (loaded_ && wants_preloaded(spec, loaded_modules_)) return kLoaded;
-  if (common_ && wants_preloaded(spec, common_modules_)) return kCommon;
+  const std::vector<std::string> wanted = modules_wanted(spec);
+  if (loaded_ && holds_any(loaded_modules_, wanted)) return kLoaded;
+  if (common_ && holds_any(common_modules_, wanted)) return kCommon;
   return kSlim;
 }
 
