@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "distribution_version.h"
+
 namespace py = pybind11;
 
 namespace guidecheck {
@@ -141,12 +143,17 @@ void after_fork_child() { PyOS_AfterFork_Child(); }
 std::optional<std::string> installed_version(const std::string& distribution) {
   std::string err;
   if (!g_running && !start_interpreter({}, &err)) return std::nullopt;
-  py::gil_scoped_acquire gil;
-  try {
-    return py::module_::import("importlib.metadata").attr("version")(distribution).cast<std::string>();
-  } catch (py::error_already_set&) {
-    return std::nullopt;
+  std::vector<std::string> search_path;
+  {
+    py::gil_scoped_acquire gil;
+    try {
+      for (py::handle entry : py::module_::import("sys").attr("path"))
+        if (py::isinstance<py::str>(entry)) search_path.push_back(entry.cast<std::string>());
+    } catch (py::error_already_set&) {
+      return std::nullopt;
+    }
   }
+  return distribution_version(distribution, search_path);
 }
 
 std::string importable_packages_digest() {

@@ -51,8 +51,9 @@ void before_fork();
 void after_fork_parent();
 void after_fork_child();
 
-/// Installed version of a distribution (importlib.metadata), e.g. "1.5.3"
-/// for "pandas"; nullopt when it is not installed. Starts the interpreter.
+/// Installed version of a distribution on the interpreter's sys.path, e.g.
+/// "1.5.3" for "pandas" (see distribution_version.h); nullopt when it is not
+/// installed. Starts the interpreter.
 std::optional<std::string> installed_version(const std::string& distribution);
 
 /// What a sample can import, as a digest: the entries of every directory on
