@@ -218,7 +218,18 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
   }
 
   std::map<std::string, double> durations;
-  if (plan->mode != PlanMode::kInMemory) durations = project.store().load_durations();
+  if (plan->mode != PlanMode::kInMemory) {
+    std::optional<std::map<std::string, double>> recorded = project.store().load_recorded_durations(err);
+    if (!recorded) {
+      *err += " (delete it: guidecheck update records it again)";
+      return false;
+    }
+    // A shard splits by the project's record alone: it is the same on every
+    // machine that checks the commit out, the machine's own figures are not.
+    // Otherwise this machine's figures come first, for scheduling.
+    if (!options.shard.active()) durations = project.store().load_durations();
+    durations.merge(*recorded);
+  }
   if (options.shard.active()) keep_shard(options.shard, durations, &selected, plan);
   std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations);
   for (size_t i = 0; i < selected.size(); ++i) {

@@ -312,8 +312,8 @@ int run_cli(int argc, char** argv) {
   std::string shard_text;
   check_cmd
       ->add_option("--shard", shard_text,
-                   "K/N: run the K-th of N shares of the samples, balanced by remembered durations "
-                   "(merge their JSON reports with guidecheck merge)")
+                   "K/N: run the K-th of N shares of the samples, balanced by the durations update "
+                   "records in snippets/durations.json (merge their JSON reports with guidecheck merge)")
       ->check([](const std::string& value) {
         std::string err;
         return parse_shard(value, &err) ? std::string() : err.substr(err.find(": ") + 2);
@@ -339,6 +339,10 @@ int run_cli(int argc, char** argv) {
   bool write_guide_too = false;
   update_cmd->add_flag("--write-guide", write_guide_too,
                        "also rewrite the guide's mismatching claims with what the samples print (same runs)");
+  bool record_durations = false;
+  update_cmd->add_flag("--record-durations", record_durations,
+                       "also record how long each sample ran in snippets/durations.json (commit it: check --shard "
+                       "balances by it, and a fresh clone starts its longest samples first)");
   update_cmd->add_flag("--no-cache", update.no_cache,
                        "run every sample now (by default a run unchanged since the last check or update is reused "
                        "from .guidecheck/results; the second run, which tests that the output is stable, always runs)");
@@ -440,7 +444,7 @@ int run_cli(int argc, char** argv) {
     return with_runner(update, [&](Runner& runner, Runner& second) {
       auto lock = lock_project(update.check.project);
       if (!lock) return finish_interrupted(2);
-      UpdateOutcome outcome = update_expected(UpdateOptions{update.check, write_guide_too}, runner, second);
+      UpdateOutcome outcome = update_expected(UpdateOptions{update.check, write_guide_too, record_durations}, runner, second);
       for (const auto& message : outcome.messages) std::printf("%s\n", message.c_str());
       if (outcome.exit_code == 2) {
         spdlog::error("{}", outcome.error);

@@ -23,8 +23,8 @@ std::string shards_problem(const std::vector<Report>& reports, const std::vector
       return fmt::format("{}: mixes a sharded and a whole run ({})", paths[i], paths[0]);
     if (!report.shard) continue;
     if (report.shard->count != first.shard->count || report.shard->partition != first.shard->partition)
-      return fmt::format("{}: shard {}/{} did not split the samples as {} did (their remembered durations differ: "
-                         "give every shard the same .guidecheck/durations.json, or none)",
+      return fmt::format("{}: shard {}/{} did not split the samples as {} did (they checked out different "
+                         "snippets/ or snippets/durations.json: run every shard on the same commit)",
                          paths[i], report.shard->index, report.shard->count, paths[0]);
     if (!seen.insert(report.shard->index).second)
       return fmt::format("{}: shard {}/{} is there twice", paths[i], report.shard->index, report.shard->count);

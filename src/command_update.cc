@@ -8,11 +8,27 @@
 #include "golden_pattern.h"
 #include "guide_claim_fixes.h"
 #include "plan_runs.h"
+#include "recorded_durations.h"
 #include "recorded_runner.h"
 
 namespace guidecheck {
 
 namespace {
+
+// snippets/durations.json after this update's runs (see recorded_durations.h).
+// The plan has read it already, so a file that cannot be parsed never gets here.
+void record_durations(const SnippetStore& store, const std::vector<Sample>& snippets, const Durations& measured,
+                      std::vector<std::string>* messages) {
+  std::vector<std::string> ids;
+  for (const Sample& snippet : snippets) ids.push_back(snippet.id);
+  std::string err;
+  const Durations recorded = store.load_recorded_durations(&err).value_or(Durations{});
+  bool changed = false;
+  if (!store.save_recorded_durations(revise_recorded_durations(recorded, measured, ids), &changed, &err))
+    messages->push_back(fmt::format("cannot write {}: {}", store.recorded_durations_path(), err));
+  else if (changed)
+    messages->push_back("wrote " + store.recorded_durations_path());
+}
 
 // The top-level statement that wrote line `line` (1-based) of stdout.
 int statement_of_line(const RunOutcome& outcome, int line) {
@@ -149,19 +165,19 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
       ++result.unchanged;
     }
   }
-  if (options.run.filter.empty()) {
-    std::vector<Sample> all;
-    std::string err;
-    if (store.list(&all, &err)) {
-      for (const auto& id : store.stale_expected(all)) {
-        if (store.remove_expected(id, &err)) {
-          ++result.removed;
-          result.messages.push_back(fmt::format("removed {} (no snippet {})", store.expected_path(id), id));
-        }
+  std::vector<Sample> all;
+  std::string err;
+  const bool listed = store.list(&all, &err);
+  if (options.run.filter.empty() && listed) {
+    for (const auto& id : store.stale_expected(all)) {
+      if (store.remove_expected(id, &err)) {
+        ++result.removed;
+        result.messages.push_back(fmt::format("removed {} (no snippet {})", store.expected_path(id), id));
       }
     }
   }
   store.save_durations(runs.durations);
+  if (update.record_durations && listed) record_durations(store, all, runs.durations, &result.messages);
   result.exit_code = result.refused > 0 || result.claims_still_wrong > 0 ? 1 : 0;
   return result;
 }

@@ -15,6 +15,9 @@ struct UpdateOptions {
   /// Also rewrite the guide's mismatching claims with what the samples
   /// print, and store the snippets again (their comment lines changed).
   bool write_guide = false;
+  /// Also record each sample's duration in snippets/durations.json (see
+  /// recorded_durations.h).
+  bool record_durations = false;
 };
 
 struct UpdateOutcome {

@@ -34,7 +34,10 @@ ShardPlan plan_shards(const std::vector<ShardSample>& samples, const ShardSpec& 
       ++known_count;
     }
   const double unknown = known_count ? known / known_count : 1.0;
-  auto weight = [&](const ShardSample& s) { return s.duration_s > 0 ? s.duration_s : unknown; };
+  // A run costs its start too: a shard of a hundred "0.001 s" samples is
+  // not lighter than one of a single 0.05 s sample.
+  constexpr double kRunStartSeconds = 0.005;
+  auto weight = [&](const ShardSample& s) { return (s.duration_s > 0 ? s.duration_s : unknown) + kRunStartSeconds; };
   std::vector<size_t> order(samples.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {

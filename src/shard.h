@@ -1,9 +1,10 @@
 #pragma once
 // `check --shard K/N`: one machine's deterministic share of the samples,
-// balanced by the durations earlier runs remembered (longest first, each to
-// the least loaded shard). Every shard computes the whole partition, and
-// its digest goes into the report: `guidecheck merge` refuses shards that
-// did not agree on it (different durations on different machines).
+// balanced by the durations the project records (snippets/durations.json,
+// written by `update`): longest first, each to the least loaded shard. Every
+// shard computes the whole partition, and its digest goes into the report:
+// `guidecheck merge` refuses shards that did not agree on it (shards of
+// different commits).
 
 #include <optional>
 #include <string>
@@ -33,7 +34,8 @@ struct ShardPlan {
 };
 
 /// Splits `samples` into `spec.count` shards of nearly equal total duration
-/// (unknown durations count as the mean of the known ones, or 1 s). The
+/// (unknown durations count as the mean of the known ones, or 1 s; each run
+/// adds a fixed cost for its start). The
 /// result depends only on the ids, the durations and the count.
 ShardPlan plan_shards(const std::vector<ShardSample>& samples, const ShardSpec& spec);
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "atomic_file.h"
+#include "recorded_durations.h"
 
 namespace guidecheck {
 
@@ -143,6 +144,32 @@ void SnippetStore::save_durations(const std::map<std::string, double>& durations
   std::string err;
   write_file_atomically((fs::path(cache_dir_) / "durations.json").string(), nlohmann::json(merged).dump(1) + "\n",
                         &err);
+}
+
+std::string SnippetStore::recorded_durations_path() const {
+  return (fs::path(snippets_dir_) / "durations.json").string();
+}
+
+std::optional<std::map<std::string, double>> SnippetStore::load_recorded_durations(std::string* err) const {
+  const std::string path = recorded_durations_path();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return std::map<std::string, double>{};
+  std::string content, why;
+  if (!read_file(path, &content, &why)) {
+    *err = path + ": " + why;
+    return std::nullopt;
+  }
+  std::optional<Durations> durations = parse_recorded_durations(content, &why);
+  if (!durations) *err = path + ":" + why;
+  return durations;
+}
+
+bool SnippetStore::save_recorded_durations(const std::map<std::string, double>& durations, bool* changed,
+                                           std::string* err) const {
+  const std::string path = recorded_durations_path(), text = format_recorded_durations(durations);
+  std::string old, ignored;
+  *changed = !read_file(path, &old, &ignored) || old != text;
+  return !*changed || write_file_atomically(path, text, err);
 }
 
 }  // namespace guidecheck

@@ -1,6 +1,7 @@
 #pragma once
 // snippets/ and expected/ on disk: which snippets exist, their approved
-// outputs, and the durations remembered for scheduling.
+// outputs, and the durations remembered for scheduling (the machine's own,
+// and those the project records).
 
 #include <map>
 #include <optional>
@@ -48,6 +49,16 @@ class SnippetStore {
   std::map<std::string, double> load_durations() const;
   /// Merges `durations` into the remembered ones. Best effort: a cache.
   void save_durations(const std::map<std::string, double>& durations) const;
+
+  /// snippets/durations.json, the durations `update` records for the
+  /// project (see recorded_durations.h).
+  std::string recorded_durations_path() const;
+  /// Empty when there is no such file; nullopt with *err ("snippets/
+  /// durations.json:3: ...") when it cannot be read or parsed.
+  std::optional<std::map<std::string, double>> load_recorded_durations(std::string* err) const;
+  /// Replaces the file atomically; unchanged content is not rewritten.
+  bool save_recorded_durations(const std::map<std::string, double>& durations, bool* changed,
+                               std::string* err) const;
 
   const std::string& snippets_dir() const { return snippets_dir_; }
   const std::string& expected_dir() const { return expected_dir_; }

@@ -47,5 +47,20 @@ TEST(ShardTest, ThePartitionDependsOnTheDurations) {
   EXPECT_NE(plan_shards(samples, {1, 2}).partition, plan_shards(other, {1, 2}).partition);
 }
 
+TEST(ShardTest, EachRunCountsItsStart) {
+  // One 0.05 s sample against a hundred of a millisecond: by their own
+  // times alone the hundred would weigh 0.1 s; with each run's start they
+  // weigh 0.6 s, so they are split across both shards.
+  std::vector<ShardSample> samples = {{"long", 0.05}};
+  for (int i = 0; i < 100; ++i) samples.push_back({"s" + std::to_string(i), 0.001});
+  ShardPlan plan = plan_shards(samples, {1, 2});
+  int short_ones_here = 0;
+  for (size_t i = 1; i < samples.size(); ++i) short_ones_here += plan.mine[i];
+  const int long_here = plan.mine[0];
+  // 0.655 s in all: the long one's shard takes 45 short ones, the other 55
+  // (by their own times alone: 25 and 75).
+  EXPECT_NEAR(short_ones_here + 10 * long_here, 55, 2) << (long_here ? "with the long one" : "without it");
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -18,7 +18,7 @@ mkdir -p "$project"
   done
   printf '\nA wrong claim.\n\n```python\nprint("left")\n```\n\nOutput:\n\n```\nright\n```\n'
 } >"$project/guide.md"
-(cd "$project" && "$GUIDECHECK" -q extract guide.md >/dev/null && "$GUIDECHECK" -q update >/dev/null 2>&1) || true
+(cd "$project" && "$GUIDECHECK" -q extract guide.md >/dev/null && "$GUIDECHECK" -q update --record-durations >/dev/null 2>&1) || true
 
 in_project() {
   cd "$project"
@@ -58,9 +58,11 @@ case_shards_that_do_not_fit_together_are_refused() {
   in_project twice merge "$E2E_TMP/s1.json" "$E2E_TMP/s1.json" "$E2E_TMP/s2.json"
   assert_eq "a shard twice: exit code" 2 "$GC_RC"
   assert_contains "a shard twice: the message" "shard 1/3 is there twice" "$GC_ERR"
-  # Another machine remembered other durations: it split the samples otherwise.
-  printf '{"q01": 30.0}\n' >"$project/.guidecheck/durations.json"
+  # Another commit recorded other durations: it split the samples otherwise.
+  cp "$project/snippets/durations.json" "$E2E_TMP/recorded.json"
+  sed 's/"s01": [0-9.]*/"s01": 30.0/' "$E2E_TMP/recorded.json" >"$project/snippets/durations.json"
   in_project other check --shard 3/3 --format json --output "$E2E_TMP/other3.json"
+  cp "$E2E_TMP/recorded.json" "$project/snippets/durations.json"
   in_project disagree merge "$E2E_TMP/s1.json" "$E2E_TMP/s2.json" "$E2E_TMP/other3.json"
   assert_eq "another partition: exit code" 2 "$GC_RC"
   assert_contains "another partition: the message" "did not split the samples as" "$GC_ERR"
@@ -73,6 +75,29 @@ case_shards_that_do_not_fit_together_are_refused() {
   assert_contains "--shard 4/3: the message" "--shard" "$GC_ERR"
 }
 
+# Each CI machine has its own .guidecheck/ (none, or a cache restored per
+# shard): the shards split by what the checkout records, so they agree.
+case_shards_split_by_the_recorded_durations_only() {
+  assert_contains "update recorded every sample's duration" '"s11":' "$project/snippets/durations.json"
+  local k
+  for k in 1 2 3; do
+    printf '{"s0%d": %d.0}\n' "$k" $((k * 10)) >"$project/.guidecheck/durations.json"
+    in_project "own$k" check --shard "$k/3" --format json --output "$E2E_TMP/own$k.json"
+  done
+  in_project own.merged merge "$E2E_TMP/own1.json" "$E2E_TMP/own2.json" "$E2E_TMP/own3.json"
+  assert_eq "shards with different caches fit together" "10 passed, 1 failed" "$(last_line "$GC_OUT")"
+  # The recorded figures decide: the long sample has a shard to itself.
+  sed 's/"s05": [0-9.]*/"s05": 9.0/' "$E2E_TMP/recorded.json" >"$project/snippets/durations.json"
+  in_project long check --shard 1/3 --format json
+  assert_eq "the long sample alone in the first shard" "s05" "$(json_eval "$GC_OUT" "' '.join(s['id'] for s in r['snippets'])")"
+  printf '{\n "s01": 0.001,\n "s05": "slow"\n}\n' >"$project/snippets/durations.json"
+  in_project corrupt check
+  assert_eq "a corrupt record: exit code" 2 "$GC_RC"
+  assert_contains "a corrupt record: file and line" "snippets/durations.json:3: s05: expected seconds" "$GC_ERR"
+  cp "$E2E_TMP/recorded.json" "$project/snippets/durations.json"
+}
+
 run_case merged_shards_give_the_whole_run case_merged_shards_give_the_whole_run
 run_case shards_that_do_not_fit_together_are_refused case_shards_that_do_not_fit_together_are_refused
+run_case shards_split_by_the_recorded_durations_only case_shards_split_by_the_recorded_durations_only
 finish
