@@ -143,6 +143,7 @@ struct BatchFlags {
   std::string memory = "4G";
   std::string color = "auto";
   bool no_cache = false;  ///< check, extract and update: run everything now, reuse nothing
+  std::string cache_size = "256M";  ///< the result cache's bound ("0": none)
 };
 
 void add_batch_options(CLI::App* command, BatchFlags* flags) {
@@ -161,6 +162,16 @@ void add_batch_options(CLI::App* command, BatchFlags* flags) {
                       "directives file (default: <snippets>/guidecheck.toml)");
   command->add_option("--color", flags->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   add_zygote_options(command, &flags->zygote, &flags->no_preload, &flags->preload, &flags->check.run.sandbox);
+  command->add_option("--cache-size", flags->cache_size,
+                      "the result cache's bound in .guidecheck/results, e.g. 64M or 2G; least recently used "
+                      "entries go beyond it (0: no bound)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (value == "0" || parse_size(value).value_or(0) > 0) return "";
+            return "expected 0 (no bound) or a size such as 64M or 2G, got '" + value + "'";
+          },
+          "SIZE"))
+      ->default_val("256M");
   command->add_option("--preload-stdlib", flags->preload_stdlib,
                       "standard-library modules imported ahead in a zygote of their own when several samples "
                       "import them (default: " + fmt::format("{}", fmt::join(common_stdlib_modules(), ",")) +
@@ -203,7 +214,8 @@ int with_runner(BatchFlags& flags, Body body, RunnerSetup setup = {}) {
                               jobs, idle_extra);
   PreloadRoutingRunner runner(flags.zygote, stdlib_preload(flags), jobs, idle_extra);
   if (!setup.cached) return body(runner, second);
-  CachingRunner cached(runner, {(std::filesystem::path(flags.check.project.cache_dir) / "results").string()});
+  const uint64_t cache_bytes = flags.cache_size == "0" ? UINT64_MAX : *parse_size(flags.cache_size);
+  CachingRunner cached(runner, {(std::filesystem::path(flags.check.project.cache_dir) / "results").string(), cache_bytes});
   return body(cached, second);
 }
 

@@ -157,6 +157,29 @@ case_update_forgets_what_its_second_run_refutes() {
   assert_eq "s4 runs again" "s1 s2" "$(cached_ids)"
 }
 
+# --cache-size bounds .guidecheck/results: least recently used entries go.
+case_the_cache_keeps_to_its_bound() {
+  new_project
+  local i
+  for i in $(seq 10 29); do printf 'print("%s" * 2000)\n' "$i" >"$project/snippets/s$i.py"; done
+  (cd "$project" && "$GUIDECHECK" -q update --no-cache >/dev/null 2>&1)
+  rm -rf "$project/.guidecheck/results"
+  check_json bounded --cache-size 16K
+  local bytes
+  bytes=$(find "$project/.guidecheck/results" -type f -printf '%s\n' | awk '{t += $1} END {print t + 0}')
+  assert_eq "the stored entries fit the bound" "yes" "$( ((bytes > 0 && bytes <= 16384)) && echo yes || echo "no: $bytes")"
+  check_json again --cache-size 16K
+  local reused
+  reused=$(json_eval "$GC_OUT" "r['summary']['cached']")
+  assert_eq "some entries reused, not all 22" "yes" "$( ((reused > 0 && reused < 22)) && echo yes || echo "no: $reused")"
+  check_json unbounded --cache-size 0
+  check_json all --cache-size 0
+  assert_eq "--cache-size 0: every stable sample reused" "22" "$(json_eval "$GC_OUT" "r['summary']['cached']")"
+  check_json bad --cache-size 12Q
+  assert_eq "a bad size: exit code" 2 "$GC_RC"
+  assert_contains "a bad size: the option is named" "--cache-size: expected 0 (no bound) or a size" "$GC_ERR"
+}
+
 run_case a_remembered_drift_check_still_sees_an_edit case_a_remembered_drift_check_still_sees_an_edit
 run_case update_forgets_what_its_second_run_refutes case_update_forgets_what_its_second_run_refutes
 run_case update_shares_the_cache case_update_shares_the_cache
@@ -164,4 +187,5 @@ run_case an_unchanged_run_is_reused case_an_unchanged_run_is_reused
 run_case what_changes_the_outcome_runs_again case_what_changes_the_outcome_runs_again
 run_case claims_and_expected_are_judged_afresh case_claims_and_expected_are_judged_afresh
 run_case a_damaged_cache_changes_no_verdict case_a_damaged_cache_changes_no_verdict
+run_case the_cache_keeps_to_its_bound case_the_cache_keeps_to_its_bound
 finish
