@@ -17,17 +17,18 @@ namespace {
 
 // snippets/durations.json after this update's runs (see recorded_durations.h).
 // The plan has read it already, so a file that cannot be parsed never gets here.
-void record_durations(const SnippetStore& store, const std::vector<Sample>& snippets, const Durations& measured,
-                      std::vector<std::string>* messages) {
+bool record_durations(const SnippetStore& store, const std::vector<Sample>& snippets, const Durations& measured,
+                      std::vector<std::string>* messages, std::string* err) {
   std::vector<std::string> ids;
   for (const Sample& snippet : snippets) ids.push_back(snippet.id);
-  std::string err;
-  const Durations recorded = store.load_recorded_durations(&err).value_or(Durations{});
+  const Durations recorded = store.load_recorded_durations(err).value_or(Durations{});
   bool changed = false;
-  if (!store.save_recorded_durations(revise_recorded_durations(recorded, measured, ids), &changed, &err))
-    messages->push_back(fmt::format("cannot write {}: {}", store.recorded_durations_path(), err));
-  else if (changed)
-    messages->push_back("wrote " + store.recorded_durations_path());
+  if (!store.save_recorded_durations(revise_recorded_durations(recorded, measured, ids), &changed, err)) {
+    *err = store.recorded_durations_path() + ": " + *err;
+    return false;
+  }
+  if (changed) messages->push_back("wrote " + store.recorded_durations_path());
+  return true;
 }
 
 // The top-level statement that wrote line `line` (1-based) of stdout.
@@ -177,7 +178,11 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
     }
   }
   store.save_durations(runs.durations);
-  if (update.record_durations && listed) record_durations(store, all, runs.durations, &result.messages);
+  if (update.record_durations && listed && !record_durations(store, all, runs.durations, &result.messages, &err)) {
+    result.error = err;
+    result.exit_code = 2;
+    return result;
+  }
   result.exit_code = result.refused > 0 || result.claims_still_wrong > 0 ? 1 : 0;
   return result;
 }
