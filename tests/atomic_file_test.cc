@@ -21,18 +21,15 @@
 #include <vector>
 
 #include "fd.h"
+#include "temp_dir.h"
 
 namespace guidecheck {
 namespace {
 
 class AtomicFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "atomic_file_test.XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  TempDir temp_{"atomic_file_test"};
+  const std::string dir_ = temp_.str();
 
   std::string file(const std::string& name) const { return dir_ + "/" + name; }
 
@@ -51,7 +48,6 @@ class AtomicFileTest : public ::testing::Test {
     return content;
   }
 
-  std::string dir_;
 };
 
 struct stat stat_of(const std::string& path) {

@@ -1,7 +1,5 @@
 #include "distribution_version.h"
 
-#include <stdlib.h>
-
 #include <gtest/gtest.h>
 
 #include <array>
@@ -11,6 +9,7 @@
 #include <memory>
 
 #include "embedded_python.h"
+#include "temp_dir.h"
 
 namespace guidecheck {
 namespace {
@@ -19,12 +18,6 @@ namespace fs = std::filesystem;
 
 class DistributionVersionTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "distribution_version_test.XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    base_ = pattern;
-  }
-  void TearDown() override { fs::remove_all(base_); }
 
   std::string dir(const std::string& name) {
     fs::create_directories(base_ / name);
@@ -34,7 +27,8 @@ class DistributionVersionTest : public ::testing::Test {
     fs::create_directories(path.parent_path());
     std::ofstream(path) << text;
   }
-  fs::path base_;
+  TempDir temp_{"distribution_version_test"};
+  const fs::path& base_ = temp_.path();
 };
 
 TEST(DistributionNameTest, NormalisesAsPep503) {

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.h"
+
 namespace guidecheck {
 namespace {
 
@@ -103,13 +105,9 @@ TEST(IdLessTest, IsAStrictTotalOrder) {
 class SnippetStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "snippet_store_test.XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
     fs::create_directories(dir_ / "snippets");
     fs::create_directories(dir_ / "expected");
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   void touch(const fs::path& path) { std::ofstream(path) << "print(1)\n"; }
 
@@ -117,7 +115,8 @@ class SnippetStoreTest : public ::testing::Test {
     return SnippetStore((dir_ / "snippets").string(), (dir_ / "expected").string(), (dir_ / ".guidecheck").string());
   }
 
-  fs::path dir_;
+  TempDir temp_{"snippet_store_test"};
+  const fs::path& dir_ = temp_.path();
 };
 
 TEST_F(SnippetStoreTest, ListsSnippetsInNaturalIdOrder) {

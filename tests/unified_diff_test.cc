@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.h"
+
 namespace guidecheck {
 namespace {
 
@@ -171,19 +173,6 @@ TEST(UnifiedDiffTest, TotallyDifferentLargeFilesBecomeOneReplaceHunk) {
 
 // ---- Comparison with GNU diff on pseudo-random inputs ----
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "unified_diff_test.XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
 void write_bytes(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << content;
@@ -293,13 +282,13 @@ TEST(UnifiedDiffTest, ReversedLargeFileStillGivesAValidDiff) {
   std::string diff = unified_diff(old_text, new_text, "OLD", "NEW");
   // Only one line can stay: any script deletes and inserts 9999 lines.
   EXPECT_EQ(count_changed_lines(diff), 2 * 9999);
-  TempDir dir;
+  TempDir dir{"unified_diff_test"};
   expect_patch_turns(old_text, diff, new_text, dir);
 }
 
 TEST(UnifiedDiffTest, MatchesGnuDiffOnRandomInputs) {
   ASSERT_TRUE(gnu_diff_and_patch_installed());
-  TempDir dir;
+  TempDir dir{"unified_diff_test"};
   const std::string a = dir.file("a"), b = dir.file("b");
   std::mt19937 rng(20260101);
   constexpr int kCases = 400;
