@@ -140,45 +140,22 @@ void before_fork() {
 void after_fork_parent() { PyOS_AfterFork_Parent(); }
 void after_fork_child() { PyOS_AfterFork_Child(); }
 
-std::optional<std::string> installed_version(const std::string& distribution) {
+std::vector<std::string> interpreter_search_path() {
   std::string err;
-  if (!g_running && !start_interpreter({}, &err)) return std::nullopt;
+  if (!g_running && !start_interpreter({}, &err)) return {};
   std::vector<std::string> search_path;
-  {
-    py::gil_scoped_acquire gil;
-    try {
-      for (py::handle entry : py::module_::import("sys").attr("path"))
-        if (py::isinstance<py::str>(entry)) search_path.push_back(entry.cast<std::string>());
-    } catch (py::error_already_set&) {
-      return std::nullopt;
-    }
-  }
-  return distribution_version(distribution, search_path);
-}
-
-std::string importable_packages_digest() {
-  std::string err;
-  if (!g_running && !start_interpreter({}, &err)) return "unknown: " + err;
   py::gil_scoped_acquire gil;
   try {
-    py::dict scope;
-    py::exec(R"(
-import hashlib, os, sys
-digest = hashlib.sha1()
-for entry in sys.path:
-    if not entry or not os.path.isdir(entry):
-        continue  # '' is the caller's directory: a sample runs from its own
-    digest.update(entry.encode("utf-8", "surrogateescape") + b"\0")
-    digest.update(str(os.stat(entry).st_mtime_ns).encode() + b"\0")
-    for name in sorted(os.listdir(entry)):
-        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
-result = digest.hexdigest()
-)",
-             scope);
-    return scope["result"].cast<std::string>();
-  } catch (py::error_already_set& e) {
-    return std::string("unknown: ") + e.what();
+    for (py::handle entry : py::module_::import("sys").attr("path"))
+      if (py::isinstance<py::str>(entry)) search_path.push_back(entry.cast<std::string>());
+  } catch (py::error_already_set&) {
+    return {};
   }
+  return search_path;
+}
+
+std::optional<std::string> installed_version(const std::string& distribution) {
+  return distribution_version(distribution, interpreter_search_path());
 }
 
 std::string python_build() { return Py_GetVersion(); }

@@ -56,11 +56,9 @@ void after_fork_child();
 /// installed. Starts the interpreter.
 std::optional<std::string> installed_version(const std::string& distribution);
 
-/// What a sample can import, as a digest: the entries of every directory on
-/// sys.path (distributions carry their version in their names: numpy-1.24.2
-/// .dist-info), with each directory's mtime. Installing, upgrading or
-/// removing a package changes it. Starts the interpreter if needed.
-std::string importable_packages_digest();
+/// The interpreter's sys.path (its str entries); empty when it cannot
+/// start. Starts the interpreter if needed.
+std::vector<std::string> interpreter_search_path();
 
 /// Version of the embedded interpreter, e.g. "3.11.2".
 std::string python_version();

@@ -11,6 +11,7 @@
 #include "atomic_file.h"
 #include "embedded_python.h"
 #include "fd.h"
+#include "importable_packages.h"
 #include "field_digest.h"
 #include "outcome_codec.h"
 #include "run_identity.h"
@@ -52,7 +53,8 @@ CachingRunner::~CachingRunner() { trim_result_cache(settings_.dir, settings_.max
 
 std::string CachingRunner::entry_path(const RunSpec& spec) {
   if (interpreter_.empty())
-    interpreter_ = inner_.interpreter_identity() + "\npackages=" + importable_packages_digest() + "\n";
+    interpreter_ =
+        inner_.interpreter_identity() + "\npackages=" + importable_packages_digest(interpreter_search_path()) + "\n";
   std::string key = run_identity(spec, interpreter_) + local_imports_.digest(spec);
   return (fs::path(settings_.dir) / key.substr(0, 2) / key).string();
 }
