@@ -4,10 +4,11 @@
 #   check --no-cache      every sample run, each in its own fresh interpreter
 #   check                 again, unchanged: the result cache answers
 #   xargs -P2 python3     the plain way, one python3 per sample, two at a time
-# and prints samples/s, the ratios, extraction's samples/s and the host's
-# peak RSS. Targets (issue G): 1 000 samples at least 5x faster than xargs;
-# an unchanged re-check at most 10 % of a cold one; 10 000 samples linear,
-# host RSS at most 150 MB.
+# and prints samples/s, the ratios, extraction's samples/s, the host's
+# peak RSS and the CPU each sample costs (host, zygotes and run together).
+# Targets (issue G): 1 000 samples at least 5x faster than xargs; an
+# unchanged re-check at most 10 % of a cold one; 10 000 samples linear,
+# host RSS at most 150 MB; a trivial sample at most 1.5 ms of CPU.
 # Usage: bench/scale.sh [GUIDECHECK] [SIZES...]   (env: BENCH_RUNS, BENCH_HEAVY, BENCH_STDLIB:
 # the fractions of samples importing numpy or pandas, or a costly stdlib module)
 set -euo pipefail
@@ -41,11 +42,16 @@ for n in "${SIZES[@]}"; do
     -n xargs "find snippets -name '*.py' -print0 | xargs -0 -n1 -P2 /usr/bin/python3 >/dev/null" >/dev/null)
   /usr/bin/python3 - "$dir/h.json" "$n" "$extract_s" "$rss_kb" <<'PY'
 import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+results = json.load(open(sys.argv[1]))["results"]
+r = {x["command"]: x["median"] for x in results}
+# CPU of the whole process tree (hyperfine's user and system means): the
+# host, its zygotes and every run, against the 1.5 ms target per sample.
+cpu = {x["command"]: x["user"] + x["system"] for x in results}
 n, extract_s, rss = int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 print(f"{n:6} samples: check {r['cold']:.2f} s ({n / r['cold']:.0f} samples/s), xargs -P2 {r['xargs']:.2f} s "
       f"-> {r['xargs'] / r['cold']:.1f}x faster; unchanged re-check {r['cached']:.2f} s "
       f"({r['cached'] / r['cold'] * 100:.0f} % of cold); extract {extract_s:.2f} s ({n / extract_s:.0f} samples/s); "
-      f"host RSS {rss / 1024:.0f} MB")
+      f"host RSS {rss / 1024:.0f} MB; CPU per sample {cpu['cold'] / n * 1000:.1f} ms "
+      f"(python3 {cpu['xargs'] / n * 1000:.1f} ms)")
 PY
 done
