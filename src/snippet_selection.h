@@ -22,8 +22,9 @@ struct RunSettings {
 bool select_snippets(const std::vector<Sample>& all, const std::string& filter,
                      std::vector<Sample>* selected, std::string* err);
 
-/// One RunSpec per snippet, with the durations remembered from earlier runs
-/// so the scheduler can start the longest first.
+/// One RunSpec per snippet, with the durations known from earlier runs (this
+/// machine's, then the recorded ones), so the scheduler can start the
+/// longest first.
 std::vector<RunSpec> make_run_specs(const std::vector<Sample>& snippets, const RunSettings& settings,
                                     const std::map<std::string, double>& durations);
 
