@@ -49,4 +49,10 @@ std::vector<std::string> imported_modules(const std::string& source) {
   return modules;
 }
 
+std::vector<std::string> imported_modules(const RunSpec& spec) {
+  std::vector<std::string> modules = imported_modules(spec.prelude);
+  for (std::string& module : imported_modules(spec.source)) modules.push_back(std::move(module));
+  return modules;
+}
+
 }  // namespace guidecheck

@@ -7,11 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "runner.h"
+
 namespace guidecheck {
 
 /// The top-level modules `source` names in its import statements
 /// (`import a.b, c as d` -> a, c; `from e.f import g` -> e), at any
 /// indentation; relative imports are not counted.
 std::vector<std::string> imported_modules(const std::string& source);
+
+/// What a run's code imports: its prelude's modules (the code it
+/// continues), then its source's.
+std::vector<std::string> imported_modules(const RunSpec& spec);
 
 }  // namespace guidecheck

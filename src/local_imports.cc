@@ -80,8 +80,7 @@ std::string LocalImports::digest(const RunSpec& spec) {
   if (spec.mode == SnippetMode::kPytest || imports_dynamically(spec.source) || imports_dynamically(spec.prelude))
     return whole_directory(directory);
   // Breadth first over the modules named, each once.
-  std::vector<std::string> pending = imported_modules(spec.prelude);
-  for (std::string& name : imported_modules(spec.source)) pending.push_back(std::move(name));
+  std::vector<std::string> pending = imported_modules(spec);
   std::set<std::string> seen;
   FieldDigest digest;
   while (!pending.empty()) {

@@ -14,19 +14,6 @@ ZygoteOptions with_preload(ZygoteOptions options, std::vector<std::string> prelo
   return options;
 }
 
-}  // namespace
-
-namespace {
-
-// What a run needs imported: the modules its code (prelude included) names,
-// and pytest when it runs under pytest.
-std::vector<std::string> modules_wanted(const RunSpec& spec) {
-  std::vector<std::string> modules = imported_modules(spec.prelude);
-  for (std::string& module : imported_modules(spec.source)) modules.push_back(std::move(module));
-  if (spec.mode == SnippetMode::kPytest) modules.push_back("pytest");
-  return modules;
-}
-
 // Whether a zygote that imported `preload` holds one of `modules`.
 bool holds_any(const std::vector<std::string>& preload, const std::vector<std::string>& modules) {
   return std::any_of(modules.begin(), modules.end(), [&](const std::string& module) {
@@ -37,6 +24,12 @@ bool holds_any(const std::vector<std::string>& preload, const std::vector<std::s
 }
 
 }  // namespace
+
+std::vector<std::string> modules_wanted(const RunSpec& spec) {
+  std::vector<std::string> modules = imported_modules(spec);
+  if (spec.mode == SnippetMode::kPytest) modules.push_back("pytest");
+  return modules;
+}
 
 bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preload) {
   return holds_any(preload, modules_wanted(spec));
@@ -52,15 +45,15 @@ const std::vector<std::string>& common_stdlib_modules() {
   return kModules;
 }
 
-std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, const std::vector<std::string>& candidates,
+std::vector<std::string> worth_preloading(const std::vector<std::vector<std::string>>& wanted,
+                                          const std::vector<std::string>& candidates,
                                           const std::vector<std::string>& loaded) {
   std::vector<size_t> importers(candidates.size(), 0);
-  std::vector<std::vector<size_t>> imported_by(specs.size());
-  for (size_t i = 0; i < specs.size(); ++i) {
-    const std::vector<std::string> wanted = modules_wanted(specs[i]);
-    if (holds_any(loaded, wanted)) continue;
+  std::vector<std::vector<size_t>> imported_by(wanted.size());
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (holds_any(loaded, wanted[i])) continue;
     for (size_t m = 0; m < candidates.size(); ++m)
-      if (holds_any({candidates[m]}, wanted)) {
+      if (holds_any({candidates[m]}, wanted[i])) {
         ++importers[m];
         imported_by[i].push_back(m);
       }
@@ -75,12 +68,11 @@ std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, con
   return chosen;
 }
 
-std::vector<std::string> imported_preloads(const std::vector<RunSpec>& specs, const std::vector<std::string>& preload) {
+std::vector<std::string> imported_preloads(const std::vector<std::vector<std::string>>& wanted,
+                                           const std::vector<std::string>& preload) {
   std::vector<bool> imported(preload.size(), false);
-  for (const RunSpec& spec : specs) {
-    const std::vector<std::string> wanted = modules_wanted(spec);
-    for (size_t m = 0; m < preload.size(); ++m) imported[m] = imported[m] || holds_any({preload[m]}, wanted);
-  }
+  for (const std::vector<std::string>& modules : wanted)
+    for (size_t m = 0; m < preload.size(); ++m) imported[m] = imported[m] || holds_any({preload[m]}, modules);
   std::vector<std::string> chosen;
   for (size_t m = 0; m < preload.size(); ++m)
     if (imported[m]) chosen.push_back(preload[m]);
@@ -99,8 +91,7 @@ PreloadRoutingRunner::PreloadRoutingRunner(const ZygoteOptions& loaded, std::vec
     identity_ += fmt::format("\ncommon modules={}", fmt::join(common_candidates_, ","));
 }
 
-PreloadRoutingRunner::Tier PreloadRoutingRunner::tier_for(const RunSpec& spec) const {
-  const std::vector<std::string> wanted = modules_wanted(spec);
+PreloadRoutingRunner::Tier PreloadRoutingRunner::tier_for(const std::vector<std::string>& wanted) const {
   if (loaded_ && holds_any(loaded_modules_, wanted)) return kLoaded;
   if (common_ && holds_any(common_modules_, wanted)) return kCommon;
   return kSlim;
@@ -112,13 +103,17 @@ LazyZygoteRunner* PreloadRoutingRunner::zygote_of(Tier tier) const {
 
 std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   if (specs.empty()) return {};
+  // Each run's imports, scanned once for every choice below.
+  std::vector<std::vector<std::string>> wanted;
+  wanted.reserve(specs.size());
+  for (const RunSpec& spec : specs) wanted.push_back(modules_wanted(spec));
   if (!loaded_ && !loaded_options_.preload.empty()) {
-    loaded_modules_ = imported_preloads(specs, loaded_options_.preload);
+    loaded_modules_ = imported_preloads(wanted, loaded_options_.preload);
     if (!loaded_modules_.empty())
       loaded_ = std::make_unique<LazyZygoteRunner>(with_preload(loaded_options_, loaded_modules_), jobs_);
   }
   if (!common_ && !common_candidates_.empty()) {
-    common_modules_ = worth_preloading(specs, common_candidates_, loaded_modules_);
+    common_modules_ = worth_preloading(wanted, common_candidates_, loaded_modules_);
     if (!common_modules_.empty()) {
       spdlog::debug("several runs import {}: a zygote of their own imports them ahead", fmt::join(common_modules_, ", "));
       common_ = std::make_unique<LazyZygoteRunner>(with_preload(loaded_options_, common_modules_), jobs_);
@@ -126,7 +121,7 @@ std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& sp
   }
   std::vector<Tier> tier_of(specs.size());
   bool needed[kTiers] = {false, false, false};
-  for (size_t i = 0; i < specs.size(); ++i) needed[tier_of[i] = tier_for(specs[i])] = true;
+  for (size_t i = 0; i < specs.size(); ++i) needed[tier_of[i] = tier_for(wanted[i])] = true;
   // Each needed zygote is started (once per runner); slot: its index in `zygotes`.
   std::vector<Zygote*> zygotes;
   size_t slot[kTiers] = {0, 0, 0};

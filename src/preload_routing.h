@@ -21,6 +21,10 @@
 
 namespace guidecheck {
 
+/// What a run needs imported: the modules its code (prelude included)
+/// names, and pytest when it runs under pytest.
+std::vector<std::string> modules_wanted(const RunSpec& spec);
+
 /// True when `spec` should run where `preload` is loaded: it imports one of
 /// them (its prelude included; `unittest.mock` stands for `unittest`), or
 /// runs under pytest and pytest is one.
@@ -37,19 +41,23 @@ bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preloa
 /// every preforking server relies on.
 const std::vector<std::string>& common_stdlib_modules();
 
-/// Of `candidates`, the modules worth a zygote of their own for `specs`:
+/// Of `candidates`, the modules worth a zygote of their own for runs that
+/// each want `wanted[i]` (modules_wanted):
 /// those that two runs or more import (one import is paid once either way),
 /// and only if at least `kMinRunsForCommonZygote` runs would go there (a
 /// zygote's own start, about 50 ms of CPU here, is what four runs' imports of
 /// such modules save). Runs for the loaded zygote (`loaded`) do not count.
-std::vector<std::string> worth_preloading(const std::vector<RunSpec>& specs, const std::vector<std::string>& candidates,
+std::vector<std::string> worth_preloading(const std::vector<std::vector<std::string>>& wanted,
+                                          const std::vector<std::string>& candidates,
                                           const std::vector<std::string>& loaded);
 constexpr size_t kMinRunsForCommonZygote = 4;
 
-/// Of `preload`, the modules that some of `specs` import: all the loaded
+/// Of `preload`, the modules that some of the runs import (`wanted`, one
+/// modules_wanted per run): all the loaded
 /// zygote needs to hold for them (a re-check that runs only pytest files
 /// need not import pandas).
-std::vector<std::string> imported_preloads(const std::vector<RunSpec>& specs, const std::vector<std::string>& preload);
+std::vector<std::string> imported_preloads(const std::vector<std::vector<std::string>>& wanted,
+                                           const std::vector<std::string>& preload);
 
 /// Runs each spec in the heaviest zygote whose modules it imports: the
 /// loaded zygote (those of `loaded.preload` that the runs import, see
@@ -68,7 +76,7 @@ class PreloadRoutingRunner : public Runner {
 
  private:
   enum Tier { kSlim, kCommon, kLoaded, kTiers };
-  Tier tier_for(const RunSpec& spec) const;
+  Tier tier_for(const std::vector<std::string>& wanted) const;
   LazyZygoteRunner* zygote_of(Tier tier) const;
 
   ZygoteOptions loaded_options_;

@@ -55,9 +55,9 @@ TEST(PreloadRoutingTest, OnlySamplesThatImportAPreloadedModuleGoToTheLoadedZygot
 TEST(PreloadRoutingTest, CommonModulesArePreloadedOnlyWhereSeveralRunsImportThem) {
   const Modules candidates = {"json", "csv", "fractions"};
   auto runs = [](std::initializer_list<const char*> sources) {
-    std::vector<RunSpec> specs;
-    for (const char* source : sources) specs.push_back(sample(source));
-    return specs;
+    std::vector<Modules> wanted;
+    for (const char* source : sources) wanted.push_back(modules_wanted(sample(source)));
+    return wanted;
   };
   // json: three runs, csv: two, fractions: one (paid once either way).
   EXPECT_EQ(worth_preloading(runs({"import json\n", "import json, csv\n", "import json\n", "import csv\n",
@@ -80,13 +80,13 @@ TEST(PreloadRoutingTest, CommonModulesArePreloadedOnlyWhereSeveralRunsImportThem
 
 TEST(PreloadRoutingTest, TheLoadedZygoteHoldsOnlyWhatTheRunsImport) {
   auto runs = [](std::initializer_list<const char*> sources) {
-    std::vector<RunSpec> specs;
-    for (const char* source : sources) specs.push_back(sample(source));
-    return specs;
+    std::vector<Modules> wanted;
+    for (const char* source : sources) wanted.push_back(modules_wanted(sample(source)));
+    return wanted;
   };
   EXPECT_EQ(imported_preloads(runs({"import pandas as pd\n", "print(1)\n"}), kPreload), Modules{"pandas"});
   EXPECT_EQ(imported_preloads(runs({"import numpy\n", "import pytest\n"}), kPreload), (Modules{"numpy", "pytest"}));
-  std::vector<RunSpec> pytest_file = {sample("def test_one():\n    assert 1\n", SnippetMode::kPytest)};
+  std::vector<Modules> pytest_file = {modules_wanted(sample("def test_one():\n    assert 1\n", SnippetMode::kPytest))};
   EXPECT_EQ(imported_preloads(pytest_file, kPreload), Modules{"pytest"});
   EXPECT_EQ(imported_preloads(runs({"import json\n"}), kPreload), Modules{});
 }
