@@ -6,16 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "claim_text.h"
+
 namespace fs = std::filesystem;
 
 namespace guidecheck {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -75,7 +71,7 @@ std::optional<std::string> metadata_version(std::string_view metadata) {
     at = end + 1;
     if (trimmed(line).empty()) break;  // the body (a description) begins
     const size_t colon = line.find(':');
-    if (colon == std::string_view::npos || lower(trimmed(line.substr(0, colon))) != "version") continue;
+    if (colon == std::string_view::npos || ascii_lower(trimmed(line.substr(0, colon))) != "version") continue;
     std::string value = trimmed(line.substr(colon + 1));
     if (!value.empty()) return value;
   }
@@ -92,7 +88,7 @@ std::optional<std::string> distribution_version(std::string_view distribution,
     // beside the new one) always give the same answer.
     std::vector<fs::path> matches;
     for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-      const std::string name = lower(it->path().filename().string());
+      const std::string name = ascii_lower(it->path().filename().string());
       if (!ends_with(name, ".dist-info") && !ends_with(name, ".egg-info")) continue;
       // "pandas-1.5.3.egg-info": the name ends at the first '-'.
       const std::string stem = name.substr(0, name.rfind('.'));
