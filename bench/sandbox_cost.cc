@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   }
   const std::string script = "/bin/true";
   for (int i = 0; i < runs; ++i) {
-    std::string root = guidecheck::make_work_dir();
+    std::string root = guidecheck::make_work_dir(guidecheck::temp_directory());
     pid_t pid = fork();
     if (pid == 0) {
       std::string err;

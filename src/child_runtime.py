@@ -234,10 +234,20 @@ def print_session_exception(exc_type, exc, tb):
         sys.__excepthook__(exc_type, exc, tb)
 
 
-def install(marker, env_restore):
+def set_environment(changes):
+    """Sets ({name: value}) or unsets ({name: None}) variables through
+    os.environ, so that it and the C environment stay one."""
+    for name, value in changes.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+def install(marker, env_changes):
     """Rebuilds the standard streams on fds 0-2 as python3 would, with the
-    encoding the interpreter chose at start-up, and restores the environment
-    variables the zygote changed for itself."""
+    encoding the interpreter chose at start-up, and applies the run's own
+    environment changes (usually none: the zygote wears its runs')."""
     encoding = sys.__stdout__.encoding if sys.__stdout__ else "utf-8"
     errors = sys.__stdout__.errors if sys.__stdout__ else "strict"
     in_errors = sys.__stdin__.errors if sys.__stdin__ else errors
@@ -257,11 +267,8 @@ def install(marker, env_restore):
     sys.stderr = sys.__stderr__ = stderr
     _ledger.thread = _get_ident()
 
-    for name, value in env_restore.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+    if env_changes:
+        set_environment(env_changes)
 
     # numpy's legacy global generator was seeded once in the zygote; python3
     # seeds it afresh in every process. (`random` reseeds itself after fork.)

@@ -141,6 +141,13 @@ py::object load_runtime() {
   return runtime;
 }
 
+// {name: value or None}, as the runtime's set_environment takes them.
+py::dict as_dict(const EnvChanges& changes) {
+  py::dict dict;
+  for (const auto& [name, value] : changes) dict[py::str(name)] = value ? py::object(py::str(*value)) : py::none();
+  return dict;
+}
+
 py::dict fresh_main(const SnippetSpec& spec) {
   py::module_ sys = py::module_::import("sys");
   py::object module = py::module_::import("types").attr("ModuleType")("__main__");
@@ -326,20 +333,18 @@ void prepare_snippet_runtime() {
   g_runtime = new py::object(load_runtime());
 }
 
+void put_on_environment(const EnvChanges& changes) {
+  py::gil_scoped_acquire gil;
+  load_runtime().attr("set_environment")(as_dict(changes));
+}
+
 int run_snippet(const SnippetSpec& spec) {
   long long started = monotonic_micros();
   MarkerWriter markers(spec.marker);
   int exit_code = 0;
   py::object ledger;
   try {
-    py::dict env_restore;
-    for (const auto& [name, value] : spec.env_restore) {
-      if (value)
-        env_restore[py::str(name)] = py::str(*value);
-      else
-        env_restore[py::str(name)] = py::none();
-    }
-    ledger = load_runtime().attr("install")(py::bytes(spec.marker), env_restore);
+    ledger = load_runtime().attr("install")(py::bytes(spec.marker), as_dict(spec.env_changes));
     py::dict globals = fresh_main(spec);
     if (!spec.prelude.empty()) {
       py::object code = py::module_::import("builtins")

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "run_environment.h"
+
 namespace guidecheck {
 
 enum class SnippetMode {
@@ -29,9 +31,9 @@ struct SnippetSpec {
   std::vector<std::string> args;  ///< sys.argv[1:]
   std::string marker;  ///< this run's protocol marker (output_protocol.h)
   SnippetMode mode = SnippetMode::kScript;
-  /// Environment variables the zygote changed for itself, with the value the
-  /// snippet must see (nullopt: unset).
-  std::vector<std::pair<std::string, std::optional<std::string>>> env_restore;
+  /// How the snippet's environment differs from this process's (usually
+  /// not at all: see run_environment.h).
+  EnvChanges env_changes;
   /// Code run in __main__ before the snippet (directives: names the guide
   /// uses but never defines). Its output counts as no statement's.
   std::string prelude;
@@ -41,6 +43,11 @@ struct SnippetSpec {
 /// __future__, importlib.machinery) into the zygote, once, before any fork:
 /// every child then starts with them ready instead of paying for them.
 void prepare_snippet_runtime();
+
+/// Applies `changes` to this process's environment the way a run's are
+/// applied (through os.environ, which must agree with the C environment):
+/// the zygote puts on the environment of its runs once.
+void put_on_environment(const EnvChanges& changes);
 
 /// Runs the snippet and everything Python does at exit (threads joined,
 /// atexit, streams flushed), without finalizing the interpreter. Returns the

@@ -16,13 +16,12 @@
 
 #include "embedded_python.h"
 #include "resource_limits.h"
+#include "run_environment.h"
 #include "sandbox.h"
 #include "snippet_main.h"
 
 namespace guidecheck {
 namespace {
-
-extern "C" char** environ;
 
 int remove_entry(const char* path, const struct stat*, int, struct FTW*) {
   ::remove(path);
@@ -31,38 +30,8 @@ int remove_entry(const char* path, const struct stat*, int, struct FTW*) {
 
 }  // namespace
 
-namespace {
-
-// The environment changes that give a sandboxed run exactly the allowlisted
-// environment: every other variable the zygote has is unset.
-EnvRestore sandbox_environment_changes(const EnvRestore& env_restore, const std::string& home,
-                                       const SandboxPolicy& policy) {
-  auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
-  auto restored = [&](const std::string& name) {
-    return std::any_of(env_restore.begin(), env_restore.end(), [&](const auto& r) { return r.first == name; });
-  };
-  // What the run would inherit unsandboxed: ours, with the zygote's own
-  // changes undone.
-  std::vector<std::string> inherited;
-  EnvRestore changes;  // first every variable we have unset, then the wanted ones
-  for (char** e = environ; *e; ++e) {
-    std::string entry(*e);
-    if (!restored(name_of(entry))) inherited.push_back(entry);
-    changes.emplace_back(name_of(entry), std::nullopt);
-  }
-  for (const auto& [name, value] : env_restore)
-    if (value) inherited.push_back(name + "=" + *value);
-  for (const std::string& entry : sandboxed_environment(inherited, home, policy)) {
-    const size_t equals = entry.find('=');
-    changes.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
-  }
-  return changes;
-}
-
-}  // namespace
-
 void become_snippet_process(const RunRequest& request, const RunDirs& dirs, bool sandboxed, int stdin_fd,
-                            int stdout_fd, int stderr_fd, const EnvRestore& env_restore) {
+                            int stdout_fd, int stderr_fd, const std::vector<std::string>& inherited) {
   // Never outlive the zygote (it is PID 1 of the sandbox's namespace, but
   // without a sandbox nothing else would stop us).
   prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -91,18 +60,21 @@ void become_snippet_process(const RunRequest& request, const RunDirs& dirs, bool
     _exit(126);
   }
   after_fork_child();
-  EnvRestore environment = sandboxed ? sandbox_environment_changes(env_restore, dirs.work(), policy) : env_restore;
-  if (!sandboxed)  // everything passes already; NAME=value entries still set their value
-    for (const std::string& entry : policy.env)
-      if (size_t equals = entry.find('='); equals != std::string::npos)
-        environment.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
+  // The zygote wears the environment of a run without `env` entries.
+  EnvChanges environment;
+  if (!policy.env.empty())
+    environment = environment_changes(current_environment(), run_environment(inherited, sandboxed, dirs.work(), policy));
   SnippetSpec spec{request.path, request.args, request.marker, request.mode, environment, request.prelude};
   _exit(run_snippet(spec) & 0xff);
 }
 
-std::string make_work_dir() {
+std::string temp_directory() {
   const char* tmp = std::getenv("TMPDIR");
-  std::string templ = fmt::format("{}/guidecheck-run-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  return tmp && *tmp ? tmp : "/tmp";
+}
+
+std::string make_work_dir(const std::string& parent) {
+  std::string templ = parent + "/guidecheck-run-XXXXXX";
   if (!mkdtemp(templ.data())) return {};
   return templ;
 }

@@ -12,18 +12,22 @@
 
 namespace guidecheck {
 
-using EnvRestore = std::vector<std::pair<std::string, std::optional<std::string>>>;
-
 /// In the freshly forked child: own session and process group, subreaper for its own descendants (an orphan of the snippet's
 /// tree stays below it while it runs, and reaches the zygote only after it
 /// has ended), fds 0-2 in place and all others closed, the sandbox (or an
-/// unconfined working directory), rlimits, then the snippet. Never returns.
+/// unconfined working directory), rlimits, then the snippet. `inherited`
+/// is the environment an unsandboxed run inherits: a run with `env`
+/// entries sees run_environment() of it; every other run, the zygote's own.
+/// Never returns.
 [[noreturn]] void become_snippet_process(const RunRequest& request, const RunDirs& dirs, bool sandboxed,
-                                         int stdin_fd, int stdout_fd, int stderr_fd, const EnvRestore& env_restore);
+                                         int stdin_fd, int stdout_fd, int stderr_fd,
+                                         const std::vector<std::string>& inherited);
 
-/// A new empty directory under $TMPDIR (or /tmp) for one run; empty on
-/// failure. The run's working directory is made inside it (RunDirs).
-std::string make_work_dir();
+/// $TMPDIR, or /tmp.
+std::string temp_directory();
+/// A new empty directory in `parent`, for runs; empty on failure. A run's
+/// working directory is made inside it (RunDirs).
+std::string make_work_dir(const std::string& parent);
 /// Removes a directory tree without following symlinks (best effort).
 void remove_tree(const std::string& path);
 /// Pids of the calling process's children, read from /proc.

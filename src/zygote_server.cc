@@ -22,6 +22,7 @@
 #include "embedded_python.h"
 #include "monotonic_clock.h"
 #include "process_bound.h"
+#include "run_environment.h"
 #include "sandbox.h"
 #include "snippet_main.h"
 #include "snippet_process.h"
@@ -41,9 +42,9 @@ const char* const kSingleThreadVars[] = {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREAD
 
 // Prepares the environment the snippets inherit: no PYTHON* variables (a
 // check must not depend on the caller's PYTHONUNBUFFERED or PYTHONPATH), and
-// single-threaded native pools for the zygote only. Returns what the
+// single-threaded native pools while the zygote preloads. Returns what the
 // snippets must see instead of the latter.
-EnvRestore prepare_environment() {
+EnvChanges prepare_environment() {
   std::vector<std::string> python_vars;
   for (char** e = environ; *e; ++e) {
     std::string entry(*e);
@@ -51,7 +52,7 @@ EnvRestore prepare_environment() {
   }
   for (const auto& name : python_vars) unsetenv(name.c_str());
 
-  EnvRestore restore;
+  EnvChanges restore;
   for (const char* name : kSingleThreadVars) {
     const char* old = std::getenv(name);
     restore.emplace_back(name, old ? std::optional<std::string>(old) : std::nullopt);
@@ -123,7 +124,7 @@ constexpr int kProbeMillis = 10000;
 struct Run {
   std::string marker;
   UniqueFd stdout_fd;
-  std::string work_dir;
+  std::string owned_dir;  ///< its own directory (unsandboxed), removed after it
   long long started = 0;
   bool ended = false;
   int wait_status = 0;
@@ -144,24 +145,28 @@ sigset_t block_events() {
 
 class ZygoteServer {
  public:
-  ZygoteServer(int socket, EnvRestore env_restore, bool sandboxed, std::optional<ProcessBound> process_bound)
+  ZygoteServer(int socket, std::vector<std::string> inherited, bool sandboxed,
+               std::optional<ProcessBound> process_bound, std::string temp_dir, std::string run_root)
       : socket_(socket),
-        env_restore_(std::move(env_restore)),
+        inherited_(std::move(inherited)),
         sandboxed_(sandboxed),
-        process_bound_(std::move(process_bound)) {}
+        process_bound_(std::move(process_bound)),
+        temp_dir_(std::move(temp_dir)),
+        run_root_(std::move(run_root)) {}
 
   /// Runs the probe through the same path as every run (sandbox included),
   /// its output discarded, and keeps the pages it wrote for every later run
   /// to write ahead. Returns how many pages that is (0: nothing learned).
   size_t learn_write_ahead(const std::vector<std::string>& preloaded) {
     block_events();  // a signal now waits for serve(), which cleans up after itself
-    const std::string probe_dir = make_work_dir(), work_dir = make_work_dir();
+    const std::string probe_dir = make_work_dir(temp_dir_), owned_dir = own_run_dir();
+    const std::string run_dir = sandboxed_ ? run_root_ : owned_dir;
     std::string ignored;
-    if (!probe_dir.empty() && !work_dir.empty() &&
+    if (!probe_dir.empty() && !run_dir.empty() &&
         (!process_bound_ || process_bound_->allow_runs(1, kRunProcesses, &ignored)))
-      write_ahead_ = pages_of_probe(probe_dir + "/probe.py", write_ahead_probe(preloaded), work_dir);
+      write_ahead_ = pages_of_probe(probe_dir + "/probe.py", write_ahead_probe(preloaded), run_dir);
     if (process_bound_) process_bound_->allow_runs(0, kRunProcesses, &ignored);
-    if (!work_dir.empty()) remove_tree(work_dir);
+    if (!owned_dir.empty()) remove_tree(owned_dir);
     if (!probe_dir.empty()) remove_tree(probe_dir);
     return page_count(write_ahead_);
   }
@@ -209,7 +214,7 @@ class ZygoteServer {
       close(socket_);
       report.arm(mappings);
       become_snippet_process(request, RunDirs{work_dir}, sandboxed_, null_in.get(), null_out.get(), null_out.get(),
-                             env_restore_);
+                             inherited_);
     }
     after_fork_parent();
     if (pid < 0) return {};
@@ -248,14 +253,15 @@ class ZygoteServer {
       write_all(fds[1].get(), "guidecheck zygote: " + err + "\n");
       return;
     }
-    std::string work_dir = make_work_dir();
-    if (work_dir.empty()) {
+    std::string owned_dir = own_run_dir();
+    const std::string run_dir = sandboxed_ ? run_root_ : owned_dir;
+    if (run_dir.empty()) {
       write_all(fds[1].get(), fmt::format("{}Ecannot create a working directory: {}\n", request.marker, strerror(errno)));
       return;
     }
     if (process_bound_ && !process_bound_->allow_runs(static_cast<int>(runs_.size()) + 1, kRunProcesses, &err)) {
       write_all(fds[1].get(), fmt::format("{}Ecannot bound its processes: {}\n", request.marker, err));
-      remove_tree(work_dir);
+      if (!owned_dir.empty()) remove_tree(owned_dir);
       return;
     }
     long long started = monotonic_micros();
@@ -264,20 +270,20 @@ class ZygoteServer {
     if (pid == 0) {
       write_ahead(write_ahead_);
       close(socket_);
-      become_snippet_process(request, RunDirs{work_dir}, sandboxed_, fds[0].get(), fds[1].get(), fds[2].get(),
-                             env_restore_);
+      become_snippet_process(request, RunDirs{run_dir}, sandboxed_, fds[0].get(), fds[1].get(), fds[2].get(),
+                             inherited_);
     }
     after_fork_parent();
     if (pid < 0) {
       write_all(fds[1].get(), fmt::format("{}Ecannot fork: {}\n", request.marker, strerror(errno)));
-      remove_tree(work_dir);
+      if (!owned_dir.empty()) remove_tree(owned_dir);
       return;
     }
     write_all(fds[1].get(), fmt::format("{}C{}\n", request.marker, pid));
     Run& run = runs_[pid];
     run.marker = request.marker;
     run.stdout_fd = std::move(fds[1]);
-    run.work_dir = std::move(work_dir);
+    run.owned_dir = std::move(owned_dir);
     run.started = started;
   }
 
@@ -317,7 +323,7 @@ class ZygoteServer {
         ++it;
         continue;  // report once they are gone
       }
-      remove_tree(run.work_dir);
+      if (!run.owned_dir.empty()) remove_tree(run.owned_dir);
       write_all(run.stdout_fd.get(), fmt::format("{}X{},{},{},{}\n", run.marker, run.wait_status, run.micros,
                                                  run.max_rss_kb, run.leftovers_killed));
       it = runs_.erase(it);
@@ -337,13 +343,21 @@ class ZygoteServer {
     for (int pid : child_pids()) {
       kill_group_and_leader(pid);
     }
+    if (!run_root_.empty()) rmdir(run_root_.c_str());
     return code;
   }
 
+  // Unsandboxed, each run has a directory of its own on disk. Sandboxed,
+  // each mounts its own tmpfs on the one run root, in its own mount
+  // namespace: no directory to make and remove on disk for every run.
+  std::string own_run_dir() const { return sandboxed_ ? "" : make_work_dir(temp_dir_); }
+
   int socket_;
-  EnvRestore env_restore_;
+  std::vector<std::string> inherited_;  ///< what an unsandboxed run inherits (run_environment.h)
   bool sandboxed_;
   std::optional<ProcessBound> process_bound_;  ///< under root, whom RLIMIT_NPROC does not bind
+  std::string temp_dir_;  ///< where run directories go: the caller's $TMPDIR
+  std::string run_root_;  ///< sandboxed: where every run mounts its tmpfs
   std::vector<PageRange> write_ahead_;  ///< what every run copies in at once after the fork
   std::map<pid_t, Run> runs_;
 };
@@ -361,7 +375,8 @@ int zygote_main(const ZygoteConfig& config) {
   // Before Python starts: entering the namespaces forks (see sandbox.h).
   const std::string sandbox_off = config.sandbox ? enter_zygote_namespaces(config.socket_fd) : "";
 
-  EnvRestore env_restore = prepare_environment();
+  const EnvChanges zygote_only = prepare_environment();
+  const std::string temp_dir = temp_directory();  // the runs' own environment has another
   nlohmann::json ready{{"type", "ready"}, {"pid", getpid()}, {"sandbox_off", sandbox_off}};
   std::string err;
   InterpreterConfig interpreter;
@@ -384,16 +399,21 @@ int zygote_main(const ZygoteConfig& config) {
         std::find(noisy.begin(), noisy.end(), module) == noisy.end())
       preloaded.push_back(module);
   prepare_snippet_runtime();
+  const bool sandboxed = config.sandbox && sandbox_off.empty();
+  std::string run_root = sandboxed ? make_work_dir(temp_dir) : "";
+  // Worn before the fork: a run without `env` entries then changes nothing.
+  const std::vector<std::string> inherited = with_changes(current_environment(), zygote_only);
+  put_on_environment(environment_changes(
+      current_environment(), run_environment(inherited, sandboxed, RunDirs{run_root}.work(), SandboxPolicy{})));
   freeze_heap();
   ready["threads"] = thread_count();
-  const bool sandboxed = config.sandbox && sandbox_off.empty();
   std::optional<ProcessBound> process_bound;
   if (sandboxed && geteuid() == 0) {
     std::string why_not;
     process_bound = ProcessBound::enter(&why_not);
     if (!process_bound) ready["process_bound_off"] = why_not;
   }
-  ZygoteServer server(config.socket_fd, std::move(env_restore), sandboxed, std::move(process_bound));
+  ZygoteServer server(config.socket_fd, inherited, sandboxed, std::move(process_bound), temp_dir, std::move(run_root));
   ready["write_ahead_pages"] = server.learn_write_ahead(preloaded);
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;
   return server.serve();

@@ -88,6 +88,28 @@ case_the_environment_is_an_allowlist() {
   assert_eq "variables a directive passes" "secret test None" "$(stdout_of s1)"
 }
 
+case_unsandboxed_runs_see_the_callers_environment() {
+  # The zygote preloads with single-threaded native pools and then wears the
+  # runs' environment: an unsandboxed run sees the caller's variables as
+  # they were, a directive's values, and never the zygote's own settings.
+  new_project 'import os; print(os.environ.get("GC_E2E_MINE"), os.environ.get("OMP_NUM_THREADS"), os.environ.get("MODE"))'
+  GC_E2E_MINE=mine check_json --no-sandbox
+  assert_eq "an unsandboxed sample's variables" "mine None None" "$(stdout_of s1)"
+  printf '[s1]\nenv = ["MODE=test"]\n' >"$project/snippets/guidecheck.toml"
+  GC_E2E_MINE=mine OMP_NUM_THREADS=3 check_json --no-sandbox
+  assert_eq "with a directive and the caller's OMP_NUM_THREADS" "mine 3 test" "$(stdout_of s1)"
+}
+
+case_every_run_has_its_own_working_directory() {
+  # All runs of a check mount their own tmpfs on one directory: each sees it
+  # empty, and what one writes there no other run sees.
+  new_project 'import os; print(sorted(os.listdir())); open("left.txt", "w").write("x"); print(os.environ["HOME"] == os.getcwd())' \
+    'import os; print(sorted(os.listdir())); open("left.txt", "w").write("x"); print(os.environ["HOME"] == os.getcwd())'
+  check_json -j1
+  assert_eq "the first run's directory" $'[]\nTrue' "$(stdout_of s1)"
+  assert_eq "the second run's directory" $'[]\nTrue' "$(stdout_of s2)"
+}
+
 case_no_network_but_its_own_loopback() {
   # A server on the host's loopback: the sample cannot reach it, but it can
   # serve and connect on its own loopback.
@@ -268,6 +290,8 @@ run_case a_script_right_in_tmp_runs case_a_script_right_in_tmp_runs
 run_case an_interrupted_check_reports_not_run case_an_interrupted_check_reports_not_run
 run_case a_sample_cannot_write_outside_its_directory case_a_sample_cannot_write_outside_its_directory
 run_case the_environment_is_an_allowlist case_the_environment_is_an_allowlist
+run_case unsandboxed_runs_see_the_callers_environment case_unsandboxed_runs_see_the_callers_environment
+run_case every_run_has_its_own_working_directory case_every_run_has_its_own_working_directory
 run_case no_network_but_its_own_loopback case_no_network_but_its_own_loopback
 run_case writable_directive_opens_one_path case_writable_directive_opens_one_path
 run_case disk_and_processes_are_bounded case_disk_and_processes_are_bounded
