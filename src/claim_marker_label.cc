@@ -6,10 +6,11 @@
 //
 // A label is a word that names output (`Output`, `Out`, `Outputs`,
 // `Result`, `Prints`, `stdout`, optionally after `Expected`, `Sample`...)
-// and a colon; Jupyter's `Out[3]:` too. `prints` and `outputs` also work
-// without the colon ("# prints abab") unless a phrase follows rather than a
-// value ("# prints the sorted list" describes the output, "# Outputs vary
-// by platform" is a sentence). A label alone
+// and a colon; Jupyter's `Out[3]:` too. The verbs (`prints`, `outputs`, and
+// for an expression's value `returns`, `gives`, `evaluates to`) also work
+// without the colon ("# prints abab", "f(2)  # returns 4") unless a phrase
+// follows rather than a value ("# prints the sorted list" describes the
+// output, "# Outputs vary by platform" is a sentence). A label alone
 // ("# Output:", "# Output", reST's "Output::") introduces the lines after it.
 
 #include <algorithm>
@@ -80,10 +81,21 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
     }
   }
   std::string_view label;
-  for (std::string_view word : {"outputs", "output", "out", "results", "result", "prints", "printed", "stdout"}) {
+  for (std::string_view word :
+       {"outputs", "output", "out", "results", "result", "prints", "printed", "stdout", "returns", "gives"}) {
     if (take_word(&s, word)) {
       label = word;
       break;
+    }
+  }
+  if (label.empty()) {  // "# evaluates to 42"
+    std::string_view rest = s;
+    if (take_word(&rest, "evaluates")) {
+      skip_blanks(&rest);
+      if (take_word(&rest, "to")) {
+        label = "evaluates to";
+        s = rest;
+      }
     }
   }
   if (label.empty()) return std::nullopt;
@@ -95,6 +107,15 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
     s.remove_prefix(close + 1);
   }
   skip_blanks(&s);
+  // An expression's value is named, never introduced: "# Returns:" heads a
+  // description of a function more often than output.
+  const bool names_a_value = label == "returns" || label == "gives" || label == "evaluates to";
+  if (names_a_value) {
+    if (!s.empty() && s.front() == ':') s.remove_prefix(1);
+    skip_blanks(&s);
+    if (trim(s).empty() || starts_a_phrase(s) || looks_like_prose(trim(s))) return std::nullopt;
+    return trim(s);
+  }
   if (s.empty()) return s;  // the label alone
   if (s.front() == ':') {
     s.remove_prefix(1);

@@ -47,6 +47,20 @@ TEST(ClaimMarkersTest, LabelsMarkTheirValue) {
   }
 }
 
+TEST(ClaimMarkersTest, VerbsNameAnExpressionsValue) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {" returns '  1,999.50 EUR'", "'  1,999.50 EUR'"}, {" Returns: 4", "4"}, {" gives [1, 2]", "[1, 2]"},
+      {" evaluates to True", "True"}, {" returns None", "None"}};
+  for (const auto& [comment, value] : cases) {
+    auto marked = marked_output(comment);
+    ASSERT_TRUE(marked) << comment;
+    EXPECT_EQ(marked->text, value) << comment;
+  }
+  for (const char* comment : {" returns the total", " Returns:", " returns", " gives up after three tries",
+                              " Returns a list of users", " evaluates lazily", " returned 3"})
+    EXPECT_FALSE(marked_output(comment)) << comment;
+}
+
 TEST(ClaimMarkersTest, PhrasesAndOtherWordsAreNoLabels) {
   for (const char* comment : {" prints the sorted list", " prints each item on its own line", " printed twice",
                               " output of the loop", " Out of range", " Outcome: 3", " Results are cached",
