@@ -52,6 +52,12 @@ ClaimComparison compare_with_uncertain_edges(const Claim& claim, const std::stri
     *claimed = longer;
     comparison = with;
   }
+  if (claim.normalize_whitespace && comparison.verdict == ClaimVerdict::kMismatch) {
+    // Doctest's NORMALIZE_WHITESPACE: line breaks are blanks too.
+    ClaimComparison flat = compare_claim(collapse_whitespace(claim.text), collapse_whitespace(actual), prose);
+    if (flat.verdict == ClaimVerdict::kMatch) return {ClaimVerdict::kEquivalent, "normalize-whitespace"};
+    if (flat.verdict == ClaimVerdict::kEquivalent) return flat;
+  }
   return comparison;
 }
 

@@ -58,6 +58,10 @@ struct Claim {
   /// more output (a printed sentence no literal of the code holds): the
   /// judge takes them in when the claim agrees only with them.
   std::vector<std::string> may_continue;
+  /// Doctest's NORMALIZE_WHITESPACE on the statement (`# doctest:
+  /// +NORMALIZE_WHITESPACE`): any run of whitespace, line breaks included,
+  /// stands for any other.
+  bool normalize_whitespace = false;
 };
 
 /// The claims of one code run, in guide order. Output markers

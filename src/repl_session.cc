@@ -59,9 +59,9 @@ Prompt prompt_of(std::string_view line, std::string_view* code) {
   return Prompt::kNone;
 }
 
-// Doctest's `# doctest: +SKIP` (in an option list such as `+ELLIPSIS, +SKIP`):
-// the statement is shown, never run.
-bool skipped(const std::vector<std::string_view>& code) {
+// Whether a doctest option (`# doctest: +SKIP`, also in a list such as
+// `+ELLIPSIS, +SKIP`) is on for the statement.
+bool has_option(const std::vector<std::string_view>& code, std::string_view option) {
   for (std::string_view line : code) {
     const std::size_t hash = line.rfind('#');
     if (hash == std::string_view::npos) continue;
@@ -69,13 +69,16 @@ bool skipped(const std::vector<std::string_view>& code) {
     comment.remove_prefix(std::min(comment.find_first_not_of(' '), comment.size()));
     if (comment.substr(0, 8) != "doctest:") continue;
     std::string_view options = comment.substr(8);
-    for (std::size_t at = options.find("+SKIP"); at != std::string_view::npos; at = options.find("+SKIP", at + 1)) {
-      const std::size_t end = at + 5;
+    for (std::size_t at = options.find(option); at != std::string_view::npos; at = options.find(option, at + 1)) {
+      const std::size_t end = at + option.size();
       if (end == options.size() || options[end] == ',' || options[end] == ' ') return true;
     }
   }
   return false;
 }
+
+// `+SKIP`: the statement is shown, never run.
+bool skipped(const std::vector<std::string_view>& code) { return has_option(code, "+SKIP"); }
 
 // One `>>>` statement, its continuation lines and what it showed.
 struct Statement {
@@ -157,6 +160,7 @@ ReplSession read_repl_session(const std::vector<std::string>& lines, int first_g
     claim.guide_line = s.first_output_line;
     claim.last_guide_line = s.first_output_line + static_cast<int>(s.output.size()) - 1;
     claim.anchor_line = s.first_line;
+    claim.normalize_whitespace = has_option(s.code, "+NORMALIZE_WHITESPACE");
     for (std::size_t k = 0; k < s.output.size(); ++k) {
       if (k) claim.text += '\n';
       claim.text.append(s.output[k]);

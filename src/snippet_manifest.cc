@@ -50,6 +50,7 @@ json claim_to_json(const Claim& claim) {
   if (claim.since_line) j["since_line"] = claim.since_line;
   if (claim.tentative_lines) j["tentative_lines"] = claim.tentative_lines;
   if (!claim.may_continue.empty()) j["may_continue"] = claim.may_continue;
+  if (claim.normalize_whitespace) j["normalize_whitespace"] = true;
   return j;
 }
 
@@ -68,6 +69,7 @@ Claim claim_from_json(const json& j) {
   claim.looks_like_prose = j.at("looks_like_prose").get<bool>();
   claim.tentative_lines = j.value("tentative_lines", 0);
   claim.may_continue = j.value("may_continue", std::vector<std::string>());
+  claim.normalize_whitespace = j.value("normalize_whitespace", false);
   return claim;
 }
 

@@ -45,6 +45,25 @@ TEST(ClaimVerdictsTest, ClaimsAreJudgedAgainstTheJoinedLine) {
   EXPECT_EQ(results[2].verdict, ClaimVerdict::kMismatch);
 }
 
+TEST(ClaimVerdictsTest, NormalizeWhitespaceLetsLineBreaksStandForBlanks) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.stdout_text = "{'x': 0, 'y': 1}\n";
+  run.pieces = {{1, run.stdout_text}};
+  run.statements = {{1, 1, true, run.stdout_text}};
+  Claim claim = trailing(10, "{'x': 0,\n 'y': 1}");
+  auto results = judge_output_claims({claim}, {10}, run, nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);  // without the option
+  claim.normalize_whitespace = true;
+  results = judge_output_claims({claim}, {10}, run, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kEquivalent);
+  EXPECT_EQ(results[0].rule, "normalize-whitespace");
+  claim.text = "{'x': 0,\n 'y': 2}";  // a different value is still wrong
+  results = judge_output_claims({claim}, {10}, run, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+}
+
 TEST(ClaimVerdictsTest, StatementsThatNeverRanGiveNotRun) {
   RunOutcome run = joined_line_run();
   run.statements[2].ran = false;

@@ -135,6 +135,18 @@ TEST(ReplSessionTest, SkippedStatementsAreLeftOut) {
   EXPECT_EQ(s.claims[1].anchor_line, 7);
 }
 
+TEST(ReplSessionTest, NormalizeWhitespaceMarksTheStatementsClaim) {
+  ReplSession s = read_repl_session(lines_of(">>> d  # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE\n"
+                                             "{'x': 0,\n"
+                                             " 'y': 1}\n"
+                                             ">>> 1\n"
+                                             "1\n"),
+                                    1);
+  ASSERT_EQ(s.claims.size(), 2u);
+  EXPECT_TRUE(s.claims[0].normalize_whitespace);
+  EXPECT_FALSE(s.claims[1].normalize_whitespace);
+}
+
 TEST(ReplSessionTest, PromptsWithoutTheirBlankAreOutput) {
   ReplSession s = read_repl_session(lines_of(">>> print('>>>x')\n>>>x\n"), 1);
   EXPECT_EQ(s.source, "print('>>>x')\n");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 namespace guidecheck {
 namespace {
 
@@ -35,6 +37,29 @@ TEST(ManifestTest, FindFollowsTheSamplesAsTheyChange) {
   manifest.samples = {with_id("a", 1), with_id("b", 2), with_id("a", 3)};
   ASSERT_NE(manifest.find("a"), nullptr);
   EXPECT_EQ(manifest.find("a")->first_line, 1);
+}
+
+TEST(ManifestTest, ClaimsKeepTheirDoctestOptionsThroughTheFile) {
+  TempDir dir("snippet_manifest_test");
+  Manifest manifest;
+  manifest.guide = "guide.md";
+  Sample sample = with_id("s01");
+  Claim flagged, plain;
+  flagged.text = "{'x': 0,\n 'y': 1}";
+  flagged.normalize_whitespace = true;
+  plain.text = "3";
+  sample.claims = {flagged, plain};
+  manifest.samples = {sample};
+  const std::string path = dir.file("manifest.json");
+  std::string err;
+  ASSERT_TRUE(save_manifest(path, manifest, &err)) << err;
+  Manifest loaded;
+  bool exists = false;
+  ASSERT_TRUE(load_manifest(path, &loaded, &exists, &err)) << err;
+  ASSERT_EQ(loaded.samples.size(), 1u);
+  ASSERT_EQ(loaded.samples[0].claims.size(), 2u);
+  EXPECT_TRUE(loaded.samples[0].claims[0].normalize_whitespace);
+  EXPECT_FALSE(loaded.samples[0].claims[1].normalize_whitespace);
 }
 
 }  // namespace
