@@ -43,6 +43,9 @@ struct ClaimResult {
   /// Decided by the judge (judge.h) under the policy, --strict included:
   /// this claim fails its sample. Reports read it, never re-derive it.
   bool counts_against = false;
+  /// An output block that agrees with what a script printed and then the
+  /// traceback it ended with (stderr's): the guide shows that exit.
+  bool shows_exit_traceback = false;
 };
 
 /// What became of one sample: the judge's decision, which reports render.

@@ -5,6 +5,7 @@
 
 #include "claim_compare.h"
 #include "golden_pattern.h"
+#include "shown_output_lines.h"
 #include "snippet_lines.h"
 
 namespace guidecheck {
@@ -136,6 +137,34 @@ std::string without_final_newline(std::string text) {
   return text;
 }
 
+constexpr std::string_view kTracebackHeader = "Traceback (most recent call last):";
+
+// Whether a block shows an exception: a traceback's header, or an
+// exception's line last (`KeyError: 'k'`, the stack left out).
+bool shows_exception(std::string_view claimed) {
+  if (claimed.find(kTracebackHeader) != std::string_view::npos) return true;
+  return names_exception(last_line(claimed));
+}
+
+// The traceback a script that raised left on stderr (from its first header:
+// a chain shows every exception); empty when there is none. What a console
+// shows after the script's output.
+std::string exit_traceback(const RunOutcome& outcome) {
+  if (outcome.status != RunStatus::kError || !outcome.error.empty()) return {};
+  const std::string& err = outcome.stderr_text;
+  std::size_t at = err.find(kTracebackHeader);
+  if (at == std::string::npos) return {};
+  return without_final_newline(err.substr(at));
+}
+
+// Whether the run stopped in the statements an output block covers: no
+// statement after its anchor ran.
+bool stopped_by(const RunOutcome& outcome, int anchor) {
+  const StatementOutput* last = statement_holding(outcome, anchor);
+  return last && std::none_of(outcome.statements.begin(), outcome.statements.end(),
+                              [&](const StatementOutput& s) { return s.line > last->end_line && s.ran; });
+}
+
 // An output block after the code: everything its statements printed.
 ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& first,
                                const RunOutcome* second, int last_claimed_line) {
@@ -156,22 +185,34 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   ClaimComparison comparison = compare_with_uncertain_edges(claim, result.actual, false, &result.claimed);
   // Statements with claims of their own (`print(next(g))  # -> 0`) may be
   // left out: the block then shows what the code after them printed.
-  const bool agrees = comparison.verdict == ClaimVerdict::kMatch || comparison.verdict == ClaimVerdict::kEquivalent;
-  if (!agrees && last_claimed_line > since && last_claimed_line < anchor) {
+  auto agrees = [](const ClaimComparison& c) {
+    return c.verdict == ClaimVerdict::kMatch || c.verdict == ClaimVerdict::kEquivalent;
+  };
+  const std::string printed_text = result.actual;
+  if (!agrees(comparison) && last_claimed_line > since && last_claimed_line < anchor) {
     const std::string rest = without_final_newline(output_between(first, last_claimed_line, anchor).value_or(""));
     std::string claimed;
     ClaimComparison after = compare_with_uncertain_edges(claim, rest, false, &claimed);
-    if (after.verdict == ClaimVerdict::kMatch || after.verdict == ClaimVerdict::kEquivalent) {
+    if (agrees(after)) {
       result.actual = rest;
       result.claimed = claimed;
       comparison = after;
+    }
+  }
+  // A script that raised: a console shows its traceback after its output,
+  // and a block that shows an exception is compared with both.
+  if (!agrees(comparison) && shows_exception(claim.text) && stopped_by(first, anchor)) {
+    if (const std::string traceback = exit_traceback(first); !traceback.empty()) {
+      result.actual = printed_text.empty() ? traceback : printed_text + "\n" + traceback;
+      comparison = compare_with_uncertain_edges(claim, result.actual, false, &result.claimed);
+      result.shows_exit_traceback = agrees(comparison);
     }
   }
   result.verdict = comparison.verdict;
   result.rule = comparison.rule;
   if (second && result.verdict == ClaimVerdict::kMismatch) {
     std::optional<std::string> again = output_between(*second, since, anchor);
-    if (again && without_final_newline(*again) != result.actual) {
+    if (again && without_final_newline(*again) != printed_text) {
       result.verdict = ClaimVerdict::kUnstable;
       result.rule = "the code printed different text on another run";
     }

@@ -7,6 +7,7 @@
 #include "errata.h"
 #include "golden_pattern.h"
 #include "guide_claim_fixes.h"
+#include "judge.h"
 #include "plan_runs.h"
 #include "recorded_durations.h"
 #include "recorded_runner.h"
@@ -124,9 +125,13 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
     const RunOutcome& outcome = *firsts[i];
     std::string failure = describe_failure(outcome, specs[i].timeout_s);
     if (failure.empty()) failure = describe_failure(seconds[i], specs[i].timeout_s);
-    if (!is_complete_success(outcome) || !is_complete_success(seconds[i])) {
+    // A run that ends with the exception the guide shows ended as it should.
+    auto approvable = [&](const RunOutcome& run) {
+      return is_complete_success(run) || (ends_as_shown(ran[i]->sample, run) && !run.stdout_truncated);
+    };
+    if (!approvable(outcome) || !approvable(seconds[i])) {
       // A first run that succeeded where the second did not is not to be trusted next time either.
-      if (is_complete_success(outcome)) runner.forget(specs[i]);
+      if (approvable(outcome)) runner.forget(specs[i]);
       ++result.refused;
       result.messages.push_back(fmt::format("refused {}: {}; {} left as it was", id,
                                             failure.empty() ? "stdout was truncated" : failure,

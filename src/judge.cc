@@ -11,6 +11,17 @@
 namespace guidecheck {
 namespace {
 
+// Whether one of the judged claims shows the exception the run ended with.
+bool shows_the_exit(const Sample& sample, const std::vector<ClaimResult>& claims) {
+  return std::any_of(claims.begin(), claims.end(), [&](const ClaimResult& claim) {
+    if (claim.verdict != ClaimVerdict::kMatch && claim.verdict != ClaimVerdict::kEquivalent) return false;
+    if (claim.shows_exit_traceback) return true;
+    return std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
+      return c.kind == ClaimKind::kError && c.statement.empty() && c.guide_line == claim.guide_line;
+    });
+  });
+}
+
 // A claim or an output in a one-line message: quoted, newlines shown as \n.
 std::string quote_for_message(const std::string& text) {
   std::string out = "'";
@@ -62,6 +73,15 @@ SampleResult skipped_result(const PlannedSample& planned) {
   result.skip_reason = planned.skip_reason.value_or("");
   result.problems.push_back("skipped: " + result.skip_reason);
   return result;
+}
+
+bool ends_as_shown(const Sample& sample, const RunOutcome& outcome) {
+  if (outcome.status != RunStatus::kError || !outcome.error.empty() || outcome.interrupted) return false;
+  std::vector<ClaimResult> claims = judge_output_claims(sample.claims, sample.guide_lines, outcome, nullptr);
+  for (const auto& claim : sample.claims)
+    if (claim.kind == ClaimKind::kError && claim.statement.empty())
+      claims.push_back(judge_error_claim(claim, sample.guide_lines, outcome));
+  return shows_the_exit(sample, claims);
 }
 
 SampleResult judge_sample(const PlannedSample& planned, const SampleRuns& runs, const JudgePolicy& policy) {
@@ -137,14 +157,9 @@ void finish_judgement(const PlannedSample& planned, const SampleRuns& runs, cons
   const Sample& sample = planned.sample;
   const RunOutcome& outcome = result->outcome;
   // An exit with the error the guide claims is what the sample shows.
-  bool error_claimed = std::any_of(result->claims.begin(), result->claims.end(), [&](const ClaimResult& claim) {
-    bool live = std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
-      return c.kind == ClaimKind::kError && c.statement.empty() && c.guide_line == claim.guide_line;
-    });
-    return live && (claim.verdict == ClaimVerdict::kMatch || claim.verdict == ClaimVerdict::kEquivalent);
-  });
+  const bool exit_shown = outcome.status == RunStatus::kError && shows_the_exit(sample, result->claims);
   std::string failure = describe_failure(outcome, planned.spec.timeout_s);
-  if (!failure.empty() && !(error_claimed && outcome.status == RunStatus::kError)) result->problems.push_back(failure);
+  if (!failure.empty() && !exit_shown) result->problems.push_back(failure);
   if (runs.golden && !runs.approved)
     result->problems.push_back(
         runs.approved_unreadable.empty()

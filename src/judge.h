@@ -41,6 +41,12 @@ struct SampleRuns {
 /// needs_second_opinion next, then finish_judgement.
 SampleResult judge_sample(const PlannedSample& sample, const SampleRuns& runs, const JudgePolicy& policy);
 
+/// Whether a run that raised ended as the guide shows it: the error claim
+/// of a live statement (`int("x")  # ValueError: ...`) or an output block
+/// ending in its traceback agrees. Such an error exit is no failure: check
+/// passes it (finish_judgement) and update approves its stdout.
+bool ends_as_shown(const Sample& sample, const RunOutcome& outcome);
+
 /// The result of a sample that does not run, with its reason.
 SampleResult skipped_result(const PlannedSample& sample);
 

@@ -147,5 +147,71 @@ TEST(JudgeTest, AnErrorTheGuideClaimsIsNotAFailure) {
   EXPECT_EQ(result.verdict, SnippetVerdict::kPassed) << (result.problems.empty() ? "" : result.problems[0]);
 }
 
+// A script of two statements (snippet lines 1-2, guide lines 10-11) that
+// prints "before" and then raises KeyError, and an output block after it
+// (guide lines 13-16) that shows `shown`.
+PlannedSample script_with_output_block(const std::string& shown) {
+  PlannedSample planned;
+  Sample& sample = planned.sample;
+  sample.id = "s01";
+  sample.path = "snippets/s01.py";
+  sample.first_line = 10;
+  sample.last_line = 16;
+  sample.guide_lines = {10, 11};
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.guide_line = 13;
+  block.last_guide_line = 16;
+  block.anchor_line = 11;
+  block.text = shown;
+  sample.claims.push_back(block);
+  return planned;
+}
+
+RunOutcome raised_key_error() {
+  RunOutcome run;
+  run.status = RunStatus::kError;
+  run.exit_code = 1;
+  run.stdout_text = "before\n";
+  run.stderr_text = "Traceback (most recent call last):\n  File \"/p/snippets/s01.py\", line 2, in <module>\n"
+                    "    d[\"k\"]\n    ~^^^^^\nKeyError: 'k'\n";
+  run.statements = {{1, 1, true, "before\n"}, {2, 2, true, ""}};
+  run.pieces = {{1, "before\n"}};
+  return run;
+}
+
+TEST(JudgeTest, AnOutputBlockEndingInTheScriptsTracebackShowsItsExit) {
+  const PlannedSample sample = script_with_output_block(
+      "before\nTraceback (most recent call last):\n  File \"demo.py\", line 2, in <module>\nKeyError: 'k'");
+  const RunOutcome run = raised_key_error();
+  SampleResult result = judged(sample, run, JudgePolicy{false, nullptr, "g.md"});
+  ASSERT_EQ(result.claims.size(), 1u);
+  EXPECT_EQ(result.claims[0].verdict, ClaimVerdict::kEquivalent);
+  EXPECT_EQ(result.claims[0].rule, "traceback");
+  EXPECT_EQ(result.verdict, SnippetVerdict::kPassed) << (result.problems.empty() ? "" : result.problems[0]);
+  EXPECT_TRUE(ends_as_shown(sample.sample, run));
+  // The exception line alone, the stack left out, shows it too.
+  EXPECT_TRUE(ends_as_shown(script_with_output_block("before\nKeyError: 'k'").sample, run));
+}
+
+TEST(JudgeTest, AnotherExceptionOrNoneShownLeavesTheExitAFailure) {
+  const RunOutcome run = raised_key_error();
+  const PlannedSample wrong = script_with_output_block("before\nTraceback (most recent call last):\nIndexError: 'k'");
+  SampleResult result = judged(wrong, run, JudgePolicy{false, nullptr, "g.md"});
+  ASSERT_EQ(result.claims.size(), 1u);
+  EXPECT_EQ(result.claims[0].verdict, ClaimVerdict::kMismatch);
+  EXPECT_NE(result.claims[0].actual.find("KeyError: 'k'"), std::string::npos) << result.claims[0].actual;
+  EXPECT_EQ(result.verdict, SnippetVerdict::kFailed);
+  EXPECT_FALSE(ends_as_shown(wrong.sample, run));
+  // Output that shows no exception: the error exit fails the sample.
+  const PlannedSample silent = script_with_output_block("before");
+  result = judged(silent, run, JudgePolicy{false, nullptr, "g.md"});
+  EXPECT_EQ(result.claims[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(result.verdict, SnippetVerdict::kFailed);
+  EXPECT_FALSE(ends_as_shown(silent.sample, run));
+  // A run that did not raise ends as no traceback shows.
+  EXPECT_FALSE(ends_as_shown(script_with_output_block("before\nKeyError: 'k'").sample, printed("before\n")));
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -66,6 +66,53 @@ case_update_refuses_a_broken_snippet() {
 
 # Every expected file must always be entirely the old or the new version,
 # whenever update is killed; the next update finishes the job.
+case_update_approves_a_sample_that_ends_as_its_guide_shows() {
+  # A guide shows a script's traceback, or names the error of its last
+  # statement: that exit is the sample's, not a failure. Another exception
+  # than the one shown is still refused.
+  rm -rf "$project"
+  mkdir -p "$project/guide"
+  cat >"$project/guide/guide.md" <<'GUIDE'
+# Errors
+
+```python
+print("start")
+int("x")  # ValueError: invalid literal for int() with base 10: 'x'
+```
+
+```python
+d = {}
+print("before")
+d["k"]
+```
+
+Output:
+
+```
+before
+Traceback (most recent call last):
+  File "demo.py", line 3, in <module>
+KeyError: 'k'
+```
+GUIDE
+  gc_in_project extract guide/guide.md >/dev/null
+  local out rc=0
+  out=$(gc_in_project update) || rc=$?
+  assert_eq "update's exit" 0 "$rc"
+  text_contains "update's output" "2 written, 0 unchanged, 0 refused" "$out"
+  assert_eq "approved stdout" "before" "$(cat "$project/expected/s02.out")"
+  rc=0
+  out=$(gc_in_project check --no-cache --color never) || rc=$?
+  assert_eq "check's exit" 0 "$rc"
+  assert_eq "summary" "2 passed, 0 failed" "$(printf '%s\n' "$out" | tail -n 1)"
+  sed -i "s/^KeyError: 'k'$/IndexError: 'k'/" "$project/guide/guide.md"
+  gc_in_project extract guide/guide.md >/dev/null
+  rc=0
+  out=$(gc_in_project update) || rc=$?
+  assert_eq "update's exit for another exception" 1 "$rc"
+  text_contains "update's output" "refused s02: exited with 1" "$out"
+}
+
 case_sigkill_during_update_never_leaves_a_partial_file() {
   rm -rf "$project"
   mkdir -p "$project/snippets"
@@ -109,5 +156,6 @@ run_case "case_update_then_check_passes" case_update_then_check_passes
 run_case "case_check_fails_with_a_diff" case_check_fails_with_a_diff
 run_case "case_usage_and_configuration_errors_exit_2" case_usage_and_configuration_errors_exit_2
 run_case "case_update_refuses_a_broken_snippet" case_update_refuses_a_broken_snippet
+run_case "case_update_approves_a_sample_that_ends_as_its_guide_shows" case_update_approves_a_sample_that_ends_as_its_guide_shows
 run_case "case_sigkill_during_update_never_leaves_a_partial_file" case_sigkill_during_update_never_leaves_a_partial_file
 finish
