@@ -41,12 +41,34 @@ struct Traceback {
   std::vector<std::string_view> after;
 };
 
+// IPython's header names the exception first, with no colon:
+// `KeyError                 Traceback (most recent call last)`.
+bool is_ipython_header(const std::string& line) {
+  constexpr std::string_view kTail = " Traceback (most recent call last)";
+  if (line.size() <= kTail.size() || line.compare(line.size() - kTail.size(), kTail.size(), kTail) != 0) return false;
+  const std::string_view name(line.data(), line.size() - kTail.size());
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+// The rule of dashes IPython draws above its header.
+bool is_rule(std::string_view line) {
+  return line.size() >= 10 && std::all_of(line.begin(), line.end(), [](char c) { return c == '-'; });
+}
+
 std::optional<Traceback> find_traceback(std::string_view text) {
   const std::vector<std::string_view> lines = split_lines(text);
   std::size_t first = lines.size(), last = lines.size();
   for (std::size_t k = 0; k < lines.size(); ++k) {
-    if (collapse_line_blanks(lines[k]) != kHeader) continue;
-    if (first == lines.size()) first = k;
+    const std::string line = collapse_line_blanks(lines[k]);
+    if (line == kHeader) {
+      if (first == lines.size()) first = k;
+    } else if (is_ipython_header(line)) {
+      if (first == lines.size()) first = k > 0 && is_rule(collapse_line_blanks(lines[k - 1])) ? k - 1 : k;
+    } else {
+      continue;
+    }
     last = k;
   }
   if (first == lines.size()) return std::nullopt;

@@ -13,7 +13,8 @@ namespace guidecheck {
 /// The verdict of the traceback rule, or nullopt when it does not apply.
 ///
 /// A traceback is what was printed before its header (`Traceback (most
-/// recent call last):`), the stack and the exception lines. Python indents
+/// recent call last):`, or IPython's `KeyError   Traceback (most recent call
+/// last)` under a rule of dashes), the stack and the exception lines. Python indents
 /// every line of the stack, so the exception lines of a printed traceback
 /// are the first unindented line after it and the rest (`ValueError: bad`
 /// and any notes); with chained exceptions, the last header's.

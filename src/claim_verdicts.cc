@@ -167,7 +167,7 @@ bool stopped_by(const RunOutcome& outcome, int anchor) {
 
 // An output block after the code: everything its statements printed.
 ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& first,
-                               const RunOutcome* second, int last_claimed_line) {
+                               const RunOutcome* second, int last_claimed_line, const RunOutcome* values_shown) {
   ClaimResult result;
   result.guide_line = claim.guide_line;
   result.kind = claim.kind;
@@ -206,6 +206,25 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
       result.actual = printed_text.empty() ? traceback : printed_text + "\n" + traceback;
       comparison = compare_with_uncertain_edges(claim, result.actual, false, &result.claimed);
       result.shows_exit_traceback = agrees(comparison);
+    }
+  }
+  // A notebook cell (or a REPL) shows its last expression's value after
+  // what it printed: the session run echoed it (None shows nothing). When
+  // the cell printed nothing, the value is all the block can show.
+  const StatementOutput* last = statement_holding(first, anchor);
+  if (!agrees(comparison) && values_shown && last && last->stdout_text.empty()) {
+    const StatementOutput* shown = statement_holding(*values_shown, last->line);
+    const std::string value = shown && shown->ran ? rendered_output(*values_shown, last->line) : "";
+    if (!value.empty()) {
+      const std::string with_value = printed_text.empty() ? value : printed_text + "\n" + value;
+      std::string claimed;
+      ClaimComparison displayed = compare_with_uncertain_edges(claim, with_value, false, &claimed);
+      if (agrees(displayed) || printed_text.empty()) {
+        result.actual = with_value;
+        result.claimed = claimed;
+        comparison = displayed;
+        if (displayed.verdict == ClaimVerdict::kMatch) comparison.rule = "the cell's last expression's value";
+      }
     }
   }
   result.verdict = comparison.verdict;
@@ -273,7 +292,8 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     result.claimed = claim.text;
     result.note = claim.note;
     if (claim.form == ClaimForm::kOutputBlock) {
-      results.push_back(judge_output_block(claim, guide_lines, first, second, last_claimed_line(claims, claim, guide_lines)));
+      results.push_back(judge_output_block(claim, guide_lines, first, second, last_claimed_line(claims, claim, guide_lines),
+                                           values_shown));
       continue;
     }
     const StatementOutput* statement = statement_holding(first, snippet_line_of(guide_lines, claim.anchor_line));

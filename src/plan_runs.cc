@@ -7,13 +7,47 @@
 #include <spdlog/spdlog.h>
 
 #include "claim_verdicts.h"
+#include "logical_lines.h"
 #include "python_block_facts.h"
+#include "statement_analysis.h"
 
 namespace guidecheck {
 
 namespace {
 
-// The plan samples (indexes) with an output claim on a bare expression.
+std::vector<std::string> lines_of(const std::string& source) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < source.size()) {
+    const std::size_t end = source.find('\n', start);
+    lines.push_back(source.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Whether the statement holding snippet line `line` may be an expression
+// statement (not a print): a scan in C++ that spares the interpreter's
+// analysis the samples whose output blocks follow anything else (most).
+bool may_be_a_value(const std::string& source, int line) {
+  const std::vector<std::string> lines = lines_of(source);
+  if (line < 1 || line > static_cast<int>(lines.size())) return false;
+  // The usual last line before shown output, settled without a scan.
+  const std::string& text = lines[static_cast<std::size_t>(line - 1)];
+  if (text.compare(std::min(text.find_first_not_of(" \t"), text.size()), 6, "print(") == 0) return false;
+  const LogicalLines logical = split_logical_lines(lines);
+  if (line < 1 || line > static_cast<int>(logical.lines.size())) return false;
+  const int index = logical.lines[static_cast<std::size_t>(line - 1)].stmt;
+  if (index < 0 || index >= static_cast<int>(logical.statements.size())) return false;
+  const RawStatement& raw = logical.statements[static_cast<std::size_t>(index)];
+  StatementAnalyzer analyzer;
+  return analyzer.analyze(raw).is_expression && (raw.tokens.empty() || raw.tokens.front().text != "print");
+}
+
+// The plan samples (indexes) with an output claim on a bare expression: a
+// comment on one (`s.count("a")  # 3`), or an output block right after one
+// (a notebook cell shows its last expression's value).
 std::vector<size_t> samples_showing_values(const CheckPlan& plan, ErrorVariants variants) {
   std::vector<size_t> wanted;
   if (variants == ErrorVariants::kSkip) return wanted;
@@ -22,10 +56,15 @@ std::vector<size_t> samples_showing_values(const CheckPlan& plan, ErrorVariants 
   for (size_t i = 0; i < plan.samples.size(); ++i) {
     const PlannedSample& planned = plan.samples[i];
     if (planned.skip_reason || planned.spec.mode != SnippetMode::kScript) continue;
-    bool has_comment_claims = std::any_of(planned.sample.claims.begin(), planned.sample.claims.end(), [](const Claim& c) {
-      return c.kind == ClaimKind::kOutput && c.form != ClaimForm::kOutputBlock;
+    const Sample& sample = planned.sample;
+    bool may_claim_a_value = std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
+      if (c.kind != ClaimKind::kOutput) return false;
+      if (c.form != ClaimForm::kOutputBlock) return true;
+      auto at = std::find(sample.guide_lines.begin(), sample.guide_lines.end(), c.anchor_line);
+      return at != sample.guide_lines.end() &&
+             may_be_a_value(sample.source, static_cast<int>(at - sample.guide_lines.begin()) + 1);
     });
-    if (!has_comment_claims) continue;
+    if (!may_claim_a_value) continue;
     candidates.push_back(i);
     sources.push_back(planned.sample.source);
   }
@@ -33,7 +72,7 @@ std::vector<size_t> samples_showing_values(const CheckPlan& plan, ErrorVariants 
   for (size_t k = 0; k < candidates.size(); ++k) {
     const Sample& sample = plan.samples[candidates[k]].sample;
     bool on_value = std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
-      if (c.kind != ClaimKind::kOutput || c.form == ClaimForm::kOutputBlock) return false;
+      if (c.kind != ClaimKind::kOutput) return false;
       auto at = std::find(sample.guide_lines.begin(), sample.guide_lines.end(), c.anchor_line);
       int line = static_cast<int>(at - sample.guide_lines.begin()) + 1;
       return at != sample.guide_lines.end() &&

@@ -251,8 +251,9 @@ def _facts(raw):
                    and not (isinstance(s.value, ast.Constant) and isinstance(s.value.value, str))
                    and not (isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Name)
                             and s.value.func.id in _PRINTERS)]
+    ends_in_value = bool(value_lines) and value_lines[-1][1] == tree.body[-1].end_lineno
     return (True, 0, b'', binds, needs, changes, functions, tests, prints, values, called, expressions, star,
-            len(tree.body), value_lines)
+            len(tree.body), value_lines, ends_in_value)
 
 
 def facts(sources):
@@ -292,6 +293,7 @@ PythonBlockFacts to_facts(const py::handle& row) {
     const py::tuple lines = py::reinterpret_borrow<py::tuple>(span);
     facts.value_statements.emplace_back(lines[0].cast<int>(), lines[1].cast<int>());
   }
+  facts.ends_in_value = t[15].cast<bool>();
   return facts;
 }
 

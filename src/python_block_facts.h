@@ -45,6 +45,9 @@ struct PythonBlockFacts {
   /// value a comment may show (`s.count("a")  # 3`): every expression
   /// statement but a print call or a bare string.
   std::vector<std::pair<int, int>> value_statements;
+  /// The last top-level statement is one of those: a notebook cell shows
+  /// its value after what the cell printed.
+  bool ends_in_value = false;
 };
 
 /// The facts of each source, in order (one batch through the interpreter,

@@ -411,6 +411,24 @@ TEST(ClaimCompareTest, ShownTracebackNeedsTheSameExceptionAndMessage) {
   EXPECT_EQ(verdict("Traceback (most recent call last):\n  ...\nValueError: bad", "42"), "mismatch");
 }
 
+TEST(ClaimCompareTest, IPythonsTracebackAgreesByItsExceptionLine) {
+  const std::string ipython =
+      "---------------------------------------------------------------------------\n"
+      "ValueError                                Traceback (most recent call last)\n"
+      "Cell In[3], line 1\n"
+      "----> 1 int('x')\n"
+      "\n"
+      "ValueError: invalid literal for int() with base 10: 'x'";
+  EXPECT_EQ(verdict(ipython, kPrintedTraceback), "equivalent traceback");
+  std::string other = ipython;
+  other.replace(other.rfind("'x'"), 3, "'y'");
+  EXPECT_EQ(verdict(other, kPrintedTraceback), "mismatch");
+  // Only a name before "Traceback": a sentence that says it is no header.
+  EXPECT_EQ(verdict("See the Traceback (most recent call last)\nValueError: invalid literal for int() with base 10: 'x'",
+                    kPrintedTraceback),
+            "mismatch");
+}
+
 TEST(ClaimCompareTest, ExceptionLineAloneAgreesWithTheTraceback) {
   EXPECT_EQ(verdict("ValueError: invalid literal for int() with base 10: 'x'", kPrintedTraceback),
             "equivalent traceback");

@@ -64,6 +64,62 @@ TEST(ClaimVerdictsTest, NormalizeWhitespaceLetsLineBreaksStandForBlanks) {
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
 }
 
+// A cell of two statements (snippet lines 1-2, guide lines 10-11): `print("a")`
+// then a bare expression whose value is [3, 3], with an output block after it.
+struct NotebookCell {
+  RunOutcome script, session;
+  Claim block;
+};
+
+NotebookCell notebook_cell(const std::string& shown) {
+  NotebookCell cell;
+  cell.script.status = RunStatus::kOk;
+  cell.script.stdout_text = "a\n";
+  cell.script.pieces = {{1, "a\n"}};
+  cell.script.statements = {{1, 1, true, "a\n"}, {2, 2, true, ""}};
+  cell.session = cell.script;
+  cell.session.stdout_text = "a\n[3, 3]\n";
+  cell.session.pieces = {{1, "a\n"}, {2, "[3, 3]\n"}};
+  cell.session.statements = {{1, 1, true, "a\n"}, {2, 2, true, "[3, 3]\n"}};
+  cell.block.form = ClaimForm::kOutputBlock;
+  cell.block.guide_line = 13;
+  cell.block.last_guide_line = 14;
+  cell.block.anchor_line = 11;
+  cell.block.text = shown;
+  return cell;
+}
+
+TEST(ClaimVerdictsTest, AnOutputBlockMayShowTheCellsLastValue) {
+  NotebookCell cell = notebook_cell("a\n[3, 3]");
+  auto results = judge_output_claims({cell.block}, {10, 11}, cell.script, nullptr, nullptr, &cell.session);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[0].actual, "a\n[3, 3]");
+  // Without the session run the value is unknown: only "a" was printed.
+  results = judge_output_claims({cell.block}, {10, 11}, cell.script, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+  // Only what was printed is still right; a wrong value is wrong.
+  cell = notebook_cell("a");
+  EXPECT_EQ(judge_output_claims({cell.block}, {10, 11}, cell.script, nullptr, nullptr, &cell.session)[0].verdict,
+            ClaimVerdict::kMatch);
+  cell = notebook_cell("a\n[3, 4]");
+  EXPECT_EQ(judge_output_claims({cell.block}, {10, 11}, cell.script, nullptr, nullptr, &cell.session)[0].verdict,
+            ClaimVerdict::kMismatch);
+}
+
+TEST(ClaimVerdictsTest, ACellThatPrintsNothingIsJudgedByItsValue) {
+  NotebookCell cell = notebook_cell("[3, 4]");
+  cell.script.stdout_text.clear();
+  cell.script.pieces.clear();
+  cell.script.statements[0].stdout_text.clear();
+  cell.session.stdout_text = "[3, 3]\n";
+  cell.session.pieces = {{2, "[3, 3]\n"}};
+  auto results = judge_output_claims({cell.block}, {10, 11}, cell.script, nullptr, nullptr, &cell.session);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);  // not prose: the value is what it shows
+  EXPECT_EQ(results[0].actual, "[3, 3]");
+}
+
 TEST(ClaimVerdictsTest, StatementsThatNeverRanGiveNotRun) {
   RunOutcome run = joined_line_run();
   run.statements[2].ran = false;

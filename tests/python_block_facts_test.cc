@@ -88,6 +88,15 @@ TEST(PythonBlockFactsTest, TestsPrintsAndStarImports) {
   EXPECT_TRUE(facts_of("map(function, iterable)\n").expressions_only);
 }
 
+TEST(PythonBlockFactsTest, ACellEndingInAnExpressionShowsItsValue) {
+  EXPECT_TRUE(facts_of("n = 3\nn * 2\n").ends_in_value);
+  EXPECT_TRUE(facts_of("df = load()\ndf.groupby(\n    'k'\n).sum()\n").ends_in_value);
+  EXPECT_FALSE(facts_of("n = 3\nn * 2\nm = n\n").ends_in_value);
+  EXPECT_FALSE(facts_of("n = 3\nprint(n)\n").ends_in_value);  // a print shows nothing more
+  EXPECT_FALSE(facts_of("n = 3\n'a docstring-like string'\n").ends_in_value);
+  EXPECT_FALSE(facts_of("").ends_in_value);
+}
+
 TEST(PythonBlockFactsTest, OneBatchKeepsTheOrder) {
   const std::vector<PythonBlockFacts> all = python_block_facts({"x = 1\n", "(", "", "y = x\n"});
   ASSERT_EQ(all.size(), 4u);
