@@ -133,6 +133,22 @@ struct Run {
   int leftovers_killed = 0;
 };
 
+// The one directory every sandboxed run mounts its tmpfs on, removed however
+// the zygote ends (also when the host is gone before it is ready).
+class RunRoot {
+ public:
+  explicit RunRoot(std::string path) : path_(std::move(path)) {}
+  ~RunRoot() {
+    if (!path_.empty()) rmdir(path_.c_str());
+  }
+  RunRoot(const RunRoot&) = delete;
+  RunRoot& operator=(const RunRoot&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 // Children, and the signals that end us (the host's death arrives as
 // SIGTERM): blocked, for serve() to read from a signalfd. Runs reset their mask.
 sigset_t block_events() {
@@ -343,7 +359,6 @@ class ZygoteServer {
     for (int pid : child_pids()) {
       kill_group_and_leader(pid);
     }
-    if (!run_root_.empty()) rmdir(run_root_.c_str());
     return code;
   }
 
@@ -400,11 +415,11 @@ int zygote_main(const ZygoteConfig& config) {
       preloaded.push_back(module);
   prepare_snippet_runtime();
   const bool sandboxed = config.sandbox && sandbox_off.empty();
-  std::string run_root = sandboxed ? make_work_dir(temp_dir) : "";
+  const RunRoot run_root(sandboxed ? make_work_dir(temp_dir) : "");
   // Worn before the fork: a run without `env` entries then changes nothing.
   const std::vector<std::string> inherited = with_changes(current_environment(), zygote_only);
   put_on_environment(environment_changes(
-      current_environment(), run_environment(inherited, sandboxed, RunDirs{run_root}.work(), SandboxPolicy{})));
+      current_environment(), run_environment(inherited, sandboxed, RunDirs{run_root.path()}.work(), SandboxPolicy{})));
   freeze_heap();
   ready["threads"] = thread_count();
   std::optional<ProcessBound> process_bound;
@@ -413,7 +428,7 @@ int zygote_main(const ZygoteConfig& config) {
     process_bound = ProcessBound::enter(&why_not);
     if (!process_bound) ready["process_bound_off"] = why_not;
   }
-  ZygoteServer server(config.socket_fd, inherited, sandboxed, std::move(process_bound), temp_dir, std::move(run_root));
+  ZygoteServer server(config.socket_fd, inherited, sandboxed, std::move(process_bound), temp_dir, run_root.path());
   ready["write_ahead_pages"] = server.learn_write_ahead(preloaded);
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;
   return server.serve();
