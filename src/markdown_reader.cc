@@ -13,6 +13,7 @@
 #include "guide_parser.h"
 #include "markdown_blocks.h"
 #include "output_blocks.h"
+#include "output_label.h"
 #include "python_block_facts.h"
 #include "python_lexer.h"
 #include "repl_session.h"

@@ -20,8 +20,8 @@ namespace guidecheck {
 /// claims an error) is not run: a diagnostic says why. A REPL
 /// session (pycon, or `>>>` on the first line) is a kSession sample whose
 /// echoes are its claims. The block right after a script sample (only blank
-/// lines or an output label between, see output_blocks.h) may be its output:
-/// one kOutputBlock claim. Comments in the code are claims as in scraped
+/// lines or an output label between, see output_label.h and output_blocks.h)
+/// may be its output: one kOutputBlock claim. Comments in the code are claims as in scraped
 /// guides (find_claims). `continues` lists the earlier samples whose
 /// definitions a sample reads. Any bytes are accepted.
 Extraction read_markdown_guide(std::string_view text, const ReadOptions& options);

@@ -239,6 +239,23 @@ TEST(MarkdownReaderTest, ATranscriptIsTheOutputOfTheSampleSavedUnderItsName) {
   EXPECT_EQ(e.samples[1].claims[0].guide_line, 27);
 }
 
+TEST(MarkdownReaderTest, ALeadInWithoutAColonThatNamesOutput) {
+  for (const char* lead_in : {"which prints", "This prints", "Running it gives", "The output is",
+                              "Running it results in", "It displays the following"}) {
+    const Extraction e = read(std::string("```py\nprint(1 + 1)\n```\n\n") + lead_in + "\n\n```text\n2\n```\n");
+    ASSERT_EQ(e.samples.size(), 1u) << lead_in;
+    EXPECT_EQ(claims_of(e.samples[0]), Strings{"8-8 output output-block @2 since 0 [2]"}) << lead_in;
+    EXPECT_EQ(e.samples[0].claims[0].tentative_lines, 0) << lead_in;
+  }
+  // Prose that names output in passing, then a block of something else.
+  const Extraction e = read(
+      "```py\nprint(1 + 1)\n```\n\n"
+      "The output of a script depends on the data it reads, so the test below feeds it a file that returns\n\n"
+      "```text\nname,count\nfig,3\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_TRUE(e.samples[0].claims.empty());
+}
+
 TEST(MarkdownReaderTest, LabelledPythonBlockThatIsNotCodeIsOutput) {
   const Extraction e = read("```python\nprint({'a': 1})\n```\n\nOutput:\n\n```python\n{'a': 1}\n```\n");
   ASSERT_EQ(e.samples.size(), 1u);
