@@ -287,6 +287,7 @@ class MarkdownReader {
       if (run.output.empty() || !owner) continue;
       Sample& sample = extraction_.samples[*owner];
       sample.claims.push_back(output_block_claim(run.output, run.output.size(), run.first_output_line, sample));
+      sample.last_line = std::max(sample.last_line, sample.claims.back().last_guide_line);
       note(&sample, run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample");
     }
     // `$ python app.py` alone, then "and you should see" and a block.

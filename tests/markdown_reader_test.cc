@@ -239,6 +239,25 @@ TEST(MarkdownReaderTest, ATranscriptIsTheOutputOfTheSampleSavedUnderItsName) {
   EXPECT_EQ(e.samples[1].claims[0].guide_line, 27);
 }
 
+TEST(MarkdownReaderTest, ATranscriptsOutputExtendsTheSamplesLines) {
+  // Like any other output block, the transcript's output is part of what
+  // the sample spans.
+  const Extraction e = read(
+      "```py\n"                   // 1
+      "print('hi')\n"             // 2
+      "```\n"                     // 3
+      "\n"                        // 4
+      "```console\n"              // 5
+      "$ python receipt.py\n"     // 6
+      "hi\n"                      // 7
+      "there\n"                   // 8
+      "```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), Strings{"7-8 output output-block @2 since 0 [hi\nthere]"});
+  EXPECT_EQ(e.samples[0].first_line, 2);
+  EXPECT_EQ(e.samples[0].last_line, 8);
+}
+
 TEST(MarkdownReaderTest, ALeadInWithoutAColonThatNamesOutput) {
   for (const char* lead_in : {"which prints", "This prints", "Running it gives", "The output is",
                               "Running it results in", "It displays the following"}) {
