@@ -12,6 +12,7 @@
 #include "fence_info.h"
 #include "guide_parser.h"
 #include "markdown_blocks.h"
+#include "markdown_include.h"
 #include "output_blocks.h"
 #include "output_label.h"
 #include "python_block_facts.h"
@@ -117,6 +118,12 @@ Claim output_block_claim(const std::vector<std::string>& lines, std::size_t coun
   return claim;
 }
 
+int first_content_line(const MarkdownBlock& block) {
+  const auto first = std::find_if(block.lines.begin(), block.lines.end(),
+                                  [](const std::string& line) { return !is_blank_line(line); });
+  return block.line + static_cast<int>(first == block.lines.end() ? 0 : first - block.lines.begin());
+}
+
 std::string sample_id(std::size_t index, std::size_t count) {
   std::string number = std::to_string(index + 1);
   const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
@@ -186,6 +193,14 @@ class MarkdownReader {
   }
 
   void on_code(std::size_t k) {
+    // A file included when the page is built: neither code nor output here.
+    if (is_snippets_include(blocks_[k].lines)) {
+      close();
+      const FenceRole role = fence_role(blocks_[k].info);
+      if (role == FenceRole::kPython || role == FenceRole::kSession)
+        skip(first_content_line(blocks_[k]), "not run: a snippets include (`--8<--`), the file it names is not in the guide");
+      return;
+    }
     if (open_ && take_as_output(k)) {
       close();
       return;

@@ -275,6 +275,38 @@ TEST(MarkdownReaderTest, ALeadInWithoutAColonThatNamesOutput) {
   EXPECT_TRUE(e.samples[0].claims.empty());
 }
 
+TEST(MarkdownReaderTest, SnippetsIncludesAreNotRun) {
+  const Extraction e = read(
+      "```python\n"                             // 1
+      "print('x')\n"                            // 2
+      "```\n"                                   // 3
+      "\n"                                      // 4
+      "```text\n"                               // 5: its output, kept in a file
+      "--8<-- \"out/x.txt\"\n"                  // 6
+      "```\n"                                   // 7
+      "\n"                                      // 8
+      "```python\n"                             // 9
+      "\n"                                      // 10
+      "--8<-- \"examples/deep_merge.py\"\n"     // 11
+      "```\n"                                   // 12
+      "\n"                                      // 13
+      "```py\n"                                 // 14
+      "--8<--\n"                                // 15
+      "a.py\n"                                  // 16
+      "b.py\n"                                  // 17
+      "--8<--\n"                                // 18
+      "```\n"                                   // 19
+      "\n"                                      // 20
+      "```\n"                                   // 21
+      ";--8<-- 'c.py'\n"                        // 22
+      "```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_TRUE(e.samples[0].claims.empty());
+  EXPECT_EQ(e.diagnostics,
+            (Strings{"guide.md:11: not run: a snippets include (`--8<--`), the file it names is not in the guide",
+                     "guide.md:15: not run: a snippets include (`--8<--`), the file it names is not in the guide"}));
+}
+
 TEST(MarkdownReaderTest, LabelledPythonBlockThatIsNotCodeIsOutput) {
   const Extraction e = read("```python\nprint({'a': 1})\n```\n\nOutput:\n\n```python\n{'a': 1}\n```\n");
   ASSERT_EQ(e.samples.size(), 1u);
