@@ -19,8 +19,9 @@ namespace guidecheck {
 /// defines (a syntax template such as `map(function, iterable)`, unless it
 /// claims an error), or only includes a file when the page is built
 /// (`--8<-- "app.py"`, markdown_include.h) is not run: a diagnostic says
-/// why. A REPL session (pycon, or `>>>` on the first line) is a kSession
-/// sample whose echoes are its claims. The block right
+/// why. Blocks inside MkDocs admonitions and content tabs count as any
+/// others (markdown_blocks.h). A REPL session (pycon, or `>>>` on the first
+/// line) is a kSession sample whose echoes are its claims. The block right
 /// after a script sample (only blank lines or an output label between, see
 /// output_label.h and output_blocks.h) may be its output: one kOutputBlock
 /// claim. Comments in the code are claims as in scraped guides
