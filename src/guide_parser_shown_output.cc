@@ -27,7 +27,7 @@
 #include "claims.h"
 #include "item_numbering.h"
 #include "line_classifier.h"
-#include "output_blocks.h"
+#include "output_label.h"
 #include "printed_fragments.h"
 #include "python_lexer.h"
 #include "shown_output_lines.h"

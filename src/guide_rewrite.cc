@@ -108,10 +108,15 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       }
     } else if (claim.form == ClaimForm::kOutputBlock) {
       // Output shown as plain lines: no comment marker; a label before the
-      // first value (`Output: 42`) stays.
+      // first value (`Output: 42`) stays. The lines keep the block's own
+      // indentation (a list item's, an admonition's), not the first output
+      // line's: the claimed text holds that one.
       const size_t at = first_claimed.empty() ? std::string::npos : first_text.rfind(first_claimed);
       prefix = first_text.substr(0, start == std::string::npos ? first_text.size() : start);
-      if (at != std::string::npos) first_prefix = first_text.substr(0, at);
+      if (at != std::string::npos) {
+        first_prefix = first_text.substr(0, at);
+        if (at < prefix.size()) prefix = first_prefix;
+      }
     } else {
       // A REPL echo: the output lines themselves, at the echo's indentation;
       // IPython's `Out[3]: ` stays before the first.

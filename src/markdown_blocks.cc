@@ -2,8 +2,11 @@
 
 #include <cmark.h>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
+#include "mkdocs_containers.h"
 #include "utf8.h"
 
 namespace guidecheck {
@@ -168,33 +171,105 @@ MarkdownBlock code_block(cmark_node* node, const std::vector<std::string_view>& 
   return block;
 }
 
+NodePtr parse(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) {
+    text += line;
+    text += '\n';
+  }
+  return NodePtr(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+}
+
+// The leaf blocks of one parsed level, lines counted from `first_line`.
+void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& lines, int first_line,
+                         std::vector<MarkdownBlock>* blocks) {
+  const std::vector<std::string_view> guide(lines.begin(), lines.end());
+  IterPtr iter(cmark_iter_new(document));
+  if (!iter) return;
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (!is_leaf_block(type)) continue;
+    MarkdownBlock block;
+    if (type == CMARK_NODE_CODE_BLOCK) {
+      block = code_block(node, guide);
+    } else {
+      block.line = cmark_node_get_start_line(node);
+      if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
+        block.kind = type == CMARK_NODE_PARAGRAPH ? MarkdownBlockKind::kParagraph : MarkdownBlockKind::kHeading;
+        block.text = plain_text(node);
+      }
+    }
+    block.line += first_line - 1;
+    blocks->push_back(std::move(block));
+  }
+}
+
+// Each level copies its body, so a guide nesting containers thousands deep
+// would take quadratic time; no page nests more than a few.
+constexpr int kMaxContainerDepth = 16;
+
+void read_level(std::vector<std::string> lines, int first_line, int depth, std::vector<MarkdownBlock>* blocks);
+
+// The container lines[opener] opens, if it opens one: its title a heading on
+// the opener's line, its body a level of its own, its lines left blank.
+// Returns the index after its body, or 0 when the line opens none.
+std::size_t read_container(std::vector<std::string>* lines, std::size_t opener, int first_line, int depth,
+                           std::vector<MarkdownBlock>* blocks) {
+  std::optional<std::string> title = container_title((*lines)[opener]);
+  if (!title) return 0;
+  MarkdownBlock heading;
+  heading.kind = MarkdownBlockKind::kHeading;
+  heading.line = first_line + static_cast<int>(opener);
+  heading.text = std::move(*title);
+  blocks->push_back(std::move(heading));
+  const std::size_t end = container_body_end(*lines, opener);
+  std::vector<std::string> body;
+  for (std::size_t k = opener + 1; k < end; ++k) body.push_back(without_container_indent((*lines)[k]));
+  if (!body.empty()) read_level(std::move(body), first_line + static_cast<int>(opener) + 1, depth + 1, blocks);
+  for (std::size_t k = opener; k < end; ++k) (*lines)[k].clear();
+  return end;
+}
+
+// One level of the page: the guide's lines, or a container's body without
+// its indentation, lines[0] being guide line `first_line`. A container
+// (mkdocs_containers.h) opens where a paragraph of the level itself starts
+// with its opener, so a fence, an indented block or a list item that shows
+// one stays what it is. The level is parsed again with its containers'
+// lines blank, so no paragraph or fence runs across their edges.
+void read_level(std::vector<std::string> lines, int first_line, int depth, std::vector<MarkdownBlock>* blocks) {
+  NodePtr document = parse(lines);
+  if (!document) return;
+  std::vector<std::size_t> paragraph_starts;
+  cmark_node* first_child = depth < kMaxContainerDepth ? cmark_node_first_child(document.get()) : nullptr;
+  for (cmark_node* child = first_child; child; child = cmark_node_next(child)) {
+    const int start = cmark_node_get_start_line(child);
+    if (cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH && start >= 1 && static_cast<std::size_t>(start) <= lines.size())
+      paragraph_starts.push_back(static_cast<std::size_t>(start - 1));
+  }
+  std::size_t taken = 0;  // lines before it belong to containers already read
+  for (std::size_t line : paragraph_starts) {
+    if (line < taken) continue;
+    // The next container may follow with no blank line between: CommonMark
+    // saw one paragraph, Python-Markdown sees two containers.
+    for (std::size_t end; line < lines.size() && (end = read_container(&lines, line, first_line, depth, blocks)) != 0;)
+      line = taken = end;
+  }
+  if (taken > 0) document = parse(lines);
+  if (document) collect_leaf_blocks(document.get(), lines, first_line, blocks);
+}
+
 }  // namespace
 
 std::vector<MarkdownBlock> read_markdown_blocks(std::string_view text) {
   const std::string clean = sanitize(text);
   const std::vector<std::string_view> guide = split_lines(clean);
   std::vector<MarkdownBlock> blocks;
-  NodePtr document(cmark_parse_document(clean.data(), clean.size(), CMARK_OPT_DEFAULT));
-  if (!document) return blocks;
-  IterPtr iter(cmark_iter_new(document.get()));
-  if (!iter) return blocks;
-  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-    if (event != CMARK_EVENT_ENTER) continue;
-    cmark_node* node = cmark_iter_get_node(iter.get());
-    const cmark_node_type type = cmark_node_get_type(node);
-    if (!is_leaf_block(type)) continue;
-    if (type == CMARK_NODE_CODE_BLOCK) {
-      blocks.push_back(code_block(node, guide));
-      continue;
-    }
-    MarkdownBlock block;
-    block.line = cmark_node_get_start_line(node);
-    if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
-      block.kind = type == CMARK_NODE_PARAGRAPH ? MarkdownBlockKind::kParagraph : MarkdownBlockKind::kHeading;
-      block.text = plain_text(node);
-    }
-    blocks.push_back(std::move(block));
-  }
+  read_level(std::vector<std::string>(guide.begin(), guide.end()), 1, 0, &blocks);
+  // A container's blocks were read before the lines around it.
+  std::stable_sort(blocks.begin(), blocks.end(),
+                   [](const MarkdownBlock& a, const MarkdownBlock& b) { return a.line < b.line; });
   return blocks;
 }
 

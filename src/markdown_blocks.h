@@ -2,7 +2,9 @@
 // A Markdown document's leaf blocks in reading order, as libcmark
 // (CommonMark) parses them: code blocks with their info string, content
 // lines and guide lines; paragraphs and headings with their plain text.
-// Containers (lists, block quotes) are looked through.
+// Containers (lists, block quotes) are looked through, and so are MkDocs'
+// admonitions and content tabs (mkdocs_containers.h): a body is read as
+// Markdown of its own, a title is a heading on the opener's line.
 
 #include <string>
 #include <string_view>
@@ -20,7 +22,7 @@ struct MarkdownBlock {
   std::string info;  ///< code blocks: the info string, "" for indented blocks
   /// Code blocks: the content lines without fences and without the
   /// indentation of the block itself (a list item's, an indented block's
-  /// four spaces); lines[k] is guide line `line + k`.
+  /// four spaces, an admonition's); lines[k] is guide line `line + k`.
   std::vector<std::string> lines;
   /// Paragraphs and headings: the text without inline markup, line breaks
   /// as spaces ("**Output:**" gives "Output:").

@@ -12,7 +12,9 @@
 #include "fence_info.h"
 #include "guide_parser.h"
 #include "markdown_blocks.h"
+#include "markdown_include.h"
 #include "output_blocks.h"
+#include "output_label.h"
 #include "python_block_facts.h"
 #include "python_lexer.h"
 #include "repl_session.h"
@@ -116,6 +118,12 @@ Claim output_block_claim(const std::vector<std::string>& lines, std::size_t coun
   return claim;
 }
 
+int first_content_line(const MarkdownBlock& block) {
+  const auto first = std::find_if(block.lines.begin(), block.lines.end(),
+                                  [](const std::string& line) { return !is_blank_line(line); });
+  return block.line + static_cast<int>(first == block.lines.end() ? 0 : first - block.lines.begin());
+}
+
 std::string sample_id(std::size_t index, std::size_t count) {
   std::string number = std::to_string(index + 1);
   const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
@@ -185,6 +193,14 @@ class MarkdownReader {
   }
 
   void on_code(std::size_t k) {
+    // A file included when the page is built: neither code nor output here.
+    if (is_snippets_include(blocks_[k].lines)) {
+      close();
+      const FenceRole role = fence_role(blocks_[k].info);
+      if (role == FenceRole::kPython || role == FenceRole::kSession)
+        skip(first_content_line(blocks_[k]), "not run: a snippets include (`--8<--`), the file it names is not in the guide");
+      return;
+    }
     if (open_ && take_as_output(k)) {
       close();
       return;
@@ -286,6 +302,7 @@ class MarkdownReader {
       if (run.output.empty() || !owner) continue;
       Sample& sample = extraction_.samples[*owner];
       sample.claims.push_back(output_block_claim(run.output, run.output.size(), run.first_output_line, sample));
+      sample.last_line = std::max(sample.last_line, sample.claims.back().last_guide_line);
       note(&sample, run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample");
     }
     // `$ python app.py` alone, then "and you should see" and a block.

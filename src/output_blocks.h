@@ -1,7 +1,8 @@
 #pragma once
 // When a block a guide shows right after a sample is that sample's output:
-// the labels that introduce output ("Output:", "This prints:") and the rule
-// that tells output from more code when the block is not tagged as either.
+// the rule that tells output from more code when the block is not tagged as
+// either. The labels that introduce output ("Output:", "This prints") are
+// output_label.h's.
 
 #include <string_view>
 
@@ -9,21 +10,11 @@
 
 namespace guidecheck {
 
-/// True for a short paragraph or heading that introduces output: a bare
-/// "Output", "Result", "Prints", "Expected output" (a colon optional), or a
-/// sentence of at most 12 words ending in ':' with a word for output,
-/// printing, a result, or what the code returns, gives, displays or produces
-/// ("This prints:", "which gives the following:", "**Output:**" once its
-/// markup is gone), or a phrase of at most 8 words telling the reader what
-/// they will see or get ("You should see:", "and you'll get").
-/// Case-insensitive.
-bool is_output_label(std::string_view text);
-
 /// What is known of a code block shown right after a sample (only blank
 /// lines, or one output label, between them).
 struct FollowingBlock {
   FenceRole role = FenceRole::kOther;
-  bool labelled = false;          ///< an output label stands between them
+  bool labelled = false;          ///< an output label (output_label.h) stands between them
   bool introduced = false;        ///< a paragraph ending in ':' (no label) stands between them
   bool empty = false;             ///< no content line, or only blank ones
   bool shell_command = false;     ///< its first line is a shell command (`$ python app.py`)

@@ -1,7 +1,6 @@
 #include "rst_reader.h"
 
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <map>
 #include <optional>
@@ -12,6 +11,7 @@
 #include "claims.h"
 #include "embedded_python.h"
 #include "guide_parser.h"
+#include "output_label.h"
 #include "pytest_file.h"
 #include "python_lexer.h"
 #include "repl_session.h"
@@ -42,40 +42,6 @@ Language language_named(std::string_view name) {
   if (text.count(name)) return Language::kText;
   if (shell.count(name)) return Language::kShell;
   return Language::kOther;
-}
-
-// "Output:", "This prints::", "The output is:", "Running it gives the
-// following result:": a short paragraph ending in ':' that mentions what the
-// code prints, gives or shows. A verb in its base form counts only after a
-// subject or modal ("you should see:", "this will print:"), since "Print
-// the total::" introduces code.
-bool is_output_label(std::string_view text) {
-  static const std::set<std::string_view> output_words = {
-      "output",  "outputs",  "prints",    "printed", "result", "results", "returns", "returned",
-      "gives",   "displays", "displayed", "shows",   "shown",  "produces", "produced"};
-  static const std::set<std::string_view> base_verbs = {"print", "show", "display", "return",
-                                                        "give",  "produce", "see",  "get"};
-  static const std::set<std::string_view> subjects = {"will", "would", "should", "ll",  "must", "might",
-                                                      "may",  "can",   "could",  "you", "we"};
-  if (text.size() > 200) return false;
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  bool mentions = false;
-  for (std::size_t k = 0; k < words.size(); ++k)
-    mentions = mentions || output_words.count(words[k]) ||
-               (k > 0 && base_verbs.count(words[k]) && subjects.count(words[k - 1]));
-  const std::string_view trimmed = strip_trailing(text);
-  const bool colon = !trimmed.empty() && trimmed.back() == ':';
-  return mentions && (colon || words.size() <= 2);
 }
 
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\f\v\r") == std::string_view::npos; }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "markdown_reader.h"
+
 namespace guidecheck {
 namespace {
 
@@ -45,6 +47,88 @@ TEST(GuideRewriteTest, AnOutputBlockBecomesTheOutputLinesAtItsIndentation) {
   EXPECT_EQ(r.text, "- item\n\n    ```python\n    print(x)\n    ```\n\n    ```\n    #1 new\n\n    three\n    four\n    ```\n");
   ASSERT_EQ(r.changed.size(), 1u);
   EXPECT_EQ(r.changed[0], "g.md:8-9: output block rewritten (4 line(s))");
+}
+
+TEST(GuideRewriteTest, AnOutputBlockWhoseFirstLineIsIndentedKeepsTheBlocksIndentation) {
+  std::string guide = "```text\n   Lin!\nab\n```\n";
+  Claim claim;
+  claim.form = ClaimForm::kOutputBlock;
+  claim.guide_line = 2;
+  claim.last_guide_line = 3;
+  claim.text = "   Lin!\nab";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "   Lin!\nab-cd"}});
+  EXPECT_EQ(r.text, "```text\n   Lin!\nab-cd\n```\n");
+}
+
+// --write-guide inside MkDocs containers: the claims the reader finds there
+// are rewritten at the container's indentation, and read back on the same lines.
+TEST(GuideRewriteTest, ClaimsInsideAdmonitionsAndTabsKeepTheirIndentation) {
+  const std::string guide =
+      "!!! note\n"                        // 1
+      "    ```pycon\n"                    // 2
+      "    >>> import json\n"             // 3
+      "    >>> json.loads('{\"1\": 1}')\n"  // 4
+      "    {1: 1}\n"                      // 5
+      "    ```\n"                         // 6
+      "\n"                                // 7
+      "=== \"pad\"\n"                     // 8
+      "\n"                                // 9
+      "    ```python\n"                   // 10
+      "    print('  x')\n"                // 11
+      "    print('y')  # z\n"             // 12
+      "    ```\n"                         // 13
+      "\n"                                // 14
+      "    ```text\n"                     // 15
+      "      x\n"                         // 16
+      "    z\n"                           // 17
+      "    ```\n";                        // 18
+  ReadOptions options;
+  options.filename = "g.md";
+  const Extraction before = read_markdown_guide(guide, options);
+  ASSERT_EQ(before.samples.size(), 2u);
+  ASSERT_EQ(before.samples[0].claims.size(), 1u);
+  ASSERT_EQ(before.samples[1].claims.size(), 2u);
+  const Claim& echo = before.samples[0].claims[0];
+  const Claim& trailing_claim = before.samples[1].claims[0];
+  const Claim& block = before.samples[1].claims[1];
+  EXPECT_EQ(echo.guide_line, 5);
+  EXPECT_EQ(trailing_claim.guide_line, 12);
+  EXPECT_EQ(block.guide_line, 16);
+  EXPECT_EQ(block.text, "  x\nz");
+
+  const GuideRewrite r = rewrite_claims(
+      guide, "g.md", {{echo, "{'1': 1}"}, {trailing_claim, "y"}, {block, "  x\ny"}});
+  EXPECT_TRUE(r.refused.empty());
+  const std::string expected =
+      "!!! note\n"
+      "    ```pycon\n"
+      "    >>> import json\n"
+      "    >>> json.loads('{\"1\": 1}')\n"
+      "    {'1': 1}\n"
+      "    ```\n"
+      "\n"
+      "=== \"pad\"\n"
+      "\n"
+      "    ```python\n"
+      "    print('  x')\n"
+      "    print('y')  # y\n"
+      "    ```\n"
+      "\n"
+      "    ```text\n"
+      "      x\n"
+      "    y\n"
+      "    ```\n";
+  EXPECT_EQ(r.text, expected);
+
+  const Extraction after = read_markdown_guide(r.text, options);
+  ASSERT_EQ(after.samples.size(), 2u);
+  ASSERT_EQ(after.samples[0].claims.size(), 1u);
+  EXPECT_EQ(after.samples[0].claims[0].guide_line, 5);
+  EXPECT_EQ(after.samples[0].claims[0].text, "{'1': 1}");
+  ASSERT_EQ(after.samples[1].claims.size(), 2u);
+  EXPECT_EQ(after.samples[1].claims[1].guide_line, 16);
+  EXPECT_EQ(after.samples[1].claims[0].text, "y");
+  EXPECT_EQ(after.samples[1].claims[1].text, "  x\ny");
 }
 
 TEST(GuideRewriteTest, AReplEchoKeepsItsPlainLinesAndShowsEmptyOnesAsBlankline) {

@@ -123,5 +123,147 @@ TEST(MarkdownBlocksTest, NulAndInvalidUtf8BecomeReplacementCharacters) {
   EXPECT_EQ(blocks[0].lines, (Lines{"\xEF\xBF\xBDy\xEF\xBF\xBD"}));
 }
 
+// MkDocs containers (mkdocs_containers.h): the fences inside are read on
+// their own guide lines, the titles become headings.
+TEST(MarkdownBlocksTest, FencesInsideAdmonitionsAndTabsAreRead) {
+  const std::string text =
+      "!!! note\n"                   // 1
+      "    Keys become strings:\n"   // 2
+      "\n"                           // 3
+      "    ```pycon\n"               // 4
+      "    >>> json.loads('{}')\n"   // 5
+      "    {}\n"                     // 6
+      "    ```\n"                    // 7
+      "\n"                           // 8
+      "=== \"zip\"\n"                // 9
+      "\n"                           // 10
+      "    ```python\n"              // 11
+      "    for a in 'ab':\n"         // 12
+      "        print(a)\n"           // 13
+      "    ```\n"                    // 14
+      "\n"                           // 15
+      "    Output\n"                 // 16
+      "\n"                           // 17
+      "    ```text\n"                // 18
+      "    a\n"                      // 19
+      "      b\n"                    // 20
+      "    ```\n"                    // 21
+      "\n"                           // 22
+      "After.\n";                    // 23
+  const auto blocks = read_markdown_blocks(text);
+  ASSERT_EQ(blocks.size(), 8u);
+  EXPECT_EQ(blocks[0].kind, MarkdownBlockKind::kHeading);
+  EXPECT_EQ(blocks[0].line, 1);
+  EXPECT_EQ(blocks[0].text, "note");
+  EXPECT_EQ(blocks[1].kind, MarkdownBlockKind::kParagraph);
+  EXPECT_EQ(blocks[1].line, 2);
+  EXPECT_EQ(blocks[1].text, "Keys become strings:");
+  EXPECT_EQ(blocks[2].kind, MarkdownBlockKind::kCode);
+  EXPECT_EQ(blocks[2].info, "pycon");
+  EXPECT_EQ(blocks[2].line, 5);
+  EXPECT_EQ(blocks[2].lines, (Lines{">>> json.loads('{}')", "{}"}));
+  EXPECT_EQ(blocks[3].kind, MarkdownBlockKind::kHeading);
+  EXPECT_EQ(blocks[3].line, 9);
+  EXPECT_EQ(blocks[3].text, "zip");
+  EXPECT_EQ(blocks[4].info, "python");
+  EXPECT_EQ(blocks[4].line, 12);
+  EXPECT_EQ(blocks[4].lines, (Lines{"for a in 'ab':", "    print(a)"}));
+  EXPECT_EQ(blocks[5].text, "Output");
+  EXPECT_EQ(blocks[5].line, 16);
+  EXPECT_EQ(blocks[6].info, "text");
+  EXPECT_EQ(blocks[6].line, 19);
+  EXPECT_EQ(blocks[6].lines, (Lines{"a", "  b"}));
+  EXPECT_EQ(blocks[7].text, "After.");
+  EXPECT_EQ(blocks[7].line, 23);
+}
+
+TEST(MarkdownBlocksTest, ContainersNest) {
+  const std::string text =
+      "???+ example \"Outer\"\n"       // 1
+      "    === \"Inner\"\n"            // 2
+      "\n"                             // 3
+      "        ```python\n"            // 4
+      "        x = 1\n"                // 5
+      "        ```\n"                  // 6
+      "\n"                             // 7
+      "    Back in the outer one.\n";  // 8
+  const auto blocks = read_markdown_blocks(text);
+  ASSERT_EQ(blocks.size(), 4u);
+  EXPECT_EQ(blocks[0].text, "Outer");
+  EXPECT_EQ(blocks[1].text, "Inner");
+  EXPECT_EQ(blocks[1].line, 2);
+  EXPECT_EQ(blocks[2].line, 5);
+  EXPECT_EQ(blocks[2].lines, (Lines{"x = 1"}));
+  EXPECT_EQ(blocks[3].kind, MarkdownBlockKind::kParagraph);
+  EXPECT_EQ(blocks[3].line, 8);
+}
+
+TEST(MarkdownBlocksTest, ContainersOneAfterAnotherWithoutABlankLine) {
+  const auto blocks = read_markdown_blocks("=== \"a\"\n    one\n=== \"b\"\n    two\n");
+  ASSERT_EQ(blocks.size(), 4u);
+  EXPECT_EQ(blocks[0].text, "a");
+  EXPECT_EQ(blocks[1].text, "one");
+  EXPECT_EQ(blocks[2].text, "b");
+  EXPECT_EQ(blocks[2].line, 3);
+  EXPECT_EQ(blocks[3].text, "two");
+  EXPECT_EQ(blocks[3].line, 4);
+}
+
+TEST(MarkdownBlocksTest, AContainerEndsAtALessIndentedLine) {
+  // The body's unclosed fence ends with the body; the paragraph after the
+  // container is not part of it, nor of the body's last paragraph.
+  const std::string text =
+      "!!! warning\n"      // 1
+      "    ```python\n"    // 2
+      "    x = 1\n"        // 3
+      "Not code.\n"        // 4
+      "\n"                 // 5
+      "??? tip\n"          // 6
+      "    Inside.\n"      // 7
+      "Outside.\n";        // 8
+  const auto blocks = read_markdown_blocks(text);
+  ASSERT_EQ(blocks.size(), 6u);
+  EXPECT_EQ(blocks[1].kind, MarkdownBlockKind::kCode);
+  EXPECT_EQ(blocks[1].lines, (Lines{"x = 1"}));
+  EXPECT_EQ(blocks[2].kind, MarkdownBlockKind::kParagraph);
+  EXPECT_EQ(blocks[2].line, 4);
+  EXPECT_EQ(blocks[2].text, "Not code.");
+  EXPECT_EQ(blocks[3].text, "tip");
+  EXPECT_EQ(blocks[4].text, "Inside.");
+  EXPECT_EQ(blocks[5].text, "Outside.");
+  EXPECT_EQ(blocks[5].line, 8);
+}
+
+TEST(MarkdownBlocksTest, OnlyAParagraphOfItsOwnOpensAContainer) {
+  // After a paragraph line, in a fence, indented, or in a list, an opener is
+  // text, and the indented lines under it are what CommonMark says.
+  const auto after_paragraph = read_markdown_blocks("Some text\n!!! note\n    more\n");
+  ASSERT_EQ(after_paragraph.size(), 1u);
+  EXPECT_EQ(after_paragraph[0].kind, MarkdownBlockKind::kParagraph);
+
+  const auto fenced = code_blocks("```markdown\n!!! note\n    ```python\n    x = 1\n    ```\n```\n");
+  ASSERT_EQ(fenced.size(), 1u);
+  EXPECT_EQ(fenced[0].info, "markdown");
+  EXPECT_EQ(fenced[0].lines, (Lines{"!!! note", "    ```python", "    x = 1", "    ```"}));
+
+  const auto indented = code_blocks("Para\n\n    !!! note\n        x = 1\n");
+  ASSERT_EQ(indented.size(), 1u);
+  EXPECT_EQ(indented[0].line, 3);
+  EXPECT_EQ(indented[0].lines, (Lines{"!!! note", "    x = 1"}));
+
+  const auto listed = code_blocks("- !!! note\n\n      x = 1\n");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].line, 3);
+  EXPECT_EQ(listed[0].lines, (Lines{"x = 1"}));
+}
+
+TEST(MarkdownBlocksTest, AnIndentedBlockUnderNoOpenerStaysCode) {
+  const auto blocks = code_blocks("A paragraph.\n\n    ```python\n    x = 1\n    ```\n");
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].info, "");
+  EXPECT_EQ(blocks[0].line, 3);
+  EXPECT_EQ(blocks[0].lines, (Lines{"```python", "x = 1", "```"}));
+}
+
 }  // namespace
 }  // namespace guidecheck

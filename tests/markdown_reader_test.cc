@@ -239,6 +239,155 @@ TEST(MarkdownReaderTest, ATranscriptIsTheOutputOfTheSampleSavedUnderItsName) {
   EXPECT_EQ(e.samples[1].claims[0].guide_line, 27);
 }
 
+TEST(MarkdownReaderTest, ATranscriptsOutputExtendsTheSamplesLines) {
+  // Like any other output block, the transcript's output is part of what
+  // the sample spans.
+  const Extraction e = read(
+      "```py\n"                   // 1
+      "print('hi')\n"             // 2
+      "```\n"                     // 3
+      "\n"                        // 4
+      "```console\n"              // 5
+      "$ python receipt.py\n"     // 6
+      "hi\n"                      // 7
+      "there\n"                   // 8
+      "```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), Strings{"7-8 output output-block @2 since 0 [hi\nthere]"});
+  EXPECT_EQ(e.samples[0].first_line, 2);
+  EXPECT_EQ(e.samples[0].last_line, 8);
+}
+
+TEST(MarkdownReaderTest, ALeadInWithoutAColonThatNamesOutput) {
+  for (const char* lead_in : {"which prints", "This prints", "Running it gives", "The output is",
+                              "Running it results in", "It displays the following"}) {
+    const Extraction e = read(std::string("```py\nprint(1 + 1)\n```\n\n") + lead_in + "\n\n```text\n2\n```\n");
+    ASSERT_EQ(e.samples.size(), 1u) << lead_in;
+    EXPECT_EQ(claims_of(e.samples[0]), Strings{"8-8 output output-block @2 since 0 [2]"}) << lead_in;
+    EXPECT_EQ(e.samples[0].claims[0].tentative_lines, 0) << lead_in;
+  }
+  // Prose that names output in passing, then a block of something else.
+  const Extraction e = read(
+      "```py\nprint(1 + 1)\n```\n\n"
+      "The output of a script depends on the data it reads, so the test below feeds it a file that returns\n\n"
+      "```text\nname,count\nfig,3\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_TRUE(e.samples[0].claims.empty());
+}
+
+TEST(MarkdownReaderTest, SnippetsIncludesAreNotRun) {
+  const Extraction e = read(
+      "```python\n"                             // 1
+      "print('x')\n"                            // 2
+      "```\n"                                   // 3
+      "\n"                                      // 4
+      "```text\n"                               // 5: its output, kept in a file
+      "--8<-- \"out/x.txt\"\n"                  // 6
+      "```\n"                                   // 7
+      "\n"                                      // 8
+      "```python\n"                             // 9
+      "\n"                                      // 10
+      "--8<-- \"examples/deep_merge.py\"\n"     // 11
+      "```\n"                                   // 12
+      "\n"                                      // 13
+      "```py\n"                                 // 14
+      "--8<--\n"                                // 15
+      "a.py\n"                                  // 16
+      "b.py\n"                                  // 17
+      "--8<--\n"                                // 18
+      "```\n"                                   // 19
+      "\n"                                      // 20
+      "```\n"                                   // 21
+      ";--8<-- 'c.py'\n"                        // 22
+      "```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_TRUE(e.samples[0].claims.empty());
+  EXPECT_EQ(e.diagnostics,
+            (Strings{"guide.md:11: not run: a snippets include (`--8<--`), the file it names is not in the guide",
+                     "guide.md:15: not run: a snippets include (`--8<--`), the file it names is not in the guide"}));
+}
+
+TEST(MarkdownReaderTest, SamplesInAdmonitionsAndContentTabs) {
+  const Extraction e = read(
+      "!!! note\n"                              // 1
+      "    Keys become strings:\n"              // 2
+      "\n"                                      // 3
+      "    ```pycon\n"                          // 4
+      "    >>> import json\n"                   // 5
+      "    >>> json.loads('{\"1\": 1}')\n"      // 6
+      "    {'1': 1}\n"                          // 7
+      "    ```\n"                               // 8
+      "\n"                                      // 9
+      "=== \"zip\"\n"                           // 10
+      "\n"                                      // 11
+      "    ```python\n"                         // 12
+      "    for a, b in zip(\"ab\", [1, 2]):\n"  // 13
+      "        print(f\"{a}:{b}\")\n"           // 14
+      "    ```\n"                               // 15
+      "\n"                                      // 16
+      "    ```text title=\"Output\"\n"          // 17
+      "    a:1\n"                               // 18
+      "    b:2\n"                               // 19
+      "    ```\n"                               // 20
+      "\n"                                      // 21
+      "=== \"enumerate\"\n"                     // 22
+      "\n"                                      // 23
+      "    ```python\n"                         // 24
+      "    for i, a in enumerate(\"ab\"):\n"    // 25
+      "        print(i, a)  # 0 a\n"            // 26
+      "    ```\n"                               // 27
+      "\n"                                      // 28
+      "???+ warning \"Order\"\n"                // 29
+      "    !!! tip\n"                           // 30
+      "        ```python\n"                     // 31
+      "        print(sorted({3, 1}))  # => [1, 3]\n"  // 32
+      "        ```\n");                         // 33
+  ASSERT_EQ(e.samples.size(), 4u);
+  const Sample& session = e.samples[0];
+  EXPECT_EQ(session.style, SampleStyle::kSession);
+  EXPECT_EQ(session.guide_lines, (Lines{5, 6}));
+  ASSERT_EQ(session.claims.size(), 1u);
+  EXPECT_EQ(session.claims[0].guide_line, 7);
+  EXPECT_EQ(session.claims[0].text, "{'1': 1}");
+
+  const Sample& zipped = e.samples[1];
+  EXPECT_EQ(zipped.source, "for a, b in zip(\"ab\", [1, 2]):\n    print(f\"{a}:{b}\")\n");
+  EXPECT_EQ(zipped.guide_lines, (Lines{13, 14}));
+  EXPECT_EQ(claims_of(zipped), Strings{"18-19 output output-block @14 since 0 [a:1\nb:2]"});
+  EXPECT_EQ(zipped.last_line, 19);
+
+  // The next tab's title ends the previous sample: its code is a sample.
+  const Sample& enumerated = e.samples[2];
+  EXPECT_EQ(enumerated.guide_lines, (Lines{25, 26}));
+  EXPECT_EQ(claims_of(enumerated), Strings{"26-26 output trailing @26 since 0 [0 a]"});
+
+  const Sample& nested = e.samples[3];
+  EXPECT_EQ(nested.source, "print(sorted({3, 1}))  # => [1, 3]\n");
+  EXPECT_EQ(nested.guide_lines, Lines{32});
+  EXPECT_EQ(claims_of(nested), Strings{"32-32 output trailing @32 since 0 [[1, 3]]"});
+}
+
+TEST(MarkdownReaderTest, ATabTitledOutputHoldsTheOutputOfTheTabBefore) {
+  const Extraction e = read(
+      "=== \"Code\"\n"             // 1
+      "    ```python\n"            // 2
+      "    print(6 * 7)\n"         // 3
+      "    ```\n"                  // 4
+      "=== \"Output\"\n"           // 5
+      "    ```\n"                  // 6
+      "    42\n"                   // 7
+      "    ```\n");                // 8
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), Strings{"7-7 output output-block @3 since 0 [42]"});
+}
+
+TEST(MarkdownReaderTest, AnIndentedBlockUnderNoOpenerIsStillAnIndentedBlock) {
+  // Four spaces after a paragraph: CommonMark's indented code block, fence
+  // lines and all; it does not compile, so it is no sample.
+  const Extraction e = read("A paragraph.\n\n    ```python\n    print(1)\n    ```\n");
+  EXPECT_TRUE(e.samples.empty());
+}
+
 TEST(MarkdownReaderTest, LabelledPythonBlockThatIsNotCodeIsOutput) {
   const Extraction e = read("```python\nprint({'a': 1})\n```\n\nOutput:\n\n```python\n{'a': 1}\n```\n");
   ASSERT_EQ(e.samples.size(), 1u);
@@ -379,7 +528,14 @@ TEST(MarkdownReaderTest, HostileInputNeverCrashes) {
       "```\n```\n```\n",
       "```pycon\n```\n",
       "```pycon\nno prompt\n```\n",
+      "!!! note\n",
+      "=== \"unclosed\n    x\n",
   };
+  // Containers nested thousands deep, each line one level deeper.
+  std::string nested;
+  for (int depth = 0; depth < 500; ++depth) nested += std::string(4 * static_cast<std::size_t>(depth), ' ') + "!!! note\n";
+  nested += std::string(2000, ' ') + "```python\n" + std::string(2000, ' ') + "print(1)\n";
+  inputs.push_back(nested);
   std::mt19937 random(42);
   for (int k = 0; k < 20; ++k) {
     std::string bytes(2000, '\0');

@@ -7,21 +7,6 @@
 namespace guidecheck {
 namespace {
 
-TEST(OutputBlocksTest, LabelsThatIntroduceOutput) {
-  for (const char* label : {"Output:", "Output", "output", "Result:", "Result", "This prints:", "Prints:",
-                            "which prints:", "Expected output:", "Expected output", "The code above returns:",
-                            "Running it gives:", "It displays the following:", "This produces:", "  Outputs:  ",
-                            "When you run this, the output is:"})
-    EXPECT_TRUE(is_output_label(label)) << label;
-}
-
-TEST(OutputBlocksTest, ParagraphsThatAreNotLabels) {
-  for (const char* text : {"", "Given the input:", "Next, define a class:", "The output", "Here is some output.",
-                           "Prints the list", "Try it:",
-                           "This is a much longer sentence that happens to mention output and keeps going on and on:"})
-    EXPECT_FALSE(is_output_label(text)) << text;
-}
-
 FollowingBlock block(FenceRole role) {
   FollowingBlock b;
   b.role = role;

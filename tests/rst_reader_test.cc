@@ -162,6 +162,9 @@ TEST(RstReaderTest, AnOutputBlockAfterASampleIsOneClaimWhateverItsIntroduction) 
       {"Result:", ".. code-block:: none"},
       {"**Output:**", ".. code-block:: console"},
       {"It gives the following result:", ".. code-block:: output"},
+      {"which prints", ".. code-block:: text"},  // a lead-in without a colon (output_label.h)
+      {"Running it gives", ".. code-block:: text"},
+      {"The output is", ".. code-block:: none"},
       {"", ".. code-block:: text"},
       {"", ".. code-block::"},
       {"", "::"},
@@ -226,6 +229,22 @@ TEST(RstReaderTest, ABlockAfterProseThatIsNoLabelIsNotOutput) {
   EXPECT_TRUE(extraction.samples[0].claims.empty());
   EXPECT_EQ(extraction.samples[1].guide_lines, std::vector<int>{9});
   EXPECT_TRUE(extraction.samples[1].claims.empty());
+}
+
+TEST(RstReaderTest, ProseThatNamesOutputInPassingIsNoLeadIn) {
+  Extraction extraction = read(guide({
+      ".. code-block:: python",  // 1
+      "",                        // 2
+      "   print(1)",             // 3
+      "",                        // 4
+      "The output of a script depends on the data it reads, so the test below feeds it a file that returns",
+      "",                        // 6
+      ".. code-block:: text",    // 7
+      "",                        // 8
+      "   name,count",           // 9
+  }));
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  EXPECT_TRUE(extraction.samples[0].claims.empty());
 }
 
 TEST(RstReaderTest, ALabelMakesReprsOutputButAnInstructionDoesNot) {

@@ -1,0 +1,51 @@
+#include "output_label.h"
+
+#include <gtest/gtest.h>
+
+namespace guidecheck {
+namespace {
+
+TEST(OutputLabelTest, LabelsThatIntroduceOutput) {
+  for (const char* label : {"Output:", "Output", "output", "Result:", "Result", "This prints:", "Prints:",
+                            "which prints:", "Expected output:", "Expected output", "Sample output",
+                            "The code above returns:", "Running it gives:", "It displays the following:",
+                            "This produces:", "  Outputs:  ", "When you run this, the output is:",
+                            "You should see:", "and you'll get", "Running this will print:"})
+    EXPECT_TRUE(is_output_label(label)) << label;
+}
+
+TEST(OutputLabelTest, ParagraphsThatAreNotLabels) {
+  for (const char* text : {"", "Given the input:", "Next, define a class:", "The output", "Here is some output.",
+                           "Prints the list", "Try it:", "Print the total:", "Now print it:",
+                           "This is a much longer sentence that happens to mention output and keeps going on and on:"})
+    EXPECT_FALSE(is_output_label(text)) << text;
+}
+
+TEST(OutputLabelTest, LeadInsWithoutAColonThatBreakOffWhereTheOutputStarts) {
+  for (const char* text : {"which prints", "This prints", "Running it gives", "The output is", "and the result is",
+                           "Running it results in", "It displays", "The script outputs", "which prints...",
+                           "This prints the following", "The output looks like this", "The result will be",
+                           "Here the function returns", "and this will print", "Output below"})
+    EXPECT_TRUE(is_output_label(text)) << text;
+}
+
+TEST(OutputLabelTest, SentencesThatOnlyMentionOutputAreNoLeadIns) {
+  for (const char* text : {
+           "This prints nothing.", "which prints the list", "The function returns a list of names.",
+           "The output is sorted", "Results vary", "It returns None, so nothing is shown.",
+           // Long prose that names output in passing.
+           "The output of the function depends on the locale, which is why the test below pins it to C and prints",
+           "Sets have no order, so what a set prints depends on the hash of its items and the output is"})
+    EXPECT_FALSE(is_output_label(text)) << text;
+}
+
+TEST(OutputLabelTest, TheLastSentenceOfAParagraphLeadsIn) {
+  EXPECT_TRUE(is_output_label("Sets have no order. Sorting them first gives:"));
+  EXPECT_TRUE(is_output_label("The template is filled in twice, which prints"));
+  EXPECT_TRUE(is_output_label("Both calls are made with the same template. Running it gives"));
+  EXPECT_FALSE(is_output_label("Running it gives a dict. Keys are strings."));
+  EXPECT_FALSE(is_output_label("It prints the total. Then define a class:"));
+}
+
+}  // namespace
+}  // namespace guidecheck
