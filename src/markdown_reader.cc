@@ -114,6 +114,14 @@ Claim output_block_claim(const std::vector<std::string>& lines, std::size_t coun
     if (line > 0) claim.text += '\n';
     claim.text += lines[line];
   }
+  // IPython's `Out[4]: (9, 3)`: the prompt is not output.
+  if (const std::size_t value = ipython_output_prompt(claim.text); value > 0) {
+    claim.text.erase(0, value);
+    if (claim.text.starts_with('\n')) {  // a long value starts on the next line
+      claim.text.erase(0, 1);
+      ++claim.guide_line;
+    }
+  }
   claim.anchor_line = sample.guide_lines.back();
   return claim;
 }
@@ -272,6 +280,7 @@ class MarkdownReader {
     bool may_print = facts.calls_print;
     for (std::size_t c : continued) may_print = may_print || may_print_[c];
     may_print_.push_back(may_print);
+    shows_value_.push_back(facts.ends_in_value);
     guide_functions_.insert(facts.functions.begin(), facts.functions.end());
     star_import_before_ = star_import_before_ || facts.star_import;
     // The file the page saves it as: named in its fence ("title=app.py"),
@@ -322,6 +331,8 @@ class MarkdownReader {
                                     [](const std::string& line) { return !is_blank_line(line); });
     following.empty = first == block.lines.end();
     following.shell_command = !following.empty && is_shell_command(*first);
+    // IPython's `Out[4]: (9, 3)` labels itself (and compiles as an annotation).
+    if (!following.empty && ipython_output_prompt(*first) > 0) following.labelled = true;
     if (codes_[k]) {
       const PythonBlockFacts& facts = facts_[codes_[k]->facts];
       following.compiles = facts.compiles;
@@ -329,7 +340,8 @@ class MarkdownReader {
       following.calls_guide_function = calls_guide_function(facts);
       following.reads_undefined_name = undefined_name(facts).has_value();
     }
-    if (!is_output_block(following, may_print_[*open_])) return false;
+    // A notebook shows a cell's last value: such a cell has output too.
+    if (!is_output_block(following, may_print_[*open_] || shows_value_[*open_])) return false;
 
     Sample& sample = extraction_.samples[*open_];
     std::size_t count = block.lines.size();
@@ -368,6 +380,7 @@ class MarkdownReader {
 
   SampleContinuations continuations_;
   std::vector<bool> may_print_;                      // per sample: it, or a sample it continues, prints
+  std::vector<bool> shows_value_;                    // per sample: it ends in a bare expression
   std::set<std::string> guide_functions_;            // module-level defs of the samples so far
   bool star_import_before_ = false;
 

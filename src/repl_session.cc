@@ -90,6 +90,15 @@ struct Statement {
 
 }  // namespace
 
+std::size_t ipython_output_prompt(std::string_view text) {
+  if (text.substr(0, 4) != "Out[") return 0;
+  const std::size_t close = text.find("]:", 4);
+  if (close == std::string_view::npos || close == 4 ||
+      text.substr(4, close - 4).find_first_not_of("0123456789") != std::string_view::npos)
+    return 0;
+  return close + 2 + (text.size() > close + 2 && text[close + 2] == ' ' ? 1 : 0);
+}
+
 ReplPrompt repl_prompt(std::string_view line, std::string_view* code) {
   std::string_view ignored;
   switch (prompt_of(line, code ? code : &ignored)) {

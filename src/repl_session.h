@@ -28,6 +28,10 @@ struct ReplSession {
 enum class ReplPrompt { kNone, kFirst, kMore };
 ReplPrompt repl_prompt(std::string_view line, std::string_view* code = nullptr);
 
+/// How long IPython's output prompt is at the start of `text` (`Out[4]: `,
+/// its one space included); 0 when `text` does not start with one.
+std::size_t ipython_output_prompt(std::string_view text);
+
 /// True when the first non-blank line of `lines` starts with the `>>>` prompt
 /// (or IPython's `In [1]:`).
 bool looks_like_repl_session(const std::vector<std::string>& lines);

@@ -558,5 +558,39 @@ TEST(MarkdownReaderTest, HostileInputNeverCrashes) {
   EXPECT_EQ(huge.samples[0].guide_lines, (Lines{2, 3}));
 }
 
+TEST(MarkdownReaderTest, ANotebookCellsOutputFollowsIt) {
+  // nbconvert's Markdown: a cell ending in an expression, and what it showed
+  // as an indented block or as IPython's `Out[n]:` in a fence.
+  const Extraction e = read(
+      "# Notebook\n"                 // 1
+      "\n"                            // 2
+      "```python\n"                   // 3
+      "orders = [1, 2, 3]\n"          // 4
+      "len(orders)\n"                 // 5
+      "```\n"                         // 6
+      "\n"                            // 7
+      "    3\n"                       // 8
+      "\n"                            // 9
+      "```python\n"                   // 10
+      "orders[::-1]\n"                // 11
+      "```\n"                         // 12
+      "\n"                            // 13
+      "```\n"                         // 14
+      "Out[2]: [3, 2, 1]\n"           // 15
+      "```\n"                         // 16
+      "\n"                            // 17
+      "```python\n"                   // 18
+      "total = sum(orders)\n"         // 19
+      "```\n"                         // 20
+      "\n"                            // 21
+      "    6\n");                     // 22
+  ASSERT_EQ(e.samples.size(), 3u) << ids(e).size();
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"8-8 output output-block @5 since 0 [3]"}));
+  EXPECT_EQ(claims_of(e.samples[1]), (Strings{"15-15 output output-block @11 since 0 [[3, 2, 1]]"}));
+  // A cell that neither prints nor ends in a value shows nothing: an
+  // indented block after it is the page's own.
+  EXPECT_TRUE(e.samples[2].claims.empty());
+}
+
 }  // namespace
 }  // namespace guidecheck

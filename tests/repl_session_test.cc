@@ -147,6 +147,15 @@ TEST(ReplSessionTest, NormalizeWhitespaceMarksTheStatementsClaim) {
   EXPECT_FALSE(s.claims[1].normalize_whitespace);
 }
 
+TEST(ReplSessionTest, IPythonsOutputPromptHasItsLength) {
+  EXPECT_EQ(ipython_output_prompt("Out[4]: (9, 3)"), 8u);
+  EXPECT_EQ(ipython_output_prompt("Out[12]:"), 8u);
+  EXPECT_EQ(ipython_output_prompt("Out[]: 1"), 0u);
+  EXPECT_EQ(ipython_output_prompt("Out[a]: 1"), 0u);
+  EXPECT_EQ(ipython_output_prompt("Output: 1"), 0u);
+  EXPECT_EQ(ipython_output_prompt(" Out[1]: 1"), 0u);
+}
+
 TEST(ReplSessionTest, PromptsWithoutTheirBlankAreOutput) {
   ReplSession s = read_repl_session(lines_of(">>> print('>>>x')\n>>>x\n"), 1);
   EXPECT_EQ(s.source, "print('>>>x')\n");
