@@ -67,12 +67,7 @@ bool has_option(const std::vector<std::string_view>& code, std::string_view opti
     if (hash == std::string_view::npos) continue;
     std::string_view comment = line.substr(hash + 1);
     comment.remove_prefix(std::min(comment.find_first_not_of(' '), comment.size()));
-    if (comment.substr(0, 8) != "doctest:") continue;
-    std::string_view options = comment.substr(8);
-    for (std::size_t at = options.find(option); at != std::string_view::npos; at = options.find(option, at + 1)) {
-      const std::size_t end = at + option.size();
-      if (end == options.size() || options[end] == ',' || options[end] == ' ') return true;
-    }
+    if (comment.substr(0, 8) == "doctest:" && has_doctest_option(comment.substr(8), option)) return true;
   }
   return false;
 }
@@ -89,6 +84,14 @@ struct Statement {
 };
 
 }  // namespace
+
+bool has_doctest_option(std::string_view options, std::string_view option) {
+  for (std::size_t at = options.find(option); at != std::string_view::npos; at = options.find(option, at + 1)) {
+    const std::size_t end = at + option.size();
+    if (end == options.size() || options[end] == ',' || options[end] == ' ') return true;
+  }
+  return false;
+}
 
 std::size_t ipython_output_prompt(std::string_view text) {
   if (text.substr(0, 4) != "Out[") return 0;

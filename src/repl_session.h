@@ -28,6 +28,10 @@ struct ReplSession {
 enum class ReplPrompt { kNone, kFirst, kMore };
 ReplPrompt repl_prompt(std::string_view line, std::string_view* code = nullptr);
 
+/// Whether a doctest option list (`+ELLIPSIS, +NORMALIZE_WHITESPACE`, as a
+/// `# doctest:` comment or Sphinx's `:options:` gives it) turns `option` on.
+bool has_doctest_option(std::string_view options, std::string_view option);
+
 /// How long IPython's output prompt is at the start of `text` (`Out[4]: `,
 /// its one space included); 0 when `text` does not start with one.
 std::size_t ipython_output_prompt(std::string_view text);

@@ -39,6 +39,8 @@ struct RstBlock {
   int previous = -1;
   bool introduced = false;  ///< that paragraph exists
   std::string intro;        ///< its text without markup, when at most 300 characters
+  /// The `:options:` of a Sphinx doctest directive (`+NORMALIZE_WHITESPACE`).
+  std::string doctest_options;
   /// The content parses as Python and holds only values (literals, names,
   /// containers of them, one per statement): what printed output looks like.
   bool values_only = false;

@@ -240,7 +240,9 @@ class RstReader {
       diagnose(text.guide_lines.front(), "testoutput without a testcode before it: not a claim");
       return;
     }
-    add_output_claim(&extraction_.samples[static_cast<std::size_t>(testcode->second)], text);
+    Sample* sample = &extraction_.samples[static_cast<std::size_t>(testcode->second)];
+    add_output_claim(sample, text);
+    sample->claims.back().normalize_whitespace = has_doctest_option(block.doctest_options, "+NORMALIZE_WHITESPACE");
     last_testcode_.erase(testcode);  // Sphinx compares one testoutput per testcode
   }
 

@@ -452,6 +452,7 @@ TEST(RstReaderTest, TestcodeIsASampleAndTestoutputItsOutput) {
   EXPECT_EQ(testcode.claims[0].last_guide_line, 15);
   EXPECT_EQ(testcode.claims[0].anchor_line, 8);
   EXPECT_EQ(testcode.claims[0].text, "2");
+  EXPECT_FALSE(testcode.claims[0].normalize_whitespace);  // +ELLIPSIS only
   EXPECT_EQ(testcode.last_line, 15);
   const Claim* other = output_block(extraction.samples[2]);
   ASSERT_NE(other, nullptr);
@@ -461,6 +462,24 @@ TEST(RstReaderTest, TestcodeIsASampleAndTestoutputItsOutput) {
   ASSERT_EQ(extraction.diagnostics.size(), 1u);
   EXPECT_EQ(extraction.diagnostics[0].rfind("guide.rst:31: testoutput without a testcode", 0), 0u)
       << extraction.diagnostics[0];
+}
+
+TEST(RstReaderTest, TestoutputsNormalizeWhitespaceOptionMarksItsClaim) {
+  Extraction extraction = read(guide({
+      ".. testcode::",                                       // 1
+      "",                                                    // 2
+      "   print(['Jan', 'Mar', 'May'])",                     // 3
+      "",                                                    // 4
+      ".. testoutput::",                                     // 5
+      "   :options: +ELLIPSIS, +NORMALIZE_WHITESPACE",       // 6
+      "",                                                    // 7
+      "   ['Jan', 'Mar',",                                   // 8
+      "    'May']",                                          // 9
+  }));
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  ASSERT_EQ(extraction.samples[0].claims.size(), 1u);
+  EXPECT_TRUE(extraction.samples[0].claims[0].normalize_whitespace);
+  EXPECT_EQ(extraction.samples[0].claims[0].text, "['Jan', 'Mar',\n 'May']");
 }
 
 TEST(RstReaderTest, CodeNestedInNotesListsAndQuotesIsFoundButNotInComments) {
