@@ -47,10 +47,12 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
   for (int i = 0; i < n; ++i) {
     if (c[i] == LineClass::kBlank || c[i] == LineClass::kComment) continue;
     std::optional<std::string_view> value = output_label_value(lines[i]);
-    // Outside comments only a label with a colon: "Prints a greeting" is prose.
+    // Outside comments only a label with a colon ("Prints a greeting" is
+    // prose), or a label alone on its line ("Output", "Expected output").
     if (value) {
       const std::size_t colon = lines[i].find(':');
-      if (colon == std::string_view::npos || lines[i].data() + colon >= value->data()) continue;
+      const bool alone = value->empty() && c[i] != LineClass::kComment;
+      if (!alone && (colon == std::string_view::npos || lines[i].data() + colon >= value->data())) continue;
     } else if (c[i] == LineClass::kProse && strip_trailing(lines[i]).ends_with(':') && is_output_label(lines[i])) {
       value = std::string_view();  // "Running this prints:", "Sorting gives:"
     } else {
