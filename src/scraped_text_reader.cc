@@ -59,6 +59,8 @@ ClaimAgreement count_agreeing_claims(const std::vector<Claim>& claims, const std
           (printed.find(claimed) != std::string::npos || printed.find(strip_quotes(claimed)) != std::string::npos)) {
         ++agreement.claims;
         agreement.lines += lines;
+        // `print(n)  # -2` under a loop that prints 7 4 1 -2 agrees only in part.
+        if (printed == claimed || printed == strip_quotes(claimed)) ++agreement.whole;
         break;
       }
       if (text.find('\n') == std::string_view::npos) break;
@@ -281,7 +283,7 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
     const auto& claims = extraction.samples[to_run[p].sample].claims;
     int outputs = static_cast<int>(std::count_if(claims.begin(), claims.end(),
                                                  [](const Claim& c) { return c.kind == ClaimKind::kOutput; }));
-    if (agreeing.claims < outputs || agreeing.lines < claim_lines(claims))
+    if (agreeing.claims < outputs || agreeing.lines < claim_lines(claims) || agreeing.whole < outputs)
       for (size_t k = 1; k < to_run[p].layouts.size(); ++k) seconds.emplace_back(p, k);
   }
   for (const auto& [which, agreeing] : run_layouts(seconds))

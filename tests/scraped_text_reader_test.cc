@@ -52,5 +52,24 @@ TEST(ScrapedTextReaderTest, AModuleLevelTestFunctionMakesAPytestFile) {
   EXPECT_TRUE(extraction.samples[0].pytest_file);
 }
 
+// `print(n)  # -2` after a flattened loop: a layout that prints the claim
+// among other lines agrees in part; one that prints only it agrees whole.
+TEST(ScrapedTextReaderTest, AClaimThatIsAllItsStatementPrintedAgreesWhole) {
+  Claim claim;
+  claim.guide_line = claim.last_guide_line = claim.anchor_line = 12;
+  claim.text = "-2";
+  RunOutcome in_loop, after_loop;
+  in_loop.statements = {{1, 1, true, ""}, {2, 4, true, "7\n4\n1\n-2\n"}};
+  after_loop.statements = {{1, 1, true, ""}, {2, 3, true, ""}, {4, 4, true, "-2\n"}};
+  const std::vector<int> guide_lines = {9, 10, 11, 12};
+  const ClaimAgreement part = count_agreeing_claims({claim}, guide_lines, in_loop);
+  const ClaimAgreement whole = count_agreeing_claims({claim}, guide_lines, after_loop);
+  EXPECT_EQ(part.claims, 1);
+  EXPECT_EQ(part.whole, 0);
+  EXPECT_EQ(whole.claims, 1);
+  EXPECT_EQ(whole.whole, 1);
+  EXPECT_GT(whole, part);
+}
+
 }  // namespace
 }  // namespace guidecheck
