@@ -14,7 +14,10 @@
 // `greet("Bob")`, `words.append("kiwi")`), or at prose: a numbered heading,
 // or a phrase of four words or more that no string literal of the code
 // prints. Reprs such as `Point(x=3, y=4)` or `deque([1])` stay output.
-// Limit: other expression statements right after the output read as output.
+// A numbered list right after the label ("1. Ann: 91") is output the code
+// printed once the page is past its first item, unless a line of it is what
+// the page's next item would be. Limit: other expression statements right
+// after the output read as output.
 
 #include <algorithm>
 #include <array>
@@ -44,7 +47,18 @@ constexpr int kMaxCodeLines = 400;
 void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes) {
   std::vector<LineClass>& c = *classes;
   const int n = static_cast<int>(lines.size());
+  // The highest item number of the headings so far: past the first item, a
+  // numbered list that starts at 1 right after a label ("1. Ann: 91") is
+  // what the code printed, not the page's next item.
+  int highest_item = 0;
+  std::string_view heading_mark;  // what stands before the headings' numbers ("Q" of "Q3.")
+  auto mark_of = [](std::string_view line) { return line.substr(0, line.find_first_of("0123456789")); };
   for (int i = 0; i < n; ++i) {
+    if (c[i] == LineClass::kProse)
+      if (const auto heading = match_item_heading(strip_trailing(lines[i]))) {
+        highest_item = std::max(highest_item, heading->first);
+        heading_mark = mark_of(lines[i]);
+      }
     if (c[i] == LineClass::kBlank || c[i] == LineClass::kComment) continue;
     std::optional<std::string_view> value = output_label_value(lines[i]);
     // Outside comments only a label with a colon ("Prints a greeting" is
@@ -76,9 +90,21 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
     if (value->empty())
       while (j < n && lines[j].empty()) ++j;
     int last = value->empty() ? -1 : i;
+    int printed_list = 0;       // the number of the printed list's last line so far
+    std::string_view list_mark;  // what stands before its numbers ("", "Q", "Step ")
     for (; j < n && !lines[j].empty(); ++j) {
+      const auto numbered = match_item_heading(strip_trailing(lines[j]));
+      const std::string_view mark = mark_of(lines[j]);
+      const bool opens_list = numbered && numbered->first == 1 && last < 0 && highest_item >= 1;
+      // It goes on in its own style, and never as what the page's next item would be.
+      const bool next_item = mark == heading_mark && numbered && numbered->first == highest_item + 1;
+      const bool in_list = numbered && (opens_list || (printed_list > 0 && numbered->first == printed_list + 1 &&
+                                                       mark == list_mark && !next_item));
+      if (opens_list) list_mark = mark;
+      printed_list = in_list ? numbered->first : 0;
       // After a label, a phrase built from the code's words is output.
-      const bool prose = is_prose_again(lines[j], fragments) && printed_words_shown(lines[j], fragments) < 2;
+      const bool prose =
+          !in_list && is_prose_again(lines[j], fragments) && printed_words_shown(lines[j], fragments) < 2;
       if (c[j] == LineClass::kSession || output_label_value(lines[j]) || is_code_again(lines[j], c[j], names) || prose)
         break;
       last = j;

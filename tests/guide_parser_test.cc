@@ -355,6 +355,31 @@ TEST(GuideParserTest, ShownOutputStaysWithItsSampleAndTheCodeGoesOn) {
   EXPECT_EQ(guide.items.size(), 3u);
 }
 
+TEST(GuideParserTest, ABareOutputLineLabelsAndAPrintedNumberedListStaysOutput) {
+  const ParsedGuide guide = parse_guide(
+      "Q1. Lists\n"
+      "colors = [\"red\", \"green\"]\n"
+      "print(colors)\n"
+      "Output\n"                                             // 4: no colon
+      "['red', 'green']\n"
+      "Q2. Ranking\n"
+      "names = [\"Ann\", \"Bob\"]\n"                       // 7
+      "for i, name in enumerate(names, start=1):\n"
+      "print(f\"{i}. {name}\")\n"
+      "Output\n"                                             // 10
+      "1. Ann\n"                                             // 11: a list the code printed
+      "2. Bob\n"
+      "Q3. The next question ends it\n"
+      "x = 3\n"
+      "print(x)\n",
+      "bare.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"q01", 2, 5}, {"q02", 7, 12}, {"q03", 14, 15}}));
+  ASSERT_EQ(guide.runs.size(), 3u);
+  EXPECT_EQ(shown(guide.runs[0]), (std::vector<Shown>{{4, {"['red', 'green']"}, {5}}}));
+  EXPECT_EQ(shown(guide.runs[1]), (std::vector<Shown>{{10, {"1. Ann", "2. Bob"}, {11, 12}}}));
+  EXPECT_EQ(guide.items.size(), 3u);
+}
+
 TEST(GuideParserTest, ShownOutputKeepsReprsAndPrintedPhrases) {
   const ParsedGuide guide = parse_guide(
       "from collections import deque, namedtuple\n"
