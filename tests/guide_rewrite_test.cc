@@ -131,6 +131,26 @@ TEST(GuideRewriteTest, ClaimsInsideAdmonitionsAndTabsKeepTheirIndentation) {
   EXPECT_EQ(after.samples[1].claims[1].text, "  x\ny");
 }
 
+TEST(GuideRewriteTest, OutputInAPreIsRefusedWhenItsLinesChangedOrAnEmptyLineWouldEndTheBlock) {
+  const std::string guide = "<pre>\n1\n2\n</pre>\n";
+  Claim claim;
+  claim.form = ClaimForm::kOutputBlock;
+  claim.shown_as_html = true;
+  claim.guide_line = 2;
+  claim.last_guide_line = 3;
+  claim.text = "1\n3";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "4"}});
+  EXPECT_EQ(r.text, guide);
+  ASSERT_EQ(r.refused.size(), 1u);
+  EXPECT_EQ(r.refused[0], "g.md:2: cannot rewrite: the claimed text is no longer on these lines");
+
+  claim.text = "1\n2";
+  r = rewrite_claims(guide, "g.md", {{claim, "1\n\n2"}});
+  EXPECT_EQ(r.text, guide);
+  ASSERT_EQ(r.refused.size(), 1u);
+  EXPECT_NE(r.refused[0].find("empty line"), std::string::npos);
+}
+
 TEST(GuideRewriteTest, AReplEchoKeepsItsPlainLinesAndShowsEmptyOnesAsBlankline) {
   std::string guide = ">>> print('a\\n\\nb')\nx\n>>> 1\n1\n";
   Claim claim;
