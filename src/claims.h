@@ -62,6 +62,10 @@ struct Claim {
   /// +NORMALIZE_WHITESPACE`): any run of whitespace, line breaks included,
   /// stands for any other.
   bool normalize_whitespace = false;
+  /// Output blocks: the guide shows the text as HTML (a Markdown page's
+  /// `<pre>`), its lines holding character references (`&lt;`) where the
+  /// text has `<`: `text` is what a browser shows. A rewrite escapes.
+  bool shown_as_html = false;
 };
 
 /// The claims of one code run, in guide order. Output markers

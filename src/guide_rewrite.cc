@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "claim_markers.h"
+#include "html_text.h"
 
 namespace guidecheck {
 namespace {
@@ -48,6 +49,58 @@ std::vector<std::string> output_lines(const std::string& actual) {
   return out;
 }
 
+std::vector<std::string> split_claim(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+    out.push_back(text.substr(start, end - start));
+  out.push_back(text.substr(start));
+  return out;
+}
+
+// Output a `<pre>` shows (Claim::shown_as_html): its new lines, escaped, or
+// nullopt and why not. Only lines that hold the claimed text and no tag are
+// replaced, so no `<pre>`, `</pre>` or `<code>` is lost; the prefix a
+// container gives them (indentation, a quote's "> ") is kept.
+std::optional<std::vector<std::string>> html_output_lines(const std::vector<Line>& lines, const Claim& claim,
+                                                          const std::vector<std::string>& actual, std::string* why) {
+  const std::vector<std::string> claimed = split_claim(claim.text);
+  if (claim.last_guide_line - claim.guide_line + 1 != static_cast<int>(claimed.size()) ||
+      claim.last_guide_line > static_cast<int>(lines.size())) {
+    *why = "the claimed lines are no longer there";
+    return std::nullopt;
+  }
+  std::string prefix;
+  for (size_t k = 0; k < claimed.size(); ++k) {
+    const std::string& raw = lines[static_cast<size_t>(claim.guide_line - 1) + k].text;
+    if (raw.find('<') != std::string::npos) {
+      *why = "the output shares its lines with HTML tags (`<pre>8080</pre>`, `<code>`); rewrite it by hand";
+      return std::nullopt;
+    }
+    const std::string shown = decode_html_entities(raw);
+    const size_t at = shown.size() - std::min(shown.size(), claimed[k].size());
+    const std::string before = shown.substr(0, at);
+    if (shown.compare(at, std::string::npos, claimed[k]) != 0 || !raw.starts_with(before) ||
+        before.find_first_not_of(" \t>") != std::string::npos) {
+      *why = "the claimed text is no longer on these lines";
+      return std::nullopt;
+    }
+    if (k == 0) prefix = before;
+  }
+  // A blank line ends an HTML block in Markdown: the lines after it would
+  // be read as Markdown, not shown as output.
+  const bool adds_blank = std::any_of(actual.begin(), actual.end(), [](const std::string& l) { return l.empty(); }) &&
+                          std::none_of(claimed.begin(), claimed.end(), [](const std::string& l) { return l.empty(); });
+  if (adds_blank) {
+    *why = "the output has an empty line, which would end the HTML block in Markdown; rewrite it by hand";
+    return std::nullopt;
+  }
+  std::vector<std::string> block;
+  for (const std::string& output : actual)
+    block.push_back(output.empty() ? prefix.substr(0, prefix.find_last_not_of(' ') + 1) : prefix + escape_html_text(output));
+  return block;
+}
+
 }  // namespace
 
 GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_name, const std::vector<ClaimEdit>& edits) {
@@ -84,6 +137,19 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       continue;
     }
     int last = std::min(claim.last_guide_line, static_cast<int>(lines.size()));
+    if (claim.shown_as_html) {
+      std::string why;
+      std::optional<std::vector<std::string>> block = html_output_lines(lines, claim, actual, &why);
+      if (!block) {
+        refuse(why);
+        continue;
+      }
+      result.changed.push_back(fmt::format("{}:{}-{}: output block rewritten as HTML ({} line(s))", guide_name, line,
+                                           last, block->size()));
+      replaced[line] = std::move(*block);
+      for (int l = line + 1; l <= last; ++l) dropped[l] = true;
+      continue;
+    }
     std::string prefix = "# ";
     std::string first_prefix;  // the first line's, when it differs
     bool comment = false;      // for the message: a comment block or plain lines

@@ -26,7 +26,10 @@ struct GuideRewrite {
 /// "# " line per output line; an error claim keeps the commented-out code.
 /// Line endings (LF or CRLF) are kept. A one-line trailing claim whose
 /// output spans several lines is refused (the guide's style has no place
-/// for it), as is a claim whose text is no longer on its line.
+/// for it), as is a claim whose text is no longer on its line. Output a
+/// `<pre>` shows (Claim::shown_as_html) is written with `&`, `<` and `>`
+/// escaped on the lines that held it; refused when a tag shares those lines
+/// (`<pre>8080</pre>`) or an empty line would end the HTML block.
 GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_name, const std::vector<ClaimEdit>& edits);
 
 }  // namespace guidecheck

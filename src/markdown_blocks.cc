@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "markdown_html.h"
 #include "mkdocs_containers.h"
 #include "utf8.h"
 
@@ -191,6 +192,12 @@ void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& l
     cmark_node* node = cmark_iter_get_node(iter.get());
     const cmark_node_type type = cmark_node_get_type(node);
     if (!is_leaf_block(type)) continue;
+    if (type == CMARK_NODE_HTML_BLOCK) {
+      const std::vector<std::string> html = split_literal(cmark_node_get_literal(node));
+      const int start = cmark_node_get_start_line(node) + first_line - 1;
+      for (MarkdownBlock& part : read_html_block(html, 0, html.size(), start).blocks) blocks->push_back(std::move(part));
+      continue;
+    }
     MarkdownBlock block;
     if (type == CMARK_NODE_CODE_BLOCK) {
       block = code_block(node, guide);
@@ -211,6 +218,28 @@ void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& l
 constexpr int kMaxContainerDepth = 16;
 
 void read_level(std::vector<std::string> lines, int first_line, int depth, std::vector<MarkdownBlock>* blocks);
+
+// HTML blocks of the level whose `<pre>` or fence a blank line cut short:
+// read whole from the level's lines, which are then left blank. True when
+// it read one: the level is parsed again, or the rest of a cut fence would
+// open a code block that runs to the end of the page.
+bool read_cut_html_blocks(cmark_node* document, std::vector<std::string>* lines, int first_line,
+                          std::vector<MarkdownBlock>* blocks) {
+  std::size_t taken = 0;  // lines before it belong to a block already read
+  for (cmark_node* child = cmark_node_first_child(document); child; child = cmark_node_next(child)) {
+    const int start = cmark_node_get_start_line(child);
+    const int end = cmark_node_get_end_line(child);
+    if (cmark_node_get_type(child) != CMARK_NODE_HTML_BLOCK || start < 1 || end < start ||
+        static_cast<std::size_t>(end) > lines->size() || static_cast<std::size_t>(start - 1) < taken)
+      continue;
+    HtmlBlockParts parts = read_html_block(*lines, static_cast<std::size_t>(start - 1), static_cast<std::size_t>(end), first_line);
+    if (parts.end <= static_cast<std::size_t>(end)) continue;
+    for (MarkdownBlock& part : parts.blocks) blocks->push_back(std::move(part));
+    for (std::size_t k = static_cast<std::size_t>(start - 1); k < parts.end; ++k) (*lines)[k].clear();
+    taken = parts.end;
+  }
+  return taken > 0;
+}
 
 // The container lines[opener] opens, if it opens one: its title a heading on
 // the opener's line, its body a level of its own, its lines left blank.
@@ -257,6 +286,7 @@ void read_level(std::vector<std::string> lines, int first_line, int depth, std::
       line = taken = end;
   }
   if (taken > 0) document = parse(lines);
+  if (document && read_cut_html_blocks(document.get(), &lines, first_line, blocks)) document = parse(lines);
   if (document) collect_leaf_blocks(document.get(), lines, first_line, blocks);
 }
 

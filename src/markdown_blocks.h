@@ -4,7 +4,9 @@
 // lines and guide lines; paragraphs and headings with their plain text.
 // Containers (lists, block quotes) are looked through, and so are MkDocs'
 // admonitions and content tabs (mkdocs_containers.h): a body is read as
-// Markdown of its own, a title is a heading on the opener's line.
+// Markdown of its own, a title is a heading on the opener's line. Raw HTML
+// gives the blocks markdown_html.h reads in it (a `<summary>` is a heading,
+// a `<pre>` a code block), or one kOther block.
 
 #include <string>
 #include <string_view>
@@ -27,6 +29,13 @@ struct MarkdownBlock {
   /// Paragraphs and headings: the text without inline markup, line breaks
   /// as spaces ("**Output:**" gives "Output:").
   std::string text;
+  /// Code blocks read out of raw HTML (markdown_html.h): a `<pre>`, or a
+  /// fence CommonMark leaves inside an HTML block. Output at most, never a
+  /// sample: the page does not render it as code.
+  bool in_html = false;
+  /// A `<pre>`'s lines: as a browser shows them (references decoded, inline
+  /// tags gone), not the guide's bytes.
+  bool html_text = false;
 };
 
 /// The leaf blocks of `text`. Any bytes are accepted: NUL and invalid

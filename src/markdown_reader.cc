@@ -215,6 +215,9 @@ class MarkdownReader {
     }
     close();
     if (attach_transcript(blocks_[k])) return;
+    // Raw HTML (a `<pre>`, a fence inside an HTML block) does not render
+    // as code: output or nothing.
+    if (blocks_[k].in_html) return;
     if (!codes_[k]) return;
     const BlockCode& code = *codes_[k];
     const PythonBlockFacts& facts = facts_[code.facts];
@@ -311,6 +314,7 @@ class MarkdownReader {
       if (run.output.empty() || !owner) continue;
       Sample& sample = extraction_.samples[*owner];
       sample.claims.push_back(output_block_claim(run.output, run.output.size(), run.first_output_line, sample));
+      sample.claims.back().shown_as_html = block.html_text;
       sample.last_line = std::max(sample.last_line, sample.claims.back().last_guide_line);
       note(&sample, run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample");
     }
@@ -347,6 +351,7 @@ class MarkdownReader {
     std::size_t count = block.lines.size();
     while (count > 0 && is_blank_line(block.lines[count - 1])) --count;
     Claim claim = output_block_claim(block.lines, count, block.line, sample);
+    claim.shown_as_html = block.html_text;
     // A lead-in that names no output ("Given the input:") is weak evidence:
     // the block is judged only when it agrees (all its lines tentative).
     if (following.introduced && !following.labelled) claim.tentative_lines = static_cast<int>(count);

@@ -24,7 +24,11 @@ namespace guidecheck {
 /// line) is a kSession sample whose echoes are its claims. The block right
 /// after a script sample (only blank lines or an output label between, see
 /// output_label.h and output_blocks.h) may be its output: one kOutputBlock
-/// claim. Comments in the code are claims as in scraped guides
+/// claim. Raw HTML counts the same way (markdown_html.h): a `<details>`
+/// whose `<summary>` names output ("Show output") labels the `<pre>` or
+/// fence inside it, and a `<pre>` is a block like an untagged fence; code
+/// in raw HTML is never a sample, as the page does not render it as code.
+/// Comments in the code are claims as in scraped guides
 /// (find_claims). `continues` lists the earlier samples whose definitions a
 /// sample reads. Any bytes are accepted.
 Extraction read_markdown_guide(std::string_view text, const ReadOptions& options);

@@ -87,6 +87,23 @@ bool names_output(const std::vector<std::string>& words) {
   return false;
 }
 
+// "Show output", "Click to see the output": a collapsed block's title (an
+// HTML `<summary>`) or a link that reveals the output, every word a call to
+// look or a filler, the last the noun. "The output" alone is no call.
+bool calls_to_see_output(const std::vector<std::string>& words) {
+  static constexpr std::array<std::string_view, 10> kLook = {"show", "see",    "view", "hide", "reveal",
+                                                             "expand", "toggle", "click", "tap", "open"};
+  static constexpr std::array<std::string_view, 10> kFiller = {"to",  "the",      "here",   "me",      "full",
+                                                               "all", "expected", "sample", "example", "program"};
+  if (words.size() < 2 || words.size() > kMaxOpenLeadInWords || !one_of(kOutputNouns, words.back())) return false;
+  bool looks = false;
+  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+    if (one_of(kLook, words[k])) looks = true;
+    else if (!one_of(kFiller, words[k])) return false;
+  }
+  return looks;
+}
+
 // "which prints", "Running it gives the following", "The output is": the
 // words stop where the output starts.
 bool breaks_off_before_output(std::vector<std::string> words) {
@@ -121,7 +138,7 @@ bool is_output_label(std::string_view text) {
   if (text.empty()) return false;
   const std::vector<std::string> words = lowercase_words(text);
   if (words.empty()) return false;
-  if (is_bare_label(words)) return true;
+  if (is_bare_label(words) || calls_to_see_output(words)) return true;
   const auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
   if (words.size() <= kMaxOpenLeadInWords && has("you") && (has("see") || has("get"))) return true;
   if (text.back() == ':') return words.size() <= kMaxLabelWords && names_output(words);

@@ -12,6 +12,9 @@ namespace guidecheck {
 /// sentence decides:
 /// - a bare label: "Output", "Result", "Prints", "Expected output",
 ///   "Sample output" (a colon optional);
+/// - a call to look at it, as a collapsed block's title says: "Show
+///   output", "Click to see the output", "View the result" (at most 8
+///   words, ending in the noun);
 /// - at most 8 words telling the reader what they will see or get ("You
 ///   should see:", "and you'll get");
 /// - at most 12 words ending in ':' that name output: a noun (output,

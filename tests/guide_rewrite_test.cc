@@ -131,6 +131,85 @@ TEST(GuideRewriteTest, ClaimsInsideAdmonitionsAndTabsKeepTheirIndentation) {
   EXPECT_EQ(after.samples[1].claims[1].text, "  x\ny");
 }
 
+TEST(GuideRewriteTest, OutputInAPreIsWrittenEscapedOnItsOwnLines) {
+  const std::string guide =
+      "```python\n"                               // 1
+      "print(type(1))\n"                          // 2
+      "print('a & b')\n"                          // 3
+      "```\n"                                     // 4
+      "\n"                                        // 5
+      "<details><summary>Show output</summary>\n"  // 6
+      "<pre>\n"                                   // 7
+      "&lt;class 'float'&gt;\n"                  // 8
+      "a &amp;amp; b\n"                           // 9
+      "</pre>\n"                                  // 10
+      "</details>\n";                             // 11
+  ReadOptions options;
+  options.filename = "g.md";
+  const Extraction before = read_markdown_guide(guide, options);
+  ASSERT_EQ(before.samples.size(), 1u);
+  ASSERT_EQ(before.samples[0].claims.size(), 1u);
+  const Claim& claim = before.samples[0].claims[0];
+  ASSERT_EQ(claim.guide_line, 8);
+  ASSERT_EQ(claim.text, "<class 'float'>\na &amp; b");
+
+  const std::string actual = "<class 'int'>\na & b\n<done>";
+  const GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, actual}});
+  EXPECT_TRUE(r.refused.empty());
+  EXPECT_EQ(r.text,
+            "```python\nprint(type(1))\nprint('a & b')\n```\n\n<details><summary>Show output</summary>\n<pre>\n"
+            "&lt;class 'int'&gt;\na &amp; b\n&lt;done&gt;\n</pre>\n</details>\n");
+  ASSERT_EQ(r.changed.size(), 1u);
+  EXPECT_EQ(r.changed[0], "g.md:8-9: output block rewritten as HTML (3 line(s))");
+
+  // Read again, the page claims what was printed, on its exact lines.
+  const Extraction after = read_markdown_guide(r.text, options);
+  ASSERT_EQ(after.samples.size(), 1u);
+  ASSERT_EQ(after.samples[0].claims.size(), 1u);
+  EXPECT_EQ(after.samples[0].claims[0].guide_line, 8);
+  EXPECT_EQ(after.samples[0].claims[0].last_guide_line, 10);
+  EXPECT_EQ(after.samples[0].claims[0].text, actual);
+}
+
+TEST(GuideRewriteTest, OutputInAPreSharingLinesWithTagsIsRefused) {
+  for (const char* pre : {"<pre>8080</pre>\n", "<pre><code>8080\n</code></pre>\n", "<pre>\n<b>8080</b>\n</pre>\n"}) {
+    const std::string guide = std::string("```python\nprint(8081)\n```\n\nOutput:\n\n") + pre;
+    ReadOptions options;
+    options.filename = "g.md";
+    const Extraction before = read_markdown_guide(guide, options);
+    ASSERT_EQ(before.samples.size(), 1u) << pre;
+    ASSERT_EQ(before.samples[0].claims.size(), 1u) << pre;
+    const Claim& claim = before.samples[0].claims[0];
+    EXPECT_EQ(claim.text, "8080") << pre;
+    EXPECT_TRUE(claim.shown_as_html) << pre;
+    const GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "8081"}});
+    EXPECT_EQ(r.text, guide) << pre;
+    ASSERT_EQ(r.refused.size(), 1u) << pre;
+    EXPECT_NE(r.refused[0].find("cannot rewrite: the output shares its lines with HTML tags"), std::string::npos)
+        << r.refused[0];
+  }
+}
+
+TEST(GuideRewriteTest, OutputInAPreIsRefusedWhenItsLinesChangedOrAnEmptyLineWouldEndTheBlock) {
+  const std::string guide = "<pre>\n1\n2\n</pre>\n";
+  Claim claim;
+  claim.form = ClaimForm::kOutputBlock;
+  claim.shown_as_html = true;
+  claim.guide_line = 2;
+  claim.last_guide_line = 3;
+  claim.text = "1\n3";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "4"}});
+  EXPECT_EQ(r.text, guide);
+  ASSERT_EQ(r.refused.size(), 1u);
+  EXPECT_EQ(r.refused[0], "g.md:2: cannot rewrite: the claimed text is no longer on these lines");
+
+  claim.text = "1\n2";
+  r = rewrite_claims(guide, "g.md", {{claim, "1\n\n2"}});
+  EXPECT_EQ(r.text, guide);
+  ASSERT_EQ(r.refused.size(), 1u);
+  EXPECT_NE(r.refused[0].find("empty line"), std::string::npos);
+}
+
 TEST(GuideRewriteTest, AReplEchoKeepsItsPlainLinesAndShowsEmptyOnesAsBlankline) {
   std::string guide = ">>> print('a\\n\\nb')\nx\n>>> 1\n1\n";
   Claim claim;

@@ -265,5 +265,65 @@ TEST(MarkdownBlocksTest, AnIndentedBlockUnderNoOpenerStaysCode) {
   EXPECT_EQ(blocks[0].lines, (Lines{"```python", "x = 1", "```"}));
 }
 
+// Raw HTML (markdown_html.h): a summary is a heading, a `<pre>` a code
+// block, on the guide's lines wherever the HTML block sits.
+TEST(MarkdownBlocksTest, HtmlBlocksGiveTheirSummaryAndPre) {
+  const std::string text =
+      "Intro\n"                                   // 1
+      "\n"                                        // 2
+      "- item\n"                                  // 3
+      "\n"                                        // 4
+      "  <details><summary>Output</summary>\n"    // 5
+      "  <pre>\n"                                 // 6
+      "  1 &lt; 2\n"                              // 7
+      "  </pre>\n"                                // 8
+      "  </details>\n"                            // 9
+      "\n"                                        // 10
+      "> <pre>x</pre>\n"                          // 11
+      "\n"                                        // 12
+      "<p align=\"center\">logo</p>\n";           // 13
+  const std::vector<MarkdownBlock> blocks = read_markdown_blocks(text);
+  ASSERT_EQ(blocks.size(), 7u);  // with the paragraphs "Intro" and "item"
+  EXPECT_EQ(blocks[2].kind, MarkdownBlockKind::kHeading);
+  EXPECT_EQ(blocks[2].line, 5);
+  EXPECT_EQ(blocks[2].text, "Output");
+  EXPECT_EQ(blocks[3].kind, MarkdownBlockKind::kCode);
+  EXPECT_EQ(blocks[3].line, 7);
+  EXPECT_EQ(blocks[3].lines, (Lines{"1 < 2"}));
+  EXPECT_TRUE(blocks[3].html_text);
+  EXPECT_EQ(blocks[4].kind, MarkdownBlockKind::kOther);  // </details>
+  EXPECT_EQ(blocks[4].line, 9);
+  EXPECT_EQ(blocks[5].kind, MarkdownBlockKind::kCode);
+  EXPECT_EQ(blocks[5].line, 11);
+  EXPECT_EQ(blocks[5].lines, (Lines{"x"}));
+  EXPECT_EQ(blocks[6].kind, MarkdownBlockKind::kOther);
+  EXPECT_EQ(blocks[6].line, 13);
+}
+
+TEST(MarkdownBlocksTest, AnHtmlBlockCutByABlankLineIsReadWholeAndTheRestAsBefore) {
+  const std::string text =
+      "<details>\n"                  // 1
+      "<summary>Output</summary>\n"  // 2
+      "```\n"                        // 3
+      "a\n"                          // 4
+      "\n"                           // 5
+      "b\n"                          // 6
+      "```\n"                        // 7
+      "</details>\n"                 // 8
+      "\n"                           // 9
+      "Next *part*.\n";              // 10
+  const std::vector<MarkdownBlock> blocks = read_markdown_blocks(text);
+  ASSERT_EQ(blocks.size(), 4u);
+  EXPECT_EQ(blocks[0].text, "Output");
+  EXPECT_EQ(blocks[1].kind, MarkdownBlockKind::kCode);
+  EXPECT_EQ(blocks[1].line, 4);
+  EXPECT_EQ(blocks[1].lines, (Lines{"a", "", "b"}));
+  EXPECT_TRUE(blocks[1].in_html);
+  EXPECT_EQ(blocks[2].kind, MarkdownBlockKind::kOther);
+  EXPECT_EQ(blocks[2].line, 8);
+  EXPECT_EQ(blocks[3].kind, MarkdownBlockKind::kParagraph);
+  EXPECT_EQ(blocks[3].text, "Next part.");
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -39,6 +39,15 @@ TEST(OutputLabelTest, SentencesThatOnlyMentionOutputAreNoLeadIns) {
     EXPECT_FALSE(is_output_label(text)) << text;
 }
 
+TEST(OutputLabelTest, CallsToLookAtTheOutputAsACollapsedBlockTitlesIt) {
+  for (const char* text : {"Show output", "Click to see the output", "View the result", "Show/hide output",
+                           "Expand to see the full output", "Click here to view the expected output"})
+    EXPECT_TRUE(is_output_label(text)) << text;
+  for (const char* text : {"Solution", "Hint", "Show solution", "Show the code", "Click to expand",
+                           "Show me how the output is built", "See the docs for the result"})
+    EXPECT_FALSE(is_output_label(text)) << text;
+}
+
 TEST(OutputLabelTest, TheLastSentenceOfAParagraphLeadsIn) {
   EXPECT_TRUE(is_output_label("Sets have no order. Sorting them first gives:"));
   EXPECT_TRUE(is_output_label("The template is filled in twice, which prints"));

@@ -62,5 +62,28 @@ TEST(ManifestTest, ClaimsKeepTheirDoctestOptionsThroughTheFile) {
   EXPECT_FALSE(loaded.samples[0].claims[1].normalize_whitespace);
 }
 
+TEST(ManifestTest, ClaimsKeepWhetherTheGuideShowsThemAsHtml) {
+  TempDir dir("snippet_manifest_test");
+  Manifest manifest;
+  manifest.guide = "guide.md";
+  Sample sample = with_id("s01");
+  Claim html, plain;
+  html.form = plain.form = ClaimForm::kOutputBlock;
+  html.text = "<class 'int'>";
+  html.shown_as_html = true;
+  plain.text = "3";
+  sample.claims = {html, plain};
+  manifest.samples = {sample};
+  const std::string path = dir.file("manifest.json");
+  std::string err;
+  ASSERT_TRUE(save_manifest(path, manifest, &err)) << err;
+  Manifest loaded;
+  bool exists = false;
+  ASSERT_TRUE(load_manifest(path, &loaded, &exists, &err)) << err;
+  ASSERT_EQ(loaded.samples.at(0).claims.size(), 2u);
+  EXPECT_TRUE(loaded.samples[0].claims[0].shown_as_html);
+  EXPECT_FALSE(loaded.samples[0].claims[1].shown_as_html);
+}
+
 }  // namespace
 }  // namespace guidecheck

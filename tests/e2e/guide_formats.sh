@@ -62,6 +62,33 @@ case_the_project_cycle_works_on_markdown() {
   text_contains "drift names the guide line" "guide.md:6: sample s01 changed" "$out"
 }
 
+# README-style output in `<details>`: a `<pre>` is rewritten escaped, a
+# fence as any; a `<pre>` whose tags share the output's line is left alone.
+case_output_in_details_is_checked_and_rewritten() {
+  fresh
+  cp "$SOURCE_DIR/tests/fixtures/formats/details.md" "$work/guide.md"
+  local rc=0
+  gc_in check guide.md --format json >"$work/r.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  assert_eq "claims" "s01 10 mismatch
+s02 23 mismatch
+s03 34 mismatch" "$(claims "$work/r.json")"
+  gc_in extract guide.md >/dev/null
+  gc_in update >/dev/null
+  local out
+  out=$(gc_in update --write-guide 2>&1) || true
+  text_contains "the tagged line is refused" "guide.md:34: cannot rewrite: the output shares its lines with HTML tags" "$out"
+  assert_eq "the pre holds the output, escaped" $'<pre>\n8081\n&lt;class \'int\'&gt;\n</pre>' "$(sed -n 9,12p "$work/guide.md")"
+  assert_eq "the fence holds the output" "[1, 2]" "$(sed -n 23p "$work/guide.md")"
+  assert_eq "the refused pre is unchanged" "<pre>a &amp; c</pre>" "$(sed -n 34p "$work/guide.md")"
+  rc=0
+  gc_in check --format json >"$work/r2.json" || rc=$?
+  assert_eq "exit code after" 1 "$rc"
+  assert_eq "claims after" "s01 10 match
+s02 23 match
+s03 34 mismatch" "$(claims "$work/r2.json")"
+}
+
 case_guide_format_overrides_the_extension() {
   fresh
   cp "$work/guide.md" "$work/guide.txt"
@@ -113,4 +140,5 @@ run_case a_scraped_page_shows_output_sessions_and_headings case_a_scraped_page_s
 run_case a_markdown_guide_is_checked_in_memory case_a_markdown_guide_is_checked_in_memory
 run_case the_project_cycle_works_on_markdown case_the_project_cycle_works_on_markdown
 run_case guide_format_overrides_the_extension case_guide_format_overrides_the_extension
+run_case output_in_details_is_checked_and_rewritten case_output_in_details_is_checked_and_rewritten
 finish
