@@ -39,50 +39,44 @@ TEST(ManifestTest, FindFollowsTheSamplesAsTheyChange) {
   EXPECT_EQ(manifest.find("a")->first_line, 1);
 }
 
-TEST(ManifestTest, ClaimsKeepTheirDoctestOptionsThroughTheFile) {
+// The claims of one sample, saved in a manifest file and loaded again.
+std::vector<Claim> through_the_file(const std::vector<Claim>& claims) {
   TempDir dir("snippet_manifest_test");
   Manifest manifest;
   manifest.guide = "guide.md";
   Sample sample = with_id("s01");
+  sample.claims = claims;
+  manifest.samples = {sample};
+  const std::string path = dir.file("manifest.json");
+  std::string err;
+  EXPECT_TRUE(save_manifest(path, manifest, &err)) << err;
+  Manifest loaded;
+  bool exists = false;
+  EXPECT_TRUE(load_manifest(path, &loaded, &exists, &err)) << err;
+  return loaded.samples.empty() ? std::vector<Claim>{} : loaded.samples[0].claims;
+}
+
+TEST(ManifestTest, ClaimsKeepTheirDoctestOptionsThroughTheFile) {
   Claim flagged, plain;
   flagged.text = "{'x': 0,\n 'y': 1}";
   flagged.normalize_whitespace = true;
   plain.text = "3";
-  sample.claims = {flagged, plain};
-  manifest.samples = {sample};
-  const std::string path = dir.file("manifest.json");
-  std::string err;
-  ASSERT_TRUE(save_manifest(path, manifest, &err)) << err;
-  Manifest loaded;
-  bool exists = false;
-  ASSERT_TRUE(load_manifest(path, &loaded, &exists, &err)) << err;
-  ASSERT_EQ(loaded.samples.size(), 1u);
-  ASSERT_EQ(loaded.samples[0].claims.size(), 2u);
-  EXPECT_TRUE(loaded.samples[0].claims[0].normalize_whitespace);
-  EXPECT_FALSE(loaded.samples[0].claims[1].normalize_whitespace);
+  const std::vector<Claim> loaded = through_the_file({flagged, plain});
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_TRUE(loaded[0].normalize_whitespace);
+  EXPECT_FALSE(loaded[1].normalize_whitespace);
 }
 
 TEST(ManifestTest, ClaimsKeepWhetherTheGuideShowsThemAsHtml) {
-  TempDir dir("snippet_manifest_test");
-  Manifest manifest;
-  manifest.guide = "guide.md";
-  Sample sample = with_id("s01");
   Claim html, plain;
   html.form = plain.form = ClaimForm::kOutputBlock;
   html.text = "<class 'int'>";
   html.shown_as_html = true;
   plain.text = "3";
-  sample.claims = {html, plain};
-  manifest.samples = {sample};
-  const std::string path = dir.file("manifest.json");
-  std::string err;
-  ASSERT_TRUE(save_manifest(path, manifest, &err)) << err;
-  Manifest loaded;
-  bool exists = false;
-  ASSERT_TRUE(load_manifest(path, &loaded, &exists, &err)) << err;
-  ASSERT_EQ(loaded.samples.at(0).claims.size(), 2u);
-  EXPECT_TRUE(loaded.samples[0].claims[0].shown_as_html);
-  EXPECT_FALSE(loaded.samples[0].claims[1].shown_as_html);
+  const std::vector<Claim> loaded = through_the_file({html, plain});
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_TRUE(loaded[0].shown_as_html);
+  EXPECT_FALSE(loaded[1].shown_as_html);
 }
 
 }  // namespace
