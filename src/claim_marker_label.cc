@@ -6,7 +6,7 @@
 //
 // A label is a word that names output (`Output`, `Out`, `Outputs`,
 // `Result`, `Prints`, `stdout`, optionally after `Expected`, `Sample`...)
-// and a colon; Jupyter's `Out[3]:` too. The verbs (`prints`, `outputs`, and
+// and a colon (or an arrow: `# Output -> 3`); Jupyter's `Out[3]:` too. The verbs (`prints`, `outputs`, and
 // for an expression's value `returns`, `gives`, `evaluates to`) also work
 // without the colon ("# prints abab", "f(2)  # returns 4") unless a phrase
 // follows rather than a value ("# prints the sorted list" describes the
@@ -117,6 +117,9 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
     return trim(s);
   }
   if (s.empty()) return s;  // the label alone
+  // "# Output -> True", "#Output->{...}": an arrow stands for the colon.
+  for (std::string_view arrow : {"->", "=>", "\xE2\x86\x92"})
+    if (s.substr(0, arrow.size()) == arrow) return trim(s.substr(arrow.size()));
   if (s.front() == ':') {
     s.remove_prefix(1);
     if (!s.empty() && s.front() == ':') {  // reST's "Output::": a literal block follows

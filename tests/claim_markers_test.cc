@@ -35,7 +35,8 @@ TEST(ClaimMarkersTest, LabelsMarkTheirValue) {
       {" Out: HELLO, SAM!", "HELLO, SAM!"}, {" Out[12]: 42", "42"},   {" prints abab", "abab"},
       {" Prints: [8, 8]", "[8, 8]"}, {" printed: ok ", "ok"},    {" Expected output: 4", "4"},
       {" Sample Output: a b", "a b"}, {" Result: None", "None"}, {" stdout: done", "done"},
-      {" Prints 832040", "832040"},
+      {" Prints 832040", "832040"}, {" Output -> True", "True"}, {"Output->{'a': 1}", "{'a': 1}"},
+      {" Result => 3", "3"},
       {" Output:", ""},              {" Output", ""},            {" OUTPUT :", ""},
   };
   for (const auto& [comment, value] : cases) {
