@@ -478,6 +478,33 @@ bool every_line_reads_as_prose(const std::vector<std::string_view>& lines) {
 
 }  // namespace
 
+// The claim with every line break that falls inside brackets made a blank:
+// a repr the author wrapped (`Counter({'the': 3, 'and': 2,` / `'cat': 1})`).
+// Empty when no break is inside brackets, or one is outside them.
+std::string unwrapped(std::string_view claimed) {
+  std::string out(claimed);
+  int depth = 0;
+  bool wrapped = false;
+  char quote = 0;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const char c = out[k];
+    if (quote) {
+      if (c == '\\') ++k;
+      else if (c == quote || c == '\n') quote = 0;  // a repr's strings never span lines
+      continue;
+    }
+    if (c == '\'' || c == '"') quote = c;
+    else if (c == '(' || c == '[' || c == '{') ++depth;
+    else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    else if (c == '\n') {
+      if (depth == 0) return {};
+      out[k] = ' ';
+      wrapped = true;
+    }
+  }
+  return wrapped ? out : std::string();
+}
+
 ClaimComparison compare_claim(std::string_view claimed, std::string_view actual, bool looks_like_prose) {
   const std::string claim_text = collapse_line_blanks(claimed);
   const std::string actual_text = collapse_line_blanks(actual);
@@ -506,6 +533,15 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
       Matcher part_matcher(parts, actual_tokens);
       rules = kArrows;
       if (part_matcher.match(0, actual_tokens.size(), &rules)) return {ClaimVerdict::kEquivalent, rule_names(rules)};
+    }
+  }
+
+  // A repr printed on one line that the guide wrapped inside its brackets.
+  if (actual_lines == 1) {
+    if (const std::string joined = unwrapped(claimed); !joined.empty()) {
+      const ClaimComparison one_line = compare_claim(joined, actual, looks_like_prose);
+      if (one_line.verdict == ClaimVerdict::kMatch || one_line.verdict == ClaimVerdict::kEquivalent)
+        return {ClaimVerdict::kEquivalent, one_line.rule.empty() ? "wrapped" : "wrapped+" + one_line.rule};
     }
   }
 

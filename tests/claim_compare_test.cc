@@ -429,6 +429,18 @@ TEST(ClaimCompareTest, IPythonsTracebackAgreesByItsExceptionLine) {
             "mismatch");
 }
 
+TEST(ClaimCompareTest, AReprWrappedInsideItsBracketsAgrees) {
+  const std::string printed = "Counter({'the': 3, 'and': 2, 'cat': 1, 'hat': 1})";
+  EXPECT_EQ(verdict("Counter({'the': 3, 'and': 2,\n         'cat': 1, 'hat': 1})", printed), "equivalent wrapped");
+  EXPECT_EQ(verdict("[1.5,\n 2]", "[1.50, 2]"), "equivalent wrapped+fewer-digits");
+  // Another value is still wrong, and a break outside brackets is two lines.
+  EXPECT_EQ(verdict("Counter({'the': 3, 'and': 2,\n         'cat': 2, 'hat': 1})", printed), "mismatch");
+  EXPECT_EQ(verdict("1\n2", "1 2"), "mismatch");
+  EXPECT_EQ(verdict("[1, 2]\n[3]", "[1, 2] [3]"), "mismatch");
+  // A bracket inside a string does not hide a break.
+  EXPECT_EQ(verdict("'('\n'x'", "'(' 'x'"), "mismatch");
+}
+
 TEST(ClaimCompareTest, ExceptionLineAloneAgreesWithTheTraceback) {
   EXPECT_EQ(verdict("ValueError: invalid literal for int() with base 10: 'x'", kPrintedTraceback),
             "equivalent traceback");
