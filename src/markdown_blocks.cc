@@ -181,6 +181,27 @@ NodePtr parse(const std::vector<std::string>& lines) {
   return NodePtr(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
 }
 
+// A block quote of paragraphs only (`> 42`): what some pages show output
+// in. Its guide lines without their `>` markers, as a code block of its own;
+// nullopt for a quote holding anything else (a list, code: read as usual).
+std::optional<MarkdownBlock> quoted_block(cmark_node* quote, const std::vector<std::string_view>& guide) {
+  for (cmark_node* child = cmark_node_first_child(quote); child; child = cmark_node_next(child))
+    if (cmark_node_get_type(child) != CMARK_NODE_PARAGRAPH) return std::nullopt;
+  const int start = cmark_node_get_start_line(quote), end = cmark_node_get_end_line(quote);
+  if (start < 1 || end < start || static_cast<std::size_t>(end) > guide.size()) return std::nullopt;
+  MarkdownBlock block;
+  block.kind = MarkdownBlockKind::kCode;
+  block.line = start;
+  block.quoted = true;
+  for (int line = start; line <= end; ++line) {
+    std::string_view text = guide[static_cast<std::size_t>(line - 1)];
+    text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
+    if (text.starts_with('>')) text.remove_prefix(text.starts_with("> ") ? 2 : 1);  // a lazy line has none
+    block.lines.emplace_back(text);
+  }
+  return block;
+}
+
 // The leaf blocks of one parsed level, lines counted from `first_line`.
 void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& lines, int first_line,
                          std::vector<MarkdownBlock>* blocks) {
@@ -191,6 +212,14 @@ void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& l
     if (event != CMARK_EVENT_ENTER) continue;
     cmark_node* node = cmark_iter_get_node(iter.get());
     const cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_BLOCK_QUOTE) {
+      if (std::optional<MarkdownBlock> quote = quoted_block(node, guide)) {
+        quote->line += first_line - 1;
+        blocks->push_back(std::move(*quote));
+        cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);  // its paragraphs are read
+      }
+      continue;
+    }
     if (!is_leaf_block(type)) continue;
     if (type == CMARK_NODE_HTML_BLOCK) {
       const std::vector<std::string> html = split_literal(cmark_node_get_literal(node));

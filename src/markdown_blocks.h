@@ -36,6 +36,9 @@ struct MarkdownBlock {
   /// A `<pre>`'s lines: as a browser shows them (references decoded, inline
   /// tags gone), not the guide's bytes.
   bool html_text = false;
+  /// A block quote of paragraphs (`> 42`), as a code block of its lines
+  /// without their markers: output at most, never a sample.
+  bool quoted = false;
 };
 
 /// The leaf blocks of `text`. Any bytes are accepted: NUL and invalid

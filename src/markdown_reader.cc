@@ -178,6 +178,7 @@ class MarkdownReader {
       const MarkdownBlock& block = blocks_[k];
       if (block.kind != MarkdownBlockKind::kCode) continue;
       const FenceRole role = fence_role(block.info);
+      if (block.quoted) continue;  // never a sample, whatever it parses as
       if (role != FenceRole::kPython && role != FenceRole::kSession && role != FenceRole::kUntagged) continue;
       const bool session = role == FenceRole::kSession || looks_like_repl_session(block.lines);
       BlockCode code = session ? session_code(block) : script_code(block);
@@ -215,9 +216,9 @@ class MarkdownReader {
     }
     close();
     if (attach_transcript(blocks_[k])) return;
-    // Raw HTML (a `<pre>`, a fence inside an HTML block) does not render
-    // as code: output or nothing.
-    if (blocks_[k].in_html) return;
+    // Raw HTML (a `<pre>`, a fence inside an HTML block) and quoted text
+    // do not render as code: output or nothing.
+    if (blocks_[k].in_html || blocks_[k].quoted) return;
     if (!codes_[k]) return;
     const BlockCode& code = *codes_[k];
     const PythonBlockFacts& facts = facts_[code.facts];
@@ -337,6 +338,12 @@ class MarkdownReader {
     following.shell_command = !following.empty && is_shell_command(*first);
     // IPython's `Out[4]: (9, 3)` labels itself (and compiles as an annotation).
     if (!following.empty && ipython_output_prompt(*first) > 0) following.labelled = true;
+    // A quote after code is its output like a `text` block, but a note or a
+    // remark is quoted too: without a label it counts only where it agrees.
+    if (block.quoted) {
+      following.role = FenceRole::kOutput;
+      following.introduced = following.introduced || !following.labelled;
+    }
     if (codes_[k]) {
       const PythonBlockFacts& facts = facts_[codes_[k]->facts];
       following.compiles = facts.compiles;

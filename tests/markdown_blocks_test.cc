@@ -325,5 +325,22 @@ TEST(MarkdownBlocksTest, AnHtmlBlockCutByABlankLineIsReadWholeAndTheRestAsBefore
   EXPECT_EQ(blocks[3].text, "Next part.");
 }
 
+TEST(MarkdownBlocksTest, AQuoteOfParagraphsIsABlockOfItsLines) {
+  const auto blocks = read_markdown_blocks(
+      "> ratio = 6\n"          // 1
+      ">\n"                    // 2
+      "> [1, 2]\n"             // 3
+      "lazy line\n"            // 4: continues the quote's paragraph
+      "\n"                     // 5
+      "> - a list item\n");    // 6: a quote holding a list is read as usual
+  ASSERT_GE(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].kind, MarkdownBlockKind::kCode);
+  EXPECT_TRUE(blocks[0].quoted);
+  EXPECT_EQ(blocks[0].line, 1);
+  EXPECT_EQ(blocks[0].lines, (Lines{"ratio = 6", "", "[1, 2]", "lazy line"}));
+  EXPECT_FALSE(blocks[1].quoted);
+  EXPECT_EQ(blocks[1].kind, MarkdownBlockKind::kParagraph);
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -592,5 +592,29 @@ TEST(MarkdownReaderTest, ANotebookCellsOutputFollowsIt) {
   EXPECT_TRUE(e.samples[2].claims.empty());
 }
 
+TEST(MarkdownReaderTest, AQuoteAfterCodeIsItsOutput) {
+  const Extraction e = read(
+      "```python\n"                 // 1
+      "print(6.0)\n"                // 2
+      "```\n"                       // 3
+      "\n"                          // 4
+      "*Output*\n"                  // 5
+      "\n"                          // 6
+      "> 6.0\n"                     // 7
+      "\n"                          // 8
+      "```python\n"                 // 9
+      "print('x')\n"                // 10
+      "```\n"                       // 11
+      "\n"                          // 12
+      "> x\n"                       // 13: no label: judged only where it agrees
+      "\n"                          // 14
+      "> print('never run')\n");    // 15: quoted code is no sample
+  ASSERT_EQ(e.samples.size(), 2u);
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"7-7 output output-block @2 since 0 [6.0]"}));
+  EXPECT_EQ(e.samples[0].claims[0].tentative_lines, 0);
+  EXPECT_EQ(claims_of(e.samples[1]), (Strings{"13-13 output output-block @10 since 0 [x]"}));
+  EXPECT_EQ(e.samples[1].claims[0].tentative_lines, 1);
+}
+
 }  // namespace
 }  // namespace guidecheck
