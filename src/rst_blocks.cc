@@ -29,11 +29,14 @@ _CODE_DIRECTIVES = {
     'code-block': 'code', 'code': 'code', 'sourcecode': 'code', 'highlight': 'highlight',
     'doctest': 'doctest-directive', 'testcode': 'testcode', 'testsetup': 'testsetup',
     'testoutput': 'testoutput',
+    # IPython's directive: code it runs, or an `In [n]:` session whose
+    # `Out[n]:` values its @doctest lines check.
+    'ipython': 'code',
 }
 # Content that is neither reST nor code to run; `include` and friends
 # would read files.
 _OPAQUE = {
-    'parsed-literal', 'raw', 'include', 'literalinclude', 'math', 'ipython', 'jupyter-execute',
+    'parsed-literal', 'raw', 'include', 'literalinclude', 'math', 'jupyter-execute',
     'jupyter-input', 'jupyter-output', 'code-cell', 'plot', 'graphviz', 'digraph', 'graph',
     'mermaid', 'uml', 'plantuml', 'productionlist', 'testcleanup', 'exec', 'runblock',
 }
@@ -91,12 +94,16 @@ class _CodeDirective(rst.Directive):
 
     def run(self):
         kind = _CODE_DIRECTIVES[self.name.lower()]
+        if self.name.lower() == 'ipython' and 'verbatim' in self.options:
+            return []  # shown as typed, never run by IPython either
         argument = self.arguments[0].strip() if self.arguments else ''
         lines = [offset + 1 for _, offset in self.content.items]
         contiguous = all(b == a + 1 for a, b in zip(lines, lines[1:]))
         node = _Block()
         node['kind'] = kind
         node['language'] = argument.split()[0].lower() if argument and kind in ('code', 'highlight') else ''
+        if self.name.lower() == 'ipython':
+            node['language'] = 'ipython'  # whatever lexer it names
         node['group'] = argument if kind not in ('code', 'highlight') else ''
         node['first_line'] = lines[0] if lines and contiguous else self.lineno
         node['line_count'] = len(lines) if contiguous else 0

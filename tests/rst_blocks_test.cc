@@ -159,13 +159,34 @@ TEST(RstBlocksTest, CommentsAndOpaqueDirectivesHideTheirContent) {
       "   y = 2",                  // 8
       "",                          // 9
       ".. ipython:: python",       // 10
-      "",                          // 11
-      "   In [1]: x = 1",          // 12
-      "",                          // 13
-      ".. include:: /etc/passwd",  // 14
+      "   :verbatim:",             // 11: shown as typed, never run
+      "",                          // 12
+      "   In [1]: x = 1",          // 13
+      "",                          // 14
+      ".. include:: /etc/passwd",  // 15
   }));
   EXPECT_TRUE(result.error.empty()) << result.error;
   EXPECT_TRUE(result.blocks.empty());
+}
+
+TEST(RstBlocksTest, IPythonsDirectiveIsCodeInIPythonsLanguage) {
+  RstBlocks result = read_rst_blocks(guide({
+      ".. ipython:: python",       // 1
+      "",                          // 2
+      "   x = [3, 1]",             // 3
+      "",                          // 4
+      ".. ipython::",              // 5
+      "",                          // 6
+      "   @doctest",               // 7
+      "   In [1]: sorted(x)",      // 8
+      "   Out[1]: [1, 3]",         // 9
+  }));
+  ASSERT_EQ(result.blocks.size(), 2u) << result.error;
+  EXPECT_EQ(result.blocks[0].kind, RstBlockKind::kCode);
+  EXPECT_EQ(result.blocks[0].language, "ipython");
+  EXPECT_EQ(result.blocks[0].first_line, 3);
+  EXPECT_EQ(result.blocks[1].language, "ipython");
+  EXPECT_EQ(result.blocks[1].first_line, 7);
 }
 
 TEST(RstBlocksTest, ABlockInATableCellIsUnplaced) {
