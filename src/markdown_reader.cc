@@ -338,8 +338,9 @@ class MarkdownReader {
     following.shell_command = !following.empty && is_shell_command(*first);
     // IPython's `Out[4]: (9, 3)` labels itself (and compiles as an annotation).
     if (!following.empty && ipython_output_prompt(*first) > 0) following.labelled = true;
-    // A quote after code is its output like a `text` block, but a note or a
-    // remark is quoted too: without a label it counts only where it agrees.
+    // A quote after code that prints is its output like a `text` block, but
+    // a note or a remark is quoted too: without a label, one that reads as
+    // prose counts only where it agrees.
     if (block.quoted) {
       following.role = FenceRole::kOutput;
       following.introduced = following.introduced || !following.labelled;
@@ -362,6 +363,10 @@ class MarkdownReader {
     // A lead-in that names no output ("Given the input:") is weak evidence:
     // the block is judged only when it agrees (all its lines tentative).
     if (following.introduced && !following.labelled) claim.tentative_lines = static_cast<int>(count);
+    if (block.quoted && !following.labelled && !introduced_ &&
+        std::none_of(block.lines.begin(), block.lines.begin() + static_cast<long>(count),
+                     [](const std::string& line) { return looks_like_prose(line); }))
+      claim.tentative_lines = 0;  // values and printed lines, not a remark: judged as shown
     sample.claims.push_back(std::move(claim));
     sample.last_line = std::max(sample.last_line, block.line + static_cast<int>(count) - 1);
     if (following.role == FenceRole::kUntagged && following.compiles && !following.labelled)

@@ -48,18 +48,18 @@ TEST(ClaimVerdictsTest, ClaimsAreJudgedAgainstTheJoinedLine) {
 TEST(ClaimVerdictsTest, NormalizeWhitespaceLetsLineBreaksStandForBlanks) {
   RunOutcome run;
   run.status = RunStatus::kOk;
-  run.stdout_text = "{'x': 0, 'y': 1}\n";
+  run.stdout_text = "alpha beta gamma\n";
   run.pieces = {{1, run.stdout_text}};
   run.statements = {{1, 1, true, run.stdout_text}};
-  Claim claim = trailing(10, "{'x': 0,\n 'y': 1}");
+  Claim claim = trailing(10, "alpha beta\ngamma");
   auto results = judge_output_claims({claim}, {10}, run, nullptr);
   ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);  // without the option
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);  // without the option: two lines
   claim.normalize_whitespace = true;
   results = judge_output_claims({claim}, {10}, run, nullptr);
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kEquivalent);
   EXPECT_EQ(results[0].rule, "normalize-whitespace");
-  claim.text = "{'x': 0,\n 'y': 2}";  // a different value is still wrong
+  claim.text = "alpha beta\ndelta";  // a different word is still wrong
   results = judge_output_claims({claim}, {10}, run, nullptr);
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
 }

@@ -606,14 +606,22 @@ TEST(MarkdownReaderTest, AQuoteAfterCodeIsItsOutput) {
       "print('x')\n"                // 10
       "```\n"                       // 11
       "\n"                          // 12
-      "> x\n"                       // 13: no label: judged only where it agrees
+      "> x\n"                       // 13: no label, but a printed line: judged
       "\n"                          // 14
-      "> print('never run')\n");    // 15: quoted code is no sample
-  ASSERT_EQ(e.samples.size(), 2u);
+      "> print('never run')\n"      // 15: quoted code is no sample
+      "\n"                          // 16
+      "```python\n"                 // 17
+      "print(sorted([2, 1]))\n"     // 18
+      "```\n"                       // 19
+      "\n"                          // 20
+      "> Note that sorted returns a new list every time.\n");  // 21: a remark
+  ASSERT_EQ(e.samples.size(), 3u);
   EXPECT_EQ(claims_of(e.samples[0]), (Strings{"7-7 output output-block @2 since 0 [6.0]"}));
   EXPECT_EQ(e.samples[0].claims[0].tentative_lines, 0);
   EXPECT_EQ(claims_of(e.samples[1]), (Strings{"13-13 output output-block @10 since 0 [x]"}));
-  EXPECT_EQ(e.samples[1].claims[0].tentative_lines, 1);
+  EXPECT_EQ(e.samples[1].claims[0].tentative_lines, 0);
+  ASSERT_EQ(e.samples[2].claims.size(), 1u);
+  EXPECT_EQ(e.samples[2].claims[0].tentative_lines, 1);  // judged only where it agrees
 }
 
 }  // namespace
