@@ -10,6 +10,7 @@
 #include "diagnostic_sink.h"
 #include "item_numbering.h"
 #include "line_classifier.h"
+#include "repl_session.h"
 #include "python_lexer.h"
 #include "unit_compiler.h"
 
@@ -195,6 +196,8 @@ class GuideParser {
         if (c != LineClass::kOutput) continue;
         std::string_view text = stripped_[k];
         if (run.outputs.back().label_line == k + 1) text = output_label_value(text).value_or(text);
+        // Output shown behind a prompt (guide_parser_sessions): the prompt is no output.
+        if (std::string_view shown; repl_prompt(text, &shown) == ReplPrompt::kFirst) text = shown;
         run.outputs.back().lines.emplace_back(text);
         run.outputs.back().guide_lines.push_back(k + 1);
         continue;

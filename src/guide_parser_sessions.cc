@@ -6,6 +6,9 @@
 //   Writing a generator
 //   A function containing yield returns a generator. Its body ...
 //
+// A `>>>` line right after a `print(` line that only shows a value is that
+// print's output behind a prompt, not a session (`>>> <class 'list'>`).
+//
 // Part of the guide parser: after classification, each session's prompt
 // lines and the lines the interpreter echoed are marked kSession, so that
 // they form a sample of their own (read by repl_session). The echo of the
@@ -16,6 +19,8 @@
 // generator" stays in the echo: the reader marks it as a tentative tail,
 // which the judge drops when the echo agrees without it.
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +38,44 @@ namespace {
 // the exception (`ValueError: ...`, `StopIteration`) closes it.
 bool opens_traceback(std::string_view line) { return line.substr(0, 10) == "Traceback "; }
 
+// What some pages put after a print instead of a session: its output behind
+// the prompt (`print(type(xs))` then `>>> <class 'list'>`). Only right after
+// a `print(` line, and only text no session would run: no call but a
+// class's repr (`Point(x=1)`), no bare name (`>>> xs` echoes it), nothing
+// that is plainly code.
+bool shows_output_behind_prompt(std::string_view code, std::string_view previous_code) {
+  if (!previous_code.starts_with("print(") || code.empty() || is_code_again(code, LineClass::kCode, {}))
+    return false;
+  const bool name = std::all_of(code.begin(), code.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.';
+  }) && !std::isdigit(static_cast<unsigned char>(code.front()));
+  if (name && code != "True" && code != "False" && code != "None") return false;
+  if (code.front() == '<' && code.back() == '>') return true;  // `<class 'list'>`, `<function f at 0x...>`
+  // An operator outside brackets and strings (`[1, 2] * 2`) is an expression to evaluate.
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t k = 0; k < code.size(); ++k) {
+    const char ch = code[k];
+    if (quote) {
+      if (ch == '\\') ++k;
+      else if (ch == quote) quote = 0;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+    } else if (ch == '(' || ch == '[' || ch == '{') {
+      ++depth;
+    } else if (ch == ')' || ch == ']' || ch == '}') {
+      --depth;
+    } else if (depth == 0 && k > 0 && std::string_view("*+-/%@&|^~=<>").find(ch) != std::string_view::npos) {
+      return false;
+    }
+  }
+  const std::size_t paren = code.find('(');
+  if (paren == std::string_view::npos) return true;
+  const std::string_view callee = code.substr(0, paren);
+  return !callee.empty() && callee.front() >= 'A' && callee.front() <= 'Z' &&
+         callee.find_first_of(" .=[") == std::string_view::npos;
+}
+
 }  // namespace
 
 void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes) {
@@ -40,6 +83,18 @@ void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<
   const int n = static_cast<int>(lines.size());
   for (int i = 0; i < n; ++i) {
     if (repl_prompt(lines[i]) != ReplPrompt::kFirst) continue;
+    // Output behind prompts, each line after the print or the one before it.
+    if (i > 0 && is_code_class(c[i - 1])) {
+      int j = i;
+      std::string_view code;
+      while (j < n && repl_prompt(lines[j], &code) == ReplPrompt::kFirst &&
+             shows_output_behind_prompt(code, lines[i - 1]))
+        c[j++] = LineClass::kOutput;
+      if (j > i) {
+        i = j - 1;
+        continue;
+      }
+    }
     std::vector<std::string> fragments;
     PythonLexer fragment_lexer;
     bool in_code = false;       // `...` continues a statement only before its echo

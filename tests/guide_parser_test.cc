@@ -380,6 +380,29 @@ TEST(GuideParserTest, ABareOutputLineLabelsAndAPrintedNumberedListStaysOutput) {
   EXPECT_EQ(guide.items.size(), 3u);
 }
 
+TEST(GuideParserTest, OutputBehindAPromptAfterAPrintIsShownOutput) {
+  const ParsedGuide guide = parse_guide(
+      "xs = [10, 20, 30]\n"
+      "print(xs[1:])\n"
+      ">>> [20, 30]\n"           // 3: a value behind the prompt
+      "print(type(xs))\n"
+      ">>> <class 'list'>\n"     // 5
+      "Sessions stay sessions.\n"
+      "print('start')\n"
+      ">>> xs\n"                 // 8: a bare name: a session echoes it
+      "[10, 20, 30]\n"
+      ">>> len(xs)\n"
+      "3\n",
+      "chevrons.txt");
+  ASSERT_GE(guide.runs.size(), 2u);
+  EXPECT_EQ(guide.runs[0].lines, (std::vector<std::string>{"xs = [10, 20, 30]", "print(xs[1:])", "print(type(xs))"}));
+  EXPECT_EQ(shown(guide.runs[0]),
+            (std::vector<Shown>{{3, {"[20, 30]"}, {3}}, {5, {"<class 'list'>"}, {5}}}));
+  const CodeRun& session = guide.runs.back();
+  EXPECT_TRUE(session.session);
+  EXPECT_EQ(session.first_line, 8);
+}
+
 TEST(GuideParserTest, ShownOutputKeepsReprsAndPrintedPhrases) {
   const ParsedGuide guide = parse_guide(
       "from collections import deque, namedtuple\n"
