@@ -83,7 +83,8 @@ void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<
   const int n = static_cast<int>(lines.size());
   for (int i = 0; i < n; ++i) {
     if (repl_prompt(lines[i]) != ReplPrompt::kFirst) continue;
-    // Output behind prompts, each line after the print or the one before it.
+    // Output behind prompts: the prompt lines right after a print that
+    // each show only a value.
     if (i > 0 && is_code_class(c[i - 1])) {
       int j = i;
       std::string_view code;

@@ -9,35 +9,23 @@
 #include "claim_verdicts.h"
 #include "logical_lines.h"
 #include "python_block_facts.h"
+#include "snippet_lines.h"
 #include "statement_analysis.h"
 
 namespace guidecheck {
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& source) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < source.size()) {
-    const std::size_t end = source.find('\n', start);
-    lines.push_back(source.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return lines;
-}
-
 // Whether the statement holding snippet line `line` may be an expression
 // statement (not a print): a scan in C++ that spares the interpreter's
 // analysis the samples whose output blocks follow anything else (most).
 bool may_be_a_value(const std::string& source, int line) {
-  const std::vector<std::string> lines = lines_of(source);
+  // Its lines as the logical-line split reads them: leading whitespace gone.
+  const std::vector<std::string> lines = stripped_lines(source);
   if (line < 1 || line > static_cast<int>(lines.size())) return false;
   // The usual last line before shown output, settled without a scan.
-  const std::string& text = lines[static_cast<std::size_t>(line - 1)];
-  if (text.compare(std::min(text.find_first_not_of(" \t"), text.size()), 6, "print(") == 0) return false;
-  const LogicalLines logical = split_logical_lines(lines);
-  if (line < 1 || line > static_cast<int>(logical.lines.size())) return false;
+  if (lines[static_cast<std::size_t>(line - 1)].starts_with("print(")) return false;
+  const LogicalLines logical = split_logical_lines(lines);  // one entry per line
   const int index = logical.lines[static_cast<std::size_t>(line - 1)].stmt;
   if (index < 0 || index >= static_cast<int>(logical.statements.size())) return false;
   const RawStatement& raw = logical.statements[static_cast<std::size_t>(index)];
