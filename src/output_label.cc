@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -131,18 +132,47 @@ bool ends_sentence(std::string_view text) {
   return c == '.' || c == '!' || c == '?' || c == ';';
 }
 
+// A dash or arrow that some sites end a lead-in with instead of a colon
+// ("It will produce the following output −"): the text without it, or
+// nothing when there is none.
+std::optional<std::string_view> without_trailing_dash(std::string_view text) {
+  for (std::string_view dash : {"\xE2\x88\x92" /* − */, "\xE2\x80\x94" /* — */, "\xE2\x80\x93" /* – */,
+                                "\xE2\x86\x92" /* → */, "->", "-"}) {
+    if (!text.ends_with(dash)) continue;
+    std::string_view rest = trim(text.substr(0, text.size() - dash.size()));
+    // "-" alone joins words ("read-only -"); only a dash set apart counts.
+    if (rest.size() + dash.size() < text.size()) return rest;
+  }
+  return std::nullopt;
+}
+
+// "The output is as follows.", "It prints the following.": a finished
+// sentence that still points ahead at what comes next.
+bool points_ahead(const std::vector<std::string>& words) {
+  const std::string& last = words.back();
+  return last == "follows" || last == "following" || last == "below";
+}
+
 }  // namespace
 
 bool is_output_label(std::string_view text) {
   text = last_sentence(trim(text));
   if (text.empty()) return false;
+  bool colon = text.back() == ':';
+  if (auto rest = without_trailing_dash(text); rest && !rest->empty()) {
+    text = *rest;
+    colon = true;
+  }
   const std::vector<std::string> words = lowercase_words(text);
   if (words.empty()) return false;
   if (is_bare_label(words) || calls_to_see_output(words)) return true;
   const auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
   if (words.size() <= kMaxOpenLeadInWords && has("you") && (has("see") || has("get"))) return true;
-  if (text.back() == ':') return words.size() <= kMaxLabelWords && names_output(words);
-  return !ends_sentence(text) && words.size() <= kMaxOpenLeadInWords && breaks_off_before_output(words);
+  if (colon) return words.size() <= kMaxLabelWords && names_output(words);
+  if (ends_sentence(text))
+    return text.back() == '.' && words.size() <= kMaxLabelWords && points_ahead(words) &&
+           breaks_off_before_output(words);
+  return words.size() <= kMaxOpenLeadInWords && breaks_off_before_output(words);
 }
 
 }  // namespace guidecheck

@@ -260,7 +260,8 @@ TEST(MarkdownReaderTest, ATranscriptsOutputExtendsTheSamplesLines) {
 
 TEST(MarkdownReaderTest, ALeadInWithoutAColonThatNamesOutput) {
   for (const char* lead_in : {"which prints", "This prints", "Running it gives", "The output is",
-                              "Running it results in", "It displays the following"}) {
+                              "Running it results in", "It displays the following",
+                              "It will produce the following output \xE2\x88\x92", "The output is as follows."}) {
     const Extraction e = read(std::string("```py\nprint(1 + 1)\n```\n\n") + lead_in + "\n\n```text\n2\n```\n");
     ASSERT_EQ(e.samples.size(), 1u) << lead_in;
     EXPECT_EQ(claims_of(e.samples[0]), Strings{"8-8 output output-block @2 since 0 [2]"}) << lead_in;

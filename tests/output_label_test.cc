@@ -56,5 +56,24 @@ TEST(OutputLabelTest, TheLastSentenceOfAParagraphLeadsIn) {
   EXPECT_FALSE(is_output_label("It prints the total. Then define a class:"));
 }
 
+TEST(OutputLabelTest, ADashOrArrowEndsALabelAsAColonDoes) {
+  for (const char* text : {"It will produce the following output \xE2\x88\x92",
+                           "When the above code is executed, it produces the following result \xE2\x88\x92",
+                           "Output \xE2\x80\x94", "This prints ->", "Result -"})
+    EXPECT_TRUE(is_output_label(text)) << text;
+  for (const char* text : {"Print the total \xE2\x88\x92", "Next, define a class \xE2\x80\x94", "read-only -",
+                           "\xE2\x86\x92"})
+    EXPECT_FALSE(is_output_label(text)) << text;
+}
+
+TEST(OutputLabelTest, AFinishedSentenceThatPointsAheadLeadsIn) {
+  for (const char* text : {"The output is as follows.", "The above program prints the following.",
+                           "The result is shown below.", "Running it, we get the following."})
+    EXPECT_TRUE(is_output_label(text)) << text;
+  for (const char* text : {"This prints nothing.", "The output is explained below.", "See the following.",
+                           "The function returns a list, as the example below shows."})
+    EXPECT_FALSE(is_output_label(text)) << text;
+}
+
 }  // namespace
 }  // namespace guidecheck
