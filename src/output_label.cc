@@ -155,6 +155,11 @@ bool points_ahead(const std::vector<std::string>& words) {
 
 }  // namespace
 
+bool ends_as_label(std::string_view text) {
+  text = trim(text);
+  return text.ends_with(':') || without_trailing_dash(text).has_value();
+}
+
 bool is_output_label(std::string_view text) {
   text = last_sentence(trim(text));
   if (text.empty()) return false;

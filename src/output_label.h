@@ -21,13 +21,20 @@ namespace guidecheck {
 ///   result), a verb of showing in the third person or past (prints, gives,
 ///   shows, displays, returns, produces, outputs; printed, shown...), or a
 ///   base verb after a subject or modal ("this will print:"), never an
-///   instruction ("Print the total:" introduces code);
+///   instruction ("Print the total:" introduces code); a dash or arrow set
+///   apart ("the following output −", "This prints ->") stands for the colon;
 /// - at most 8 words without a colon that break off where the output
 ///   starts: ending in such a verb ("which prints", "Running it gives",
 ///   "Running it results in"), or in the noun and a copula ("The output
 ///   is"), perhaps followed by "the following", "below", "like this".
 ///   A sentence that ends in '.', '!' or '?' is complete, not a lead-in
-///   ("This prints nothing.").
+///   ("This prints nothing."), unless it ends with '.' pointing ahead:
+///   "The output is as follows.", "It prints the following.", "The result
+///   is shown below." (at most 12 words).
 bool is_output_label(std::string_view text);
+
+/// True when `text` ends as a label does: in a colon, or in a dash or arrow
+/// set apart from the words ("the following output −"), which stands for one.
+bool ends_as_label(std::string_view text);
 
 }  // namespace guidecheck

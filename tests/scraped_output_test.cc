@@ -161,6 +161,18 @@ TEST(ScrapedLabelledOutputTest, AWordedLabelIntroducesOutputAndALeadInEndsIt) {
   EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-4: ['a', 'b']"}));
 }
 
+TEST(ScrapedLabelledOutputTest, ALeadInEndingInADashIntroducesOutput) {
+  const ParsedGuide guide = parse_guide(
+      "total = 6 * 7\n"
+      "print(total)\n"
+      "It will produce the following output \xE2\x88\x92\n"  // 3: the dash of some tutorial sites
+      "42\n"
+      "Multiplication binds tighter than addition - so the next sum is 7.\n",  // prose with a dash
+      "dash.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-4: 42"}));
+}
+
 TEST(ScrapedLabelledOutputTest, OutputStopsAtASession) {
   const ParsedGuide guide = parse_guide(
       "print(1)\n"
