@@ -34,14 +34,19 @@ std::string fence_language(std::string_view info) {
 }
 
 FenceRole fence_role(std::string_view info) {
-  static constexpr std::array<std::string_view, 5> kPython = {"python", "py", "python3", "py3", "ipython"};
-  // What renderers call plain text, and what guides tag their output with.
-  static constexpr std::array<std::string_view, 11> kOutput = {
-      "text", "output", "console", "none", "plain", "plaintext", "txt", "stdout", "out", "result", "nohighlight"};
+  static constexpr std::array<std::string_view, 6> kPython = {"python", "py", "python3", "py3", "ipython", "ipython3"};
+  // Pygments' and highlight.js' names for a Python console.
+  static constexpr std::array<std::string_view, 4> kSession = {"pycon", "pycon3", "python-console", "python-repl"};
+  // What renderers call plain text, a terminal or a traceback, and what
+  // guides tag their output with.
+  static constexpr std::array<std::string_view, 19> kOutput = {
+      "text",          "output",     "console",      "none", "plain", "plaintext", "txt",
+      "stdout",        "stderr",     "out",          "result", "nohighlight", "shell-session",
+      "sh-session",    "shellsession", "pytb",       "py3tb", "ansi", "terminal"};
   const std::string language = fence_language(info);
   if (language.empty())
     return std::all_of(info.begin(), info.end(), is_blank) ? FenceRole::kUntagged : FenceRole::kOther;
-  if (language == "pycon") return FenceRole::kSession;
+  if (one_of(kSession, language)) return FenceRole::kSession;
   if (one_of(kPython, language)) return FenceRole::kPython;
   if (one_of(kOutput, language)) return FenceRole::kOutput;
   return FenceRole::kOther;

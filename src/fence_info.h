@@ -9,9 +9,9 @@ namespace guidecheck {
 
 enum class FenceRole {
   kUntagged,  ///< no info string (or an indented block): decided by its content
-  kPython,    ///< python, py, python3, py3, ipython
-  kSession,   ///< pycon: a REPL session
-  kOutput,    ///< text, output, console, plain, stdout...: shown output, never code
+  kPython,    ///< python, py, python3, py3, ipython, ipython3
+  kSession,   ///< pycon, python-console, python-repl: a REPL session
+  kOutput,    ///< text, output, console, shell-session, plain, stdout, pytb...: shown output, never code
   kOther,     ///< any other language: never code
 };
 

@@ -16,12 +16,14 @@ TEST(FenceInfoTest, LanguageIsTheFirstWord) {
 }
 
 TEST(FenceInfoTest, Roles) {
-  for (const char* info : {"python", "py", "python3", "py3", "ipython", "PY", "python hl_lines=\"2\""})
+  for (const char* info : {"python", "py", "python3", "py3", "ipython", "ipython3", "PY", "python hl_lines=\"2\""})
     EXPECT_EQ(fence_role(info), FenceRole::kPython) << info;
-  EXPECT_EQ(fence_role("pycon"), FenceRole::kSession);
+  for (const char* info : {"pycon", "pycon3", "python-console", "python-repl"})
+    EXPECT_EQ(fence_role(info), FenceRole::kSession) << info;
   EXPECT_EQ(fence_role(""), FenceRole::kUntagged);
   EXPECT_EQ(fence_role("  "), FenceRole::kUntagged);
-  for (const char* info : {"text", "output", "console", "none", "plain", "plaintext", "txt", "stdout", "out"})
+  for (const char* info : {"text", "output", "console", "none", "plain", "plaintext", "txt", "stdout", "out",
+                           "shell-session", "sh-session", "pytb", "stderr", "terminal"})
     EXPECT_EQ(fence_role(info), FenceRole::kOutput) << info;
   for (const char* info : {"shell", "bash", "sh", "json", "toml", "yaml", "pythonic", "{}", "c++", "!"})
     EXPECT_EQ(fence_role(info), FenceRole::kOther) << info;
