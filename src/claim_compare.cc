@@ -476,8 +476,6 @@ bool every_line_reads_as_prose(const std::vector<std::string_view>& lines) {
          std::all_of(lines.begin(), lines.end(), [](std::string_view l) { return looks_like_prose(l); });
 }
 
-}  // namespace
-
 // The claim with every line break that falls inside brackets made a blank:
 // a repr the author wrapped (`Counter({'the': 3, 'and': 2,` / `'cat': 1})`).
 // Empty when no break is inside brackets, or one is outside them.
@@ -505,12 +503,48 @@ std::string unwrapped(std::string_view claimed) {
   return wrapped ? out : std::string();
 }
 
+// The prefix a rendered page puts before every line of a chunk's output:
+// knitr's `## `, reprex's `#> `. Its length when every non-blank line of
+// `text` carries the same one, else 0.
+std::size_t output_line_prefix(std::string_view text) {
+  std::string_view prefix;
+  for (std::string_view line : split_lines(text)) {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (line.size() < 2 || line[0] != '#' || (line[1] != '#' && line[1] != '>')) return 0;
+    if (line.size() > 2 && line[2] != ' ') return 0;  // "##x" is no prefix
+    if (prefix.empty()) prefix = line.substr(0, 2);
+    else if (line.substr(0, 2) != prefix) return 0;
+  }
+  return prefix.size();
+}
+
+// `text` without the output line prefix of `length` characters (and the
+// space after it) on each line.
+std::string without_line_prefix(std::string_view text, std::size_t length) {
+  std::string out;
+  for (std::string_view line : split_lines(text)) {
+    if (line.size() >= length && line[0] == '#') line.remove_prefix(line.size() > length ? length + 1 : length);
+    out.append(line).push_back('\n');
+  }
+  if (!out.empty()) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
 ClaimComparison compare_claim(std::string_view claimed, std::string_view actual, bool looks_like_prose) {
   const std::string claim_text = collapse_line_blanks(claimed);
   const std::string actual_text = collapse_line_blanks(actual);
   if (claim_text == actual_text) return {ClaimVerdict::kMatch, ""};
   if (claimed.size() > kMaxClaimBytes || actual.size() > kMaxActualBytes)
     return {ClaimVerdict::kMismatch, "too long to compare by rule"};
+  // Output the page shows behind knitr's `## ` (the run printed no such prefix).
+  if (const std::size_t prefix = output_line_prefix(claimed); prefix > 0 && output_line_prefix(actual) == 0) {
+    ClaimComparison bare = compare_claim(without_line_prefix(claimed, prefix), actual, looks_like_prose);
+    if (bare.verdict == ClaimVerdict::kMatch || bare.verdict == ClaimVerdict::kEquivalent)
+      return {ClaimVerdict::kEquivalent, bare.rule.empty() ? "output-prefix" : "output-prefix+" + bare.rule};
+    return bare;
+  }
   if (std::optional<ClaimComparison> traceback = compare_traceback(claimed, actual)) return *traceback;
 
   const std::vector<ClaimToken> actual_tokens = tokenize_claim_text(actual_text, TextSide::kOutput);

@@ -18,6 +18,8 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 std::string_view comment_text(std::string_view line, std::size_t hash) {
   std::string_view text = line.substr(hash + 1);
   if (std::optional<MarkedOutput> marked = marked_output(text)) return marked->text;
+  // `## 16`: knitr's prefix before a value it shows in the code (collapse).
+  while (text.starts_with('#')) text.remove_prefix(1);
   return trim_blanks(text);
 }
 
@@ -119,11 +121,9 @@ class ClaimFinder {
   // code the claim is about prints that label itself.
   std::string_view claimed_text(std::size_t i, std::string_view code) const {
     const std::string_view comment = comment_of(i);
-    if (const std::optional<MarkedOutput> m = marked_output(comment)) {
-      if (code_prints_label(code, label_of(comment, *m))) return trim_blanks(comment);
-      return m->text;
-    }
-    return trim_blanks(comment);
+    if (const std::optional<MarkedOutput> m = marked_output(comment); m && code_prints_label(code, label_of(comment, *m)))
+      return trim_blanks(comment);
+    return text_at(i);
   }
 
   // Constant text the code before run line `end` could print
@@ -242,7 +242,9 @@ class ClaimFinder {
   // Column where the text of line k's comment starts.
   std::size_t text_column(std::size_t k) const {
     const std::string_view line = run_.lines[k];
-    const std::size_t at = line.find_first_not_of(" \t", roles_[k].comment + 1);
+    // knitr's `## 16` has its text after both marks.
+    const std::size_t marks_end = std::min(line.find_first_not_of('#', roles_[k].comment), line.size());
+    const std::size_t at = line.find_first_not_of(" \t", marks_end);
     return at == std::string_view::npos ? line.size() : at;
   }
 

@@ -22,15 +22,49 @@ bool one_of(const std::array<std::string_view, N>& words, std::string_view word)
 std::string fence_language(std::string_view info) {
   std::size_t k = 0;
   while (k < info.size() && is_blank(info[k])) ++k;
+  const bool braced = k < info.size() && info[k] == '{';
   while (k < info.size() && (info[k] == '{' || info[k] == '.')) ++k;
-  std::string word;
-  for (; k < info.size(); ++k) {
-    char c = info[k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (!is_word_char(c)) break;
-    word += c;
+  auto read_word = [&] {
+    std::string word;
+    for (; k < info.size(); ++k) {
+      char c = info[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (!is_word_char(c)) break;
+      word += c;
+    }
+    return word;
+  };
+  std::string word = read_word();
+  // MyST's code directives name the language after the braces.
+  if (braced && is_myst_code_directive(word) && k < info.size() && info[k] == '}') {
+    ++k;
+    while (k < info.size() && is_blank(info[k])) ++k;
+    std::string language = read_word();
+    // A notebook cell without one is in the page's kernel language: Python here.
+    return language.empty() && word == "code-cell" ? "python" : language;
   }
   return word;
+}
+
+bool is_myst_code_directive(std::string_view name) {
+  static constexpr std::array<std::string_view, 5> kCode = {"code-cell", "code-block", "code", "sourcecode",
+                                                            "jupyter-execute"};
+  return one_of(kCode, name);
+}
+
+std::string myst_directive(std::string_view info) {
+  std::size_t k = 0;
+  while (k < info.size() && is_blank(info[k])) ++k;
+  if (k >= info.size() || info[k] != '{') return {};
+  const std::size_t close = info.find('}', k);
+  if (close == std::string_view::npos) return {};
+  std::string name;
+  for (char c : info.substr(k + 1, close - k - 1)) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!is_word_char(c) && c != ':') return {};  // `{python label, echo=TRUE}`: a knitr chunk
+    name += c;
+  }
+  return name;
 }
 
 FenceRole fence_role(std::string_view info) {

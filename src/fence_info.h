@@ -17,8 +17,21 @@ enum class FenceRole {
 
 /// The info string's language word, lowercased, without the attribute
 /// syntax of Pandoc and friends: "```{.python .numberLines}" gives "python",
-/// "```Python title=x.py" gives "python", "```py:main.py" gives "py".
+/// "```Python title=x.py" gives "python", "```py:main.py" gives "py",
+/// knitr's and Quarto's "```{python label, echo=TRUE}" gives "python". For
+/// MyST's code directives it is their argument: "```{code-cell} ipython3"
+/// gives "ipython3", "```{code-block} text" gives "text" (a `code-cell`
+/// without one: "python").
 std::string fence_language(std::string_view info);
+
+/// True for the MyST directives that show code in their argument's
+/// language: code-cell, code-block, code, sourcecode, jupyter-execute.
+bool is_myst_code_directive(std::string_view name);
+
+/// The MyST directive an info string opens, lowercased ("{note}" gives
+/// "note", "{code-cell} ipython3" gives "code-cell"); "" when it opens none
+/// (knitr's "{python label, echo=TRUE}" is a chunk, not a directive).
+std::string myst_directive(std::string_view info);
 
 /// The role of a code block with this info string.
 FenceRole fence_role(std::string_view info);

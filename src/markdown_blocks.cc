@@ -6,8 +6,10 @@
 #include <memory>
 #include <optional>
 
+#include "fence_info.h"
 #include "markdown_html.h"
 #include "mkdocs_containers.h"
+#include "myst_directives.h"
 #include "utf8.h"
 
 namespace guidecheck {
@@ -169,6 +171,12 @@ MarkdownBlock code_block(cmark_node* node, const std::vector<std::string_view>& 
   block.lines = split_literal(cmark_node_get_literal(node));
   const int start = cmark_node_get_start_line(node);
   block.line = is_fenced(guide, start, block.info, block.lines) ? start + 1 : start;
+  if (is_myst_code_directive(myst_directive(block.info))) {
+    const auto options_end = block.lines.begin() + static_cast<long>(directive_option_lines(block.lines));
+    block.options.assign(block.lines.begin(), options_end);
+    block.lines.erase(block.lines.begin(), options_end);
+    block.line += static_cast<int>(block.options.size());
+  }
   return block;
 }
 
@@ -270,6 +278,28 @@ bool read_cut_html_blocks(cmark_node* document, std::vector<std::string>* lines,
   return taken > 0;
 }
 
+// MyST's admonition fences of the level (````{note}): each body read as a
+// level of its own, its options left out, and the fence's lines left blank.
+// True when it read one: the level is parsed again.
+bool read_directive_containers(cmark_node* document, std::vector<std::string>* lines, int first_line, int depth,
+                               std::vector<MarkdownBlock>* blocks) {
+  bool read = false;
+  for (cmark_node* child = cmark_node_first_child(document); child; child = cmark_node_next(child)) {
+    if (cmark_node_get_type(child) != CMARK_NODE_CODE_BLOCK) continue;
+    const char* info = cmark_node_get_fence_info(child);  // "" for an indented block
+    if (!info || !is_myst_container(myst_directive(info))) continue;
+    const int start = cmark_node_get_start_line(child), end = cmark_node_get_end_line(child);
+    if (start < 1 || end < start || static_cast<std::size_t>(end) > lines->size()) continue;
+    std::vector<std::string> body = split_literal(cmark_node_get_literal(child));
+    const std::size_t options = directive_option_lines(body);
+    for (std::size_t k = 0; k < options; ++k) body[k].clear();  // the lines keep their numbers
+    if (depth + 1 < kMaxContainerDepth) read_level(std::move(body), first_line + start, depth + 1, blocks);
+    for (int k = start - 1; k < end; ++k) (*lines)[static_cast<std::size_t>(k)].clear();
+    read = true;
+  }
+  return read;
+}
+
 // The container lines[opener] opens, if it opens one: its title a heading on
 // the opener's line, its body a level of its own, its lines left blank.
 // Returns the index after its body, or 0 when the line opens none.
@@ -315,6 +345,7 @@ void read_level(std::vector<std::string> lines, int first_line, int depth, std::
       line = taken = end;
   }
   if (taken > 0) document = parse(lines);
+  if (document && read_directive_containers(document.get(), &lines, first_line, depth, blocks)) document = parse(lines);
   if (document && read_cut_html_blocks(document.get(), &lines, first_line, blocks)) document = parse(lines);
   if (document) collect_leaf_blocks(document.get(), lines, first_line, blocks);
 }

@@ -4,7 +4,8 @@
 // lines and guide lines; paragraphs and headings with their plain text.
 // Containers (lists, block quotes) are looked through, and so are MkDocs'
 // admonitions and content tabs (mkdocs_containers.h): a body is read as
-// Markdown of its own, a title is a heading on the opener's line. Raw HTML
+// Markdown of its own, a title is a heading on the opener's line. So are
+// MyST's admonition fences (````{note}, myst_directives.h). Raw HTML
 // gives the blocks markdown_html.h reads in it (a `<summary>` is a heading,
 // a `<pre>` a code block), or one kOther block.
 
@@ -26,6 +27,9 @@ struct MarkdownBlock {
   /// indentation of the block itself (a list item's, an indented block's
   /// four spaces, an admonition's); lines[k] is guide line `line + k`.
   std::vector<std::string> lines;
+  /// Code blocks of a MyST code directive (```{code-cell}): its option
+  /// lines, which `lines` leaves out (myst_directives.h).
+  std::vector<std::string> options;
   /// Paragraphs and headings: the text without inline markup, line breaks
   /// as spaces ("**Output:**" gives "Output:").
   std::string text;

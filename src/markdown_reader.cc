@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "chunk_options.h"
 #include "claims.h"
 #include "fence_info.h"
 #include "guide_parser.h"
@@ -209,6 +210,14 @@ class MarkdownReader {
       if (role == FenceRole::kPython || role == FenceRole::kSession)
         skip(first_content_line(blocks_[k]), "not run: a snippets include (`--8<--`), the file it names is not in the guide");
       return;
+    }
+    // A cell or chunk that its own options keep from running: shown, never run.
+    if (const MarkdownBlock& shown = blocks_[k]; codes_[k]) {
+      if (const std::optional<std::string> reason = unevaluated_reason(shown.info, shown.options, shown.lines)) {
+        close();
+        skip(first_content_line(shown), *reason);
+        return;
+      }
     }
     if (open_ && take_as_output(k)) {
       close();

@@ -49,6 +49,17 @@ TEST(ClaimCompareTest, WhitespaceInsideALineStillCounts) {
 
 // --- real errors are mismatches ----------------------------------------------
 
+TEST(ClaimCompareTest, KnitrsPrefixBeforeEveryOutputLineIsPresentation) {
+  EXPECT_EQ(verdict("## total: 16\n## float64", "total: 16\nfloat64"), "equivalent output-prefix");
+  EXPECT_EQ(verdict("##    day  qty\n## 0  Mon    2", "   day  qty\n0  Mon    2"), "equivalent output-prefix");
+  EXPECT_EQ(verdict("#> [1, 2]", "[1, 2]"), "equivalent output-prefix");
+  EXPECT_EQ(verdict("## 1.5", "1.50"), "equivalent output-prefix+fewer-digits");
+  EXPECT_EQ(verdict("## 47.25", "44.05"), "mismatch");
+  // Printed by the sample itself, or on some lines only: no prefix.
+  EXPECT_EQ(verdict("## Title\n## Part", "## Title\n## Part"), "match");
+  EXPECT_EQ(verdict("## 16\n17", "16\n17"), "mismatch");
+}
+
 TEST(ClaimCompareTest, WrongValuesAreMismatches) {
   EXPECT_EQ(verdict("[1, 2, 4]", "[1, 2, 3]"), "mismatch");
   EXPECT_EQ(verdict("True", "False"), "mismatch");

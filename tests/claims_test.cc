@@ -63,6 +63,11 @@ using Lines = std::vector<std::string>;
 // ---------------------------------------------------------------------------
 // The bundled guide, read by hand.
 
+TEST(ClaimsTest, KnitrsDoubleHashBeforeAValueShownInTheCode) {
+  EXPECT_EQ(show(find_claims(make_run({"orders = [2, 1, 3]", "sum(orders)", "## 6", "max(orders)", "## 3"}))),
+            (std::vector<std::string>{"3-3 output block @2 [6]", "5-5 output block @4 [3]"}));
+}
+
 TEST(ClaimsTest, BundledQ02MutableAndImmutable) {
   EXPECT_EQ(bundled_claims("q02"),
             (Lines{"20-20 output trailing @20 [[99, 2, 3]]",

@@ -13,6 +13,25 @@ TEST(FenceInfoTest, LanguageIsTheFirstWord) {
   EXPECT_EQ(fence_language("py:main.py"), "py");
   EXPECT_EQ(fence_language("python3,linenums"), "python3");
   EXPECT_EQ(fence_language(""), "");
+  EXPECT_EQ(fence_language("{python revenue, echo=TRUE}"), "python");  // knitr
+}
+
+TEST(FenceInfoTest, MystCodeDirectivesNameTheLanguageAfterTheBraces) {
+  EXPECT_EQ(fence_language("{code-cell} ipython3"), "ipython3");
+  EXPECT_EQ(fence_language("{code-cell}"), "python");
+  EXPECT_EQ(fence_language("{code-block} text"), "text");
+  EXPECT_EQ(fence_language("{code} python"), "python");
+  EXPECT_EQ(fence_language("{note}"), "note");
+  EXPECT_EQ(fence_role("{code-cell} python3"), FenceRole::kPython);
+  EXPECT_EQ(fence_role("{code-block} text"), FenceRole::kOutput);
+  EXPECT_EQ(fence_role("{code-block} yaml"), FenceRole::kOther);
+  EXPECT_EQ(fence_role("{note}"), FenceRole::kOther);
+  EXPECT_EQ(myst_directive("{note}"), "note");
+  EXPECT_EQ(myst_directive("{code-cell} ipython3"), "code-cell");
+  EXPECT_EQ(myst_directive("{prf:theorem}"), "prf:theorem");
+  EXPECT_EQ(myst_directive("{python label, echo=TRUE}"), "");
+  EXPECT_EQ(myst_directive("{.python}"), "");
+  EXPECT_EQ(myst_directive("python"), "");
 }
 
 TEST(FenceInfoTest, Roles) {
