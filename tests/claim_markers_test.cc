@@ -71,7 +71,8 @@ TEST(ClaimMarkersTest, PhrasesAndOtherWordsAreNoLabels) {
 
 TEST(ClaimMarkersTest, ArrowsMarkTheValueAfterThem) {
   const std::vector<std::pair<const char*, const char*>> cases = {
-      {" => 832040", "832040"}, {"=>5", "5"}, {" -> [1, 2]", "[1, 2]"}, {" \xE2\x86\x92 42", "42"}, {" =>", ""}};
+      {" => 832040", "832040"}, {"=>5", "5"}, {" -> [1, 2]", "[1, 2]"}, {" \xE2\x86\x92 42", "42"}, {" =>", ""},
+      {" ==> True", "True"},    {" --> 4", "4"}, {" \xE2\x87\x92 'abc'", "'abc'"}, {" \xE2\x9E\x9C 3", "3"}};
   for (const auto& [comment, value] : cases) {
     auto marked = marked_output(comment);
     ASSERT_TRUE(marked) << comment;
@@ -79,7 +80,7 @@ TEST(ClaimMarkersTest, ArrowsMarkTheValueAfterThem) {
     EXPECT_EQ(marked->marker->placement, MarkerPlacement::kFirstLine) << comment;
     EXPECT_EQ(marked->marker->scope, MarkerScope::kStatement) << comment;
   }
-  for (const char* comment : {" -1", " ->> x", " a -> b", " ==> x", " >= 3"}) EXPECT_FALSE(marked_output(comment)) << comment;
+  for (const char* comment : {" -1", " ->> x", " a -> b", " ===> x", " ---> x", " >= 3", " <=> x"}) EXPECT_FALSE(marked_output(comment)) << comment;
 }
 
 TEST(ClaimMarkersTest, OutputLabelsOfPlainLines) {
