@@ -12,6 +12,7 @@
 // follows rather than a value ("# prints the sorted list" describes the
 // output, "# Outputs vary by platform" is a sentence). A label alone
 // ("# Output:", "# Output", reST's "Output::") introduces the lines after it.
+// A quiz's "Answer:" labels too, unless it picks a choice ("Answer: B").
 
 #include <algorithm>
 #include <array>
@@ -65,6 +66,16 @@ bool starts_a_phrase(std::string_view value) {
   return std::find(kPhraseWords.begin(), kPhraseWords.end(), word) != kPhraseWords.end();
 }
 
+// "B", "b)", "(c)", "D. TypeError", "Option B": a multiple-choice pick.
+bool names_a_choice(std::string_view value) {
+  std::string_view rest = value;
+  if (take_word(&rest, "option") || take_word(&rest, "choice")) skip_blanks(&rest);
+  if (!rest.empty() && rest.front() == '(') rest.remove_prefix(1);
+  if (rest.empty() || lower(rest.front()) < 'a' || lower(rest.front()) > 'f') return false;
+  rest.remove_prefix(1);
+  return rest.empty() || rest.front() == ')' || rest.front() == '.' || is_blank(rest.front());
+}
+
 }  // namespace
 
 std::optional<std::string_view> match_label_marker(std::string_view comment) {
@@ -82,7 +93,7 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
   }
   std::string_view label;
   for (std::string_view word :
-       {"outputs", "output", "out", "results", "result", "prints", "printed", "stdout", "returns", "gives"}) {
+       {"outputs", "output", "out", "results", "result", "prints", "printed", "stdout", "returns", "gives", "answer"}) {
     if (take_word(&s, word)) {
       label = word;
       break;
@@ -116,6 +127,9 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
     if (trim(s).empty() || starts_a_phrase(s) || looks_like_prose(trim(s))) return std::nullopt;
     return trim(s);
   }
+  // A quiz's "Answer: {1: 'yes'}" shows what the code prints; "Answer: B" picks a choice.
+  if (label == "answer" && (s.empty() || s.front() != ':' || names_a_choice(trim(s.substr(1)))))
+    return std::nullopt;
   if (s.empty()) return s;  // the label alone
   // "# Output -> True", "#Output->{...}": an arrow stands for the colon.
   for (std::string_view arrow : {"->", "=>", "\xE2\x86\x92"})

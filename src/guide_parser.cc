@@ -10,6 +10,7 @@
 #include "diagnostic_sink.h"
 #include "item_numbering.h"
 #include "line_classifier.h"
+#include "page_widgets.h"
 #include "repl_session.h"
 #include "python_lexer.h"
 #include "unit_compiler.h"
@@ -87,7 +88,8 @@ class GuideParser {
     }
     result_.line_count = static_cast<int>(lines_.size());
     stripped_.reserve(lines_.size());
-    for (std::string_view line : lines_) stripped_.push_back(strip_leading(line));
+    // A page's buttons ("Run Code") stand between code and its output as a blank line would.
+    for (std::string_view line : lines_) stripped_.push_back(is_page_widget(line) ? std::string_view() : strip_leading(line));
   }
 
   // Hashtags ("#python #interview") and Markdown headings ("## Setup") alone
@@ -151,7 +153,8 @@ class GuideParser {
       bool has_code = false;
       bool all_furniture = true;
       for (int k = first; k <= last; ++k) {
-        if (classes_[k] != LineClass::kComment && classes_[k] != LineClass::kBlank && !is_shown_output(classes_[k]))
+        if (classes_[k] != LineClass::kComment && classes_[k] != LineClass::kBlank && classes_[k] != LineClass::kAside &&
+            !is_shown_output(classes_[k]))
           has_code = true;
         if (classes_[k] == LineClass::kComment && !is_furniture_comment(stripped_[k])) all_furniture = false;
       }
@@ -189,6 +192,7 @@ class GuideParser {
     bool in_output = false;
     for (int k = first; k <= last; ++k) {
       const LineClass c = classes_[k];
+      if (c == LineClass::kAside) continue;
       if (is_shown_output(c) || (in_output && c == LineClass::kBlank)) {
         if (!in_output)
           run.outputs.push_back({k + 1, {}, {}, c == LineClass::kOutputLabel || output_label_value(stripped_[k])});

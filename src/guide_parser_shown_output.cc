@@ -73,8 +73,9 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
       continue;
     }
     // Only right after code: the code of the sample so far, for its literals.
+    // A quiz's choices may stand between the code and its "Answer:".
     int p = i - 1;
-    while (p >= 0 && c[p] == LineClass::kBlank) --p;
+    while (p >= 0 && (c[p] == LineClass::kBlank || is_choice_line(lines, static_cast<std::size_t>(p)))) --p;
     if (p < 0 || (!is_code_class(c[p]) && c[p] != LineClass::kComment)) continue;
     std::vector<std::string_view> code;
     for (int k = p; k >= 0 && k > p - kMaxCodeLines && c[k] != LineClass::kProse && c[k] != LineClass::kOutput; --k)
@@ -115,6 +116,8 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
     }
     for (int k = i; k <= last; ++k) c[k] = lines[k].empty() ? LineClass::kOutputLabel : LineClass::kOutput;
     if (value->empty()) c[i] = LineClass::kOutputLabel;
+    for (int k = p + 1; k < i; ++k)
+      if (!lines[k].empty()) c[k] = LineClass::kAside;  // the choices
     i = last;
   }
 }

@@ -137,7 +137,8 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
     enum class Shown { kNo, kYes, kIfMoreFollows };
     auto shown = [&](int k) {
       if (lines[k].empty() || c[k] == LineClass::kComment || c[k] == LineClass::kSession) return Shown::kNo;
-      if (c[k] == LineClass::kOutput || c[k] == LineClass::kOutputLabel) return Shown::kNo;
+      if (is_choice_line(lines, static_cast<std::size_t>(k))) return Shown::kNo;
+      if (c[k] == LineClass::kOutput || c[k] == LineClass::kOutputLabel || c[k] == LineClass::kAside) return Shown::kNo;
       if (is_code_class(c[k])) {
         if (is_code_again(lines[k], c[k], all_names)) return Shown::kNo;
         std::vector<Token> line_tokens;

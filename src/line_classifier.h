@@ -26,6 +26,7 @@ enum class LineClass : std::uint8_t {
   kOutputLabel,  ///< an `Output:` line after code, or a blank line right after one
   kOutput,       ///< a line of output shown after such a label (`Output: 42` itself, too)
   kSession,      ///< a line of a REPL session: a `>>>` or `...` line, or what it echoed
+  kAside,        ///< page text inside a sample, neither code nor output: a quiz's choices before its answer
 };
 
 /// Classifies every line. `lines` are the guide's lines without leading

@@ -105,6 +105,28 @@ void mark_tentative_tail(Claim* claim, bool labelled = true) {
   claim->tentative_lines = tentative;
 }
 
+// The claim's last line is short and a paragraph of prose follows it: the
+// heading of the page's next section ("fromkeys() and setdefault()" over
+// "dict.fromkeys() creates..."), unless it agrees as output. Headings are
+// followed by prose; output is seldom followed by a sentence at once.
+bool reads_as_heading_of_next_paragraph(const Claim& claim, const std::vector<std::string_view>& lines) {
+  constexpr int kMaxHeadingWords = 5;
+  const std::size_t newline = claim.text.rfind('\n');
+  if (newline == std::string::npos) return false;  // its only line: the claim itself
+  const std::string_view last = std::string_view(claim.text).substr(newline + 1);
+  if (last.empty() || last.back() == '.' || std::count(last.begin(), last.end(), ' ') >= kMaxHeadingWords) return false;
+  // Words, and names of calls ("fromkeys() and setdefault()"): no digits, quotes or other brackets.
+  const bool words = std::all_of(last.begin(), last.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '(' || c == ')' || c == '_' || c == '-' ||
+           c == ',' || c == '?' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (!words || last.find(' ') == std::string_view::npos) return false;
+  const int next = claim.last_guide_line + 1;
+  if (next > static_cast<int>(lines.size())) return false;
+  const std::string_view after = strip_leading(lines[static_cast<std::size_t>(next - 1)]);
+  return after.size() > last.size() && looks_like_prose(after) && (after.ends_with('.') || after.ends_with(".\r"));
+}
+
 // Up to three prose lines right after a claim that ends its sample's run,
 // which may be more output (Claim::may_continue).
 constexpr int kMaxContinuationLines = 3;
@@ -174,6 +196,7 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
         return std::count(output.guide_lines.begin(), output.guide_lines.end(), claim.guide_line) > 0;
       });
       mark_tentative_tail(&claim, shown == run.outputs.end() || shown->labelled);
+      if (claim.tentative_lines == 0 && reads_as_heading_of_next_paragraph(claim, lines)) claim.tentative_lines = 1;
       add_possible_continuation(&claim, lines, in_run);
     }
     for (auto& claim : sample.claims)

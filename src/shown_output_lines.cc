@@ -116,4 +116,24 @@ bool is_phrase_of_words(std::string_view line) {
   return letter;
 }
 
+namespace {
+
+// The letter of a choice ("A) x", "(b) x", "C. x"), lowercased; 0 for none.
+char choice_letter(std::string_view line) {
+  if (line.starts_with('(')) line.remove_prefix(1);
+  if (line.size() < 3) return 0;
+  const char letter = static_cast<char>(std::tolower(static_cast<unsigned char>(line[0])));
+  if (letter < 'a' || letter > 'f' || (line[1] != ')' && line[1] != '.') || line[2] != ' ') return 0;
+  return letter;
+}
+
+}  // namespace
+
+bool is_choice_line(const std::vector<std::string_view>& lines, std::size_t k) {
+  const char letter = choice_letter(lines[k]);
+  if (letter == 0) return false;
+  return (k > 0 && choice_letter(lines[k - 1]) == letter - 1) ||
+         (k + 1 < lines.size() && choice_letter(lines[k + 1]) == letter + 1);
+}
+
 }  // namespace guidecheck

@@ -45,4 +45,9 @@ bool names_exception(std::string_view line);
 /// False or None). A heading looks like this, and so does some output.
 bool is_phrase_of_words(std::string_view line);
 
+/// lines[k] is one of a quiz's choices: "A) {1: 'yes'}", "(b) TypeError",
+/// "C. 3", with a choice of the letter before or after it on the line
+/// beside it. What the page asks the reader to pick from, not output.
+bool is_choice_line(const std::vector<std::string_view>& lines, std::size_t k);
+
 }  // namespace guidecheck

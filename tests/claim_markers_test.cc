@@ -48,6 +48,17 @@ TEST(ClaimMarkersTest, LabelsMarkTheirValue) {
   }
 }
 
+TEST(ClaimMarkersTest, AQuizAnswerLabelsWhatTheCodePrintsButNotAChoice) {
+  for (const char* comment : {" Answer: {'a': 10, 'b': 2}", "Answer: 3"}) {
+    auto marked = marked_output(comment);
+    ASSERT_TRUE(marked) << comment;
+    EXPECT_NE(marked->text.find_first_of("{3"), std::string_view::npos) << comment;
+  }
+  for (const char* comment : {" Answer: B", "Answer: b)", "Answer: (c)", "Answer: D. TypeError", "Answer: Option A",
+                              " Answer the question below", " Answers vary"})
+    EXPECT_FALSE(marked_output(comment)) << comment;
+}
+
 TEST(ClaimMarkersTest, VerbsNameAnExpressionsValue) {
   const std::vector<std::pair<const char*, const char*>> cases = {
       {" returns '  1,999.50 EUR'", "'  1,999.50 EUR'"}, {" Returns: 4", "4"}, {" gives [1, 2]", "[1, 2]"},

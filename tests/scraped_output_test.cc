@@ -173,6 +173,35 @@ TEST(ScrapedLabelledOutputTest, ALeadInEndingInADashIntroducesOutput) {
   EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-4: 42"}));
 }
 
+TEST(ScrapedLabelledOutputTest, ButtonsOfThePageStandBetweenCodeAndOutput) {
+  const ParsedGuide guide = parse_guide(
+      "prices = {\"tea\": 2.5}\n"
+      "print(prices)\n"
+      "Run Code\n"
+      "Output\n"
+      "{'tea': 2.5}\n"  // 5
+      "Try it Yourself \xC2\xBB\n"
+      "Next comes a paragraph of prose about dictionaries and their keys.\n",
+      "widgets.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"5-5: {'tea': 2.5}"}));
+}
+
+TEST(ScrapedLabelledOutputTest, AQuizsChoicesStandBetweenTheCodeAndItsAnswer) {
+  const ParsedGuide guide = parse_guide(
+      "d = {1: \"one\", True: \"yes\"}\n"
+      "print(d)\n"
+      "A) {1: 'one', True: 'yes'}\n"
+      "B) {1: 'yes'}\n"
+      "C) TypeError\n"
+      "Show Answer\n"
+      "Answer: {1: 'yes'}\n",  // 7
+      "quiz.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].lines, (std::vector<std::string>{"d = {1: \"one\", True: \"yes\"}", "print(d)"}));
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"7-7: {1: 'yes'}"}));
+}
+
 TEST(ScrapedLabelledOutputTest, OutputStopsAtASession) {
   const ParsedGuide guide = parse_guide(
       "print(1)\n"

@@ -52,6 +52,24 @@ TEST(ScrapedTextReaderTest, AModuleLevelTestFunctionMakesAPytestFile) {
   EXPECT_TRUE(extraction.samples[0].pytest_file);
 }
 
+// Output lines run into the page's next heading when no blank line is
+// kept; a short line of words over a sentence of prose counts only where
+// it agrees. A value there is judged as shown.
+TEST(ScrapedTextReaderTest, AHeadingOverTheNextParagraphEndsOutputTentatively) {
+  const Extraction heading = read(
+      "squares = {n: n * n for n in range(1, 3)}\nprint(squares)\nOutput\n{1: 1, 2: 4}\n"
+      "fromkeys() and setdefault()\ndict.fromkeys() creates a dictionary with one value for every key.\n");
+  ASSERT_EQ(heading.samples.size(), 1u);
+  ASSERT_EQ(heading.samples[0].claims.size(), 1u);
+  EXPECT_EQ(heading.samples[0].claims[0].tentative_lines, 1);
+  const Extraction value = read(
+      "import re\nprint(re.sub(r\"\\d\", \"#\", \"a1\"))\nprint(1)\nOutput:\n1\na#\n"
+      "The pattern replaced every digit with a hash sign.\n");
+  ASSERT_EQ(value.samples.size(), 1u);
+  ASSERT_EQ(value.samples[0].claims.size(), 1u);
+  EXPECT_EQ(value.samples[0].claims[0].tentative_lines, 0);
+}
+
 // `print(n)  # -2` after a flattened loop: a layout that prints the claim
 // among other lines agrees in part; one that prints only it agrees whole.
 TEST(ScrapedTextReaderTest, AClaimThatIsAllItsStatementPrintedAgreesWhole) {
