@@ -30,7 +30,8 @@ case_held_out_guides() {
     "$guides"/fresh/*.md "$guides"/fresh/*.rst "$guides"/fresh2/*.md "$guides"/fresh2/*.rst \
     "$guides"/fresh3/*.md "$guides"/fresh3/*.rst \
     "$guides"/fresh4/*.txt "$guides"/fresh4/*.md "$guides"/fresh4/*.rst \
-    "$guides"/fresh5/*.txt "$guides"/fresh5/*.md "$guides"/fresh5/*.rst)
+    "$guides"/fresh5/*.txt "$guides"/fresh5/*.md "$guides"/fresh5/*.rst \
+    "$guides"/fresh6/*.txt "$guides"/fresh6/*.md)
   note "held-out guides: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
   ((right * 100 >= key * 99)) || fail "claims right: $right of $key (at least 99%)"
   assert_eq "planted errors caught" "$planted" "$caught"
