@@ -66,6 +66,9 @@ struct Claim {
   /// `<pre>`), its lines holding character references (`&lt;`) where the
   /// text has `<`: `text` is what a browser shows. A rewrite escapes.
   bool shown_as_html = false;
+  /// Output blocks: the guide shows the text as a code span in a sentence
+  /// ("This prints `42`."). A rewrite replaces the span alone.
+  bool in_code_span = false;
 };
 
 /// The claims of one code run, in guide order. Output markers

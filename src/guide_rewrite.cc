@@ -136,6 +136,22 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       replaced[line] = {updated};
       continue;
     }
+    if (claim.in_code_span) {
+      if (actual.size() != 1) {
+        refuse(fmt::format("the output spans {} lines; a code span in a sentence holds one", actual.size()));
+        continue;
+      }
+      std::string& text = lines[static_cast<size_t>(line - 1)].text;
+      const size_t at = text.find('`' + claim.text + '`');
+      if (at == std::string::npos || actual[0].find('`') != std::string::npos) {
+        refuse(at == std::string::npos ? "the claimed text is no longer on this line"
+                                       : "the output holds a backtick, which would end the code span");
+        continue;
+      }
+      result.changed.push_back(fmt::format("{}:{}: '{}' -> '{}'", guide_name, line, claim.text, actual[0]));
+      replaced[line] = {text.substr(0, at + 1) + actual[0] + text.substr(at + 1 + claim.text.size())};
+      continue;
+    }
     int last = std::min(claim.last_guide_line, static_cast<int>(lines.size()));
     if (claim.shown_as_html) {
       std::string why;

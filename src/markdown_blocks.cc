@@ -210,6 +210,42 @@ std::optional<MarkdownBlock> quoted_block(cmark_node* quote, const std::vector<s
   return block;
 }
 
+// A paragraph's only code span, with the plain text around it; nullopt for
+// none or several. Its line is the first of the paragraph's lines (from
+// `start`, counted in `guide`) that holds it in backticks.
+std::optional<MarkdownBlock::OneCodeSpan> one_code_span(cmark_node* paragraph, const std::vector<std::string_view>& guide,
+                                                        int start) {
+  MarkdownBlock::OneCodeSpan span;
+  int spans = 0;
+  IterPtr iter(cmark_iter_new(paragraph));
+  for (cmark_event_type event; iter && (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    const char* literal = cmark_node_get_literal(node);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_CODE:
+        if (++spans > 1) return std::nullopt;
+        span.code = literal ? literal : "";
+        break;
+      case CMARK_NODE_TEXT:
+        (spans == 0 ? span.before : span.after) += literal ? literal : "";
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        (spans == 0 ? span.before : span.after) += ' ';
+        break;
+      default:
+        break;
+    }
+  }
+  if (spans != 1) return std::nullopt;
+  const int end = std::min<int>(cmark_node_get_end_line(paragraph), static_cast<int>(guide.size()));
+  for (int line = std::max(start, 1); line <= end && span.line == 0; ++line)
+    if (guide[static_cast<std::size_t>(line - 1)].find(span.code) != std::string_view::npos) span.line = line;
+  if (span.line == 0) span.line = start;
+  return span;
+}
+
 // The leaf blocks of one parsed level, lines counted from `first_line`.
 void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& lines, int first_line,
                          std::vector<MarkdownBlock>* blocks) {
@@ -243,6 +279,10 @@ void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& l
       if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
         block.kind = type == CMARK_NODE_PARAGRAPH ? MarkdownBlockKind::kParagraph : MarkdownBlockKind::kHeading;
         block.text = plain_text(node);
+        if (type == CMARK_NODE_PARAGRAPH) {
+          block.one_code_span = one_code_span(node, guide, block.line);
+          if (block.one_code_span) block.one_code_span->line += first_line - 1;
+        }
       }
     }
     block.line += first_line - 1;

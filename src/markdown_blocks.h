@@ -9,6 +9,7 @@
 // gives the blocks markdown_html.h reads in it (a `<summary>` is a heading,
 // a `<pre>` a code block), or one kOther block.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,14 @@ struct MarkdownBlock {
   /// Paragraphs and headings: the text without inline markup, line breaks
   /// as spaces ("**Output:**" gives "Output:").
   std::string text;
+  /// Paragraphs holding exactly one code span ("This prints `42`."): the
+  /// text before it, its code, the text after it (markup dropped), and the
+  /// guide line it is on.
+  struct OneCodeSpan {
+    std::string before, code, after;
+    int line = 0;
+  };
+  std::optional<OneCodeSpan> one_code_span;
   /// Code blocks read out of raw HTML (markdown_html.h): a `<pre>`, or a
   /// fence CommonMark leaves inside an HTML block. Output at most, never a
   /// sample: the page does not render it as code.

@@ -157,7 +157,9 @@ class MarkdownReader {
       ++blocks_since_sample_;
       if (block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) lead_in_ = block.text;
       const bool words = block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading;
-      if (words && open_ && !labelled_ && !introduced_ && is_output_label(block.text)) {
+      if (block.kind == MarkdownBlockKind::kParagraph && open_ && !labelled_ && !introduced_ && take_inline_output(block)) {
+        close();
+      } else if (words && open_ && !labelled_ && !introduced_ && is_output_label(block.text)) {
         labelled_ = true;
       } else if (block.kind == MarkdownBlockKind::kParagraph && open_ && !labelled_ && !introduced_ &&
                  ends_with_colon(block.text)) {
@@ -266,6 +268,32 @@ class MarkdownReader {
     }
     add_sample(code, facts, std::move(claims), SampleStyle::kScript);
     open_ = extraction_.samples.size() - 1;
+  }
+
+  // "This prints `42`.", "Output: `[1, 2]`": a lead-in and the output in
+  // one code span, nothing after it but punctuation. A span holding a bare
+  // name (`total`) may name a variable rather than show output: it counts
+  // only where it agrees.
+  bool take_inline_output(const MarkdownBlock& block) {
+    if (!block.one_code_span) return false;
+    const MarkdownBlock::OneCodeSpan& span = *block.one_code_span;
+    if (span.code.empty() || span.after.find_first_not_of(" .,;:!") != std::string::npos) return false;
+    if (!is_output_label(span.before)) return false;
+    Sample& sample = extraction_.samples[*open_];
+    Claim claim = output_block_claim({span.code}, 1, span.line, sample);
+    claim.in_code_span = true;
+    if (is_bare_name(span.code)) claim.tentative_lines = 1;
+    sample.claims.push_back(std::move(claim));
+    sample.last_line = std::max(sample.last_line, span.line);
+    return true;
+  }
+
+  static bool is_bare_name(std::string_view code) {
+    if (code == "True" || code == "False" || code == "None") return false;
+    const auto name_char = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+    };
+    return !(code[0] >= '0' && code[0] <= '9') && std::all_of(code.begin(), code.end(), name_char);
   }
 
   // Bare expressions reading a name no sample before them binds cannot run:

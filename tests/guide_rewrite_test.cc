@@ -49,6 +49,24 @@ TEST(GuideRewriteTest, AnOutputBlockBecomesTheOutputLinesAtItsIndentation) {
   EXPECT_EQ(r.changed[0], "g.md:8-9: output block rewritten (4 line(s))");
 }
 
+TEST(GuideRewriteTest, OutputInACodeSpanIsRewrittenInTheSpanAlone) {
+  const std::string guide = "```python\nprint(2 ** 10)\n```\n\nThis prints `1025` (`2 ** 10`).\n";
+  Claim claim;
+  claim.form = ClaimForm::kOutputBlock;
+  claim.in_code_span = true;
+  claim.guide_line = claim.last_guide_line = 5;
+  claim.anchor_line = 2;
+  claim.text = "1025";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "1024"}});
+  EXPECT_EQ(r.text, "```python\nprint(2 ** 10)\n```\n\nThis prints `1024` (`2 ** 10`).\n");
+  // Two lines, or a backtick, cannot stand in the span.
+  for (const char* actual : {"1\n2", "a`b"}) {
+    GuideRewrite refused = rewrite_claims(guide, "g.md", {{claim, actual}});
+    EXPECT_EQ(refused.text, guide) << actual;
+    ASSERT_EQ(refused.refused.size(), 1u) << actual;
+  }
+}
+
 TEST(GuideRewriteTest, AnOutputBlockWhoseFirstLineIsIndentedKeepsTheBlocksIndentation) {
   std::string guide = "```text\n   Lin!\nab\n```\n";
   Claim claim;

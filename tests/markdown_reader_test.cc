@@ -276,6 +276,31 @@ TEST(MarkdownReaderTest, ALeadInWithoutAColonThatNamesOutput) {
   EXPECT_TRUE(e.samples[0].claims.empty());
 }
 
+TEST(MarkdownReaderTest, OutputInACodeSpanAfterALeadIn) {
+  for (const char* paragraph : {"This prints `2`.", "Output: `2`", "**Output:** `2`", "which gives `2`",
+                                "The result is\n`2`."}) {
+    const Extraction e = read(std::string("```py\nprint(1 + 1)\n```\n\n") + paragraph + "\n");
+    ASSERT_EQ(e.samples.size(), 1u) << paragraph;
+    const int line = std::string(paragraph).find('\n') == std::string::npos ? 5 : 6;
+    EXPECT_EQ(claims_of(e.samples[0]), Strings{std::to_string(line) + "-" + std::to_string(line) +
+                                               " output output-block @2 since 0 [2]"})
+        << paragraph;
+    EXPECT_TRUE(e.samples[0].claims[0].in_code_span);
+    EXPECT_EQ(e.samples[0].claims[0].tentative_lines, 0) << paragraph;
+  }
+  // A bare name may be a variable the sentence talks about: it counts where it agrees.
+  const Extraction name = read("```py\ntotal = 2\nprint(total)\n```\n\nThis prints `total`.\n");
+  ASSERT_EQ(name.samples[0].claims.size(), 1u);
+  EXPECT_EQ(name.samples[0].claims[0].tentative_lines, 1);
+  // No lead-in, more words after the span, or two spans: no claim.
+  for (const char* paragraph : {"Note `2`.", "This prints `2` because of addition.", "It prints `2` or `3`.",
+                                "Set `x` first."}) {
+    const Extraction e = read(std::string("```py\nprint(1 + 1)\n```\n\n") + paragraph + "\n");
+    ASSERT_EQ(e.samples.size(), 1u) << paragraph;
+    EXPECT_TRUE(e.samples[0].claims.empty()) << paragraph;
+  }
+}
+
 TEST(MarkdownReaderTest, SnippetsIncludesAreNotRun) {
   const Extraction e = read(
       "```python\n"                             // 1
