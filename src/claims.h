@@ -66,6 +66,10 @@ struct Claim {
   /// `<pre>`), its lines holding character references (`&lt;`) where the
   /// text has `<`: `text` is what a browser shows. A rewrite escapes.
   bool shown_as_html = false;
+  /// The claimed text is a code span in a Markdown table's cell (a table
+  /// of calls and what they print, call_output_table.h): a rewrite
+  /// replaces the span's content only.
+  bool in_table_cell = false;
 };
 
 /// The claims of one code run, in guide order. Output markers

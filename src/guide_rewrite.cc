@@ -101,6 +101,36 @@ std::optional<std::vector<std::string>> html_output_lines(const std::vector<Line
   return block;
 }
 
+// A table row with the code span that holds the claimed text holding the
+// output instead, or nullopt and why not: a cell holds one line, and a
+// backquote or a pipe would end the span or the cell.
+std::optional<std::string> table_row_rewritten(const std::string& row, const Claim& claim,
+                                               const std::vector<std::string>& actual, std::string* why) {
+  if (actual.size() != 1) {
+    *why = fmt::format("the output spans {} lines; a table cell holds one", actual.size());
+    return std::nullopt;
+  }
+  if (actual[0].empty() || actual[0].find_first_of("`|") != std::string::npos) {
+    *why = "the output is empty or holds a backquote or a pipe, which a code span in a table cell cannot show; "
+           "rewrite it by hand";
+    return std::nullopt;
+  }
+  // The last span of the row that holds exactly the claim: the output column follows the call's.
+  for (size_t end = row.size(); end > 0;) {
+    const size_t close = row.rfind('`', end - 1);
+    const size_t open = close == std::string::npos || close == 0 ? std::string::npos : row.rfind('`', close - 1);
+    if (open == std::string::npos) break;
+    const std::string_view content = std::string_view(row).substr(open + 1, close - open - 1);
+    const size_t first = content.find_first_not_of(' ');
+    const size_t last = content.find_last_not_of(' ');
+    if (first != std::string_view::npos && content.substr(first, last - first + 1) == claim.text)
+      return row.substr(0, open + 1 + first) + actual[0] + row.substr(open + 1 + last + 1);
+    end = open;
+  }
+  *why = "the claimed text is no longer on this line";
+  return std::nullopt;
+}
+
 }  // namespace
 
 GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_name, const std::vector<ClaimEdit>& edits) {
@@ -120,6 +150,16 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       continue;
     }
     std::vector<std::string> actual = output_lines(edit.actual);
+    if (claim.in_table_cell) {
+      std::string why;
+      if (std::optional<std::string> row = table_row_rewritten(lines[static_cast<size_t>(line - 1)].text, claim, actual, &why)) {
+        result.changed.push_back(fmt::format("{}:{}: '{}' -> '{}'", guide_name, line, claim.text, actual[0]));
+        replaced[line] = {std::move(*row)};
+      } else {
+        refuse(why);
+      }
+      continue;
+    }
     if (claim.form == ClaimForm::kTrailing || claim.kind == ClaimKind::kError) {
       if (actual.size() != 1) {
         refuse(fmt::format("the output spans {} lines; a trailing comment holds one", actual.size()));

@@ -6,11 +6,15 @@
 // admonitions and content tabs (mkdocs_containers.h): a body is read as
 // Markdown of its own, a title is a heading on the opener's line. Raw HTML
 // gives the blocks markdown_html.h reads in it (a `<summary>` is a heading,
-// a `<pre>` a code block), or one kOther block.
+// a `<pre>` a code block), or one kOther block. A paragraph that is a pipe
+// table carries its rows.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "markdown_table.h"
 
 namespace guidecheck {
 
@@ -29,6 +33,9 @@ struct MarkdownBlock {
   /// Paragraphs and headings: the text without inline markup, line breaks
   /// as spaces ("**Output:**" gives "Output:").
   std::string text;
+  /// Paragraphs: the pipe table it holds (markdown_table.h), which plain
+  /// CommonMark reads as a paragraph.
+  std::optional<MarkdownTable> table;
   /// Code blocks read out of raw HTML (markdown_html.h): a `<pre>`, or a
   /// fence CommonMark leaves inside an HTML block. Output at most, never a
   /// sample: the page does not render it as code.

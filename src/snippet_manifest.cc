@@ -52,6 +52,7 @@ json claim_to_json(const Claim& claim) {
   if (!claim.may_continue.empty()) j["may_continue"] = claim.may_continue;
   if (claim.normalize_whitespace) j["normalize_whitespace"] = true;
   if (claim.shown_as_html) j["shown_as_html"] = true;
+  if (claim.in_table_cell) j["in_table_cell"] = true;
   return j;
 }
 
@@ -72,6 +73,7 @@ Claim claim_from_json(const json& j) {
   claim.may_continue = j.value("may_continue", std::vector<std::string>());
   claim.normalize_whitespace = j.value("normalize_whitespace", false);
   claim.shown_as_html = j.value("shown_as_html", false);
+  claim.in_table_cell = j.value("in_table_cell", false);
   return claim;
 }
 

@@ -79,6 +79,16 @@ TEST(ManifestTest, ClaimsKeepWhetherTheGuideShowsThemAsHtml) {
   EXPECT_FALSE(loaded[1].shown_as_html);
 }
 
+TEST(ManifestTest, ClaimsKeepWhetherTheyStandInATableCell) {
+  Claim cell, plain;
+  cell.text = plain.text = "240";
+  cell.in_table_cell = true;
+  const std::vector<Claim> loaded = through_the_file({cell, plain});
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_TRUE(loaded[0].in_table_cell);
+  EXPECT_FALSE(loaded[1].in_table_cell);
+}
+
 TEST(ManifestTest, ASamplesSetupIsKeptThroughTheFile) {
   TempDir dir("snippet_manifest_test");
   Manifest manifest;
