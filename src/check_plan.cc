@@ -248,7 +248,13 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     if (!apply_directives(directives.of(planned.sample.id), directives.path, planned.sample.pytest_file, *plan->scratch, &planned, err))
       return false;
     if (const auto& forced = directives.of(planned.sample.id).continues) planned.sample.continues = *forced;
+    // The page's hidden setup (a testsetup) runs first, then the samples it
+    // continues, each silently.
+    Sample setup;
+    setup.id = planned.sample.id + "-setup";
+    setup.source = planned.sample.setup;
     std::vector<const Sample*> earlier;
+    if (!setup.source.empty()) earlier.push_back(&setup);
     for (const auto& id : planned.sample.continues)
       for (const auto& file : files)
         if (file.id == id) earlier.push_back(&file);

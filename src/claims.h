@@ -66,8 +66,9 @@ struct Claim {
   /// `<pre>`), its lines holding character references (`&lt;`) where the
   /// text has `<`: `text` is what a browser shows. A rewrite escapes.
   bool shown_as_html = false;
-  /// Output blocks: the guide shows the text as a code span in a sentence
-  /// ("This prints `42`."). A rewrite replaces the span alone.
+  /// The claimed text is a code span: in a sentence ("This prints `42`.")
+  /// or in a Markdown table's cell (a table of calls and what they print,
+  /// call_output_table.h). A rewrite replaces the span's content only.
   bool in_code_span = false;
 };
 

@@ -23,7 +23,7 @@ std::string drift_inputs_digest(const std::string& guide_path, const Manifest& m
   digest.add(GUIDECHECK_VERSION);  // another reader may find other samples
   digest.add(guide_path).add(guide_text).add(manifest.format);
   for (const auto& sample : manifest.samples)
-    digest.add(fmt::format("{}:{}-{}", sample.id, sample.first_line, sample.last_line));
+    digest.add(fmt::format("{}:{}-{}", sample.id, sample.first_line, sample.last_line)).add(sample.setup);
   for (const auto& sample : stored) digest.add(sample.id).add(sample.source);
   return digest.hex();
 }
@@ -52,6 +52,11 @@ bool find_drift(const std::string& guide_path, const Manifest& manifest, const s
                                       sample.first_line, sample.last_line, sample.id, sample.id, advice));
       continue;
     }
+    // The setup is the manifest's, not a snippet's: extract writes it again.
+    if (const Sample* known = manifest.find(sample.id); known && known->setup != sample.setup)
+      problems->push_back(fmt::format("{}:{}: sample {} changed: the setup it runs first (a testsetup) is not the "
+                                      "manifest's; {}",
+                                      guide_path, sample.first_line, sample.id, advice));
     std::vector<std::string> lines = stripped_lines(file->source);
     std::vector<std::string> shown = stripped_lines(sample.source);
     size_t common = std::min(lines.size(), shown.size());

@@ -16,8 +16,10 @@
 // prints. Reprs such as `Point(x=3, y=4)` or `deque([1])` stay output.
 // A numbered list right after the label ("1. Ann: 91") is output the code
 // printed once the page is past its first item, unless a line of it is what
-// the page's next item would be. Limit: other expression statements right
-// after the output read as output.
+// the page's next item would be. A line shaped like an assignment is code
+// again, unless the code prints lines that start that way (`score = 93.456`
+// after `print(f"{score = }")`) and no other code follows it. Limit: other
+// expression statements right after the output read as output.
 
 #include <algorithm>
 #include <array>
@@ -83,7 +85,16 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
     if (code.empty()) continue;
     std::reverse(code.begin(), code.end());
     const std::vector<std::string> fragments = printed_fragments(code);
+    const std::vector<std::string> starts = printed_line_starts(code);
     const CodeNames names = names_of(code);
+    // `score = 93.456` after output of `print(f"{score = }")` is more of it,
+    // unless code other than its like follows it: then code goes on there.
+    auto printed_assignment = [&](int k) {
+      if (!reads_as_printed_assignment(lines[k], starts)) return false;
+      const int next = k + 1;
+      return next == n || lines[next].empty() || !is_code_again(lines[next], c[next], names) ||
+             reads_as_printed_assignment(lines[next], starts);
+    };
     // "Output: a list of squares" describes; "Output: 42" shows.
     if (!value->empty() && is_prose_again(*value, fragments)) continue;
 
@@ -106,8 +117,8 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
       // After a label, a phrase built from the code's words is output.
       const bool prose =
           !in_list && is_prose_again(lines[j], fragments) && printed_words_shown(lines[j], fragments) < 2;
-      if (c[j] == LineClass::kSession || output_label_value(lines[j]) || is_code_again(lines[j], c[j], names) || prose)
-        break;
+      const bool code_again = is_code_again(lines[j], c[j], names) && !printed_assignment(j);
+      if (c[j] == LineClass::kSession || output_label_value(lines[j]) || code_again || prose) break;
       last = j;
     }
     if (last < 0) {

@@ -16,7 +16,9 @@
 // not prose (`3 4`, `Total: 12 EUR`). A phrase of words alone is output
 // when more output follows it; at the end of output it may be the last
 // line or the page's next heading, which the judge tells apart (the
-// reader marks it tentative). A trailing bare expression of a script shows
+// reader marks it tentative). After a line of output, a line shaped like an
+// assignment that the code prints (`score = 93.456` after
+// `print("score =", score)`) is output too, unless other code follows it. A trailing bare expression of a script shows
 // nothing, so taking one for output loses nothing that runs. The output
 // ends as labelled output does: at code again, at prose, at a blank line.
 
@@ -90,13 +92,16 @@ struct Region {
   CodeNames names;
   std::vector<std::string> fragments;
   PythonLexer fragment_lexer;
+  std::vector<std::string> printed_starts;  // printed_line_starts
   bool prints = false;
 
   void add(std::string_view line, const CodeNames& line_names) {
     names.used.insert(line_names.used.begin(), line_names.used.end());
     names.bound.insert(line_names.bound.begin(), line_names.bound.end());
     add_printed_fragments(line, &fragment_lexer, &fragments);
-    prints = prints || line.find("print(") != std::string_view::npos;
+    if (line.find("print(") == std::string_view::npos) return;
+    prints = true;
+    for (std::string& start : printed_line_starts({line})) printed_starts.push_back(std::move(start));
   }
 };
 
@@ -131,6 +136,18 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
 
     const CodeNames& names = region.names;
     const std::vector<std::string>& fragments = region.fragments;
+    // A scrape that keeps the page's blank lines puts one between the code's
+    // box and the output's.
+    int start = i;
+    while (start + 1 < n && lines[start + 1].empty() && start - i < kMaxBlankLinesBefore) ++start;
+    // After a line of output, `score = 93.456` that the code prints
+    // (`print("score =", x)`) is more of it, unless other code follows it.
+    auto printed_assignment = [&](int k) {
+      if (k - 1 <= start || !reads_as_printed_assignment(lines[k], region.printed_starts)) return false;
+      const int next = k + 1;
+      return next == n || lines[next].empty() || !is_code_again(lines[next], c[next], all_names) ||
+             reads_as_printed_assignment(lines[next], region.printed_starts);
+    };
     // A phrase of words alone ("city temp rain") is output when it shows
     // what the code prints or heads more output (a table's header), not
     // when it is the page's next heading.
@@ -140,7 +157,7 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
       if (is_choice_line(lines, static_cast<std::size_t>(k))) return Shown::kNo;
       if (c[k] == LineClass::kOutput || c[k] == LineClass::kOutputLabel || c[k] == LineClass::kAside) return Shown::kNo;
       if (is_code_class(c[k])) {
-        if (is_code_again(lines[k], c[k], all_names)) return Shown::kNo;
+        if (is_code_again(lines[k], c[k], all_names)) return printed_assignment(k) ? Shown::kYes : Shown::kNo;
         std::vector<Token> line_tokens;
         PythonLexer line_lexer;
         if (line_lexer.next(lines[k], &line_tokens).continued) return Shown::kNo;
@@ -151,10 +168,6 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
       if (is_phrase_of_words(lines[k]) && !shows_printed_fragment(lines[k], fragments)) return Shown::kIfMoreFollows;
       return Shown::kYes;
     };
-    // A scrape that keeps the page's blank lines puts one between the code's
-    // box and the output's.
-    int start = i;
-    while (start + 1 < n && lines[start + 1].empty() && start - i < kMaxBlankLinesBefore) ++start;
     int last = start;
     while (last + 1 < n) {
       const Shown next = shown(last + 1);

@@ -101,6 +101,39 @@ std::optional<std::vector<std::string>> html_output_lines(const std::vector<Line
   return block;
 }
 
+// The line with the code span that holds the claimed text (in a sentence
+// or a table cell) holding the output instead, or nullopt and why not: a
+// span holds one line, a backquote would end it, and in a table row a pipe
+// would end the cell.
+std::optional<std::string> code_span_rewritten(const std::string& row, const Claim& claim,
+                                               const std::vector<std::string>& actual, std::string* why) {
+  if (actual.size() != 1) {
+    *why = fmt::format("the output spans {} lines; a code span holds one", actual.size());
+    return std::nullopt;
+  }
+  const bool table_row = row.find_first_not_of(" \t") != std::string::npos && row[row.find_first_not_of(" \t")] == '|';
+  if (actual[0].empty() || actual[0].find_first_of(table_row ? "`|" : "`") != std::string::npos) {
+    *why = table_row ? "the output is empty or holds a backquote or a pipe, which a code span in a table cell cannot "
+                       "show; rewrite it by hand"
+                     : "the output is empty or holds a backquote, which a code span cannot show; rewrite it by hand";
+    return std::nullopt;
+  }
+  // The last span of the line that holds exactly the claim: a table's output column follows the call's.
+  for (size_t end = row.size(); end > 0;) {
+    const size_t close = row.rfind('`', end - 1);
+    const size_t open = close == std::string::npos || close == 0 ? std::string::npos : row.rfind('`', close - 1);
+    if (open == std::string::npos) break;
+    const std::string_view content = std::string_view(row).substr(open + 1, close - open - 1);
+    const size_t first = content.find_first_not_of(' ');
+    const size_t last = content.find_last_not_of(' ');
+    if (first != std::string_view::npos && content.substr(first, last - first + 1) == claim.text)
+      return row.substr(0, open + 1 + first) + actual[0] + row.substr(open + 1 + last + 1);
+    end = open;
+  }
+  *why = "the claimed text is no longer on this line";
+  return std::nullopt;
+}
+
 }  // namespace
 
 GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_name, const std::vector<ClaimEdit>& edits) {
@@ -120,6 +153,16 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       continue;
     }
     std::vector<std::string> actual = output_lines(edit.actual);
+    if (claim.in_code_span) {
+      std::string why;
+      if (std::optional<std::string> row = code_span_rewritten(lines[static_cast<size_t>(line - 1)].text, claim, actual, &why)) {
+        result.changed.push_back(fmt::format("{}:{}: '{}' -> '{}'", guide_name, line, claim.text, actual[0]));
+        replaced[line] = {std::move(*row)};
+      } else {
+        refuse(why);
+      }
+      continue;
+    }
     if (claim.form == ClaimForm::kTrailing || claim.kind == ClaimKind::kError) {
       if (actual.size() != 1) {
         refuse(fmt::format("the output spans {} lines; a trailing comment holds one", actual.size()));
@@ -134,22 +177,6 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       std::string updated = text.substr(0, at) + actual[0] + text.substr(at + claim.text.size());
       result.changed.push_back(fmt::format("{}:{}: '{}' -> '{}'", guide_name, line, claim.text, actual[0]));
       replaced[line] = {updated};
-      continue;
-    }
-    if (claim.in_code_span) {
-      if (actual.size() != 1) {
-        refuse(fmt::format("the output spans {} lines; a code span in a sentence holds one", actual.size()));
-        continue;
-      }
-      std::string& text = lines[static_cast<size_t>(line - 1)].text;
-      const size_t at = text.find('`' + claim.text + '`');
-      if (at == std::string::npos || actual[0].find('`') != std::string::npos) {
-        refuse(at == std::string::npos ? "the claimed text is no longer on this line"
-                                       : "the output holds a backtick, which would end the code span");
-        continue;
-      }
-      result.changed.push_back(fmt::format("{}:{}: '{}' -> '{}'", guide_name, line, claim.text, actual[0]));
-      replaced[line] = {text.substr(0, at + 1) + actual[0] + text.substr(at + 1 + claim.text.size())};
       continue;
     }
     int last = std::min(claim.last_guide_line, static_cast<int>(lines.size()));

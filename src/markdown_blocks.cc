@@ -149,6 +149,35 @@ std::string plain_text(cmark_node* block) {
   return text;
 }
 
+// A paragraph's lines as text and code spans (markdown_table.h); emphasis
+// and links give their text.
+std::vector<InlineLine> inline_lines(cmark_node* paragraph) {
+  std::vector<InlineLine> lines(1);
+  IterPtr iter(cmark_iter_new(paragraph));
+  if (!iter) return lines;
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    const char* literal = cmark_node_get_literal(node);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_HTML_INLINE:
+        lines.back().push_back({literal ? literal : "", false});
+        break;
+      case CMARK_NODE_CODE:
+        lines.back().push_back({literal ? literal : "", true});
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        lines.emplace_back();
+        break;
+      default:
+        break;
+    }
+  }
+  return lines;
+}
+
 bool is_leaf_block(cmark_node_type type) {
   switch (type) {
     case CMARK_NODE_CODE_BLOCK:
@@ -284,6 +313,7 @@ void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& l
           if (block.one_code_span) block.one_code_span->line += first_line - 1;
         }
       }
+      if (type == CMARK_NODE_PARAGRAPH) block.table = read_pipe_table(inline_lines(node), block.line + first_line - 1);
     }
     block.line += first_line - 1;
     blocks->push_back(std::move(block));

@@ -7,12 +7,15 @@
 // Markdown of its own, a title is a heading on the opener's line. So are
 // MyST's admonition fences (````{note}, myst_directives.h). Raw HTML
 // gives the blocks markdown_html.h reads in it (a `<summary>` is a heading,
-// a `<pre>` a code block), or one kOther block.
+// a `<pre>` a code block), or one kOther block. A paragraph that is a pipe
+// table carries its rows.
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "markdown_table.h"
 
 namespace guidecheck {
 
@@ -42,6 +45,9 @@ struct MarkdownBlock {
     int line = 0;
   };
   std::optional<OneCodeSpan> one_code_span;
+  /// Paragraphs: the pipe table it holds (markdown_table.h), which plain
+  /// CommonMark reads as a paragraph.
+  std::optional<MarkdownTable> table;
   /// Code blocks read out of raw HTML (markdown_html.h): a `<pre>`, or a
   /// fence CommonMark leaves inside an HTML block. Output at most, never a
   /// sample: the page does not render it as code.

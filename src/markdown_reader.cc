@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "call_output_table.h"
 #include "chunk_options.h"
 #include "claims.h"
 #include "fence_info.h"
@@ -156,6 +157,10 @@ class MarkdownReader {
       }
       ++blocks_since_sample_;
       if (block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) lead_in_ = block.text;
+      if (block.table && open_ && take_table_claims(*block.table)) {
+        close();
+        continue;
+      }
       const bool words = block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading;
       if (block.kind == MarkdownBlockKind::kParagraph && open_ && !labelled_ && !introduced_ && take_inline_output(block)) {
         close();
@@ -411,6 +416,20 @@ class MarkdownReader {
     else if (following.role == FenceRole::kPython)
       note(&sample, block.line, "python block read as the output of the code above: a label introduces it");
     return true;
+  }
+
+  // A table of calls and what they print right after the open sample
+  // (call_output_table.h): claims on its statements. False when the table
+  // claims nothing (it is prose).
+  bool take_table_claims(const MarkdownTable& table) {
+    Sample& sample = extraction_.samples[*open_];
+    std::vector<std::string> lines;
+    for (std::size_t start = 0, end; (end = sample.source.find('\n', start)) != std::string::npos; start = end + 1)
+      lines.push_back(sample.source.substr(start, end - start));
+    const std::vector<Claim> claims = call_output_table_claims(table, lines, sample.guide_lines);
+    for (const Claim& claim : claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+    sample.claims.insert(sample.claims.end(), claims.begin(), claims.end());
+    return !claims.empty();
   }
 
   void note(Sample* sample, int line, const std::string& message) {

@@ -80,7 +80,81 @@ bool whole_words_at(std::string_view text, std::size_t at, std::size_t size) {
   return before && after;
 }
 
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// The expression and `=` of a self-documenting replacement field that
+// opens `text` (`score = ` of `{score = } pts`, `x=` of `{x=!r:>6}`): an `=`
+// outside brackets and strings, not part of `==`, `!=`, `<=`, `>=`, with
+// only blanks, a conversion or a format spec after it. Empty for any other.
+std::string_view self_documenting_head(std::string_view text) {
+  std::size_t equals = std::string_view::npos;
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t k = 1; k < text.size(); ++k) {
+    const char c = text[k];
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if (c == '}' || (depth == 0 && (c == ':' || (c == '!' && (k + 1 >= text.size() || text[k + 1] != '='))))) {
+      // The field ends, or its conversion or format spec starts.
+      if (equals == std::string_view::npos || !trimmed(text.substr(equals + 1, k - equals - 1)).empty()) return {};
+      return trimmed(text.substr(1, equals));
+    } else if (c == '=' && depth == 0 && equals == std::string_view::npos) {
+      const bool compares = std::string_view("=!<>").find(text[k - 1]) != std::string_view::npos ||
+                            (k + 1 < text.size() && text[k + 1] == '=');
+      if (!compares) equals = k;
+    }
+  }
+  return {};
+}
+
+// How the text a string literal token writes begins (printed_line_starts).
+std::string_view literal_start(std::string_view token) {
+  std::size_t open = 0;
+  while (open < token.size() && open < 2 && is_letter(token[open])) ++open;
+  const std::string_view prefix = token.substr(0, open);
+  if (open == token.size() || (token[open] != '"' && token[open] != '\'')) return {};
+  const bool triple = token.substr(open, 3) == std::string(3, token[open]);
+  std::string_view content = token.substr(open + (triple ? 3 : 1));
+  while (!content.empty() && content.back() == token[open]) content.remove_suffix(1);
+  if (prefix.find_first_of("fF") != std::string_view::npos && content.starts_with('{') && !content.starts_with("{{"))
+    return self_documenting_head(content);
+  return trimmed(content.substr(0, content.find_first_of("{%\\")));
+}
+
 }  // namespace
+
+std::vector<std::string> printed_line_starts(const std::vector<std::string_view>& code) {
+  std::vector<std::string> starts;
+  PythonLexer lexer;
+  std::vector<PythonLexer::Token> tokens;
+  for (std::string_view line : code) {
+    tokens.clear();
+    if (!lexer.next(line, &tokens).plausible) lexer.reset();
+    for (std::size_t k = 0; k + 2 < tokens.size(); ++k) {
+      const bool method = k > 0 && tokens[k - 1].text == ".";  // `console.print(`: another print
+      if (method || tokens[k].text != "print" || tokens[k + 1].text != "(" ||
+          tokens[k + 2].kind != PythonLexer::TokenKind::kString)
+        continue;
+      const std::string_view start = literal_start(tokens[k + 2].text);
+      if (std::any_of(start.begin(), start.end(), is_letter)) starts.emplace_back(start);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  return starts;
+}
 
 void add_printed_fragments(std::string_view line, PythonLexer* lexer, std::vector<std::string>* fragments) {
   std::vector<PythonLexer::Token> tokens;

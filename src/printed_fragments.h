@@ -21,6 +21,14 @@ namespace guidecheck {
 /// unless their literal is a template (`f"Hello {name}"` gives "hello").
 std::vector<std::string> printed_fragments(const std::vector<std::string_view>& code);
 
+/// How the lines the code's print calls write begin, as far as the code
+/// fixes it: a print's first argument when it is a string literal, up to
+/// its first replacement field or escape (`print("score =", x)` and
+/// `print(f"score = {x:.1f}")` give "score ="), or the expression and `=`
+/// of a self-documenting field that opens an f-string (`print(f"{score = }")`
+/// gives "score ="). Blanks around them trimmed, case kept; sorted, unique.
+std::vector<std::string> printed_line_starts(const std::vector<std::string_view>& code);
+
 /// The same one line at a time: appends the pieces of `line`, the next line
 /// of code after those `lexer` has seen (strings go on across lines).
 void add_printed_fragments(std::string_view line, PythonLexer* lexer, std::vector<std::string>* fragments);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "claims.h"
@@ -144,12 +145,13 @@ class RstReader {
     switch (block.kind) {
       case RstBlockKind::kDoctest:
       case RstBlockKind::kDoctestDirective:
-        add_session(text, block.kind == RstBlockKind::kDoctestDirective);
+        add_session(block, text, block.kind == RstBlockKind::kDoctestDirective);
+        return;
+      case RstBlockKind::kTestSetup:
+        add_setup(block, text);
         return;
       case RstBlockKind::kTestCode:
-      case RstBlockKind::kTestSetup:
-        if (add_script(k, text, /*tagged=*/true, compile_check(joined(text.lines, true), options_.filename)) &&
-            block.kind == RstBlockKind::kTestCode)
+        if (add_script(k, text, /*tagged=*/true, compile_check(joined(text.lines, true), options_.filename)))
           last_testcode_[group_of(block)] = sample_of_[k];
         return;
       case RstBlockKind::kTestOutput:
@@ -165,7 +167,7 @@ class RstReader {
     const bool may_be_python = language == Language::kPython || language == Language::kAuto;
     const bool session = language == Language::kSession || (may_be_python && looks_like_repl_session(text.lines));
     if (session) {
-      add_session(text, language == Language::kSession);
+      add_session(block, text, language == Language::kSession);
       return;
     }
     std::optional<CompileError> error;
@@ -248,6 +250,31 @@ class RstReader {
 
   static std::string group_of(const RstBlock& block) { return block.group.empty() ? "default" : block.group; }
 
+  // Sphinx runs a group's `testsetup` code before the group's tests, and
+  // shows it nowhere: no sample of its own, but the setup of the samples
+  // after it. The default group's (and group `*`'s) is the whole page's:
+  // its plain doctest blocks and code blocks too.
+  void add_setup(const RstBlock& block, const BlockText& text) {
+    const std::string code = joined(text.lines, true);
+    if (const std::optional<CompileError> error = compile_check(code, options_.filename)) {
+      const bool mapped = error->line >= 1 && error->line <= static_cast<int>(text.guide_lines.size());
+      diagnose(mapped ? text.guide_lines[static_cast<std::size_t>(error->line - 1)] : text.guide_lines.front(),
+               "testsetup not run: does not compile: " + error->message);
+      return;
+    }
+    setups_.push_back({block.group.empty() ? "default" : block.group, code});
+  }
+
+  // The setup code that runs before the sample of `block`: that of the
+  // block's group and of group `*`, in page order.
+  std::string setup_of(const RstBlock& block) const {
+    const std::string group = group_of(block);
+    std::string code;
+    for (const auto& [setup_group, setup_code] : setups_)
+      if (setup_group == group || setup_group == "*") code += setup_code;
+    return code;
+  }
+
   static void add_output_claim(Sample* sample, const BlockText& text) {
     Claim claim;
     claim.kind = ClaimKind::kOutput;
@@ -287,6 +314,7 @@ class RstReader {
     sample.claims = find_claims(run);
     for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
     sample.pytest_file = looks_like_pytest_file(sample.source);
+    sample.setup = setup_of(blocks_.blocks[k]);
     // The file the page saves it as: its first comment line, or the
     // paragraph leading into it ("Save this as ``app.py``::").
     std::optional<std::string> script;
@@ -298,7 +326,7 @@ class RstReader {
     return true;
   }
 
-  void add_session(const BlockText& text, bool tagged) {
+  void add_session(const RstBlock& block, const BlockText& text, bool tagged) {
     ReplSession session = read_repl_session(text.lines, text.guide_lines.front());
     if (session.source.empty() || session.guide_lines.empty()) {
       if (tagged) diagnose(text.guide_lines.front(), "not run: the session has no `>>>` statement");
@@ -312,6 +340,7 @@ class RstReader {
     sample.first_line = text.guide_lines.front();
     sample.last_line = text.guide_lines.back();
     for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+    sample.setup = setup_of(block);
     extraction_.samples.push_back(std::move(sample));
   }
 
@@ -326,6 +355,7 @@ class RstReader {
   Language highlight_ = Language::kAuto;
   std::map<std::string, int> last_testcode_;  // per group: its last testcode sample without a testoutput
   std::map<std::string, int> script_samples_;  // the sample saved as each file the page names
+  std::vector<std::pair<std::string, std::string>> setups_;  // each testsetup so far: its group and its code
   Extraction extraction_;
 };
 

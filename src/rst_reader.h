@@ -16,9 +16,11 @@ namespace guidecheck {
 /// py, python3, py3 or ipython (not run, with a diagnostic, when they do not
 /// compile); literal blocks (`::`) and untagged code blocks whose content
 /// compiles and is more than values, or that `.. highlight:: python` makes
-/// Python; Sphinx's `testcode` and `testsetup`. REPL sessions (kSession,
-/// echoes as claims): doctest blocks, `.. doctest::`, pycon blocks and
-/// Python blocks whose first line has the `>>>` prompt.
+/// Python; Sphinx's `testcode`. REPL sessions (kSession, echoes as
+/// claims): doctest blocks, `.. doctest::`, pycon blocks and Python blocks
+/// whose first line has the `>>>` prompt. A `testsetup` is no sample: it is
+/// the setup (Sample::setup) of the samples after it in its group, and the
+/// default group's or group `*`'s of every sample after it.
 ///
 /// Output: the block right after a script sample (in the same container,
 /// nothing shown between but an optional label such as "Output::" or "This

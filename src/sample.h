@@ -34,6 +34,10 @@ struct Sample {
   /// Ids of earlier samples of the same guide whose definitions it uses
   /// (a tutorial that continues): they run first, their output not judged.
   std::vector<std::string> continues;
+  /// Code the page runs before it without showing it as a sample (Sphinx's
+  /// `testsetup`), every line ending in '\n'; empty when none. It runs
+  /// first, silently, like the samples it continues.
+  std::string setup;
   /// Decisions the reader was unsure of, as messages ("guide.md:554: ...").
   std::vector<std::string> notes;
   /// When the reader could not make it runnable: "guide.txt:L: cannot ...".

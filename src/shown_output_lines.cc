@@ -64,6 +64,27 @@ bool is_code_again(std::string_view line, LineClass c, const CodeNames& names) {
   return false;
 }
 
+bool reads_as_printed_assignment(std::string_view line, const std::vector<std::string>& starts) {
+  if (starts.empty()) return false;
+  PythonLexer lexer;
+  std::vector<PythonLexer::Token> tokens;
+  lexer.next(line, &tokens);
+  int depth = 0;
+  for (const auto& token : tokens) {
+    if (token.kind == PythonLexer::TokenKind::kOpen) ++depth;
+    if (token.kind == PythonLexer::TokenKind::kClose) --depth;
+    if (depth != 0 || !has_equals_sign(token) || token.text == "==" || token.text == "<=" || token.text == ">=" ||
+        token.text == "!=")
+      continue;
+    const std::string_view head = strip_trailing(line.substr(0, token.text.data() + token.text.size() - line.data()));
+    // The start is the head, or goes on after a blank (`x = 5 points`).
+    return std::any_of(starts.begin(), starts.end(), [&](const std::string& start) {
+      return start.starts_with(head) && (start.size() == head.size() || start[head.size()] == ' ');
+    });
+  }
+  return false;
+}
+
 std::size_t word_count(std::string_view s) {
   std::size_t words = 0;
   bool in_word = false;

@@ -28,6 +28,12 @@ CodeNames names_of(const std::vector<std::string_view>& code);
 /// code defined or of a method of one of its names).
 bool is_code_again(std::string_view line, LineClass c, const CodeNames& names);
 
+/// A line shaped like an assignment (`score = 93.456`, `a, b = 1, 2`) that
+/// begins, up to and including its `=`, as a line the code prints does
+/// (`starts`, printed_line_starts: `print("score =", x)`,
+/// `print(f"{score = }")`): output that reads like code.
+bool reads_as_printed_assignment(std::string_view line, const std::vector<std::string>& starts);
+
 std::size_t word_count(std::string_view s);
 
 /// Plain prose: a numbered heading, or a phrase of four words or more, or

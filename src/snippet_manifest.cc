@@ -100,6 +100,7 @@ bool load_manifest(const std::string& path, Manifest* manifest, bool* exists, st
       sample.pytest_file = s.value("pytest_file", false);
       sample.style = s.value("style", std::string()) == "session" ? SampleStyle::kSession : SampleStyle::kScript;
       sample.continues = s.value("continues", std::vector<std::string>{});
+      sample.setup = s.value("setup", std::string());
       for (const auto& c : s.at("claims")) sample.claims.push_back(claim_from_json(c));
       sample.notes = s.value("notes", std::vector<std::string>{});
       manifest->samples.push_back(std::move(sample));
@@ -129,6 +130,7 @@ bool save_manifest(const std::string& path, const Manifest& manifest, std::strin
     // stays as it was.
     if (sample.style == SampleStyle::kSession) entry["style"] = "session";
     if (!sample.continues.empty()) entry["continues"] = sample.continues;
+    if (!sample.setup.empty()) entry["setup"] = sample.setup;  // code no snippet file holds
     snippets.push_back(std::move(entry));
   }
   json j{{"generated_by", std::string("guidecheck extract ") + GUIDECHECK_VERSION},

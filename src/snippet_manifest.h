@@ -15,7 +15,8 @@ struct Manifest {
   std::string guide;   ///< path of the guide, as given to extract
   std::string format;  ///< its reader (guide_reader.h); empty: by extension
   /// The samples as the reader found them: everything but their source,
-  /// which snippets/ holds (generated_hash tells a hand fix).
+  /// which snippets/ holds (generated_hash tells a hand fix); their setup
+  /// (Sample::setup) is here.
   std::vector<Sample> samples;
 
   /// The first entry with `id`, or null. Answered from an index of the ids

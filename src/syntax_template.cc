@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace guidecheck {
 
@@ -16,7 +17,23 @@ std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, c
 std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, Extraction* extraction) {
   std::vector<std::string> sources;
   for (const auto& sample : extraction->samples) sources.push_back(sample.source);
+  // Each setup once, in the same batch, after the samples.
+  std::map<std::string, std::size_t> setup_facts;
+  for (const auto& sample : extraction->samples)
+    if (!sample.setup.empty() && setup_facts.emplace(sample.setup, sources.size()).second)
+      sources.push_back(sample.setup);
   std::vector<PythonBlockFacts> facts = python_block_facts(sources);
+  // What a sample's setup binds, it does not need from an earlier sample.
+  for (size_t i = 0; i < extraction->samples.size(); ++i) {
+    const std::string& setup = extraction->samples[i].setup;
+    if (setup.empty()) continue;
+    const PythonBlockFacts& bound = facts[setup_facts.at(setup)];
+    std::erase_if(facts[i].needs, [&](const std::string& name) {
+      return std::find(bound.binds.begin(), bound.binds.end(), name) != bound.binds.end();
+    });
+    facts[i].star_import = facts[i].star_import || bound.star_import;
+  }
+  facts.resize(extraction->samples.size());
   SampleContinuations before;
   bool star_import_before = false;
   std::vector<Sample> kept;

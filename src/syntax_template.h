@@ -25,7 +25,8 @@ std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, c
 /// Removes the samples of `extraction` that are syntax templates, each with
 /// a diagnostic "guide:L: not run: ... (a syntax template)". A sample that
 /// claims an error, or a REPL session, is meant to be seen failing: kept.
-/// Returns the facts of the samples kept (one parse serves what follows).
+/// Returns the facts of the samples kept (one parse serves what follows),
+/// where a sample needs no name its setup (Sample::setup) binds.
 std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, Extraction* extraction);
 
 }  // namespace guidecheck

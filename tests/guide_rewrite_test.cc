@@ -316,6 +316,31 @@ TEST(GuideRewriteTest, RefusesWhatTheStyleCannotHold) {
   EXPECT_EQ(r.refused[1], "g.txt:2: cannot rewrite: the claimed text is no longer on this line");
 }
 
+TEST(GuideRewriteTest, ATableCellChangesOnlyItsCodeSpan) {
+  const std::string guide =
+      "| call | prints |\n"
+      "|---|---|\n"
+      "| `len(xs)` | `3` |\n"
+      "| `max(3, 30)` | ` 3 ` |\n"   // the call's span holds the claimed text too: the output's is the last
+      "| `xs[0]` | `1` |\n"
+      "| `xs` | `[1]` |\n";
+  auto cell = [](int line, const std::string& text, const std::string& actual) {
+    ClaimEdit edit = trailing(line, text, actual);
+    edit.claim.anchor_line = 1;
+    edit.claim.in_code_span = true;
+    return edit;
+  };
+  GuideRewrite r = rewrite_claims(guide, "g.md",
+                                  {cell(3, "3", "4"), cell(4, "3", "30"), cell(5, "1", "a|b"), cell(6, "[1]", "1\n2")});
+  EXPECT_EQ(r.text,
+            "| call | prints |\n|---|---|\n| `len(xs)` | `4` |\n| `max(3, 30)` | ` 30 ` |\n| `xs[0]` | `1` |\n"
+            "| `xs` | `[1]` |\n");
+  EXPECT_EQ(r.changed, (std::vector<std::string>{"g.md:3: '3' -> '4'", "g.md:4: '3' -> '30'"}));
+  ASSERT_EQ(r.refused.size(), 2u);
+  EXPECT_EQ(r.refused[0].rfind("g.md:5: cannot rewrite: the output is empty or holds a backquote or a pipe", 0), 0u);
+  EXPECT_EQ(r.refused[1], "g.md:6: cannot rewrite: the output spans 2 lines; a code span holds one");
+}
+
 TEST(GuideRewriteTest, NoEditsNoChange) {
   std::string guide = "a\r\nb\nc";
   EXPECT_EQ(rewrite_claims(guide, "g.txt", {}).text, guide);

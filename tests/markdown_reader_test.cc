@@ -650,5 +650,36 @@ TEST(MarkdownReaderTest, AQuoteAfterCodeIsItsOutput) {
   EXPECT_EQ(e.samples[2].claims[0].tentative_lines, 1);  // judged only where it agrees
 }
 
+TEST(MarkdownReaderTest, ATableOfCallsAfterCodeClaimsWhatEachPrinted) {
+  const Extraction e = read(
+      "```python\n"                          // 1
+      "xs = [3, 1, 2]\n"                     // 2
+      "print(sorted(xs))\n"                  // 3
+      "print(max(xs))\n"                     // 4
+      "```\n"                                // 5
+      "\n"                                   // 6
+      "| Call | Prints |\n"                   // 7
+      "|---|---|\n"                          // 8
+      "| `sorted(xs)` | `[1, 2, 3]` |\n"      // 9
+      "| `max(xs)` | `3` |\n"                // 10
+      "\n"                                   // 11
+      "```python\n"                          // 12
+      "print(len('abc'))\n"                  // 13
+      "```\n"                                // 14
+      "\n"                                   // 15
+      "| Function | What it does |\n"        // 16: prose, no claim
+      "|---|---|\n"                          // 17
+      "| `len('abc')` | `3` |\n"             // 18
+      "\n"                                   // 19
+      "| call | prints |\n"                   // 20: after prose, not after the code
+      "|---|---|\n"                          // 21
+      "| `len('abc')` | `3` |\n");            // 22
+  ASSERT_EQ(e.samples.size(), 2u);
+  EXPECT_EQ(claims_of(e.samples[0]),
+            (Strings{"9-9 output trailing @3 since 0 [[1, 2, 3]]", "10-10 output trailing @4 since 0 [3]"}));
+  EXPECT_EQ(e.samples[0].last_line, 10);
+  EXPECT_TRUE(e.samples[1].claims.empty());
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -41,5 +41,24 @@ TEST(PrintedFragmentsTest, ATextShowsAFragmentAsWholeWords) {
   EXPECT_TRUE(shows_printed_fragment("now: 12:00", now));
 }
 
+TEST(PrintedLineStartsTest, APrintsFirstLiteralUpToItsFirstField) {
+  EXPECT_EQ(printed_line_starts({"print(\"score =\", score)", "print(f'total = {t:.2f} EUR')",
+                                 "print(\"mean = %.1f\" % m)", "print(\"x = {}\".format(x))"}),
+            (std::vector<std::string>{"mean =", "score =", "total =", "x ="}));
+  // Not a print's first argument, or no text before the first field.
+  EXPECT_EQ(printed_line_starts({"label = \"score =\"", "print(x, \"= y\")", "print(f\"{x} = {y}\")",
+                                 "log.print(\"a = \", a)"}),
+            (std::vector<std::string>{}));
+}
+
+TEST(PrintedLineStartsTest, ASelfDocumentingFieldGivesItsExpressionAndEquals) {
+  EXPECT_EQ(printed_line_starts({"print(f\"{score = }\")", "print(f\"{width*height=}, {h=}\")",
+                                 "print(f\"{name=!s:>6}\")", "print(f'{d[\"k\"] = !r}')"}),
+            (std::vector<std::string>{"d[\"k\"] =", "name=", "score =", "width*height="}));
+  // Comparisons and format specs are no `=` of the field.
+  EXPECT_EQ(printed_line_starts({"print(f\"{a == b}\")", "print(f\"{a != b}\")", "print(f\"{x:=^10}\")"}),
+            (std::vector<std::string>{}));
+}
+
 }  // namespace
 }  // namespace guidecheck

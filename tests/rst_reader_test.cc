@@ -441,10 +441,9 @@ TEST(RstReaderTest, TestcodeIsASampleAndTestoutputItsOutput) {
       "",                             // 30
       "   again",                     // 31
   }));
-  ASSERT_EQ(extraction.samples.size(), 4u);
-  EXPECT_EQ(extraction.samples[0].source, "import math\n");
-  EXPECT_TRUE(extraction.samples[0].claims.empty());
-  const Sample& testcode = extraction.samples[1];
+  ASSERT_EQ(extraction.samples.size(), 3u);  // the testsetup is setup, no sample
+  const Sample& testcode = extraction.samples[0];
+  EXPECT_EQ(testcode.setup, "import math\n");
   EXPECT_EQ(testcode.guide_lines, std::vector<int>{8});
   ASSERT_EQ(testcode.claims.size(), 1u);
   EXPECT_EQ(testcode.claims[0].form, ClaimForm::kOutputBlock);
@@ -454,13 +453,74 @@ TEST(RstReaderTest, TestcodeIsASampleAndTestoutputItsOutput) {
   EXPECT_EQ(testcode.claims[0].text, "2");
   EXPECT_FALSE(testcode.claims[0].normalize_whitespace);  // +ELLIPSIS only
   EXPECT_EQ(testcode.last_line, 15);
-  const Claim* other = output_block(extraction.samples[2]);
+  const Claim* other = output_block(extraction.samples[1]);
   ASSERT_NE(other, nullptr);
   EXPECT_EQ(other->guide_line, 27);
   EXPECT_EQ(other->text, "other");
-  EXPECT_EQ(output_block(extraction.samples[3]), nullptr);
+  EXPECT_EQ(output_block(extraction.samples[2]), nullptr);
   ASSERT_EQ(extraction.diagnostics.size(), 1u);
   EXPECT_EQ(extraction.diagnostics[0].rfind("guide.rst:31: testoutput without a testcode", 0), 0u)
+      << extraction.diagnostics[0];
+}
+
+TEST(RstReaderTest, ATestsetupIsTheSetupOfTheSamplesOfItsGroupAfterIt) {
+  Extraction extraction = read(guide({
+      ".. testcode::",                // 1: before any setup
+      "",                             // 2
+      "   print(1)",                  // 3
+      "",                             // 4
+      ".. testsetup::",               // 5: the default group's: the page's
+      "",                             // 6
+      "   import math",               // 7
+      "",                             // 8
+      ".. testsetup:: money",         // 9
+      "",                             // 10
+      "   from decimal import Decimal",  // 11
+      "",                             // 12
+      ".. testsetup:: *",             // 13: every group's
+      "",                             // 14
+      "   import random",             // 15
+      "   random.seed(7)",            // 16
+      "",                             // 17
+      ".. testcode::",                // 18
+      "",                             // 19
+      "   print(math.pi > 3)",        // 20
+      "",                             // 21
+      ".. testcode:: money",          // 22
+      "",                             // 23
+      "   print(Decimal('0.1'))",     // 24
+      "",                             // 25
+      ">>> math.floor(random.random())",  // 26: a doctest block is in the default group
+      "0",                            // 27
+      "",                             // 28
+      ".. code-block:: python",       // 29: and so is a code block
+      "",                             // 30
+      "   print(math.e > 2)",         // 31
+  }));
+  ASSERT_EQ(extraction.samples.size(), 5u);
+  EXPECT_EQ(extraction.samples[0].setup, "");
+  EXPECT_EQ(extraction.samples[1].setup, "import math\nimport random\nrandom.seed(7)\n");
+  EXPECT_EQ(extraction.samples[2].setup, "from decimal import Decimal\nimport random\nrandom.seed(7)\n");
+  EXPECT_EQ(extraction.samples[3].style, SampleStyle::kSession);
+  EXPECT_EQ(extraction.samples[3].setup, extraction.samples[1].setup);
+  EXPECT_EQ(extraction.samples[4].setup, extraction.samples[1].setup);
+  EXPECT_EQ(extraction.samples[4].guide_lines, std::vector<int>{31});
+}
+
+TEST(RstReaderTest, ATestsetupThatDoesNotCompileIsNoSetup) {
+  Extraction extraction = read(guide({
+      ".. testsetup::",    // 1
+      "",                  // 2
+      "   import (",       // 3
+      "",                  // 4
+      ".. testcode::",     // 5
+      "",                  // 6
+      "   print(2)",       // 7
+  }));
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  EXPECT_EQ(extraction.samples[0].setup, "");
+  ASSERT_EQ(extraction.diagnostics.size(), 1u);
+  EXPECT_EQ(extraction.diagnostics[0].rfind("guide.rst:3: testsetup not run: does not compile", 0), 0u)
       << extraction.diagnostics[0];
 }
 

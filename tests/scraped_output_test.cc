@@ -273,6 +273,59 @@ TEST(ScrapedLabelledOutputTest, AfterALabelAPhraseBuiltFromTheCodesWordsIsOutput
   EXPECT_EQ(guide.runs[0].outputs[0].guide_lines, (std::vector<int>{5, 6, 7, 8}));
 }
 
+TEST(ScrapedLabelledOutputTest, AnAssignmentShapedLineTheCodePrintsIsOutput) {
+  const ParsedGuide guide = parse_guide(
+      "name = \"Lina\"\n"
+      "score = 93.456\n"
+      "print(f\"{name:*^10}\")\n"
+      "print(f\"{score = }\")\n"
+      "print(\"rounded =\", round(score))\n"
+      "Output:\n"             // 6
+      "***Lina***\n"
+      "score = 93.456\n"      // 8: what the f-string printed, though it reads as code
+      "rounded = 93\n"
+      "8. Dictionaries\n",
+      "assign.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].guide_lines, (std::vector<int>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"7-9: ***Lina***|score = 93.456|rounded = 93"}));
+}
+
+TEST(ScrapedLabelledOutputTest, AnAssignmentTheCodeWouldPrintIsCodeWhenCodeFollowsIt) {
+  const ParsedGuide guide = parse_guide(
+      "score = 5\n"
+      "print(f\"score = {score}\")\n"
+      "Output:\n"
+      "score = 5\n"            // 4
+      "score = 10\n"           // 5: the tutorial goes on
+      "print(f\"score = {score}\")\n"
+      "total = 3\n"            // 7: printed by no print
+      "print(\"sum:\", total)\n"
+      "Output:\n"
+      "sum: 3\n"               // 10
+      "total = 4\n",           // 11: code, though nothing follows it
+      "code_after.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].guide_lines, (std::vector<int>{1, 2, 5, 6, 7, 8, 11}));
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-4: score = 5", "10-10: sum: 3"}));
+}
+
+TEST(ScrapedUnlabelledOutputTest, AfterOutputAnAssignmentShapedLineTheCodePrintsIsOutput) {
+  const ParsedGuide guide = parse_guide(
+      "items = [3, 4]\n"
+      "print(items)\n"
+      "print(\"total =\", sum(items))\n"
+      "[3, 4]\n"         // 4
+      "total = 7\n"      // 5: printed by the second print
+      "Sets come next and they have no order at all.\n"
+      "total = 0\n"      // 7: right after code, not after output: code
+      "print(\"total =\", total)\n",
+      "unlabelled_assign.txt");
+  ASSERT_EQ(guide.runs.size(), 2u);
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-5: [3, 4]|total = 7 (no label)"}));
+  EXPECT_EQ(guide.runs[1].guide_lines, (std::vector<int>{7, 8}));
+}
+
 TEST(ScrapedRunsTest, ASignatureRightBeforeTheCodeIsNotPartOfIt) {
   const ParsedGuide guide = parse_guide(
       "The full signature is shown below.\n"

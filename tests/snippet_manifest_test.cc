@@ -90,5 +90,22 @@ TEST(ManifestTest, ClaimsKeepWhetherTheGuideShowsThemInACodeSpan) {
   EXPECT_FALSE(loaded[1].in_code_span);
 }
 
+TEST(ManifestTest, ASamplesSetupIsKeptThroughTheFile) {
+  TempDir dir("snippet_manifest_test");
+  Manifest manifest;
+  manifest.guide = "guide.rst";
+  manifest.samples = {with_id("s01"), with_id("s02")};
+  manifest.samples[1].setup = "import math\nRELEASE = 3\n";
+  const std::string path = dir.file("manifest.json");
+  std::string err;
+  ASSERT_TRUE(save_manifest(path, manifest, &err)) << err;
+  Manifest loaded;
+  bool exists = false;
+  ASSERT_TRUE(load_manifest(path, &loaded, &exists, &err)) << err;
+  ASSERT_EQ(loaded.samples.size(), 2u);
+  EXPECT_EQ(loaded.samples[0].setup, "");
+  EXPECT_EQ(loaded.samples[1].setup, "import math\nRELEASE = 3\n");
+}
+
 }  // namespace
 }  // namespace guidecheck

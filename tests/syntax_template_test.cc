@@ -43,5 +43,17 @@ TEST(SyntaxTemplateTest, AStarImportMayDefineAnything) {
   EXPECT_EQ(extraction.samples.size(), 2u);
 }
 
+TEST(SyntaxTemplateTest, WhatASetupBindsIsDefined) {
+  Extraction extraction;
+  extraction.samples = {sample("RELEASE.isoformat()\n", 5), sample("RELEASE.year\n", 9),
+                        sample("RELEASE.month\n", 12)};
+  extraction.samples[0].setup = extraction.samples[1].setup = "from datetime import date\nRELEASE = date(2024, 3, 15)\n";
+  const std::vector<PythonBlockFacts> facts = drop_syntax_templates("guide.rst", &extraction);
+  ASSERT_EQ(extraction.samples.size(), 2u);  // the third has no setup: a template
+  EXPECT_EQ(extraction.samples[1].id, "s9");
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_TRUE(facts[0].needs.empty());  // nothing to continue for it either
+}
+
 }  // namespace
 }  // namespace guidecheck

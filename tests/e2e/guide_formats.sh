@@ -135,7 +135,28 @@ s03 23 equivalent" "$(claims "$work/r.json")"
     "$(second_continues "$work/r.json")"
 }
 
+# Sphinx's testsetup is no sample: it runs first, silently, before each
+# sample after it, in memory and from a project, and drift sees it change.
+case_a_testsetup_is_the_setup_of_the_samples_after_it() {
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp "$SOURCE_DIR/tests/fixtures/formats/testsetup.rst" "$work/guide.rst"
+  gc_in check guide.rst --format json >"$work/r.json" || fail "check of the guide failed"
+  assert_eq "claims" "s01 17 match
+s02 20 match" "$(claims "$work/r.json")"
+  gc_in extract guide.rst >/dev/null
+  assert_eq "snippets" "s01.py s02.py" "$(cd "$work/snippets" && echo *.py)"
+  gc_in update >/dev/null
+  gc_in check >/dev/null || fail "check of the project failed"
+  sed -i 's/^   RELEASE = date(2024, 3, 15)$/   RELEASE = date(2024, 3, 16)/' "$work/guide.rst"
+  local rc=0 out
+  out=$(gc_in check 2>&1) || rc=$?
+  assert_eq "drift exit code" 1 "$rc"
+  text_contains "drift names the changed setup" "guide.rst:13: sample s01 changed: the setup it runs first" "$out"
+}
+
 run_case a_directive_forbids_or_names_a_continuation case_a_directive_forbids_or_names_a_continuation
+run_case a_testsetup_is_the_setup_of_the_samples_after_it case_a_testsetup_is_the_setup_of_the_samples_after_it
 run_case a_scraped_page_shows_output_sessions_and_headings case_a_scraped_page_shows_output_sessions_and_headings
 run_case a_markdown_guide_is_checked_in_memory case_a_markdown_guide_is_checked_in_memory
 run_case the_project_cycle_works_on_markdown case_the_project_cycle_works_on_markdown

@@ -58,8 +58,21 @@ scraped_case() {
 case_scraped_renderings() { scraped_case; }
 case_scraped_renderings_with_blank_lines() { scraped_case --keep-blank-lines; }
 
+# A key line the scrape drops (a directive's): the entry moves to its first
+# line the scrape kept, or is left out when none is (a `literalinclude`'s
+# code is in another file); the scorer goes on.
+case_scraped_key_lines_dropped() {
+  local claims
+  claims=$(cd "$E2E_TMP" && "$PYTHON" "$guides/score.py" --json --scraped "$GUIDECHECK" \
+    "$guides/fresh4/sphinx_ledger.rst" 2>"$E2E_TMP/scored.err" |
+    "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["totals"]["claims"])')
+  assert_eq "claims of the scraped key" 23 "$claims"
+  assert_contains "the note on the non-sample left out" "non-sample at line 81 is not in the scrape" "$E2E_TMP/scored.err"
+}
+
 run_case our_guides case_our_guides
 run_case held_out_guides case_held_out_guides
 run_case scraped_renderings case_scraped_renderings
 run_case scraped_renderings_with_blank_lines case_scraped_renderings_with_blank_lines
+run_case scraped_key_lines_dropped case_scraped_key_lines_dropped
 finish

@@ -201,16 +201,31 @@ def scraped_guide(guide, key, directory, keep_blank_lines=False):
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(text) + "\n")
 
-    def moved(entry):
-        entry = dict(entry)
-        for field in ("line", "last_line"):
-            if field in entry:
-                entry[field] = line_map[entry[field]]
-        return entry
     key = dict(key)
-    key["claims"] = [moved(c) for c in key["claims"]]
-    key["non_samples"] = [moved(n) for n in key.get("non_samples", [])]
+    key["claims"] = carried_over(key["claims"], line_map, path, "claim")
+    key["non_samples"] = carried_over(key.get("non_samples", []), line_map, path, "non-sample")
     return path, key
+
+
+def carried_over(entries, line_map, path, what):
+    """The key entries on the scrape's lines. A scrape drops lines (a
+    directive and its options, blank lines): an entry starts on its first
+    line the scrape kept and ends on its last; one with no line kept (a
+    `literalinclude`, whose code is in another file) is not on the scraped
+    page and is left out, with a note on stderr."""
+    kept = []
+    for entry in entries:
+        span = range(entry["line"], entry.get("last_line", entry["line"]) + 1)
+        lines = [line_map[line] for line in span if line in line_map]
+        if not lines:
+            print(f"score.py: {os.path.basename(path)}: the {what} at line {entry['line']} is not in the scrape; "
+                  f"left out ({entry.get('what', '')})", file=sys.stderr)
+            continue
+        entry = dict(entry, line=lines[0])
+        if "last_line" in entry:
+            entry["last_line"] = lines[-1]
+        kept.append(entry)
+    return kept
 
 
 def main(argv):
