@@ -33,6 +33,14 @@ ClaimComparison compare_with_uncertain_edges(const Claim& claim, const std::stri
   *claimed = claim.text;
   ClaimComparison comparison = compare_claim(claim.text, actual, prose);
   std::string shorter = claim.text;
+  // Where the run printed as many lines as the claim has, each claimed line
+  // stands for a printed one: a claim that agrees only as an excerpt once
+  // its last lines are gone got those lines wrong, they are no page text.
+  const auto line_count = [](std::string_view text) {
+    while (text.ends_with('\n')) text.remove_suffix(1);
+    return std::count(text.begin(), text.end(), '\n') + 1;
+  };
+  const bool line_for_line = line_count(actual) == line_count(claim.text);
   for (int k = 0; k < claim.tentative_lines && comparison.verdict == ClaimVerdict::kMismatch; ++k) {
     const std::size_t newline = shorter.rfind('\n');
     if (newline == std::string::npos) {
@@ -42,6 +50,7 @@ ClaimComparison compare_with_uncertain_edges(const Claim& claim, const std::stri
     shorter.resize(newline);
     ClaimComparison without = compare_claim(shorter, actual, prose);
     if (without.verdict != ClaimVerdict::kMatch && without.verdict != ClaimVerdict::kEquivalent) continue;
+    if (line_for_line && without.rule.find("excerpt") != std::string::npos) continue;
     *claimed = shorter;
     comparison = without;
   }

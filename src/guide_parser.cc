@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "claim_markers.h"
+#include "code_line_numbers.h"
 #include "diagnostic_sink.h"
 #include "item_numbering.h"
 #include "line_classifier.h"
@@ -90,6 +91,10 @@ class GuideParser {
     stripped_.reserve(lines_.size());
     // A page's buttons ("Run Code") stand between code and its output as a blank line would.
     for (std::string_view line : lines_) stripped_.push_back(is_page_widget(line) ? std::string_view() : strip_leading(line));
+    // A code box's line numbers are no code.
+    const std::vector<std::size_t> numbers = code_line_number_widths(stripped_);
+    for (std::size_t k = 0; k < stripped_.size(); ++k)
+      if (numbers[k] > 0) stripped_[k] = strip_leading(stripped_[k].substr(numbers[k]));
   }
 
   // Hashtags ("#python #interview") and Markdown headings ("## Setup") alone

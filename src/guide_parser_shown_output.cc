@@ -117,7 +117,9 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
       // After a label, a phrase built from the code's words is output.
       const bool prose =
           !in_list && is_prose_again(lines[j], fragments) && printed_words_shown(lines[j], fragments) < 2;
-      const bool code_again = is_code_again(lines[j], c[j], names) && !printed_assignment(j);
+      // A frame's source line in a flattened traceback reads as code, yet is output.
+      const bool frame_source = last >= 0 && is_traceback_frame(lines[j - 1]);
+      const bool code_again = is_code_again(lines[j], c[j], names) && !printed_assignment(j) && !frame_source;
       if (c[j] == LineClass::kSession || output_label_value(lines[j]) || code_again || prose) break;
       last = j;
     }

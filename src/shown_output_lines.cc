@@ -137,6 +137,12 @@ bool is_phrase_of_words(std::string_view line) {
   return letter;
 }
 
+bool is_traceback_frame(std::string_view line) {
+  const std::size_t start = line.find_first_not_of(" \t");
+  return start != std::string_view::npos && line.substr(start).starts_with("File \"") &&
+         line.find("\", line ") != std::string_view::npos;
+}
+
 namespace {
 
 // The letter of a choice ("A) x", "(b) x", "C. x"), lowercased; 0 for none.

@@ -51,6 +51,10 @@ bool names_exception(std::string_view line);
 /// False or None). A heading looks like this, and so does some output.
 bool is_phrase_of_words(std::string_view line);
 
+/// A traceback's frame line: `File "main.py", line 2, in <module>`. The
+/// line after it shows that frame's source, which reads as code.
+bool is_traceback_frame(std::string_view line);
+
 /// lines[k] is one of a quiz's choices: "A) {1: 'yes'}", "(b) TypeError",
 /// "C. 3", with a choice of the letter before or after it on the line
 /// beside it. What the page asks the reader to pick from, not output.

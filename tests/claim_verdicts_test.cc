@@ -356,6 +356,19 @@ TEST(ClaimVerdictsTest, TentativeLinesAreDroppedOnlyWhenTheClaimThenAgrees) {
   EXPECT_EQ(results[3].verdict, ClaimVerdict::kMismatch);
 }
 
+// When the run printed as many lines as the claim has, a last line that
+// reads as prose stood for a printed line: dropping it to agree as an
+// excerpt would hide a wrong value.
+TEST(ClaimVerdictsTest, ATentativeLineInPlaceOfAPrintedOneStaysInTheClaim) {
+  const RunOutcome run = one_statement_run("Longest word: quick\nUnique words: 7\n");
+  Claim block = output_block("Longest word: quick\nUnique words: 8");
+  block.tentative_lines = 1;
+  std::vector<ClaimResult> results = judge_output_claims({block}, {10}, run, nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[0].claimed, "Longest word: quick\nUnique words: 8");
+}
+
 // A printed sentence no literal holds reads as prose after the output: the
 // lines that may continue the claim count only when they make it agree.
 TEST(ClaimVerdictsTest, LinesThatMayContinueAClaimCountOnlyWhenTheyMakeItAgree) {

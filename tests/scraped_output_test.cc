@@ -202,6 +202,38 @@ TEST(ScrapedLabelledOutputTest, AQuizsChoicesStandBetweenTheCodeAndItsAnswer) {
   EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"7-7: {1: 'yes'}"}));
 }
 
+TEST(ScrapedLabelledOutputTest, AFlattenedTracebackKeepsTheSourceLineOfItsFrame) {
+  const ParsedGuide guide = parse_guide(
+      "word = \"python\"\n"
+      "word[0] = \"P\"\n"
+      "Output\n"
+      "Traceback (most recent call last):\n"  // 4
+      "File \"main.py\", line 2, in <module>\n"
+      "word[0] = \"P\"\n"  // the frame's source: output, not the code again
+      "TypeError: 'str' object does not support item assignment\n",
+      "frame.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].lines, (std::vector<std::string>{"word = \"python\"", "word[0] = \"P\""}));
+  ASSERT_EQ(guide.runs[0].outputs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].outputs[0].guide_lines, (std::vector<int>{4, 5, 6, 7}));
+}
+
+TEST(ScrapedLabelledOutputTest, ACodeBoxWithLineNumbers) {
+  const ParsedGuide guide = parse_guide(
+      "Number the words:\n"
+      "1 words = \"red green\".split()\n"
+      "2 for i, w in enumerate(words, start=1):\n"
+      "3 print(i, w)\n"
+      "Output\n"
+      "1 red\n"  // 6: printed, numbers and all
+      "2 green\n",
+      "numbered.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(guide.runs[0].lines, (std::vector<std::string>{"words = \"red green\".split()",
+                                                          "for i, w in enumerate(words, start=1):", "print(i, w)"}));
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"6-7: 1 red|2 green"}));
+}
+
 TEST(ScrapedLabelledOutputTest, OutputStopsAtASession) {
   const ParsedGuide guide = parse_guide(
       "print(1)\n"
