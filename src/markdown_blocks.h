@@ -55,6 +55,9 @@ struct MarkdownBlock {
   /// A `<pre>`'s lines: as a browser shows them (references decoded, inline
   /// tags gone), not the guide's bytes.
   bool html_text = false;
+  /// A DataFrame's HTML table (html_table.h): `lines` are its rows as
+  /// text, not the guide's lines one for one.
+  bool html_table = false;
   /// A block quote of paragraphs (`> 42`), as a code block of its lines
   /// without their markers: output at most, never a sample.
   bool quoted = false;

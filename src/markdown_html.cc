@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "html_table.h"
 #include "html_text.h"
 
 namespace guidecheck {
@@ -141,14 +142,20 @@ class HtmlBlockReader {
       const auto [name, closing] = tag_name(at);
       if (const std::optional<std::string_view> end = opaque_end(at, name, closing)) {
         // A comment or a script hides what it holds: a fence in it is none.
-        other_here();
-        skip_past(*end);
+        // A style shows nothing, and ends nothing; a blank line in it (as
+        // in nbconvert's) cut the HTML block short, so it reads on.
+        if (name != "style") other_here();
+        skip_past(*end, name == "style" || name == "script");
       } else if (name == "details" && !closing) {
         skip_tag();  // a wrapper: what matters is its summary
+      } else if (name == "div" && !closing && wraps_dataframe()) {
+        skip_tag();  // nbconvert's wrapper of a DataFrame's table
       } else if (name == "summary" && !closing) {
         read_summary();
       } else if (name == "pre" && !closing) {
         read_pre();
+      } else if (name == "table" && !closing) {
+        read_table();
       } else {
         other_here();
         skip_tag();
@@ -185,14 +192,23 @@ class HtmlBlockReader {
   }
 
   // Past the first `end` (lowercase) from the current place, within the
-  // block; to its end when none follows.
-  void skip_past(std::string_view end) {
-    for (std::size_t from = col_ + 1; line_ < limit_; next_line(), from = 0) {
+  // block, or beyond it when `spill` and one follows there; to the block's
+  // end when none follows.
+  void skip_past(std::string_view end, bool spill = false) {
+    const std::size_t start_line = line_, start_col = col_;
+    const std::size_t limit = spill ? lines_.size() : limit_;
+    for (std::size_t from = col_ + 1; line_ < limit; next_line(), from = 0) {
       const std::size_t found = find_nocase(lines_[line_], end, std::min(from, lines_[line_].size()));
       if (found != std::string_view::npos) {
         col_ = found + end.size();
+        if (line_ >= limit_) ran_on_to_here();
         return;
       }
+    }
+    if (spill) {  // nothing closes it: as without spilling
+      line_ = start_line;
+      col_ = start_col;
+      skip_past(end, false);
     }
   }
 
@@ -316,6 +332,46 @@ class HtmlBlockReader {
     }
     if (closed && !block.lines.empty() && is_blank_text(block.lines.back())) block.lines.pop_back();
     block.line = guide_line(first + skipped);
+    parts_.blocks.push_back(std::move(block));
+  }
+
+  // Whether the tag after the `<div` here is nbconvert's `<style scoped>`
+  // or a DataFrame's table: the div only wraps it.
+  bool wraps_dataframe() const {
+    std::size_t line = line_;
+    std::size_t col = lines_[line_].find('>', col_);
+    for (col = col == std::string::npos ? lines_[line].size() : col + 1; line < lines_.size(); ++line, col = 0) {
+      const std::string& text = lines_[line];
+      while (col < text.size() && is_blank(text[col])) ++col;
+      if (col >= text.size()) continue;
+      const std::string_view at = std::string_view(text).substr(col);
+      return find_nocase(at, "<style scoped", 0) == 0 ||
+             (find_nocase(at, "<table", 0) == 0 && is_dataframe_table_tag(at.substr(0, at.find('>') + 1)));
+    }
+    return false;
+  }
+
+  // A table pandas wrote for a DataFrame (html_table.h): a code block of
+  // its rows as text, read on past a blank line to its `</table>`. Any
+  // other table is the page's own: its tags pass, its text is other.
+  void read_table() {
+    const std::size_t first = line_;
+    const std::string tag = skip_tag();
+    if (!is_dataframe_table_tag(tag)) {
+      other_here();
+      return;
+    }
+    bool closed = false;
+    std::string html = tag;
+    for (const std::string& piece : text_until("</table", true, &closed)) html += piece + '\n';
+    ran_on_to_here();
+    MarkdownBlock block;
+    block.kind = MarkdownBlockKind::kCode;
+    block.in_html = true;
+    block.html_text = true;
+    block.html_table = true;
+    block.lines = html_table_rows(html);
+    block.line = guide_line(first);
     parts_.blocks.push_back(std::move(block));
   }
 

@@ -200,6 +200,7 @@ class MarkdownReader {
 
   void close() {
     open_.reset();
+    value_block_next_ = false;
     labelled_ = false;
     introduced_ = false;
   }
@@ -227,6 +228,12 @@ class MarkdownReader {
       }
     }
     if (open_ && take_as_output(k)) {
+      // A notebook cell that prints and ends in a value shows the value in
+      // a block of its own, right after what it printed.
+      if (!value_block_next_ && may_print_[*open_] && shows_value_[*open_]) {
+        value_block_next_ = true;
+        return;
+      }
       close();
       return;
     }
@@ -402,6 +409,8 @@ class MarkdownReader {
     while (count > 0 && is_blank_line(block.lines[count - 1])) --count;
     Claim claim = output_block_claim(block.lines, count, block.line, sample);
     claim.shown_as_html = block.html_text;
+    // The cell's value alone: nothing its statements printed (none after its last line).
+    if (value_block_next_) claim.since_line = claim.anchor_line;
     // A lead-in that names no output ("Given the input:") is weak evidence:
     // the block is judged only when it agrees (all its lines tentative).
     if (following.introduced && !following.labelled) claim.tentative_lines = static_cast<int>(count);
@@ -409,6 +418,20 @@ class MarkdownReader {
         std::none_of(block.lines.begin(), block.lines.begin() + static_cast<long>(count),
                      [](const std::string& line) { return looks_like_prose(line); }))
       claim.tentative_lines = 0;  // values and printed lines, not a remark: judged as shown
+    // A notebook export indents both outputs of a cell, and CommonMark joins
+    // them into one block across the blank lines between: the printed text
+    // first, the value after the widest gap.
+    if (const std::size_t gap = widest_inner_gap(block.lines, count);
+        gap > 0 && !value_block_next_ && may_print_[*open_] && shows_value_[*open_] && !block.html_text) {
+      std::size_t printed = gap;
+      while (printed > 0 && is_blank_line(block.lines[printed - 1])) --printed;
+      Claim value = output_block_claim(std::vector<std::string>(block.lines.begin() + static_cast<long>(gap), block.lines.end()),
+                                       count - gap, block.line + static_cast<int>(gap), sample);
+      value.since_line = value.anchor_line;
+      claim = output_block_claim(block.lines, printed, block.line, sample);
+      sample.claims.push_back(std::move(claim));
+      claim = std::move(value);
+    }
     sample.claims.push_back(std::move(claim));
     sample.last_line = std::max(sample.last_line, block.line + static_cast<int>(count) - 1);
     if (following.role == FenceRole::kUntagged && following.compiles && !following.labelled)
@@ -416,6 +439,22 @@ class MarkdownReader {
     else if (following.role == FenceRole::kPython)
       note(&sample, block.line, "python block read as the output of the code above: a label introduces it");
     return true;
+  }
+
+  // Where the lines after the widest run of two or more blank lines inside
+  // lines[0, count) start; 0 when there is none.
+  static std::size_t widest_inner_gap(const std::vector<std::string>& lines, std::size_t count) {
+    std::size_t best = 0, best_width = 1;
+    for (std::size_t k = 1; k < count;) {
+      std::size_t end = k;
+      while (end < count && is_blank_line(lines[end])) ++end;
+      if (end - k > best_width && end < count) {
+        best = end;
+        best_width = end - k;
+      }
+      k = end == k ? k + 1 : end;
+    }
+    return best;
   }
 
   // A table of calls and what they print right after the open sample
@@ -465,6 +504,7 @@ class MarkdownReader {
   std::optional<std::size_t> open_;  // the sample whose output the next code block may show
   bool labelled_ = false;            // an output label followed it
   bool introduced_ = false;          // a paragraph ending in ':' followed it
+  bool value_block_next_ = false;    // its printed output was taken: a block of its last value may follow
 };
 
 }  // namespace

@@ -180,6 +180,62 @@ TEST(MarkdownReaderHtmlTest, BarePreAfterAnOutputLabel) {
   EXPECT_EQ(claims_of(e.samples[0]), (Strings{"8-8 @2 html [<class 'int'>]"}));
 }
 
+// A notebook exported with nbconvert: the cell prints, then shows its last
+// value, a DataFrame, as the HTML pandas wrote (a blank line inside the
+// `<style>` cuts the HTML block for CommonMark).
+TEST(MarkdownReaderHtmlTest, ANotebookCellsPrintedTextAndItsDataFrameTable) {
+  const Extraction e = read(
+      "```python\n"
+      "import pandas as pd\n"
+      "frame = pd.DataFrame({'days': [15, 21]})\n"
+      "print(len(frame), 'loans')\n"
+      "frame\n"                                // 5
+      "```\n"
+      "\n"
+      "    2 loans\n"                           // 8
+      "\n"
+      "\n"
+      "<div>\n"
+      "<style scoped>\n"
+      "    .dataframe tbody tr th {\n"
+      "        vertical-align: top;\n"
+      "    }\n"
+      "\n"
+      "    .dataframe thead th {\n"
+      "        text-align: right;\n"
+      "    }\n"
+      "</style>\n"
+      "<table border=\"1\" class=\"dataframe\">\n"  // 21
+      "  <thead><tr><th></th><th>days</th></tr></thead>\n"
+      "  <tbody><tr><th>0</th><td>15</td></tr><tr><th>1</th><td>21</td></tr></tbody>\n"
+      "</table>\n"
+      "</div>\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"8-8 @5 [2 loans]", "21-23 @5 html [days\n0  15\n1  21]"}));
+  EXPECT_EQ(e.samples[0].claims[0].since_line, 0);
+  EXPECT_EQ(e.samples[0].claims[1].since_line, 5);  // the value alone
+}
+
+// Both outputs indented: CommonMark joins them into one block across the
+// blank lines nbconvert puts between them.
+TEST(MarkdownReaderHtmlTest, ANotebookCellsTwoIndentedOutputsAreTwoClaims) {
+  const Extraction e = read(
+      "```python\n"
+      "avg = 18.9\n"
+      "print(f'average: {avg}')\n"
+      "[15.75, 22.0]\n"  // 4
+      "```\n"
+      "\n"
+      "    average: 18.9\n"  // 7
+      "\n"
+      "\n"
+      "\n"
+      "    [15.75, 22.0]\n");  // 11
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"7-7 @4 [average: 18.9]", "11-11 @4 [[15.75, 22.0]]"}));
+  EXPECT_EQ(e.samples[0].claims[1].since_line, 4);
+}
+
 TEST(MarkdownReaderHtmlTest, CodeInRawHtmlIsNoSample) {
   // The page does not render it as code: no sample, as before.
   EXPECT_TRUE(read("<pre>\nprint(1)\n</pre>\n").samples.empty());
