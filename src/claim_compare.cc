@@ -1,6 +1,7 @@
 #include "claim_compare.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <optional>
 #include <unordered_set>
@@ -476,6 +477,38 @@ bool every_line_reads_as_prose(const std::vector<std::string_view>& lines) {
          std::all_of(lines.begin(), lines.end(), [](std::string_view l) { return looks_like_prose(l); });
 }
 
+// Doctest's ELLIPSIS, character by character: `...` or `…` in `claim`
+// stands for any text, also inside a word (`abab…abab`), which the token
+// matcher cannot split. Both texts with blanks collapsed.
+bool matches_as_doctest_ellipsis(const std::string& claim, const std::string& actual) {
+  std::vector<std::string_view> pieces;
+  std::string_view rest = claim;
+  for (;;) {
+    const std::size_t dots = rest.find("...");
+    const std::size_t sign = rest.find(kUnicodeEllipsis);
+    const std::size_t at = std::min(dots, sign);
+    if (at == std::string_view::npos) break;
+    pieces.push_back(rest.substr(0, at));
+    rest.remove_prefix(at + (at == dots ? 3 : kUnicodeEllipsis.size()));
+  }
+  pieces.push_back(rest);
+  const bool substance = std::any_of(pieces.begin(), pieces.end(), [](std::string_view piece) {
+    return std::any_of(piece.begin(), piece.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  });
+  if (pieces.size() < 2 || !substance) return false;  // `...` alone claims nothing
+  std::string_view text = actual;
+  if (!text.starts_with(pieces.front()) || text.size() < pieces.front().size() + pieces.back().size()) return false;
+  text.remove_prefix(pieces.front().size());
+  if (!text.ends_with(pieces.back())) return false;
+  text.remove_suffix(pieces.back().size());
+  for (std::size_t k = 1; k + 1 < pieces.size(); ++k) {
+    const std::size_t at = text.find(pieces[k]);
+    if (at == std::string_view::npos) return false;
+    text.remove_prefix(at + pieces[k].size());
+  }
+  return true;
+}
+
 // The claim with every line break that falls inside brackets made a blank:
 // a repr the author wrapped (`Counter({'the': 3, 'and': 2,` / `'cat': 1})`).
 // Empty when no break is inside brackets, or one is outside them.
@@ -569,6 +602,8 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
       if (part_matcher.match(0, actual_tokens.size(), &rules)) return {ClaimVerdict::kEquivalent, rule_names(rules)};
     }
   }
+
+  if (matches_as_doctest_ellipsis(claim_text, actual_text)) return {ClaimVerdict::kEquivalent, "ellipsis"};
 
   // A repr printed on one line that the guide wrapped inside its brackets.
   if (actual_lines == 1) {

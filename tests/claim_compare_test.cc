@@ -60,6 +60,15 @@ TEST(ClaimCompareTest, KnitrsPrefixBeforeEveryOutputLineIsPresentation) {
   EXPECT_EQ(verdict("## 16\n17", "16\n17"), "mismatch");
 }
 
+TEST(ClaimCompareTest, AnEllipsisInsideAWordStandsForAnyText) {
+  const std::string run = "abababababababababababababababababababab\n40";
+  EXPECT_EQ(verdict("abababab\xE2\x80\xA6" "abab\n40", run), "equivalent ellipsis");
+  EXPECT_EQ(verdict("ababab...ab\n40", run), "equivalent ellipsis");
+  EXPECT_EQ(verdict("abababab\xE2\x80\xA6" "abab\n41", run), "mismatch");
+  EXPECT_EQ(verdict("abx...ab\n40", run), "mismatch");
+  EXPECT_NE(verdict("...", "anything at all"), "equivalent ellipsis");  // claims nothing
+}
+
 TEST(ClaimCompareTest, WrongValuesAreMismatches) {
   EXPECT_EQ(verdict("[1, 2, 4]", "[1, 2, 3]"), "mismatch");
   EXPECT_EQ(verdict("True", "False"), "mismatch");
