@@ -12,6 +12,7 @@
 #include "drift.h"
 #include "embedded_python.h"
 #include "snippet_manifest.h"
+#include "typed_input.h"
 
 namespace guidecheck {
 
@@ -34,6 +35,12 @@ bool apply_directives(const SnippetDirectives& d, const std::string& directives_
     std::optional<std::string> path = scratch.write_new_file("stdin/" + snippet->sample.id, *d.stdin_text, err);
     if (!path) return false;
     snippet->spec.stdin_path = *path;
+  } else if (std::vector<TypedAnswer> typed = typed_answers(snippet->sample); !typed.empty()) {
+    // What the guide's transcript shows typed at the prompts (typed_input.h).
+    std::optional<std::string> path = scratch.write_new_file("stdin/" + snippet->sample.id, typed_stdin(typed), err);
+    if (!path) return false;
+    snippet->spec.stdin_path = *path;
+    snippet->spec.typed_input = std::move(typed);
   }
   snippet->spec.sandbox.network = snippet->spec.sandbox.network || d.network;
   snippet->spec.sandbox.env.insert(snippet->spec.sandbox.env.end(), d.env.begin(), d.env.end());

@@ -94,6 +94,11 @@ SampleResult judge_sample(const PlannedSample& planned, const SampleRuns& runs, 
     result.skip_reason = outcome.never_started ? "interrupted before it started" : "stopped by the interrupt";
     return result;
   }
+  if (!planned.spec.typed_input.empty()) {
+    std::string typed;
+    for (const TypedAnswer& answer : planned.spec.typed_input) typed += (typed.empty() ? "'" : ", '") + answer.answer + "'";
+    result.notes.push_back("stdin: what the guide shows typed at its input() prompts: " + typed);
+  }
   if (runs.golden && runs.approved && !matches_pattern(*runs.approved, outcome.stdout_text))
     result.golden_diff = unified_diff(*runs.approved, outcome.stdout_text, runs.approved_path,
                                       "actual stdout of " + sample.id);

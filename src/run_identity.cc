@@ -20,6 +20,7 @@ std::string run_identity(const RunSpec& spec, std::string_view interpreter_ident
   std::string stdin_text, err;
   if (!spec.stdin_path.empty() && !read_file(spec.stdin_path, &stdin_text, &err)) stdin_text = "\x01unreadable";
   digest.add(stdin_text);
+  for (const TypedAnswer& typed : spec.typed_input) digest.add(typed.prompt + '\n' + typed.answer);
   digest.add(to_string(spec.mode));
   digest.add(spec.prelude);
   digest.add(fmt::format("{}/{}/{}", spec.timeout_s, spec.memory_limit, spec.output_cap));

@@ -10,6 +10,7 @@
 #include "run_outcome.h"
 #include "sandbox.h"
 #include "snippet_main.h"
+#include "typed_input.h"
 
 namespace guidecheck {
 
@@ -19,6 +20,9 @@ struct RunSpec {
   std::string source;  ///< what `path` holds: with the interpreter, what makes two runs the same
   std::vector<std::string> args;
   std::string stdin_path;  ///< empty: /dev/null
+  /// Answers typed at the sample's prompts (stdin_path holds them): echoed
+  /// after each prompt in its outcome, as a terminal shows them (typed_input.h).
+  std::vector<TypedAnswer> typed_input;
   SnippetMode mode = SnippetMode::kScript;
   double timeout_s = 60;
   uint64_t memory_limit = 4ull << 30;  ///< bytes the snippet may add

@@ -162,6 +162,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
   size_t next = 0;
   auto zygote_for = [&](size_t index) { return zygotes_[choose_ ? choose_(index) : 0]; };
   auto complete = [&](size_t index, RunOutcome outcome) {
+    echo_typed_input(specs[index].typed_input, &outcome);
     outcomes[index] = std::move(outcome);
     if (progress) progress(index, outcomes[index]);
   };

@@ -281,6 +281,15 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
       spec.timeout_s = timeout_of(p, k);
       spec.memory_limit = options.candidate_memory_limit;
       spec.prelude = prelude_of(sample);
+      // A layout that asks for input reads what the guide shows typed (typed_input.h).
+      if (std::vector<TypedAnswer> typed = typed_answers(sample); !typed.empty()) {
+        std::optional<std::string> stdin_path =
+            scratch->write_new_file(fmt::format("{}-{}/stdin", sample.id, k), typed_stdin(typed), &err);
+        if (stdin_path) {
+          spec.stdin_path = *stdin_path;
+          spec.typed_input = std::move(typed);
+        }
+      }
       specs.push_back(spec);
       owner.emplace_back(p, k);
     }

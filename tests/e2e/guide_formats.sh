@@ -135,6 +135,26 @@ s03 23 equivalent" "$(claims "$work/r.json")"
     "$(second_continues "$work/r.json")"
 }
 
+# A sample that asks for input reads what the guide shows typed after its
+# prompts, and its output is judged with the echo a terminal shows; a
+# project's update approves that transcript.
+case_typed_input_comes_from_the_transcript() {
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp "$SOURCE_DIR/tests/fixtures/formats/typed_input.md" "$work/guide.md"
+  local rc=0
+  gc_in check guide.md --format json >"$work/r.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  assert_eq "claims" "s01 13 match
+s02 26 mismatch" "$(claims "$work/r.json")"
+  text_contains "the wrong sum is what the typed numbers give" "Sum: 9" \
+    "$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["snippets"][1]["stdout"])' "$work/r.json")"
+  gc_in extract guide.md >/dev/null
+  gc_in update >/dev/null 2>&1 || true
+  assert_eq "the approved output is the transcript" "Your name: Ada
+Hello, Ada!" "$(cat "$work/expected/s01.out")"
+}
+
 # Sphinx's testsetup is no sample: it runs first, silently, before each
 # sample after it, in memory and from a project, and drift sees it change.
 case_a_testsetup_is_the_setup_of_the_samples_after_it() {
@@ -157,6 +177,7 @@ s02 20 match" "$(claims "$work/r.json")"
 
 run_case a_directive_forbids_or_names_a_continuation case_a_directive_forbids_or_names_a_continuation
 run_case a_testsetup_is_the_setup_of_the_samples_after_it case_a_testsetup_is_the_setup_of_the_samples_after_it
+run_case typed_input_comes_from_the_transcript case_typed_input_comes_from_the_transcript
 run_case a_scraped_page_shows_output_sessions_and_headings case_a_scraped_page_shows_output_sessions_and_headings
 run_case a_markdown_guide_is_checked_in_memory case_a_markdown_guide_is_checked_in_memory
 run_case the_project_cycle_works_on_markdown case_the_project_cycle_works_on_markdown
