@@ -170,8 +170,13 @@ class ClaimFinder {
     claim.kind = ClaimKind::kError;
     claim.guide_line = claim.last_guide_line = claim.anchor_line = line_of(i);
     std::size_t next = i + 1;
-    const auto inline_error =
-        lexed.comment == std::string_view::npos ? std::nullopt : error_text(trim_blanks(text.substr(lexed.comment + 1)));
+    // `# s[0] = "H"  # TypeError: ...`, also behind a marker (`# => TypeError`, `# ❌ TypeError`).
+    const auto inline_error = [&]() -> std::optional<std::string_view> {
+      if (lexed.comment == std::string_view::npos) return std::nullopt;
+      const std::string_view comment = text.substr(lexed.comment + 1);
+      if (const std::optional<MarkedOutput> marked = marked_output(comment)) return error_text(marked->text);
+      return error_text(trim_blanks(comment));
+    }();
     if (inline_error) {
       claim.form = ClaimForm::kTrailing;
       claim.statement = std::string(trim_blanks(text.substr(0, lexed.comment)));

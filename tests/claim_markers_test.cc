@@ -94,6 +94,22 @@ TEST(ClaimMarkersTest, ArrowsMarkTheValueAfterThem) {
   for (const char* comment : {" -1", " ->> x", " a -> b", " ===> x", " ---> x", " >= 3", " <=> x"}) EXPECT_FALSE(marked_output(comment)) << comment;
 }
 
+TEST(ClaimMarkersTest, EmojiMarkTheValueAfterThem) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {" \xF0\x9F\x91\x89 2 1", "2 1"}, {" \xE2\x9C\x85 True", "True"}, {" \xE2\x9D\x8C False", "False"},
+      {" \xE2\x9E\xA1\xEF\xB8\x8F 42", "42"}, {" \xE2\x9D\x8C TypeError: bad operand", "TypeError: bad operand"}};
+  for (const auto& [comment, value] : cases) {
+    auto marked = marked_output(comment);
+    ASSERT_TRUE(marked) << comment;
+    EXPECT_EQ(marked->text, value) << comment;
+    EXPECT_EQ(marked->marker->scope, MarkerScope::kStatement) << comment;
+  }
+  // The same signs label code: a judgement, a phrase ending in a colon, or nothing.
+  for (const char* comment : {" \xE2\x9D\x8C Bad: builds a new string", " \xE2\x9C\x85 Good:", " \xE2\x9C\x85",
+                              " \xE2\x9C\x85 Better - use join", " \xE2\x9C\x85 Works on every version:"})
+    EXPECT_FALSE(marked_output(comment)) << comment;
+}
+
 TEST(ClaimMarkersTest, OutputLabelsOfPlainLines) {
   EXPECT_EQ(output_label_value("Output: 42"), "42");
   EXPECT_EQ(output_label_value("Expected Output:"), "");
