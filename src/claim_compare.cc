@@ -604,6 +604,12 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
   }
 
   if (matches_as_doctest_ellipsis(claim_text, actual_text)) return {ClaimVerdict::kEquivalent, "ellipsis"};
+  // A string's value echoed with its quotes, shown without them (`HELLO` for 'HELLO').
+  if (actual_text.size() >= 2 && (actual_text.front() == '\'' || actual_text.front() == '"') &&
+      actual_text.back() == actual_text.front() && actual_text.find('\n') == std::string::npos &&
+      std::string_view(actual_text).substr(1, actual_text.size() - 2) == claim_text &&
+      claim_text.find_first_of("'\"\\") == std::string::npos)
+    return {ClaimVerdict::kEquivalent, "quotes"};
 
   // A repr printed on one line that the guide wrapped inside its brackets.
   if (actual_lines == 1) {

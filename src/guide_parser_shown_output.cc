@@ -69,7 +69,7 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
       const std::size_t colon = lines[i].find(':');
       const bool alone = value->empty() && c[i] != LineClass::kComment;
       if (!alone && (colon == std::string_view::npos || lines[i].data() + colon >= value->data())) continue;
-    } else if (c[i] == LineClass::kProse && ends_as_label(lines[i]) && is_output_label(lines[i])) {
+    } else if (c[i] == LineClass::kProse && is_output_label(lines[i])) {
       value = std::string_view();  // "Running this prints:", "Sorting gives:"
     } else {
       continue;

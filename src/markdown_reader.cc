@@ -21,6 +21,7 @@
 #include "python_lexer.h"
 #include "repl_session.h"
 #include "shell_transcript.h"
+#include "table_session.h"
 #include "syntax_template.h"
 #include "sample_continuations.h"
 
@@ -158,6 +159,10 @@ class MarkdownReader {
       ++blocks_since_sample_;
       if (block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) lead_in_ = block.text;
       if (block.table && open_ && take_table_claims(*block.table)) {
+        close();
+        continue;
+      }
+      if (block.table && add_table_session(*block.table)) {
         close();
         continue;
       }
@@ -469,6 +474,21 @@ class MarkdownReader {
     for (const Claim& claim : claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
     sample.claims.insert(sample.claims.end(), claims.begin(), claims.end());
     return !claims.empty();
+  }
+
+  // A table that is its own code (table_session.h): a session sample of
+  // its rows, when their code compiles. False for any other table.
+  bool add_table_session(const MarkdownTable& table) {
+    std::optional<TableSession> session = table_session(table);
+    if (!session) return false;
+    const std::vector<PythonBlockFacts> facts = python_block_facts({session->source});
+    if (facts.empty() || !facts[0].compiles || facts[0].statements == 0) return false;
+    BlockCode code;
+    code.session = true;
+    code.source = std::move(session->source);
+    code.guide_lines = std::move(session->guide_lines);
+    add_sample(code, facts[0], std::move(session->claims), SampleStyle::kSession);
+    return true;
   }
 
   void note(Sample* sample, int line, const std::string& message) {

@@ -30,9 +30,10 @@ constexpr std::array<std::string_view, 9> kBaseVerbs = {"print", "show",    "dis
 constexpr std::array<std::string_view, 11> kSubjects = {"will", "would", "should", "ll",    "must", "might",
                                                          "may",  "can",   "could",  "you",   "we"};
 // What may trail an unfinished lead-in: "prints the following", "is below".
-constexpr std::array<std::string_view, 14> kTrailing = {"the",  "following", "as",      "follows", "below",
+constexpr std::array<std::string_view, 17> kTrailing = {"the",  "following", "as",      "follows", "below",
                                                          "this", "these",     "here",    "something", "similar",
-                                                         "like", "out",       "exactly", "then"};
+                                                         "like", "out",       "exactly", "then",    "me",
+                                                         "us",   "you"};
 // What joins the noun to the output that follows: "The output is".
 constexpr std::array<std::string_view, 10> kCopulas = {"is",    "are", "was",   "were",  "be",
                                                         "looks", "look", "reads", "will", "should"};
@@ -154,11 +155,6 @@ bool points_ahead(const std::vector<std::string>& words) {
 }
 
 }  // namespace
-
-bool ends_as_label(std::string_view text) {
-  text = trim(text);
-  return text.ends_with(':') || without_trailing_dash(text).has_value();
-}
 
 bool is_output_label(std::string_view text) {
   text = last_sentence(trim(text));

@@ -33,8 +33,4 @@ namespace guidecheck {
 ///   is shown below." (at most 12 words).
 bool is_output_label(std::string_view text);
 
-/// True when `text` ends as a label does: in a colon, or in a dash or arrow
-/// set apart from the words ("the following output −"), which stands for one.
-bool ends_as_label(std::string_view text);
-
 }  // namespace guidecheck

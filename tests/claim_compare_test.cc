@@ -69,6 +69,13 @@ TEST(ClaimCompareTest, AnEllipsisInsideAWordStandsForAnyText) {
   EXPECT_NE(verdict("...", "anything at all"), "equivalent ellipsis");  // claims nothing
 }
 
+TEST(ClaimCompareTest, AStringsValueShownWithoutItsQuotes) {
+  EXPECT_EQ(verdict("HELLO, WORLD", "'HELLO, WORLD'"), "equivalent quotes");
+  EXPECT_EQ(verdict("it's", "\"it's\""), "mismatch");  // the quote inside: not the same text
+  EXPECT_EQ(verdict("HELLO", "'HELLO, WORLD'"), "mismatch");
+  EXPECT_EQ(verdict("a\nb", "'a'\n'b'"), "mismatch");
+}
+
 TEST(ClaimCompareTest, WrongValuesAreMismatches) {
   EXPECT_EQ(verdict("[1, 2, 4]", "[1, 2, 3]"), "mismatch");
   EXPECT_EQ(verdict("True", "False"), "mismatch");

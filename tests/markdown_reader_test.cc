@@ -671,14 +671,42 @@ TEST(MarkdownReaderTest, ATableOfCallsAfterCodeClaimsWhatEachPrinted) {
       "|---|---|\n"                          // 17
       "| `len('abc')` | `3` |\n"             // 18
       "\n"                                   // 19
-      "| call | prints |\n"                   // 20: after prose, not after the code
+      "| call | prints |\n"                   // 20: after prose, not after the code: its own session
       "|---|---|\n"                          // 21
       "| `len('abc')` | `3` |\n");            // 22
-  ASSERT_EQ(e.samples.size(), 2u);
+  ASSERT_EQ(e.samples.size(), 3u);
   EXPECT_EQ(claims_of(e.samples[0]),
             (Strings{"9-9 output trailing @3 since 0 [[1, 2, 3]]", "10-10 output trailing @4 since 0 [3]"}));
   EXPECT_EQ(e.samples[0].last_line, 10);
   EXPECT_TRUE(e.samples[1].claims.empty());
+  EXPECT_EQ(e.samples[2].style, SampleStyle::kSession);
+  EXPECT_EQ(claims_of(e.samples[2]), (Strings{"22-22 output block @22 since 0 [3]"}));
+}
+
+TEST(MarkdownReaderTest, ATableThatIsItsOwnCodeIsASession) {
+  const Extraction e = read(
+      "```python\n"                                  // 1
+      "s = 'Hi'\n"                                   // 2
+      "```\n"                                        // 3
+      "\n"                                           // 4
+      "| Expression | Result | Notes |\n"            // 5
+      "|---|---|---|\n"                              // 6
+      "| `s.lower()` | `'hi'` | |\n"                  // 7: uses the sample above
+      "| `x = [3, 1]; x.sort(); x` | [1, 3] | in place |\n"  // 8: plain text result
+      "| `y = 2` | | |\n"                             // 9: runs, claims nothing
+      "\n"                                           // 10
+      "| Signature | Returns |\n"                     // 11: no code column: no sample
+      "|---|---|\n"                                  // 12
+      "| `str.split(sep=None)` | a list |\n");        // 13
+  ASSERT_EQ(e.samples.size(), 2u);
+  const Sample& table = e.samples[1];
+  EXPECT_EQ(table.style, SampleStyle::kSession);
+  EXPECT_EQ(table.source, "s.lower()\nx = [3, 1]; x.sort(); x\ny = 2\n");
+  EXPECT_EQ(table.guide_lines, (std::vector<int>{7, 8, 9}));
+  EXPECT_EQ(claims_of(table), (Strings{"7-7 output block @7 since 0 ['hi']", "8-8 output block @8 since 0 [[1, 3]]"}));
+  EXPECT_TRUE(table.claims[0].in_code_span);
+  EXPECT_FALSE(table.claims[1].in_code_span);
+  EXPECT_EQ(table.continues, (Strings{"s01"}));
 }
 
 }  // namespace

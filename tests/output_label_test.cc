@@ -25,7 +25,8 @@ TEST(OutputLabelTest, LeadInsWithoutAColonThatBreakOffWhereTheOutputStarts) {
   for (const char* text : {"which prints", "This prints", "Running it gives", "The output is", "and the result is",
                            "Running it results in", "It displays", "The script outputs", "which prints...",
                            "This prints the following", "The output looks like this", "The result will be",
-                           "Here the function returns", "and this will print", "Output below"})
+                           "Here the function returns", "and this will print", "Output below", "which gives me",
+                           "and it shows us"})
     EXPECT_TRUE(is_output_label(text)) << text;
 }
 

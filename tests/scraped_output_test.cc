@@ -173,6 +173,18 @@ TEST(ScrapedLabelledOutputTest, ALeadInEndingInADashIntroducesOutput) {
   EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-4: 42"}));
 }
 
+TEST(ScrapedLabelledOutputTest, ALeadInWithoutAColonIntroducesOutput) {
+  const ParsedGuide guide = parse_guide(
+      "orders = [3, 1, 3]\n"
+      "print(sorted(set(orders)))\n"
+      "which gives me\n"
+      "[1, 3]\n"  // 4
+      "That is right, but slow on a long list. Is there a faster idiom?\n",
+      "lead_in.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-4: [1, 3]"}));
+}
+
 TEST(ScrapedLabelledOutputTest, ButtonsOfThePageStandBetweenCodeAndOutput) {
   const ParsedGuide guide = parse_guide(
       "prices = {\"tea\": 2.5}\n"

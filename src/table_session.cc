@@ -1,0 +1,29 @@
+#include "table_session.h"
+
+#include "call_output_table.h"
+
+namespace guidecheck {
+
+std::optional<TableSession> table_session(const MarkdownTable& table) {
+  const CallOutputColumns columns = call_output_columns(table.header);
+  if (columns.call < 0 || columns.output < 0) return std::nullopt;
+  TableSession session;
+  for (const MarkdownTableRow& row : table.rows) {
+    const auto call = static_cast<std::size_t>(columns.call), output = static_cast<std::size_t>(columns.output);
+    if (call >= row.cells.size() || !row.cells[call].code || row.cells[call].text.empty()) continue;
+    session.source += row.cells[call].text + '\n';
+    session.guide_lines.push_back(row.line);
+    if (output >= row.cells.size() || row.cells[output].text.empty()) continue;
+    Claim claim;
+    claim.kind = ClaimKind::kOutput;
+    claim.form = ClaimForm::kBlock;
+    claim.guide_line = claim.last_guide_line = claim.anchor_line = row.line;
+    claim.text = row.cells[output].text;
+    claim.in_code_span = row.cells[output].code;
+    session.claims.push_back(std::move(claim));
+  }
+  if (session.guide_lines.empty()) return std::nullopt;
+  return session;
+}
+
+}  // namespace guidecheck
