@@ -239,6 +239,9 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
   }
   if (options.shard.active()) keep_shard(options.shard, durations, &selected, plan);
   std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations);
+  // Every sample's stored source with the file name the page saves it as.
+  for (Sample& file : files)
+    if (const Sample* known = manifest.find(file.id); known && file.saved_as.empty()) file.saved_as = known->saved_as;
   for (size_t i = 0; i < selected.size(); ++i) {
     PlannedSample planned;
     planned.spec = specs[i];
@@ -265,7 +268,9 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     for (const auto& id : planned.sample.continues)
       for (const auto& file : files)
         if (file.id == id) earlier.push_back(&file);
-    planned.spec.prelude = continuation_prelude(earlier) + planned.spec.prelude;
+    // Samples the page saves as a file this one imports (`from word_count import ...`).
+    planned.spec.prelude = saved_module_prelude(saved_modules_imported(planned.sample, files)) +
+                           continuation_prelude(earlier) + planned.spec.prelude;
     plan->samples.push_back(std::move(planned));
   }
   return true;

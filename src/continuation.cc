@@ -1,7 +1,10 @@
 #include "continuation.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "imported_modules.h"
 #include "python_block_facts.h"
 #include "sample_continuations.h"
 
@@ -58,6 +61,49 @@ std::string continuation_prelude(const std::vector<const Sample*>& earlier) {
                         python_bytes_literal("<" + sample->id + ">") + ".decode()");
   code += "del _guidecheck_continue, _guidecheck_contextlib, _guidecheck_io\n";
   return code;
+}
+
+std::string saved_module_prelude(const std::vector<const Sample*>& saved) {
+  if (saved.empty()) return "";
+  // A finder in front of sys.meta_path serves each module from its source,
+  // with the name a file beside the sample would give it; its import, and
+  // what it prints then, happen where the sample imports it.
+  std::string code =
+      "import importlib.abc as _guidecheck_abc, importlib.util as _guidecheck_util, sys as _guidecheck_sys\n"
+      "class _GuidecheckSavedModules(_guidecheck_abc.MetaPathFinder, _guidecheck_abc.Loader):\n"
+      "    def __init__(self, sources):\n"
+      "        self.sources = sources\n"
+      "    def find_spec(self, name, path=None, target=None, spec_from_loader=_guidecheck_util.spec_from_loader):\n"
+      "        if name not in self.sources:\n"
+      "            return None\n"
+      "        return spec_from_loader(name, self, origin=name + '.py')\n"
+      "    def create_module(self, spec):\n"
+      "        return None\n"
+      "    def exec_module(self, module):\n"
+      "        module.__file__ = module.__name__ + '.py'\n"
+      "        exec(compile(self.sources[module.__name__], module.__file__, 'exec'), module.__dict__)\n"
+      "_guidecheck_sys.meta_path.insert(0, _GuidecheckSavedModules({";
+  for (const Sample* sample : saved) {
+    const std::string module = sample->saved_as.substr(0, sample->saved_as.size() - 3);
+    code += fmt::format("{}.decode(): {}.decode(), ", python_bytes_literal(module), python_bytes_literal(sample->source));
+  }
+  code += "}))\ndel _GuidecheckSavedModules, _guidecheck_abc, _guidecheck_util, _guidecheck_sys\n";
+  return code;
+}
+
+std::vector<const Sample*> saved_modules_imported(const Sample& sample, const std::vector<Sample>& all) {
+  std::vector<const Sample*> saved;
+  const std::vector<std::string> modules = imported_modules(sample.source);
+  for (const Sample& other : all) {
+    if (other.id == sample.id) break;  // a page shows the file before it imports it
+    if (!other.saved_as.ends_with(".py")) continue;
+    const std::string module = other.saved_as.substr(0, other.saved_as.size() - 3);
+    if (std::find(modules.begin(), modules.end(), module) == modules.end()) continue;
+    // The latest version of the file the page shows wins.
+    std::erase_if(saved, [&](const Sample* earlier) { return earlier->saved_as == other.saved_as; });
+    saved.push_back(&other);
+  }
+  return saved;
 }
 
 }  // namespace guidecheck

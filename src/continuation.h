@@ -27,4 +27,14 @@ void link_continuations(std::vector<Sample>* samples, const std::vector<PythonBl
 /// in an earlier block names it.
 std::string continuation_prelude(const std::vector<const Sample*>& earlier);
 
+/// Python code that makes each sample of `saved` (Sample::saved_as,
+/// "word_count.py") importable under its module name (`word_count`): run
+/// as that module, silently, on first import, as if the file stood beside
+/// the sample. Empty when none.
+std::string saved_module_prelude(const std::vector<const Sample*>& saved);
+
+/// The samples of `all` (in guide order) before `sample` that are saved as
+/// a module it imports, the latest of each name.
+std::vector<const Sample*> saved_modules_imported(const Sample& sample, const std::vector<Sample>& all);
+
 }  // namespace guidecheck

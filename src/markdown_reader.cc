@@ -346,7 +346,10 @@ class MarkdownReader {
     std::optional<std::string> script = script_name_in(code.info);
     if (!script && !code.lines.empty() && code.lines.front().starts_with("#")) script = script_name_in(code.lines.front());
     if (!script) script = script_name_in(lead_in_);
-    if (script) script_samples_[*script] = extraction_.samples.size();
+    if (script) {
+      script_samples_[*script] = extraction_.samples.size();
+      if (style == SampleStyle::kScript) sample.saved_as = *script;
+    }
     last_sample_ = extraction_.samples.size();
     blocks_since_sample_ = 0;
     extraction_.samples.push_back(std::move(sample));

@@ -38,6 +38,10 @@ struct Sample {
   /// `testsetup`), every line ending in '\n'; empty when none. It runs
   /// first, silently, like the samples it continues.
   std::string setup;
+  /// The file the page saves it as ("word_count.py": named in its fence,
+  /// its first comment or the sentence leading into it); empty when none.
+  /// A later sample that imports `word_count` imports this code.
+  std::string saved_as;
   /// Decisions the reader was unsure of, as messages ("guide.md:554: ...").
   std::vector<std::string> notes;
   /// When the reader could not make it runnable: "guide.txt:L: cannot ...".

@@ -101,6 +101,7 @@ bool load_manifest(const std::string& path, Manifest* manifest, bool* exists, st
       sample.style = s.value("style", std::string()) == "session" ? SampleStyle::kSession : SampleStyle::kScript;
       sample.continues = s.value("continues", std::vector<std::string>{});
       sample.setup = s.value("setup", std::string());
+      sample.saved_as = s.value("saved_as", std::string());
       for (const auto& c : s.at("claims")) sample.claims.push_back(claim_from_json(c));
       sample.notes = s.value("notes", std::vector<std::string>{});
       manifest->samples.push_back(std::move(sample));
@@ -131,6 +132,7 @@ bool save_manifest(const std::string& path, const Manifest& manifest, std::strin
     if (sample.style == SampleStyle::kSession) entry["style"] = "session";
     if (!sample.continues.empty()) entry["continues"] = sample.continues;
     if (!sample.setup.empty()) entry["setup"] = sample.setup;  // code no snippet file holds
+    if (!sample.saved_as.empty()) entry["saved_as"] = sample.saved_as;
     snippets.push_back(std::move(entry));
   }
   json j{{"generated_by", std::string("guidecheck extract ") + GUIDECHECK_VERSION},

@@ -683,6 +683,15 @@ TEST(MarkdownReaderTest, ATableOfCallsAfterCodeClaimsWhatEachPrinted) {
   EXPECT_EQ(claims_of(e.samples[2]), (Strings{"22-22 output block @22 since 0 [3]"}));
 }
 
+TEST(MarkdownReaderTest, AScriptKeepsTheFileNameThePageSavesItAs) {
+  const Extraction e = read(
+      "Save this as `greet.py`:\n\n```python\ndef greet(n):\n    return n\n```\n\n"
+      "Then, in the folder that holds `greet.py`:\n\n```pycon\n>>> from greet import greet\n>>> greet(1)\n1\n```\n");
+  ASSERT_EQ(e.samples.size(), 2u);
+  EXPECT_EQ(e.samples[0].saved_as, "greet.py");
+  EXPECT_EQ(e.samples[1].saved_as, "");  // a session is typed, never saved
+}
+
 TEST(MarkdownReaderTest, ATableThatIsItsOwnCodeIsASession) {
   const Extraction e = read(
       "```python\n"                                  // 1

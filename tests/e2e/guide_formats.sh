@@ -155,6 +155,21 @@ s02 26 mismatch" "$(claims "$work/r.json")"
 Hello, Ada!" "$(cat "$work/expected/s01.out")"
 }
 
+# A sample the page saves as a file is what a later sample imports by that
+# name, its __main__ guard silent; in memory and from a project.
+case_a_saved_sample_is_importable() {
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp "$SOURCE_DIR/tests/fixtures/formats/saved_module.md" "$work/guide.md"
+  gc_in check guide.md --format json >"$work/r.json" || fail "check of the guide failed"
+  assert_eq "claims" "s02 23 match" "$(claims "$work/r.json")"
+  gc_in extract guide.md >/dev/null
+  gc_in update >/dev/null
+  gc_in check >/dev/null || fail "check of the project failed"
+  assert_eq "the approved output" "Hello, Ada!
+greet.py" "$(cat "$work/expected/s02.out")"
+}
+
 # Sphinx's testsetup is no sample: it runs first, silently, before each
 # sample after it, in memory and from a project, and drift sees it change.
 case_a_testsetup_is_the_setup_of_the_samples_after_it() {
@@ -178,6 +193,7 @@ s02 20 match" "$(claims "$work/r.json")"
 run_case a_directive_forbids_or_names_a_continuation case_a_directive_forbids_or_names_a_continuation
 run_case a_testsetup_is_the_setup_of_the_samples_after_it case_a_testsetup_is_the_setup_of_the_samples_after_it
 run_case typed_input_comes_from_the_transcript case_typed_input_comes_from_the_transcript
+run_case a_saved_sample_is_importable case_a_saved_sample_is_importable
 run_case a_scraped_page_shows_output_sessions_and_headings case_a_scraped_page_shows_output_sessions_and_headings
 run_case a_markdown_guide_is_checked_in_memory case_a_markdown_guide_is_checked_in_memory
 run_case the_project_cycle_works_on_markdown case_the_project_cycle_works_on_markdown
