@@ -2,18 +2,13 @@
 
 #include <algorithm>
 
+#include "claim_text.h"
 #include "html_text.h"
 
 namespace guidecheck {
 namespace {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
 
 // The name of the tag `html` holds at `at` ('<' there), lowercased, and
 // whether it closes: "tr", true for `</tr>`.
@@ -45,7 +40,7 @@ std::string collapsed(std::string_view text) {
 }  // namespace
 
 bool is_dataframe_table_tag(std::string_view tag) {
-  const std::string lowered = lowercase(tag);
+  const std::string lowered = ascii_lower(tag);
   if (!lowered.starts_with("<table") || lowered.size() == 6 || lowered.find_first_of(" \t\n>/", 6) != 6) return false;
   const std::size_t cls = lowered.find("class=");
   return cls != std::string::npos && lowered.find("dataframe", cls) != std::string::npos;

@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 
+#include "claim_text.h"
+
 namespace guidecheck {
 
 bool is_page_widget(std::string_view line) {
@@ -16,9 +18,7 @@ bool is_page_widget(std::string_view line) {
   const std::size_t start = line.find_first_not_of(" \t");
   if (start == std::string_view::npos) return false;
   const std::size_t end = line.find_last_not_of(" \t\r");
-  std::string lowered;
-  for (char c : line.substr(start, end - start + 1))
-    lowered += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const std::string lowered = ascii_lower(line.substr(start, end - start + 1));
   return std::find(kWidgets.begin(), kWidgets.end(), lowered) != kWidgets.end();
 }
 
