@@ -2,7 +2,8 @@
 // `x == y  # ✅ True`, `# ❌ False`, `# ➡️ 42`. The sign comes first in the
 // comment. The same signs label code too ("# ❌ Bad: builds a new string",
 // "# ✅ Good:"): a phrase ending in a colon, or ending the comment, after
-// them is such a label, no output.
+// them is such a label, and lowercase words alone ("# ✅ works great") a
+// remark: no output.
 
 #include <array>
 #include <optional>
@@ -35,6 +36,18 @@ bool labels_code(std::string_view text) {
   return rest.empty() || rest.front() == ':' || rest.front() == '-';
 }
 
+// "works great", "raises an error here": lowercase words alone, no
+// digits, quotes, brackets, commas or signs; a remark on the code, which
+// a value ("True", "[1, 2]", "red, green, blue") never reads like.
+bool reads_as_remark(std::string_view text) {
+  if (text.empty() || !(text.front() >= 'a' && text.front() <= 'z') || text.find(' ') == std::string_view::npos)
+    return false;
+  for (char c : text)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '\'' || c == '.' || c == '!'))
+      return false;
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string_view> match_emoji_marker(std::string_view comment) {
@@ -54,7 +67,7 @@ std::optional<std::string_view> match_emoji_marker(std::string_view comment) {
   if (s.starts_with(kVariationSelector)) s.remove_prefix(kVariationSelector.size());
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  if (s.empty() || s.back() == ':' || labels_code(s)) return std::nullopt;
+  if (s.empty() || s.back() == ':' || labels_code(s) || reads_as_remark(s)) return std::nullopt;
   return s;
 }
 
