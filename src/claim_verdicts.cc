@@ -417,15 +417,19 @@ ClaimResult judge_error_claim(const Claim& claim, const std::vector<int>& guide_
   result.note = claim.note;
   int line = snippet_line_of(guide_lines, claim.anchor_line);
   const StatementOutput* statement = statement_holding(variant, line);
-  if (!statement || !statement->ran) {
+  // A traceback shown after live code claims the exception the script
+  // ended with, raised by the anchor or by a statement before it.
+  const bool ended_before = claim.statement.empty() && variant.status == RunStatus::kError && variant.error.empty() &&
+                            !variant.interrupted && statement && !statement->ran;
+  if ((!statement || !statement->ran) && !ended_before) {
     result.verdict = ClaimVerdict::kNotRun;
     result.rule = "the sample stopped before this statement";
     result.actual = last_line(variant.stderr_text);
     return result;
   }
   // The enabled statement must be where the sample stopped.
-  bool later_ran = std::any_of(variant.statements.begin(), variant.statements.end(),
-                               [&](const StatementOutput& s) { return s.line > statement->line && s.ran; });
+  bool later_ran = !ended_before && std::any_of(variant.statements.begin(), variant.statements.end(),
+                                                [&](const StatementOutput& s) { return s.line > statement->line && s.ran; });
   if (variant.status == RunStatus::kOk || later_ran) {
     result.verdict = ClaimVerdict::kMismatch;
     result.rule = "the statement raised no exception";

@@ -369,6 +369,28 @@ TEST(ClaimVerdictsTest, ATentativeLineInPlaceOfAPrintedOneStaysInTheClaim) {
   EXPECT_EQ(results[0].claimed, "Longest word: quick\nUnique words: 8");
 }
 
+// `num = int(value)` raised, `print(num)` never ran, and the page shows the
+// traceback after the code: the claim is on the exception the script ended with.
+TEST(ClaimVerdictsTest, ATracebackShownAfterLiveCodeClaimsTheExceptionItEndedWith) {
+  RunOutcome run;
+  run.status = RunStatus::kError;
+  run.exit_code = 1;
+  run.statements = {{1, 1, true, ""}, {2, 2, true, ""}, {3, 3, false, ""}};
+  run.stderr_text = "Traceback (most recent call last):\n  File \"s.py\", line 2, in <module>\n"
+                    "ValueError: invalid literal for int() with base 10: 'ten'\n";
+  Claim claim;
+  claim.kind = ClaimKind::kError;
+  claim.guide_line = 12;
+  claim.anchor_line = 10;  // print(num)
+  claim.text = "ValueError: invalid literal for int() with base 10: 'ten'";
+  EXPECT_EQ(judge_error_claim(claim, {8, 9, 10}, run).verdict, ClaimVerdict::kMatch);
+  claim.text = "TypeError: invalid literal for int() with base 10: 'ten'";
+  EXPECT_EQ(judge_error_claim(claim, {8, 9, 10}, run).verdict, ClaimVerdict::kMismatch);
+  // A run that ended well never reached it for another reason: not run.
+  run.status = RunStatus::kOk;
+  EXPECT_EQ(judge_error_claim(claim, {8, 9, 10}, run).verdict, ClaimVerdict::kNotRun);
+}
+
 // A printed sentence no literal holds reads as prose after the output: the
 // lines that may continue the claim count only when they make it agree.
 TEST(ClaimVerdictsTest, LinesThatMayContinueAClaimCountOnlyWhenTheyMakeItAgree) {
