@@ -148,7 +148,7 @@ std::vector<Claim> call_output_table_claims(const MarkdownTable& table, const st
     claim.guide_line = claim.last_guide_line = row.line;
     claim.text = output.text;
     claim.anchor_line = guide_lines[static_cast<std::size_t>(found->line)];
-    claim.in_code_span = true;
+    claim.shown_inline = true;
     claims.push_back(std::move(claim));
   }
   return claims;

@@ -30,7 +30,7 @@ CallOutputColumns call_output_columns(const MarkdownTableRow& header);
 /// the code holds that prints it (a `print(...)` or a bare expression);
 /// `...` in the call stands for any text, blanks are not compared. The
 /// claim is on the first such statement after the previous row's (else the
-/// first anywhere), Claim::in_code_span. Rows that fit none are prose: no
+/// first anywhere), Claim::shown_inline. Rows that fit none are prose: no
 /// claim; a table whose headers name no call and output makes none.
 std::vector<Claim> call_output_table_claims(const MarkdownTable& table, const std::vector<std::string>& lines,
                                             const std::vector<int>& guide_lines);

@@ -66,10 +66,11 @@ struct Claim {
   /// `<pre>`), its lines holding character references (`&lt;`) where the
   /// text has `<`: `text` is what a browser shows. A rewrite escapes.
   bool shown_as_html = false;
-  /// The claimed text is a code span: in a sentence ("This prints `42`.")
-  /// or in a Markdown table's cell (a table of calls and what they print,
-  /// call_output_table.h). A rewrite replaces the span's content only.
-  bool in_code_span = false;
+  /// The claimed text stands inside a line of the page: a code span in a
+  /// sentence ("This prints `42`."), or a Markdown table's cell, a code
+  /// span or plain text (call_output_table.h, table_session.h). A rewrite
+  /// replaces that text alone.
+  bool shown_inline = false;
 };
 
 /// The claims of one code run, in guide order. Output markers

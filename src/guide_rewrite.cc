@@ -101,20 +101,20 @@ std::optional<std::vector<std::string>> html_output_lines(const std::vector<Line
   return block;
 }
 
-// The line with the code span that holds the claimed text (in a sentence
-// or a table cell) holding the output instead, or nullopt and why not: a
-// span holds one line, a backquote would end it, and in a table row a pipe
-// would end the cell.
-std::optional<std::string> code_span_rewritten(const std::string& row, const Claim& claim,
-                                               const std::vector<std::string>& actual, std::string* why) {
+// The line with the text it shows inline (Claim::shown_inline: a code
+// span in a sentence or a table cell, or a table cell's plain text) holding
+// the output instead, or nullopt and why not: it holds one line, a
+// backquote would end a span, and in a table row a pipe would end the cell.
+std::optional<std::string> inline_text_rewritten(const std::string& row, const Claim& claim,
+                                                 const std::vector<std::string>& actual, std::string* why) {
   if (actual.size() != 1) {
-    *why = fmt::format("the output spans {} lines; a code span holds one", actual.size());
+    *why = fmt::format("the output spans {} lines; text shown inline holds one", actual.size());
     return std::nullopt;
   }
   const bool table_row = row.find_first_not_of(" \t") != std::string::npos && row[row.find_first_not_of(" \t")] == '|';
   if (actual[0].empty() || actual[0].find_first_of(table_row ? "`|" : "`") != std::string::npos) {
-    *why = table_row ? "the output is empty or holds a backquote or a pipe, which a code span in a table cell cannot "
-                       "show; rewrite it by hand"
+    *why = table_row ? "the output is empty or holds a backquote or a pipe, which a table cell cannot show; "
+                       "rewrite it by hand"
                      : "the output is empty or holds a backquote, which a code span cannot show; rewrite it by hand";
     return std::nullopt;
   }
@@ -129,6 +129,19 @@ std::optional<std::string> code_span_rewritten(const std::string& row, const Cla
     if (first != std::string_view::npos && content.substr(first, last - first + 1) == claim.text)
       return row.substr(0, open + 1 + first) + actual[0] + row.substr(open + 1 + last + 1);
     end = open;
+  }
+  // A table cell of plain text that is the claim.
+  if (table_row) {
+    for (size_t bar = row.find('|'); bar != std::string::npos;) {
+      const size_t next = row.find('|', bar + 1);
+      if (next == std::string::npos) break;
+      const std::string_view cell = std::string_view(row).substr(bar + 1, next - bar - 1);
+      const size_t first = cell.find_first_not_of(' ');
+      const size_t last = cell.find_last_not_of(' ');
+      if (first != std::string_view::npos && cell.substr(first, last - first + 1) == claim.text)
+        return row.substr(0, bar + 1 + first) + actual[0] + row.substr(bar + 1 + last + 1);
+      bar = next;
+    }
   }
   *why = "the claimed text is no longer on this line";
   return std::nullopt;
@@ -153,9 +166,9 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       continue;
     }
     std::vector<std::string> actual = output_lines(edit.actual);
-    if (claim.in_code_span) {
+    if (claim.shown_inline) {
       std::string why;
-      if (std::optional<std::string> row = code_span_rewritten(lines[static_cast<size_t>(line - 1)].text, claim, actual, &why)) {
+      if (std::optional<std::string> row = inline_text_rewritten(lines[static_cast<size_t>(line - 1)].text, claim, actual, &why)) {
         result.changed.push_back(fmt::format("{}:{}: '{}' -> '{}'", guide_name, line, claim.text, actual[0]));
         replaced[line] = {std::move(*row)};
       } else {

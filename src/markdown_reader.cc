@@ -298,7 +298,7 @@ class MarkdownReader {
     if (!is_output_label(span.before)) return false;
     Sample& sample = extraction_.samples[*open_];
     Claim claim = output_block_claim({span.code}, 1, span.line, sample);
-    claim.in_code_span = true;
+    claim.shown_inline = true;
     if (is_bare_name(span.code)) claim.tentative_lines = 1;
     sample.claims.push_back(std::move(claim));
     sample.last_line = std::max(sample.last_line, span.line);

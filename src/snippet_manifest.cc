@@ -52,7 +52,7 @@ json claim_to_json(const Claim& claim) {
   if (!claim.may_continue.empty()) j["may_continue"] = claim.may_continue;
   if (claim.normalize_whitespace) j["normalize_whitespace"] = true;
   if (claim.shown_as_html) j["shown_as_html"] = true;
-  if (claim.in_code_span) j["in_code_span"] = true;
+  if (claim.shown_inline) j["shown_inline"] = true;
   return j;
 }
 
@@ -73,7 +73,7 @@ Claim claim_from_json(const json& j) {
   claim.may_continue = j.value("may_continue", std::vector<std::string>());
   claim.normalize_whitespace = j.value("normalize_whitespace", false);
   claim.shown_as_html = j.value("shown_as_html", false);
-  claim.in_code_span = j.value("in_code_span", false);
+  claim.shown_inline = j.value("shown_inline", false);
   return claim;
 }
 

@@ -19,7 +19,7 @@ std::optional<TableSession> table_session(const MarkdownTable& table) {
     claim.form = ClaimForm::kBlock;
     claim.guide_line = claim.last_guide_line = claim.anchor_line = row.line;
     claim.text = row.cells[output].text;
-    claim.in_code_span = row.cells[output].code;
+    claim.shown_inline = true;
     session.claims.push_back(std::move(claim));
   }
   if (session.guide_lines.empty()) return std::nullopt;

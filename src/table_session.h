@@ -28,7 +28,7 @@ struct TableSession {
 /// The session of a table whose headers name code and what it gives
 /// (call_output_table.h's columns): every row whose code cell is a code
 /// span, its result claimed when the row shows one (a code span, or plain
-/// text; Claim::in_code_span for a span). nullopt for other tables and for
+/// text; Claim::shown_inline). nullopt for other tables and for
 /// one with no such row.
 std::optional<TableSession> table_session(const MarkdownTable& table);
 

@@ -25,7 +25,7 @@ MarkdownTable table(std::vector<MarkdownTableCell> header, std::vector<std::vect
 std::vector<std::string> shown(const std::vector<Claim>& claims) {
   std::vector<std::string> out;
   for (const Claim& c : claims) {
-    EXPECT_TRUE(c.in_code_span);
+    EXPECT_TRUE(c.shown_inline);
     EXPECT_EQ(c.form, ClaimForm::kTrailing);
     EXPECT_EQ(c.kind, ClaimKind::kOutput);
     out.push_back(std::to_string(c.guide_line) + " @" + std::to_string(c.anchor_line) + " [" + c.text + "]");

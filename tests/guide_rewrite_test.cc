@@ -53,7 +53,7 @@ TEST(GuideRewriteTest, OutputInACodeSpanIsRewrittenInTheSpanAlone) {
   const std::string guide = "```python\nprint(2 ** 10)\n```\n\nThis prints `1025` (`2 ** 10`).\n";
   Claim claim;
   claim.form = ClaimForm::kOutputBlock;
-  claim.in_code_span = true;
+  claim.shown_inline = true;
   claim.guide_line = claim.last_guide_line = 5;
   claim.anchor_line = 2;
   claim.text = "1025";
@@ -65,6 +65,20 @@ TEST(GuideRewriteTest, OutputInACodeSpanIsRewrittenInTheSpanAlone) {
     EXPECT_EQ(refused.text, guide) << actual;
     ASSERT_EQ(refused.refused.size(), 1u) << actual;
   }
+}
+
+TEST(GuideRewriteTest, APlainTableCellIsRewrittenInTheCellAlone) {
+  const std::string guide = "| Expression | Result | Notes |\n|---|---|---|\n| `sorted([3, 1, 2])` | [1, 2, 4] | new |\n";
+  Claim claim;
+  claim.form = ClaimForm::kBlock;
+  claim.shown_inline = true;
+  claim.guide_line = claim.last_guide_line = claim.anchor_line = 3;
+  claim.text = "[1, 2, 4]";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "[1, 2, 3]"}});
+  EXPECT_EQ(r.text, "| Expression | Result | Notes |\n|---|---|---|\n| `sorted([3, 1, 2])` | [1, 2, 3] | new |\n");
+  GuideRewrite refused = rewrite_claims(guide, "g.md", {{claim, "a|b"}});  // a pipe would end the cell
+  EXPECT_EQ(refused.text, guide);
+  EXPECT_EQ(refused.refused.size(), 1u);
 }
 
 TEST(GuideRewriteTest, AnOutputBlockWhoseFirstLineIsIndentedKeepsTheBlocksIndentation) {
@@ -327,7 +341,7 @@ TEST(GuideRewriteTest, ATableCellChangesOnlyItsCodeSpan) {
   auto cell = [](int line, const std::string& text, const std::string& actual) {
     ClaimEdit edit = trailing(line, text, actual);
     edit.claim.anchor_line = 1;
-    edit.claim.in_code_span = true;
+    edit.claim.shown_inline = true;
     return edit;
   };
   GuideRewrite r = rewrite_claims(guide, "g.md",
@@ -338,7 +352,7 @@ TEST(GuideRewriteTest, ATableCellChangesOnlyItsCodeSpan) {
   EXPECT_EQ(r.changed, (std::vector<std::string>{"g.md:3: '3' -> '4'", "g.md:4: '3' -> '30'"}));
   ASSERT_EQ(r.refused.size(), 2u);
   EXPECT_EQ(r.refused[0].rfind("g.md:5: cannot rewrite: the output is empty or holds a backquote or a pipe", 0), 0u);
-  EXPECT_EQ(r.refused[1], "g.md:6: cannot rewrite: the output spans 2 lines; a code span holds one");
+  EXPECT_EQ(r.refused[1], "g.md:6: cannot rewrite: the output spans 2 lines; text shown inline holds one");
 }
 
 TEST(GuideRewriteTest, NoEditsNoChange) {

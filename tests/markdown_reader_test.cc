@@ -285,7 +285,7 @@ TEST(MarkdownReaderTest, OutputInACodeSpanAfterALeadIn) {
     EXPECT_EQ(claims_of(e.samples[0]), Strings{std::to_string(line) + "-" + std::to_string(line) +
                                                " output output-block @2 since 0 [2]"})
         << paragraph;
-    EXPECT_TRUE(e.samples[0].claims[0].in_code_span);
+    EXPECT_TRUE(e.samples[0].claims[0].shown_inline);
     EXPECT_EQ(e.samples[0].claims[0].tentative_lines, 0) << paragraph;
   }
   // A bare name may be a variable the sentence talks about: it counts where it agrees.
@@ -713,8 +713,8 @@ TEST(MarkdownReaderTest, ATableThatIsItsOwnCodeIsASession) {
   EXPECT_EQ(table.source, "s.lower()\nx = [3, 1]; x.sort(); x\ny = 2\n");
   EXPECT_EQ(table.guide_lines, (std::vector<int>{7, 8, 9}));
   EXPECT_EQ(claims_of(table), (Strings{"7-7 output block @7 since 0 ['hi']", "8-8 output block @8 since 0 [[1, 3]]"}));
-  EXPECT_TRUE(table.claims[0].in_code_span);
-  EXPECT_FALSE(table.claims[1].in_code_span);
+  EXPECT_TRUE(table.claims[0].shown_inline);
+  EXPECT_TRUE(table.claims[1].shown_inline);
   EXPECT_EQ(table.continues, (Strings{"s01"}));
 }
 

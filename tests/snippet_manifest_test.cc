@@ -83,11 +83,11 @@ TEST(ManifestTest, ClaimsKeepWhetherTheGuideShowsThemInACodeSpan) {
   Claim span, plain;
   span.form = plain.form = ClaimForm::kOutputBlock;
   span.text = plain.text = "42";
-  span.in_code_span = true;
+  span.shown_inline = true;
   const std::vector<Claim> loaded = through_the_file({span, plain});
   ASSERT_EQ(loaded.size(), 2u);
-  EXPECT_TRUE(loaded[0].in_code_span);
-  EXPECT_FALSE(loaded[1].in_code_span);
+  EXPECT_TRUE(loaded[0].shown_inline);
+  EXPECT_FALSE(loaded[1].shown_inline);
 }
 
 TEST(ManifestTest, ASamplesSetupIsKeptThroughTheFile) {
