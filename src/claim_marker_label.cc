@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "claims.h"
+#include "output_words.h"
 
 namespace guidecheck {
 namespace {
@@ -97,6 +98,23 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
     if (take_word(&s, word)) {
       label = word;
       break;
+    }
+  }
+  if (label.empty()) {  // "# Salida: 42", "# Ausgabe: 3", "# 输出：42"
+    std::size_t end = 0;
+    while (end < s.size() && !is_blank(s[end]) && s[end] != ':' && !s.substr(end).starts_with(kFullWidthColon)) ++end;
+    std::string word;
+    for (char c : s.substr(0, end)) word += lower(c);
+    if (end > 0 && (is_foreign_output_noun(word) || is_foreign_showing_verb(word))) {
+      label = "foreign";
+      s.remove_prefix(end);
+      skip_blanks(&s);
+      // Only with a colon ("Sortie : 5", with the French space before it).
+      if (s.starts_with(kFullWidthColon)) return trim(s.substr(kFullWidthColon.size()));
+      if (!s.starts_with(':') || s.starts_with("::")) return s.starts_with("::") && trim(s.substr(2)).empty()
+                                                              ? std::optional<std::string_view>(std::string_view())
+                                                              : std::nullopt;
+      return trim(s.substr(1));
     }
   }
   if (label.empty()) {  // "# evaluates to 42"

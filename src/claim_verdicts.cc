@@ -185,6 +185,14 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   int anchor = snippet_line_of(guide_lines, claim.anchor_line);
   int since = claim.since_line ? snippet_line_of(guide_lines, claim.since_line) : 0;
   std::optional<std::string> printed = output_between(first, since, anchor);
+  // A block that shows the traceback the script ended with, raised before
+  // the code it follows: what the script printed, then that traceback.
+  if (!printed && shows_exception(claim.text) && first.status == RunStatus::kError && first.error.empty() &&
+      !first.interrupted) {
+    printed.emplace();
+    for (const auto& piece : first.pieces)
+      if (piece.line > since) *printed += piece.bytes;
+  }
   if (!printed) {
     result.verdict = ClaimVerdict::kNotRun;
     result.rule = "the sample stopped before the code this output follows";

@@ -114,6 +114,13 @@ std::optional<std::string> lone_line_reason(std::string_view line, const std::un
   if (is_call_template(tokens, seen))
     return fmt::format("'{}' is a signature (its arguments are placeholders no code defines); not a sample",
                        strip_trailing(line));
+  // `for variable in sequence:` between prose: the shape of a statement,
+  // whose body the page gives in words, if at all.
+  static constexpr std::array<std::string_view, 5> kOpeners = {"for", "while", "if", "with", "elif"};
+  if (tokens.front().kind == TokenKind::kKeyword && tokens.back().text == ":" &&
+      std::find(kOpeners.begin(), kOpeners.end(), tokens.front().text) != kOpeners.end())
+    return fmt::format("'{}' is a block header with no body (the shape of a statement); not a sample",
+                       strip_trailing(line));
   return std::nullopt;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "output_words.h"
+
 namespace guidecheck {
 namespace {
 
@@ -35,10 +37,12 @@ constexpr std::array<std::string_view, 17> kTrailing = {"the",  "following", "as
                                                          "like", "out",       "exactly", "then",    "me",
                                                          "us",   "you"};
 // What joins the noun to the output that follows: "The output is".
-constexpr std::array<std::string_view, 10> kCopulas = {"is",    "are", "was",   "were",  "be",
-                                                        "looks", "look", "reads", "will", "should"};
+constexpr std::array<std::string_view, 14> kCopulas = {"is",    "are",  "was",   "were",   "be",
+                                                        "looks", "look", "reads", "will",   "should",
+                                                        "es",    "ist",  "est",   "\xC3\xA9" /* é */};
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Bytes of UTF-8 sequences are letters too: "résultat", "Ausgabe", "输出".
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -77,13 +81,15 @@ bool is_bare_label(const std::vector<std::string>& words) {
   static constexpr std::array<std::string_view, 8> kBare = {"output", "outputs", "out",    "result",
                                                             "results", "prints", "printed", "console"};
   static constexpr std::array<std::string_view, 3> kQualifiers = {"expected", "sample", "example"};
-  if (words.size() == 1) return one_of(kBare, words[0]);
+  if (words.size() == 1) return one_of(kBare, words[0]) || is_foreign_output_noun(words[0]);
   return words.size() == 2 && one_of(kQualifiers, words[0]) && (words[1] == "output" || words[1] == "result");
 }
 
 bool names_output(const std::vector<std::string>& words) {
   for (std::size_t k = 0; k < words.size(); ++k) {
-    if (one_of(kOutputNouns, words[k]) || one_of(kShowingVerbs, words[k])) return true;
+    if (one_of(kOutputNouns, words[k]) || one_of(kShowingVerbs, words[k]) || is_foreign_output_noun(words[k]) ||
+        is_foreign_showing_verb(words[k]))
+      return true;
     if (k > 0 && one_of(kBaseVerbs, words[k]) && one_of(kSubjects, words[k - 1])) return true;
   }
   return false;
@@ -115,7 +121,7 @@ bool breaks_off_before_output(std::vector<std::string> words) {
   if (words.size() < all && is_bare_label(words)) return true;  // "Output below"
   const std::string& last = words.back();
   const std::string_view before = words.size() >= 2 ? std::string_view(words[words.size() - 2]) : std::string_view();
-  if (one_of(kShowingVerbs, last) && last != "results") return true;
+  if ((one_of(kShowingVerbs, last) && last != "results") || is_foreign_showing_verb(last)) return true;
   if (one_of(kBaseVerbs, last) && one_of(kSubjects, before)) return true;
   if (last == "in" && (before == "results" || before == "result")) return true;  // "results in"
   std::size_t copulas = 0;
@@ -123,7 +129,7 @@ bool breaks_off_before_output(std::vector<std::string> words) {
     words.pop_back();
     ++copulas;
   }
-  return copulas > 0 && !words.empty() && one_of(kOutputNouns, words.back());
+  return copulas > 0 && !words.empty() && (one_of(kOutputNouns, words.back()) || is_foreign_output_noun(words.back()));
 }
 
 // Ends like a finished sentence; "This prints..." still leads on.
@@ -160,6 +166,11 @@ bool is_output_label(std::string_view text) {
   text = last_sentence(trim(text));
   if (text.empty()) return false;
   bool colon = text.back() == ':';
+  if (text.ends_with(kFullWidthColon)) {  // "输出："
+    text.remove_suffix(kFullWidthColon.size());
+    colon = true;
+  }
+  if (text.empty()) return false;
   if (auto rest = without_trailing_dash(text); rest && !rest->empty()) {
     text = *rest;
     colon = true;

@@ -228,7 +228,13 @@ def _facts(raw):
     except Exception as e:  # ValueError, RecursionError, MemoryError on hostile input
         return (False, 0, _text(f'{type(e).__name__}: {e}'))
     binds, needs, changes, functions, tests, prints, values, called = [], [], [], [], False, False, False, []
-    expressions = all(isinstance(s, ast.Expr) for s in tree.body)
+    # Only shapes: bare expressions, or one block whose body is only bare
+    # names (`for variable in sequence:` / `statements`).
+    expressions = all(isinstance(s, ast.Expr) for s in tree.body) or (
+        len(tree.body) == 1 and isinstance(tree.body[0], (ast.For, ast.While, ast.If, ast.With))
+        and not getattr(tree.body[0], 'orelse', None)
+        and all(isinstance(b, ast.Pass) or (isinstance(b, ast.Expr) and isinstance(b.value, (ast.Name, ast.Constant)))
+                for b in tree.body[0].body))
     star = False
     try:
         functions = [s.name for s in tree.body if isinstance(s, _FUNCTIONS)]

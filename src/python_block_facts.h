@@ -38,7 +38,10 @@ struct PythonBlockFacts {
   /// Plain names called in such value statements (`Point` of `Point(x=1)`):
   /// a call of a function the guide defined is code after all.
   std::vector<std::string> called_names;
-  bool expressions_only = false;  ///< every statement is an expression (calls included)
+  /// Only the shape of code: every statement an expression (calls
+  /// included), or one block whose body is bare names (`for x in items:` /
+  /// `statements`).
+  bool expressions_only = false;
   bool star_import = false;       ///< `from m import *`: the names it binds are unknown
   int statements = 0;             ///< top-level statements; 0 for only comments
   /// First and last lines (1-based) of the top-level expressions whose

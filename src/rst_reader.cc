@@ -179,6 +179,23 @@ class RstReader {
     if (language == Language::kPython || code) add_script(k, text, language == Language::kPython, error);
   }
 
+  // "Élodie : 15.5/20", "total: 3": every line a name, a colon and a value,
+  // no assignment. Python reads them as bare annotations, which no sample
+  // after an output label is: printed key-value lines.
+  static bool reads_as_key_value_lines(const std::vector<std::string>& lines) {
+    bool any = false;
+    for (const std::string& line : lines) {
+      const std::size_t start = line.find_first_not_of(" \t");
+      if (start == std::string::npos) continue;
+      const std::size_t colon = line.find(':', start);
+      const std::size_t end = line.find_last_not_of(" \t\r");
+      if (colon == std::string::npos || colon == start || colon >= end || line.find('=') != std::string::npos)
+        return false;
+      any = true;
+    }
+    return any;
+  }
+
   // The block right after a script sample, or after one label paragraph:
   // its output? Code is output only when it looks like printed values, and
   // calls (`Point(1, 2)`) only after a label: unlabelled, `main()` is code.
@@ -189,7 +206,7 @@ class RstReader {
     if (block.introduced) {
       if (!is_output_label(block.intro)) return false;
       if (language == Language::kPython) output = block.reprs_only;
-      else if (language == Language::kAuto) output = !code || block.reprs_only;
+      else if (language == Language::kAuto) output = !code || block.reprs_only || reads_as_key_value_lines(text->lines);
       else output = language != Language::kShell;
     } else {
       output = language == Language::kText || (language == Language::kAuto && !code);

@@ -112,6 +112,19 @@ TEST(ClaimMarkersTest, EmojiMarkTheValueAfterThem) {
     EXPECT_FALSE(marked_output(comment)) << comment;
 }
 
+TEST(ClaimMarkersTest, LabelsInOtherLanguagesNeedTheirColon) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {" Salida: 42", "42"}, {" resultado: [1, 2]", "[1, 2]"}, {" Ausgabe: 3", "3"}, {" Sortie : 5", "5"},
+      {" \xE8\xBE\x93\xE5\x87\xBA\xEF\xBC\x9A" "42", "42"} /* 输出：42 */, {" Salida:", ""}};
+  for (const auto& [comment, value] : cases) {
+    auto marked = marked_output(comment);
+    ASSERT_TRUE(marked) << comment;
+    EXPECT_EQ(marked->text, value) << comment;
+  }
+  for (const char* comment : {" salida del programa", " Ausgabe folgt unten", " Sortie du programme"})
+    EXPECT_FALSE(marked_output(comment)) << comment;
+}
+
 TEST(ClaimMarkersTest, OutputLabelsOfPlainLines) {
   EXPECT_EQ(output_label_value("Output: 42"), "42");
   EXPECT_EQ(output_label_value("Expected Output:"), "");

@@ -484,6 +484,20 @@ TEST(GuideParserTest, LoneKeywordsAndSignaturesAreNotSamples) {
   EXPECT_TRUE(has_diagnostic(guide, 8, "'map(function, iterable)' is a signature"));
 }
 
+TEST(GuideParserTest, ABlockHeaderWithNoBodyBetweenProseIsNoSample) {
+  const ParsedGuide guide = parse_guide(
+      "The general form of a loop is:\n"
+      "for variable in sequence:\n"  // 2
+      "where the body is given in words, indented under it.\n"
+      "total = 0\n"                   // 4
+      "for n in range(3):\n"
+      "total += n\n"
+      "print(total)\n",
+      "header.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 4, 7}}));
+  EXPECT_TRUE(has_diagnostic(guide, 2, "'for variable in sequence:' is a block header with no body"));
+}
+
 TEST(GuideParserTest, AKeywordHeadingRightBeforeItsCodeIsNotPartOfTheSample) {
   const ParsedGuide guide = parse_guide(
       "Loop control\n"

@@ -14,6 +14,17 @@ TEST(OutputLabelTest, LabelsThatIntroduceOutput) {
     EXPECT_TRUE(is_output_label(label)) << label;
 }
 
+TEST(OutputLabelTest, LabelsInOtherLanguages) {
+  for (const char* label : {"Salida:", "**Resultado:**", "La salida es:", "Esto imprime:", "Ausgabe", "Ausgabe:",
+                            "Das Ergebnis ist:", "Sortie :", "Ce code affiche :", "On obtient :", "Sa\xC3\xAD" "da:",
+                            "\xE8\xBE\x93\xE5\x87\xBA\xEF\xBC\x9A" /* 输出： */,
+                            "\xE5\xAE\x9F\xE8\xA1\x8C\xE7\xB5\x90\xE6\x9E\x9C" /* 実行結果 */,
+                            "\xD0\x92\xD1\x8B\xD0\xB2\xD0\xBE\xD0\xB4:" /* Вывод: */})
+    EXPECT_TRUE(is_output_label(label)) << label;
+  for (const char* text : {"Ejemplo:", "Hinweis:", "Remarque :", "La salida depende de la entrada."})
+    EXPECT_FALSE(is_output_label(text)) << text;
+}
+
 TEST(OutputLabelTest, ParagraphsThatAreNotLabels) {
   for (const char* text : {"", "Given the input:", "Next, define a class:", "The output", "Here is some output.",
                            "Prints the list", "Try it:", "Print the total:", "Now print it:",

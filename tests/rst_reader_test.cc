@@ -231,6 +231,27 @@ TEST(RstReaderTest, ABlockAfterProseThatIsNoLabelIsNotOutput) {
   EXPECT_TRUE(extraction.samples[1].claims.empty());
 }
 
+// "Élodie : 15.5/20" compiles (a bare annotation), yet after an output
+// label such lines are what the code printed.
+TEST(RstReaderTest, KeyValueLinesAfterALabelAreOutput) {
+  Extraction extraction = read(guide({
+      ".. code-block:: python",                       // 1
+      "",                                             // 2
+      "   for name, mark in {'Ana': 15}.items():",    // 3
+      "       print(f'{name} : {mark}/20')",          // 4
+      "",                                             // 5
+      "Ce code affiche :",                            // 6
+      "",                                             // 7
+      "::",                                           // 8
+      "",                                             // 9
+      "   Ana : 15/20",                               // 10
+  }));
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  ASSERT_EQ(extraction.samples[0].claims.size(), 1u);
+  EXPECT_EQ(extraction.samples[0].claims[0].guide_line, 10);
+  EXPECT_EQ(extraction.samples[0].claims[0].text, "Ana : 15/20");
+}
+
 TEST(RstReaderTest, ProseThatNamesOutputInPassingIsNoLeadIn) {
   Extraction extraction = read(guide({
       ".. code-block:: python",  // 1

@@ -36,6 +36,18 @@ TEST(SyntaxTemplateTest, BareExpressionsOfUndefinedNamesAreNotRun) {
             "guide.rst:12: not run: 'function' is defined by no sample before it (a syntax template)");
 }
 
+TEST(SyntaxTemplateTest, ABlockOfPlaceholderNamesIsATemplate) {
+  Extraction extraction;
+  extraction.samples = {sample("for variable in sequence:\n    statements\n", 3),  // a template
+                        sample("for n in range(3):\n    print(n)\n", 7)};       // code
+  drop_syntax_templates("guide.md", &extraction);
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  EXPECT_EQ(extraction.samples[0].id, "s7");
+  ASSERT_EQ(extraction.diagnostics.size(), 1u);
+  EXPECT_EQ(extraction.diagnostics[0],
+            "guide.md:3: not run: 'sequence' is defined by no sample before it (a syntax template)");
+}
+
 TEST(SyntaxTemplateTest, AStarImportMayDefineAnything) {
   Extraction extraction;
   extraction.samples = {sample("from math import *\n", 1), sample("floor(x)\n", 3)};

@@ -34,7 +34,8 @@ case_held_out_guides() {
     "$guides"/fresh6/*.txt "$guides"/fresh6/*.md \
     "$guides"/fresh7/*.txt "$guides"/fresh7/*.md "$guides"/fresh7/*.rst \
     "$guides"/fresh8/*.txt "$guides"/fresh8/*.md \
-    "$guides"/fresh9/*.txt "$guides"/fresh9/*.md "$guides"/fresh9/*.rst)
+    "$guides"/fresh9/*.txt "$guides"/fresh9/*.md "$guides"/fresh9/*.rst \
+    "$guides"/fresh10/*.txt "$guides"/fresh10/*.md "$guides"/fresh10/*.rst)
   note "held-out guides: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
   ((right * 100 >= key * 99)) || fail "claims right: $right of $key (at least 99%)"
   assert_eq "planted errors caught" "$planted" "$caught"
