@@ -101,6 +101,17 @@ std::optional<std::vector<std::string>> html_output_lines(const std::vector<Line
   return block;
 }
 
+// `row` with its part [from, to) replaced by `text` where that part holds
+// exactly `claimed`, blanks around it aside; nullopt otherwise.
+std::optional<std::string> replaced_if_claimed(const std::string& row, size_t from, size_t to,
+                                               const std::string& claimed, const std::string& text) {
+  const std::string_view part = std::string_view(row).substr(from, to - from);
+  const size_t first = part.find_first_not_of(' ');
+  const size_t last = part.find_last_not_of(' ');
+  if (first == std::string_view::npos || part.substr(first, last - first + 1) != claimed) return std::nullopt;
+  return row.substr(0, from + first) + text + row.substr(from + last + 1);
+}
+
 // The line with the text it shows inline (Claim::shown_inline: a code
 // span in a sentence or a table cell, or a table cell's plain text) holding
 // the output instead, or nullopt and why not: it holds one line, a
@@ -123,25 +134,13 @@ std::optional<std::string> inline_text_rewritten(const std::string& row, const C
     const size_t close = row.rfind('`', end - 1);
     const size_t open = close == std::string::npos || close == 0 ? std::string::npos : row.rfind('`', close - 1);
     if (open == std::string::npos) break;
-    const std::string_view content = std::string_view(row).substr(open + 1, close - open - 1);
-    const size_t first = content.find_first_not_of(' ');
-    const size_t last = content.find_last_not_of(' ');
-    if (first != std::string_view::npos && content.substr(first, last - first + 1) == claim.text)
-      return row.substr(0, open + 1 + first) + actual[0] + row.substr(open + 1 + last + 1);
+    if (auto rewritten = replaced_if_claimed(row, open + 1, close, claim.text, actual[0])) return rewritten;
     end = open;
   }
   // A table cell of plain text that is the claim.
-  if (table_row) {
-    for (size_t bar = row.find('|'); bar != std::string::npos;) {
-      const size_t next = row.find('|', bar + 1);
-      if (next == std::string::npos) break;
-      const std::string_view cell = std::string_view(row).substr(bar + 1, next - bar - 1);
-      const size_t first = cell.find_first_not_of(' ');
-      const size_t last = cell.find_last_not_of(' ');
-      if (first != std::string_view::npos && cell.substr(first, last - first + 1) == claim.text)
-        return row.substr(0, bar + 1 + first) + actual[0] + row.substr(bar + 1 + last + 1);
-      bar = next;
-    }
+  for (size_t bar = table_row ? row.find('|') : std::string::npos, next; bar != std::string::npos; bar = next) {
+    if ((next = row.find('|', bar + 1)) == std::string::npos) break;
+    if (auto rewritten = replaced_if_claimed(row, bar + 1, next, claim.text, actual[0])) return rewritten;
   }
   *why = "the claimed text is no longer on this line";
   return std::nullopt;
