@@ -78,6 +78,18 @@ def _base_name(node, through_call=False):
     return node.id if isinstance(node, ast.Name) else None
 
 
+# Builtins that never change what they are given.
+_PURE_CALLS = frozenset((
+    'print', 'len', 'str', 'repr', 'sorted', 'list', 'dict', 'set', 'tuple', 'frozenset', 'sum', 'min', 'max',
+    'isinstance', 'issubclass', 'type', 'enumerate', 'zip', 'range', 'any', 'all', 'abs', 'round', 'int', 'float',
+    'bool', 'format', 'id', 'hash', 'hasattr', 'getattr', 'callable', 'ascii', 'bin', 'hex', 'oct', 'ord', 'chr',
+    'divmod', 'pow', 'reversed', 'map', 'filter', 'iter', 'vars', 'dir', 'bytes', 'complex', 'slice'))
+
+
+# Methods that never change their arguments (', '.join(words)).
+_PURE_METHODS = _READ_ONLY_METHODS | frozenset(('join', 'format', 'dumps', 'dump', 'write', 'writelines'))
+
+
 def _module_names(tree):
     first_load, first_bind, at, changed = {}, {}, {}, []
 
@@ -94,6 +106,16 @@ def _module_names(tree):
             elif isinstance(node.ctx, ast.Store):
                 note(first_bind, node.id, at.get(id(node), _start(node)))
             continue
+        pure = ((isinstance(node.func, ast.Name) and node.func.id in _PURE_CALLS)
+                or (isinstance(node.func, ast.Attribute) and node.func.attr in _PURE_METHODS)) \
+            if isinstance(node, ast.Call) else True
+        if not pure:
+            # A name passed to a function may be changed in place there:
+            # add_item(inventory, "sprocket", 4.25).
+            for arg in list(node.args) + [k.value for k in node.keywords]:
+                arg = arg.value if isinstance(arg, ast.Starred) else arg
+                if isinstance(arg, ast.Name):
+                    changed.append(arg.id)
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
             changed.append(_base_name(node.value.func, through_call=True))
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)

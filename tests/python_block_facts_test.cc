@@ -67,6 +67,14 @@ TEST(PythonBlockFactsTest, AMethodCalledInsideAnExpressionMayChangeItsObject) {
   EXPECT_EQ(changes, (Names{"queue", "stock"}));
 }
 
+TEST(PythonBlockFactsTest, ANamePassedToAFunctionMayBeChangedThere) {
+  PythonBlockFacts f = facts_of("add_item(inventory, 'sprocket', 4.25)\nshop.restock(items=stock)\n"
+                                "print(len(names), sorted(words), ', '.join(tags), json.dumps(config))\n");
+  std::vector<std::string> changes = f.changes;
+  std::sort(changes.begin(), changes.end());
+  EXPECT_EQ(changes, (Names{"inventory", "json", "shop", "stock"}));  // json: a method called on it
+}
+
 TEST(PythonBlockFactsTest, ValuesAsOutputShowsThem) {
   for (const char* values : {"[1, 2, 3]\n", "Hello\n", "Point(x=1, y=2)\n", "array([nan, 1.0])\n", "(1+2j)\n",
                              "True\nNone\n-3\n", "{'a': 1}\n", "datetime.date(2024, 1, 1)\n",
