@@ -19,7 +19,7 @@ namespace {
 // functions, defines_tests, calls_print, shows_values_only, called_names,
 // expressions_only, star_import, statements).
 constexpr std::string_view kAnalyser = R"PY(
-import ast, builtins, symtable, warnings
+import ast, builtins, re, symtable, warnings
 
 _BUILTINS = frozenset(dir(builtins))
 _PRINTERS = frozenset({'print', 'pprint', 'display', 'help'})
@@ -88,6 +88,37 @@ _PURE_CALLS = frozenset((
 
 # Methods that never change their arguments (', '.join(words)).
 _PURE_METHODS = _READ_ONLY_METHODS | frozenset(('join', 'format', 'dumps', 'dump', 'write', 'writelines'))
+
+
+_FILE_NAME = re.compile(r'^[\w.\-/]+\.[A-Za-z]\w{0,4}$')
+_READERS = frozenset(('read_csv', 'read_json', 'read_excel', 'read_parquet', 'read_table', 'load', 'loadtxt',
+                      'genfromtxt', 'read_text', 'read_bytes'))
+
+
+def _files(tree):
+    """The files a block writes and reads, by the literal names it gives
+    them: open(name, 'w') writes, open(name) reads; read_csv(name) and
+    the like read; any other call given a file name may write it
+    (save_csv(stock, "stock.csv")). Names a later block reads that an
+    earlier block writes link them, as names of variables do."""
+    written, read = [], []
+    def file_name(arg):
+        ok = isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _FILE_NAME.match(arg.value)
+        return arg.value if ok else None
+
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, 'attr', '')
+        if func == 'open' and node.args and file_name(node.args[0]):
+            mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == 'mode'), None)
+            mode = mode.value if isinstance(mode, ast.Constant) and isinstance(mode.value, str) else 'r'
+            (written if any(c in mode for c in 'wax+') else read).append(file_name(node.args[0]))
+            continue
+        for arg in list(node.args) + [k.value for k in node.keywords]:
+            if name := file_name(arg):
+                (read if func in _READERS else written).append(name)
+    return written, read
 
 
 def _module_names(tree):
@@ -271,6 +302,9 @@ def _facts(raw):
         needs = [n for n in wanted if n not in _BUILTINS and not _is_dunder(n)]
         binds = [n for n, _ in sorted(first_bind.items(), key=lambda item: item[1]) if not _is_dunder(n)]
         changes = [n for n in changed if n not in first_bind]
+        written, read = _files(tree)
+        binds += ['<file:%s>' % f for f in written]
+        needs += ['<file:%s>' % f for f in read if f not in written]
     except Exception:
         pass  # names are a help, not a requirement
     # Top-level expressions whose value a comment may show (`s.count("a")  # 3`):

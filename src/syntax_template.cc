@@ -10,7 +10,7 @@ std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, c
                                                 bool star_import_before) {
   if (!facts.compiles || !facts.expressions_only || facts.star_import || star_import_before) return std::nullopt;
   for (const std::string& name : facts.needs)
-    if (!before.bound_before(name)) return name;
+    if (!name.starts_with('<') && !before.bound_before(name)) return name;  // "<file:x.csv>" is no placeholder
   return std::nullopt;
 }
 

@@ -75,6 +75,18 @@ TEST(PythonBlockFactsTest, ANamePassedToAFunctionMayBeChangedThere) {
   EXPECT_EQ(changes, (Names{"inventory", "json", "shop", "stock"}));  // json: a method called on it
 }
 
+TEST(PythonBlockFactsTest, FilesWrittenAndReadByTheirLiteralNames) {
+  PythonBlockFacts writer = facts_of("with open('notes.txt', 'w') as fh:\n    fh.write('x')\n"
+                                     "save_csv(stock, 'stock.csv')\n");
+  EXPECT_NE(std::find(writer.binds.begin(), writer.binds.end(), "<file:notes.txt>"), writer.binds.end());
+  EXPECT_NE(std::find(writer.binds.begin(), writer.binds.end(), "<file:stock.csv>"), writer.binds.end());
+  PythonBlockFacts reader = facts_of("print(open('notes.txt').read())\nframe = pd.read_csv('stock.csv')\n"
+                                     "print('see notes.txt')\n");
+  EXPECT_NE(std::find(reader.needs.begin(), reader.needs.end(), "<file:notes.txt>"), reader.needs.end());
+  EXPECT_NE(std::find(reader.needs.begin(), reader.needs.end(), "<file:stock.csv>"), reader.needs.end());
+  EXPECT_EQ(std::count(reader.binds.begin(), reader.binds.end(), "<file:notes.txt>"), 0);
+}
+
 TEST(PythonBlockFactsTest, ValuesAsOutputShowsThem) {
   for (const char* values : {"[1, 2, 3]\n", "Hello\n", "Point(x=1, y=2)\n", "array([nan, 1.0])\n", "(1+2j)\n",
                              "True\nNone\n-3\n", "{'a': 1}\n", "datetime.date(2024, 1, 1)\n",
