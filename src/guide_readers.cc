@@ -7,6 +7,7 @@
 #include "continuation.h"
 #include "guide_file.h"
 #include "markdown_reader.h"
+#include "percent_script_reader.h"
 #include "rst_reader.h"
 #include "scraped_text_reader.h"
 #include "syntax_template.h"
@@ -20,6 +21,7 @@ const std::vector<GuideFormat>& guide_formats() {
       {"text", {".txt"}, read_scraped_text},
       {"markdown", {".md", ".markdown", ".mdown", ".mkd"}, read_markdown_guide},
       {"rst", {".rst", ".rest"}, read_rst_guide},
+      {"script", {".py"}, read_percent_script},
   };
   return formats;
 }
