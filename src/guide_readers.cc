@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 
+#include "asciidoc_reader.h"
 #include "continuation.h"
 #include "guide_file.h"
 #include "markdown_reader.h"
@@ -22,6 +23,7 @@ const std::vector<GuideFormat>& guide_formats() {
       {"markdown", {".md", ".markdown", ".mdown", ".mkd"}, read_markdown_guide},
       {"rst", {".rst", ".rest"}, read_rst_guide},
       {"script", {".py"}, read_percent_script},
+      {"asciidoc", {".adoc", ".asciidoc", ".asc"}, read_asciidoc_guide},
   };
   return formats;
 }

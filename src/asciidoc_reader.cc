@@ -1,0 +1,223 @@
+#include "asciidoc_reader.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claims.h"
+#include "fence_info.h"
+#include "guide_parser.h"
+#include "output_label.h"
+#include "repl_session.h"
+
+namespace guidecheck {
+namespace {
+
+std::string_view trimmed(std::string_view line) {
+  const std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return {};
+  return line.substr(start, line.find_last_not_of(" \t\r") - start + 1);
+}
+
+// A delimiter line: four or more of one character, nothing else.
+char delimiter_of(std::string_view line) {
+  line = trimmed(line);
+  if (line.size() < 4) return 0;
+  const char c = line.front();
+  if (c != '-' && c != '.' && c != '=' && c != '*' && c != '_' && c != '+' && c != '/') return 0;
+  return std::all_of(line.begin(), line.end(), [c](char x) { return x == c; }) ? c : 0;
+}
+
+// `[source,python]`, `[source, pycon, linenums]`: the language; "" for other attribute lines.
+std::optional<std::string> source_language(std::string_view line) {
+  line = trimmed(line);
+  if (!line.starts_with("[source") || !line.ends_with(']')) return std::nullopt;
+  line = line.substr(7, line.size() - 8);
+  while (!line.empty() && (line.front() == ',' || line.front() == ' ')) line.remove_prefix(1);
+  return std::string(line.substr(0, line.find_first_of(", ")));
+}
+
+// `print(x)  <1>`, `print(x)  # <1>`: the code without its callouts.
+std::string without_callouts(std::string_view line) {
+  for (;;) {
+    const std::string_view t = trimmed(line);
+    if (t.size() < 3 || t.back() != '>') break;
+    const std::size_t open = t.rfind('<');
+    if (open == std::string_view::npos || open + 2 > t.size() - 1 ||
+        !std::all_of(t.begin() + static_cast<long>(open) + 1, t.end() - 1, [](char c) { return c >= '0' && c <= '9'; }))
+      break;
+    std::string_view before = t.substr(0, open);
+    if (!before.empty() && before.back() != ' ' && before.back() != '\t' && before.back() != '#') break;
+    line = line.substr(0, line.find(t) + open);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    // `# <1>`: Asciidoctor shows the callout in a comment as the number alone.
+    if (line.ends_with('#')) {
+      line.remove_suffix(1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    }
+  }
+  return std::string(line);
+}
+
+bool is_callout_item(std::string_view line) {
+  line = trimmed(line);
+  if (!line.starts_with('<')) return false;
+  const std::size_t close = line.find('>');
+  return close != std::string_view::npos && close > 1 &&
+         std::all_of(line.begin() + 1, line.begin() + static_cast<long>(close), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_admonition_paragraph(std::string_view line) {
+  for (std::string_view label : {"NOTE:", "TIP:", "IMPORTANT:", "WARNING:", "CAUTION:"})
+    if (trimmed(line).starts_with(label)) return true;
+  return false;
+}
+
+std::string sample_id(std::size_t index, std::size_t count) {
+  std::string number = std::to_string(index + 1);
+  const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
+  if (number.size() < width) number.insert(0, width - number.size(), '0');
+  return "s" + number;
+}
+
+class AsciidocReader {
+ public:
+  AsciidocReader(std::string_view text, const ReadOptions& options) : options_(options) {
+    for (std::size_t start = 0; start < text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      std::string_view line = text.substr(start, end - start);
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      lines_.push_back(line);
+      start = end + 1;
+    }
+  }
+
+  Extraction read() {
+    std::optional<std::string> language;  // the attribute line before a block
+    bool labelled = false;                // a title or lead-in names output
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      const std::string_view line = lines_[k];
+      const char delimiter = delimiter_of(line);
+      if (delimiter == '-' || delimiter == '.') {
+        const std::size_t end = closing(k, line);
+        block(k + 1, end, delimiter, language, labelled);
+        language.reset();
+        labelled = false;
+        k = end;
+        continue;
+      }
+      if (delimiter == '+' || delimiter == '/') {  // passthrough, comment: never read
+        k = closing(k, line);
+        continue;
+      }
+      if (delimiter) continue;  // example, sidebar, quote: looked through
+      if (auto source = source_language(line)) {
+        language = *source;
+        continue;
+      }
+      const std::string_view t = trimmed(line);
+      if (t.empty() || t.starts_with('[') || is_callout_item(t)) continue;
+      if (t.size() > 1 && t.front() == '.' && t[1] != '.' && t[1] != ' ') {  // a block title
+        labelled = labelled || is_output_label(t.substr(1));
+        continue;
+      }
+      if (is_admonition_paragraph(t) && !is_output_label(t)) continue;
+      // Prose: a lead-in that names output keeps the sample open, other prose ends it.
+      if (open_ && is_output_label(t)) {
+        labelled = true;
+        continue;
+      }
+      if (k > 0 && !trimmed(lines_[k - 1]).empty() && !labelled) continue;  // the rest of a paragraph
+      open_.reset();
+      labelled = false;
+    }
+    for (std::size_t k = 0; k < extraction_.samples.size(); ++k)
+      extraction_.samples[k].id = sample_id(k, extraction_.samples.size());
+    return std::move(extraction_);
+  }
+
+ private:
+  std::size_t closing(std::size_t open, std::string_view delimiter) const {
+    for (std::size_t k = open + 1; k < lines_.size(); ++k)
+      if (trimmed(lines_[k]) == trimmed(delimiter)) return k;
+    return lines_.size();
+  }
+
+  // Lines [first, end) of a listing ('-') or literal ('.') block.
+  void block(std::size_t first, std::size_t end, char delimiter, const std::optional<std::string>& language,
+             bool labelled) {
+    std::vector<std::string> lines;
+    for (std::size_t k = first; k < end && k < lines_.size(); ++k) lines.push_back(without_callouts(lines_[k]));
+    const FenceRole role = delimiter == '.' ? FenceRole::kOutput : fence_role(language.value_or(""));
+    if ((role == FenceRole::kOutput || (role == FenceRole::kUntagged && labelled)) && open_) {
+      add_output(first, lines);
+      open_.reset();
+      return;
+    }
+    open_.reset();
+    if (role != FenceRole::kPython && role != FenceRole::kSession) return;
+    if (std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return trimmed(l).starts_with("include::"); })) {
+      extraction_.diagnostics.push_back(format_diagnostic(options_.filename, {static_cast<int>(first) + 1,
+                                                                             "not run: an include, the file it names is not in the guide"}));
+      return;
+    }
+    Sample sample;
+    if (role == FenceRole::kSession) {
+      ReplSession session = read_repl_session(lines, static_cast<int>(first) + 1);
+      if (session.source.empty()) return;
+      sample.style = SampleStyle::kSession;
+      sample.source = std::move(session.source);
+      sample.guide_lines = std::move(session.guide_lines);
+      sample.claims = std::move(session.claims);
+    } else {
+      CodeRun run;
+      for (std::size_t k = 0; k < lines.size(); ++k) {
+        sample.source += lines[k] + '\n';
+        sample.guide_lines.push_back(static_cast<int>(first + k) + 1);
+        run.lines.emplace_back(trimmed(lines[k]));
+      }
+      if (sample.guide_lines.empty()) return;
+      run.first_line = sample.guide_lines.front();
+      run.last_line = sample.guide_lines.back();
+      run.guide_lines = sample.guide_lines;
+      sample.claims = find_claims(run);
+      open_ = extraction_.samples.size();
+    }
+    sample.first_line = sample.guide_lines.front();
+    sample.last_line = sample.guide_lines.back();
+    for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+    extraction_.samples.push_back(std::move(sample));
+  }
+
+  void add_output(std::size_t first, const std::vector<std::string>& lines) {
+    std::size_t count = lines.size();
+    while (count > 0 && trimmed(lines[count - 1]).empty()) --count;
+    if (count == 0) return;
+    Sample& sample = extraction_.samples[*open_];
+    Claim claim;
+    claim.kind = ClaimKind::kOutput;
+    claim.form = ClaimForm::kOutputBlock;
+    claim.guide_line = static_cast<int>(first) + 1;
+    claim.last_guide_line = claim.guide_line + static_cast<int>(count) - 1;
+    claim.anchor_line = sample.guide_lines.back();
+    for (const Claim& earlier : sample.claims)
+      if (earlier.form == ClaimForm::kOutputBlock) claim.since_line = earlier.anchor_line;
+    for (std::size_t k = 0; k < count; ++k) claim.text += (k ? "\n" : "") + lines[k];
+    sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+    sample.claims.push_back(std::move(claim));
+  }
+
+  const ReadOptions& options_;
+  std::vector<std::string_view> lines_;
+  Extraction extraction_;
+  std::optional<std::size_t> open_;  // the script sample whose output may follow
+};
+
+}  // namespace
+
+Extraction read_asciidoc_guide(std::string_view text, const ReadOptions& options) {
+  return AsciidocReader(text, options).read();
+}
+
+}  // namespace guidecheck
