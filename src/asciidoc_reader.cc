@@ -74,13 +74,6 @@ bool is_admonition_paragraph(std::string_view line) {
   return false;
 }
 
-std::string sample_id(std::size_t index, std::size_t count) {
-  std::string number = std::to_string(index + 1);
-  const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
-  if (number.size() < width) number.insert(0, width - number.size(), '0');
-  return "s" + number;
-}
-
 class AsciidocReader {
  public:
   AsciidocReader(std::string_view text, const ReadOptions& options) : options_(options) {
@@ -132,8 +125,7 @@ class AsciidocReader {
       open_.reset();
       labelled = false;
     }
-    for (std::size_t k = 0; k < extraction_.samples.size(); ++k)
-      extraction_.samples[k].id = sample_id(k, extraction_.samples.size());
+    number_samples(&extraction_.samples);
     return std::move(extraction_);
   }
 

@@ -55,6 +55,11 @@ const GuideFormat* guide_format_named(std::string_view name);
 /// The format of the guide at `path`: `override_name` when not empty,
 /// else by extension. Null (with *err naming the option) for an unknown name.
 const GuideFormat* guide_format_for(const std::string& path, std::string_view override_name, std::string* err);
+/// Names the samples s01, s02... in their order, with as many digits as
+/// their count needs (s001 from the hundredth on): the ids of every reader
+/// that has no items of its own to number them by.
+void number_samples(std::vector<Sample>* samples);
+
 /// "text, markdown, rst": for messages and --help.
 std::string guide_format_names();
 

@@ -34,6 +34,11 @@ const GuideFormat* guide_format_named(std::string_view name) {
   return nullptr;
 }
 
+void number_samples(std::vector<Sample>* samples) {
+  const std::size_t width = std::max<std::size_t>(2, std::to_string(samples->size()).size());
+  for (std::size_t k = 0; k < samples->size(); ++k) (*samples)[k].id = fmt::format("s{:0{}}", k + 1, width);
+}
+
 std::string guide_format_names() {
   std::string names;
   for (const auto& format : guide_formats()) names += (names.empty() ? "" : ", ") + std::string(format.name);

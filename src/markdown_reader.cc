@@ -135,13 +135,6 @@ int first_content_line(const MarkdownBlock& block) {
   return block.line + static_cast<int>(first == block.lines.end() ? 0 : first - block.lines.begin());
 }
 
-std::string sample_id(std::size_t index, std::size_t count) {
-  std::string number = std::to_string(index + 1);
-  const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
-  if (number.size() < width) number.insert(0, width - number.size(), '0');
-  return "s" + number;
-}
-
 class MarkdownReader {
  public:
   MarkdownReader(std::string_view text, const ReadOptions& options)
@@ -178,7 +171,7 @@ class MarkdownReader {
         close();
       }
     }
-    number_samples();
+    number_samples(&extraction_.samples);
     return std::move(extraction_);
   }
 
@@ -500,11 +493,6 @@ class MarkdownReader {
 
   void skip(int line, const std::string& message) {
     extraction_.diagnostics.push_back(format_diagnostic(options_.filename, {line, message}));
-  }
-
-  void number_samples() {
-    std::vector<Sample>& samples = extraction_.samples;
-    for (std::size_t k = 0; k < samples.size(); ++k) samples[k].id = sample_id(k, samples.size());
   }
 
   const ReadOptions& options_;

@@ -34,13 +34,6 @@ bool holds_code(const std::vector<std::string_view>& lines) {
   });
 }
 
-std::string sample_id(std::size_t index, std::size_t count) {
-  std::string number = std::to_string(index + 1);
-  const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
-  if (number.size() < width) number.insert(0, width - number.size(), '0');
-  return "s" + number;
-}
-
 }  // namespace
 
 Extraction read_percent_script(std::string_view text, const ReadOptions& /*options*/) {
@@ -88,8 +81,7 @@ Extraction read_percent_script(std::string_view text, const ReadOptions& /*optio
     sample.claims = find_claims(run);
     extraction.samples.push_back(std::move(sample));
   }
-  for (std::size_t k = 0; k < extraction.samples.size(); ++k)
-    extraction.samples[k].id = sample_id(k, extraction.samples.size());
+  number_samples(&extraction.samples);
   return extraction;
 }
 

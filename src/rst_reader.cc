@@ -124,8 +124,7 @@ class RstReader {
 
   Extraction read() {
     for (std::size_t k = 0; k < blocks_.blocks.size(); ++k) on_block(k);
-    std::vector<Sample>& samples = extraction_.samples;
-    for (std::size_t k = 0; k < samples.size(); ++k) samples[k].id = fmt::format("s{:02}", k + 1);
+    number_samples(&extraction_.samples);
     return std::move(extraction_);
   }
 
