@@ -36,7 +36,8 @@ case_held_out_guides() {
     "$guides"/fresh8/*.txt "$guides"/fresh8/*.md \
     "$guides"/fresh9/*.txt "$guides"/fresh9/*.md "$guides"/fresh9/*.rst \
     "$guides"/fresh10/*.txt "$guides"/fresh10/*.md "$guides"/fresh10/*.rst \
-    "$guides"/fresh11/*.md "$guides"/fresh11/*.adoc "$guides"/fresh11/*.py)
+    "$guides"/fresh11/*.md "$guides"/fresh11/*.adoc "$guides"/fresh11/*.py \
+    "$guides"/fresh12/*.md "$guides"/fresh12/*.rst "$guides"/fresh12/*.txt)
   note "held-out guides: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
   ((right * 100 >= key * 99)) || fail "claims right: $right of $key (at least 99%)"
   assert_eq "planted errors caught" "$planted" "$caught"
