@@ -13,6 +13,7 @@
 #include "line_classifier.h"
 #include "page_widgets.h"
 #include "repl_session.h"
+#include "shown_output_lines.h"
 #include "python_lexer.h"
 #include "unit_compiler.h"
 
@@ -32,6 +33,7 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
 std::optional<std::string> lone_line_reason(std::string_view line, const std::unordered_set<std::string>& seen);
 bool is_signature(std::string_view line, const std::unordered_set<std::string>& seen);
 bool is_leading_keyword_heading(std::string_view line);
+bool is_box_caption(std::string_view line);
 void add_names(std::string_view line, PythonLexer* lexer, std::unordered_set<std::string>* seen);
 
 std::string format_diagnostic(std::string_view filename, const Diagnostic& diagnostic) {
@@ -111,6 +113,12 @@ class GuideParser {
       std::size_t before = k - 1;
       while (before > 0 && classes_[before] == LineClass::kBlank) --before;
       if (classes_[before] == LineClass::kOutput && is_leading_keyword_heading(stripped_[k]))
+        classes_[k] = LineClass::kProse;
+      // "Example" right over the next code box.
+      std::size_t next = k + 1;
+      while (next < classes_.size() && classes_[next] == LineClass::kBlank) ++next;
+      if (classes_[k] != LineClass::kProse && next < classes_.size() && is_code_class(classes_[next]) &&
+          is_box_caption(stripped_[k]))
         classes_[k] = LineClass::kProse;
     }
   }

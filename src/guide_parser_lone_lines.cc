@@ -133,6 +133,22 @@ bool is_leading_keyword_heading(std::string_view line) {
   return word == "break" || word == "continue" || word == "return" || word == "pass";
 }
 
+// Whether `line` is the caption a tutorial site puts over each code box
+// ("Example", "Example 2", "Program:", "Solution"): a heading, though a
+// bare capitalised word compiles as a name.
+bool is_box_caption(std::string_view line) {
+  static constexpr std::array<std::string_view, 7> kCaptions = {"Example", "Examples", "Program", "Solution",
+                                                                "Code",    "Syntax",   "Explanation"};
+  std::string_view text = strip_trailing(line);
+  if (text.ends_with(':')) text.remove_suffix(1);
+  const std::size_t space = text.find(' ');
+  const std::string_view word = text.substr(0, space);
+  if (std::find(kCaptions.begin(), kCaptions.end(), word) == kCaptions.end()) return false;
+  if (space == std::string_view::npos) return true;
+  const std::string_view number = text.substr(space + 1);  // "Example 2"
+  return !number.empty() && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The names a line of code uses, for lone_line_reason's `seen`.
 void add_names(std::string_view line, PythonLexer* lexer, std::unordered_set<std::string>* seen) {
   std::vector<Token> tokens;

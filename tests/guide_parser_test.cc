@@ -484,6 +484,21 @@ TEST(GuideParserTest, LoneKeywordsAndSignaturesAreNotSamples) {
   EXPECT_TRUE(has_diagnostic(guide, 8, "'map(function, iterable)' is a signature"));
 }
 
+TEST(GuideParserTest, AnExampleCaptionOverACodeBoxStartsANewSample) {
+  const ParsedGuide guide = parse_guide(
+      "colors = {\"red\", \"blue\"}\n"   // 1
+      "print(sorted(colors))\n"
+      "Output\n"
+      "['blue', 'red']\n"                  // 4
+      "Example\n"                          // 5: the next box's caption, no code
+      "colors = {\"red\"}\n"              // 6
+      "print(len(colors))\n"
+      "Output\n"
+      "Code\n",                            // 9: printed, no box follows: output
+      "captions.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 1, 4}, {"s02", 6, 9}}));
+}
+
 TEST(GuideParserTest, ABlockHeaderWithNoBodyBetweenProseIsNoSample) {
   const ParsedGuide guide = parse_guide(
       "The general form of a loop is:\n"
