@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "claim_text.h"
 #include "claims.h"
 #include "fence_info.h"
 #include "guide_parser.h"
@@ -14,15 +15,9 @@
 namespace guidecheck {
 namespace {
 
-std::string_view trimmed(std::string_view line) {
-  const std::size_t start = line.find_first_not_of(" \t");
-  if (start == std::string_view::npos) return {};
-  return line.substr(start, line.find_last_not_of(" \t\r") - start + 1);
-}
-
 // A delimiter line: four or more of one character, nothing else.
 char delimiter_of(std::string_view line) {
-  line = trimmed(line);
+  line = trim_blanks(line);
   if (line.size() < 4) return 0;
   const char c = line.front();
   if (c != '-' && c != '.' && c != '=' && c != '*' && c != '_' && c != '+' && c != '/') return 0;
@@ -31,7 +26,7 @@ char delimiter_of(std::string_view line) {
 
 // `[source,python]`, `[source, pycon, linenums]`: the language; "" for other attribute lines.
 std::optional<std::string> source_language(std::string_view line) {
-  line = trimmed(line);
+  line = trim_blanks(line);
   if (!line.starts_with("[source") || !line.ends_with(']')) return std::nullopt;
   line = line.substr(7, line.size() - 8);
   while (!line.empty() && (line.front() == ',' || line.front() == ' ')) line.remove_prefix(1);
@@ -41,7 +36,7 @@ std::optional<std::string> source_language(std::string_view line) {
 // `print(x)  <1>`, `print(x)  # <1>`: the code without its callouts.
 std::string without_callouts(std::string_view line) {
   for (;;) {
-    const std::string_view t = trimmed(line);
+    const std::string_view t = trim_blanks(line);
     if (t.size() < 3 || t.back() != '>') break;
     const std::size_t open = t.rfind('<');
     if (open == std::string_view::npos || open + 2 > t.size() - 1 ||
@@ -61,7 +56,7 @@ std::string without_callouts(std::string_view line) {
 }
 
 bool is_callout_item(std::string_view line) {
-  line = trimmed(line);
+  line = trim_blanks(line);
   if (!line.starts_with('<')) return false;
   const std::size_t close = line.find('>');
   return close != std::string_view::npos && close > 1 &&
@@ -70,7 +65,7 @@ bool is_callout_item(std::string_view line) {
 
 bool is_admonition_paragraph(std::string_view line) {
   for (std::string_view label : {"NOTE:", "TIP:", "IMPORTANT:", "WARNING:", "CAUTION:"})
-    if (trimmed(line).starts_with(label)) return true;
+    if (trim_blanks(line).starts_with(label)) return true;
   return false;
 }
 
@@ -109,7 +104,7 @@ class AsciidocReader {
         language = *source;
         continue;
       }
-      const std::string_view t = trimmed(line);
+      const std::string_view t = trim_blanks(line);
       if (t.empty() || t.starts_with('[') || is_callout_item(t)) continue;
       if (t.size() > 1 && t.front() == '.' && t[1] != '.' && t[1] != ' ') {  // a block title
         labelled = labelled || is_output_label(t.substr(1));
@@ -121,7 +116,7 @@ class AsciidocReader {
         labelled = true;
         continue;
       }
-      if (k > 0 && !trimmed(lines_[k - 1]).empty() && !labelled) continue;  // the rest of a paragraph
+      if (k > 0 && !trim_blanks(lines_[k - 1]).empty() && !labelled) continue;  // the rest of a paragraph
       open_.reset();
       labelled = false;
     }
@@ -132,7 +127,7 @@ class AsciidocReader {
  private:
   std::size_t closing(std::size_t open, std::string_view delimiter) const {
     for (std::size_t k = open + 1; k < lines_.size(); ++k)
-      if (trimmed(lines_[k]) == trimmed(delimiter)) return k;
+      if (trim_blanks(lines_[k]) == trim_blanks(delimiter)) return k;
     return lines_.size();
   }
 
@@ -149,7 +144,7 @@ class AsciidocReader {
     }
     open_.reset();
     if (role != FenceRole::kPython && role != FenceRole::kSession) return;
-    if (std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return trimmed(l).starts_with("include::"); })) {
+    if (std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return trim_blanks(l).starts_with("include::"); })) {
       extraction_.diagnostics.push_back(format_diagnostic(options_.filename, {static_cast<int>(first) + 1,
                                                                              "not run: an include, the file it names is not in the guide"}));
       return;
@@ -167,7 +162,7 @@ class AsciidocReader {
       for (std::size_t k = 0; k < lines.size(); ++k) {
         sample.source += lines[k] + '\n';
         sample.guide_lines.push_back(static_cast<int>(first + k) + 1);
-        run.lines.emplace_back(trimmed(lines[k]));
+        run.lines.emplace_back(trim_blanks(lines[k]));
       }
       if (sample.guide_lines.empty()) return;
       run.first_line = sample.guide_lines.front();
@@ -184,7 +179,7 @@ class AsciidocReader {
 
   void add_output(std::size_t first, const std::vector<std::string>& lines) {
     std::size_t count = lines.size();
-    while (count > 0 && trimmed(lines[count - 1]).empty()) --count;
+    while (count > 0 && trim_blanks(lines[count - 1]).empty()) --count;
     if (count == 0) return;
     Sample& sample = extraction_.samples[*open_];
     Claim claim;

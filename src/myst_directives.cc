@@ -3,19 +3,14 @@
 #include <algorithm>
 #include <array>
 
+#include "claim_text.h"
+
 namespace guidecheck {
 namespace {
 
-std::string_view trimmed(std::string_view line) {
-  const std::size_t start = line.find_first_not_of(" \t");
-  if (start == std::string_view::npos) return {};
-  const std::size_t end = line.find_last_not_of(" \t\r");
-  return line.substr(start, end - start + 1);
-}
-
 // `:tags: [hide-input]`, `:linenos:`: a colon, a name, a colon.
 bool is_option_line(std::string_view line) {
-  line = trimmed(line);
+  line = trim_blanks(line);
   if (line.size() < 3 || line.front() != ':') return false;
   const std::size_t close = line.find(':', 1);
   if (close == std::string_view::npos || close == 1) return false;
@@ -28,16 +23,16 @@ bool is_option_line(std::string_view line) {
 
 std::size_t directive_option_lines(const std::vector<std::string>& lines) {
   std::size_t k = 0;
-  if (!lines.empty() && trimmed(lines[0]) == "---") {
+  if (!lines.empty() && trim_blanks(lines[0]) == "---") {
     std::size_t close = 1;
-    while (close < lines.size() && trimmed(lines[close]) != "---") ++close;
+    while (close < lines.size() && trim_blanks(lines[close]) != "---") ++close;
     if (close == lines.size()) return 0;  // no end: not an options block
     k = close + 1;
   } else {
     while (k < lines.size() && is_option_line(lines[k])) ++k;
   }
   if (k == 0) return 0;
-  while (k < lines.size() && trimmed(lines[k]).empty()) ++k;
+  while (k < lines.size() && trim_blanks(lines[k]).empty()) ++k;
   return k;
 }
 

@@ -6,14 +6,10 @@
 
 #include "claims.h"
 #include "guide_parser.h"
+#include "python_lexer.h"
 
 namespace guidecheck {
 namespace {
-
-std::string_view without_leading_blanks(std::string_view line) {
-  const std::size_t start = line.find_first_not_of(" \t");
-  return start == std::string_view::npos ? std::string_view() : line.substr(start);
-}
 
 // `# %%`, `#%%`, `# %% Title`, `# %% [markdown]`: a cell marker, at column 0.
 bool is_cell_marker(std::string_view line) {
@@ -29,7 +25,7 @@ bool is_prose_cell(std::string_view marker) {
 
 bool holds_code(const std::vector<std::string_view>& lines) {
   return std::any_of(lines.begin(), lines.end(), [](std::string_view line) {
-    const std::string_view text = without_leading_blanks(line);
+    const std::string_view text = strip_leading(line);
     return !text.empty() && !text.starts_with('#');
   });
 }
@@ -63,8 +59,8 @@ Extraction read_percent_script(std::string_view text, const ReadOptions& /*optio
   for (const Cell& cell : cells) {
     if (cell.prose) continue;
     std::size_t begin = cell.first, end = cell.end;
-    while (begin < end && without_leading_blanks(lines[begin]).empty()) ++begin;
-    while (end > begin && without_leading_blanks(lines[end - 1]).empty()) --end;
+    while (begin < end && strip_leading(lines[begin]).empty()) ++begin;
+    while (end > begin && strip_leading(lines[end - 1]).empty()) --end;
     const std::vector<std::string_view> code(lines.begin() + static_cast<long>(begin),
                                              lines.begin() + static_cast<long>(end));
     if (!holds_code(code)) continue;
@@ -73,7 +69,7 @@ Extraction read_percent_script(std::string_view text, const ReadOptions& /*optio
     for (std::size_t k = begin; k < end; ++k) {
       sample.source.append(lines[k]).push_back('\n');
       sample.guide_lines.push_back(static_cast<int>(k) + 1);
-      run.lines.emplace_back(without_leading_blanks(lines[k]));
+      run.lines.emplace_back(strip_leading(lines[k]));
     }
     sample.first_line = run.first_line = sample.guide_lines.front();
     sample.last_line = run.last_line = sample.guide_lines.back();
