@@ -244,24 +244,35 @@ def set_environment(changes):
             os.environ[name] = value
 
 
-def install(marker, env_changes):
-    """Rebuilds the standard streams on fds 0-2 as python3 would, with the
-    encoding the interpreter chose at start-up, and applies the run's own
-    environment changes (usually none: the zygote wears its runs')."""
+# The zygote's own standard streams, kept: a run replaces them, and freeing
+# them there would write to (so copy) every page they touch, in every run.
+_ZYGOTE_STREAMS = (sys.stdin, sys.stdout, sys.stderr, sys.__stdin__, sys.__stdout__, sys.__stderr__)
+
+
+def make_streams(stdin_fd, stdout_fd, stderr_fd, marker):
+    """The standard streams as python3 builds them, with the encoding the
+    interpreter chose at start-up; stdout framed and attributed."""
     encoding = sys.__stdout__.encoding if sys.__stdout__ else "utf-8"
     errors = sys.__stdout__.errors if sys.__stdout__ else "strict"
     in_errors = sys.__stdin__.errors if sys.__stdin__ else errors
 
-    raw = FramedRaw(1, marker)
+    raw = FramedRaw(stdout_fd, marker)
     stdout = AttributedText(AttributedBuffer(raw), encoding=encoding, errors=errors,
                             line_buffering=False, write_through=False)
     stdout.mode = "w"
-    stderr = io.TextIOWrapper(io.open(2, "wb", closefd=False), encoding=encoding,
+    stderr = io.TextIOWrapper(io.open(stderr_fd, "wb", closefd=False), encoding=encoding,
                               errors="backslashreplace", line_buffering=True)
     stderr.mode = "w"
-    stdin = io.TextIOWrapper(io.open(0, "rb", closefd=False), encoding=encoding,
+    stdin = io.TextIOWrapper(io.open(stdin_fd, "rb", closefd=False), encoding=encoding,
                              errors=in_errors, line_buffering=False)
     stdin.mode = "r"
+    return stdin, stdout, stderr
+
+
+def install(marker, env_changes):
+    """Rebuilds the standard streams on fds 0-2 and applies the run's own
+    environment changes (usually none: the zygote wears its runs')."""
+    stdin, stdout, stderr = make_streams(0, 1, 2, marker)
     sys.stdin = sys.__stdin__ = stdin
     sys.stdout = sys.__stdout__ = stdout
     sys.stderr = sys.__stderr__ = stderr
@@ -276,3 +287,25 @@ def install(marker, env_changes):
     if numpy is not None:
         numpy.random.seed()
     return _ledger
+
+
+_REHEARSAL = compile("print('rehearsal', 1, file=stream)\nstream.write(f'{2.5!r} ' * 3 + '\\n')\n",
+                     "<rehearsal>", "exec")
+
+
+def rehearse(fd, times):
+    """In the zygote, before any fork: takes the streams' and the ledger's
+    paths `times` times on throwaway streams writing to `fd`. The interpreter
+    specialises the bytecode of what it runs often, which writes to the code
+    objects (and the allocator to its pools): done once here, not in every
+    run, where each page written is a page copied. Leaves no trace but that."""
+    for _ in range(times):
+        stdin, stdout, stderr = make_streams(fd, fd, fd, b"rehearsal:")
+        _ledger.thread = _get_ident()
+        _ledger.line = 1
+        _ledger.enter(_REHEARSAL)
+        exec(_REHEARSAL, {"stream": stdout})
+        stdout.flush()
+        stderr.write("rehearsal\n")
+        stdin.read()
+    _ledger.__init__()

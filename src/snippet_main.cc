@@ -3,11 +3,13 @@
 #include <Python.h>
 #include <pybind11/eval.h>
 #include <pybind11/pybind11.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fmt/format.h>
 
 #include "child_runtime_py.h"
@@ -148,26 +150,40 @@ py::dict as_dict(const EnvChanges& changes) {
   return dict;
 }
 
-py::dict fresh_main(const SnippetSpec& spec) {
-  py::module_ sys = py::module_::import("sys");
-  py::object module = py::module_::import("types").attr("ModuleType")("__main__");
+// A `__main__` module for the file at `path`, as python3 makes it.
+py::module_ new_main_module(const std::string& path) {
+  py::module_ module = py::reinterpret_borrow<py::module_>(py::module_::import("types").attr("ModuleType")("__main__"));
   py::dict globals = module.attr("__dict__");
-  globals["__file__"] = spec.path;
+  globals["__file__"] = path;
   globals["__cached__"] = py::none();
   globals["__builtins__"] = py::module_::import("builtins");
-  globals["__loader__"] =
-      py::module_::import("importlib.machinery").attr("SourceFileLoader")("__main__", spec.path);
+  globals["__loader__"] = py::module_::import("importlib.machinery").attr("SourceFileLoader")("__main__", path);
+  return module;
+}
+
+// The directory python3 puts first on sys.path: the script's, links resolved.
+py::object script_directory(const std::string& path) {
+  if (char* resolved = realpath(path.c_str(), nullptr)) {
+    std::string real(resolved);
+    std::free(resolved);
+    return py::str(real.substr(0, real.rfind('/') == 0 ? 1 : real.rfind('/')));
+  }
+  py::object os_path = py::module_::import("os.path");
+  return os_path.attr("dirname")(os_path.attr("realpath")(path));
+}
+
+py::dict fresh_main(const SnippetSpec& spec) {
+  py::module_ sys = py::module_::import("sys");
+  py::module_ module = new_main_module(spec.path);
   sys.attr("modules")["__main__"] = module;
 
   py::list argv;
   argv.append(spec.path);
   for (const auto& arg : spec.args) argv.append(arg);
   sys.attr("argv") = argv;
-  py::object os_path = py::module_::import("os.path");
-  py::object script_dir = os_path.attr("dirname")(os_path.attr("realpath")(spec.path));
   py::list path = sys.attr("path");
-  path.insert(0, script_dir);
-  return globals;
+  path.insert(0, script_directory(spec.path));
+  return module.attr("__dict__");
 }
 
 // First line of a statement, counting its decorators.
@@ -212,18 +228,35 @@ void show_session_exception() {
   Py_XDECREF(result);
 }
 
+// The module's tree, once the whole module compiled: python3 reports every
+// syntax and compile error before running anything, and so must we. Parsed
+// once; compiling the tree reads an error's line from the file, as python3.
+py::object parse_module(py::bytes source, const std::string& path) {
+  py::object tree = py::module_::import("ast").attr("parse")(source, path);
+  py::module_::import("builtins").attr("compile")(tree, path, "exec", 0, true);
+  return tree;
+}
+
+// One top-level statement compiled on its own, so that each runs (and is
+// attributed) in turn. "single" is the prompt's mode: expression statements
+// (at the top level, in loops and ifs too) go through sys.displayhook.
+py::object compile_statement(py::handle stmt, const std::string& path, bool session, int future_flags) {
+  py::module_ ast = py::module_::import("ast");
+  py::list one;
+  one.append(stmt);
+  py::object compile = py::module_::import("builtins").attr("compile");
+  return session ? compile(ast.attr("Interactive")(one), path, "single", future_flags, true)
+                 : compile(ast.attr("Module")(one, py::list()), path, "exec", future_flags, true);
+}
+
 int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, MarkerWriter& markers) {
   const bool session = spec.mode == SnippetMode::kSession;
-  py::module_ builtins = py::module_::import("builtins");
   py::module_ ast = py::module_::import("ast");
   py::bytes source = py::module_::import("io").attr("open")(spec.path, "rb").attr("read")();
 
-  // Compile the whole module first: python3 reports every syntax and compile
-  // error before running anything, and so must we.
   py::object tree;
   try {
-    builtins.attr("compile")(source, spec.path, "exec", 0, true);
-    tree = ast.attr("parse")(source, spec.path);
+    tree = parse_module(source, spec.path);
   } catch (py::error_already_set& e) {
     e.restore();
     return handle_exception();
@@ -239,8 +272,6 @@ int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, Mar
 
   py::module_ future = py::module_::import("__future__");
   int future_flags = 0;
-  py::object module_type = ast.attr("Module");
-  py::object interactive_type = ast.attr("Interactive");
   for (size_t i = 0; i < body.size(); ++i) {
     py::object stmt = body[i];
     int line = first_line(stmt);
@@ -260,14 +291,9 @@ int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, Mar
         if (py::hasattr(future, name.c_str())) future_flags |= future.attr(name.c_str()).attr("compiler_flag").cast<int>();
       }
     }
-    py::list one;
-    one.append(stmt);
     py::object code;
     try {
-      // "single" is the prompt's mode: expression statements (at the top
-      // level, in loops and ifs too) go through sys.displayhook.
-      code = session ? builtins.attr("compile")(interactive_type(one), spec.path, "single", future_flags, true)
-                     : builtins.attr("compile")(module_type(one, py::list()), spec.path, "exec", future_flags, true);
+      code = compile_statement(stmt, spec.path, session, future_flags);
     } catch (py::error_already_set& e) {
       e.restore();
       return handle_exception();
@@ -309,6 +335,39 @@ int run_pytest(const SnippetSpec& spec) {
   }
 }
 
+// How often the zygote rehearses a run's own steps: enough for the
+// interpreter to specialise their bytecode (it does after a few calls).
+constexpr int kRehearsals = 24;
+constexpr const char* kRehearsalSource =
+    "values = [n * n for n in range(4)]\n"
+    "print(sum(values), {'key': values})\n";
+
+// In the zygote, before any fork: the Python-level steps of every run (its
+// streams, its __main__, parsing and compiling a sample) taken on throwaway
+// objects, so that what the interpreter writes the first times it runs them
+// (specialised bytecode, allocator pools, caches) is written once here, not
+// copied into every run. Nothing is run from a guide, nothing in sys changes.
+void rehearse_runs() {
+  UniqueFd null(open("/dev/null", O_RDWR | O_CLOEXEC));
+  if (!null) return;
+  try {
+    load_runtime().attr("rehearse")(null.get(), kRehearsals);
+    const std::string path = "/nonexistent/guidecheck-rehearsal.py";
+    py::bytes source(kRehearsalSource);
+    for (int i = 0; i < kRehearsals; ++i) {
+      new_main_module(path);
+      script_directory(path);
+      py::list body = parse_module(source, path).attr("body");
+      for (py::handle stmt : body) {
+        first_line(stmt);
+        compile_statement(stmt, path, false, 0);
+      }
+    }
+  } catch (py::error_already_set&) {
+    PyErr_Clear();  // a warm-up only: runs work without it
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(SnippetMode mode) {
@@ -331,6 +390,7 @@ void prepare_snippet_runtime() {
   for (const char* module : {"ast", "__future__", "importlib.machinery", "collections", "io", "types"})
     py::module_::import(module);
   g_runtime = new py::object(load_runtime());
+  rehearse_runs();
 }
 
 void put_on_environment(const EnvChanges& changes) {

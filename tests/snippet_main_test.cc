@@ -142,6 +142,44 @@ TEST_F(SessionModeTest, ScriptModeNeitherEchoesNorGoesOn) {
   EXPECT_NE(outcome.stderr_text.find("ZeroDivisionError"), std::string::npos);
 }
 
+// The module is parsed once and its tree compiled whole before any statement
+// runs: errors only the whole module shows stop it as they stop python3, with
+// the source line and caret python3 prints.
+TEST_F(SessionModeTest, ErrorsOfTheWholeModuleStopAScriptBeforeItsFirstStatement) {
+  struct Case {
+    std::string code, line, error;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"print('ran')\nx = 1\nglobal x\n", "    global x\n    ^^^^^^^^\n",
+            "SyntaxError: name 'x' is assigned to before global declaration\n"},
+           {"print('ran')\nfrom __future__ import annotations\n", "    from __future__ import annotations\n",
+            "SyntaxError: from __future__ imports must occur at the beginning of the file\n"},
+           {"print('ran')\nreturn 2\n", "    return 2\n    ^^^^^^^^\n", "SyntaxError: 'return' outside function\n"},
+           {"print('ran')\nprint(1 +)\n", "    print(1 +)\n", "SyntaxError: invalid syntax\n"},
+       }) {
+    RunOutcome outcome = run(snippet("whole.py", c.code, SnippetMode::kScript));
+    EXPECT_EQ(outcome.exit_code, 1) << c.code;
+    EXPECT_EQ(outcome.stdout_text, "") << c.code;
+    EXPECT_NE(outcome.stderr_text.find(c.line), std::string::npos) << outcome.stderr_text;
+    EXPECT_TRUE(ends_with(outcome.stderr_text, c.error)) << outcome.stderr_text;
+  }
+}
+
+// The zygote rehearses a run's steps before it forks (to warm them once):
+// nothing of that reaches a run, which sees what python3 would show it.
+TEST_F(SessionModeTest, TheZygotesRehearsalLeavesNothingARunCanSee) {
+  RunOutcome outcome = run(snippet("fresh.py",
+                                   "import os, sys\n"
+                                   "print(sys.argv == [__file__], sys.path[0] == os.path.dirname(__file__))\n"
+                                   "print(__loader__.path == __file__, sys.modules['__main__'].__dict__ is globals())\n"
+                                   "print([m for m in sys.modules if 'rehears' in m], sys.stdout.encoding)\n"
+                                   "print(sys.stdin.read() == '', sys.stderr.line_buffering, sys.stdout.line_buffering)\n",
+                                   SnippetMode::kScript));
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.stderr_text;
+  EXPECT_EQ(outcome.stdout_text, "True True\nTrue True\n[] utf-8\nTrue True False\n");
+  EXPECT_EQ(outcome.stderr_text, "");
+}
+
 // The three halves together: a session read from a guide, run as a session,
 // its echoes judged.
 TEST_F(SessionModeTest, AGuideSessionIsReadRunAndJudged) {
