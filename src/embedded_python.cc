@@ -1,15 +1,12 @@
 #include "embedded_python.h"
 
 #include <Python.h>
-#include <dlfcn.h>
 #include <pybind11/embed.h>
 
-#include <algorithm>
 #include <cstdio>
-#include <cstdlib>
-#include <string>
 
 #include "distribution_version.h"
+#include "heap_packing.h"
 
 namespace py = pybind11;
 
@@ -129,49 +126,12 @@ std::vector<std::string> preload_modules(const std::vector<std::string>& modules
   return failures;
 }
 
-namespace {
-
-// Takes, for good, every block Python's small-object allocator has free in
-// its partly used pools (its own statistics say how many, per size class).
-// A run's new objects then fill fresh pools one after the other, a few pages
-// in all, instead of the free blocks the zygote left scattered over hundreds
-// of its pages, each of which a run would copy to write one object.
-void fill_allocator_pools() {
-  // CPython's own statistics (sys._debugmallocstats), exported but not
-  // public: looked up, so that an interpreter without them only misses this.
-  using MallocStats = int (*)(FILE*);
-  auto malloc_stats = reinterpret_cast<MallocStats>(dlsym(RTLD_DEFAULT, "_PyObject_DebugMallocStats"));
-  if (!malloc_stats) return;
-  char* text = nullptr;
-  size_t length = 0;
-  FILE* stats = open_memstream(&text, &length);
-  if (!stats) return;
-  const bool known = malloc_stats(stats) != 0;  // 0: another allocator
-  std::fclose(stats);
-  std::string table = known && text ? std::string(text, length) : "";
-  std::free(text);
-  // Rows of "class size pools blocks-in-use free-blocks" follow the header.
-  size_t at = 0;
-  while (at < table.size()) {
-    const size_t end = std::min(table.find('\n', at), table.size());
-    unsigned size_class = 0, block_size = 0;
-    size_t pools = 0, used = 0, free_blocks = 0;
-    if (std::sscanf(table.c_str() + at, "%u %u %zu %zu %zu", &size_class, &block_size, &pools, &used,
-                    &free_blocks) == 5 &&
-        block_size > 0)
-      for (size_t k = 0; k < free_blocks; ++k) PyObject_Malloc(block_size);  // kept until the zygote exits
-    at = end + 1;
-  }
-}
-
-}  // namespace
-
 void freeze_heap() {
   py::gil_scoped_acquire gil;
   py::module_ gc = py::module_::import("gc");
   gc.attr("collect")();
   gc.attr("freeze")();
-  fill_allocator_pools();
+  take_free_blocks();
 }
 
 void before_fork() {

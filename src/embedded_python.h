@@ -43,7 +43,8 @@ std::optional<CompileError> compile_check(std::string_view source, std::string_v
 std::vector<std::string> preload_modules(const std::vector<std::string>& modules, std::vector<std::string>* noisy);
 
 /// Moves every object into the permanent GC generation, so forked children
-/// do not copy the zygote's pages when the collector walks them.
+/// do not copy the zygote's pages when the collector walks them, and packs
+/// the heaps (heap_packing.h): a run's new objects go to fresh memory.
 void freeze_heap();
 
 /// Fork hooks (PyOS_BeforeFork and friends); call around fork().
