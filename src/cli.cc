@@ -151,7 +151,7 @@ void add_batch_options(CLI::App* command, BatchFlags* flags) {
       ->default_val("snippets");
   command->add_option("--expected", flags->check.project.expected_dir, "directory of the approved outputs")
       ->default_val("expected");
-  command->add_option("-j,--jobs", flags->jobs, "snippets run at once (default: number of cores, and up to as many more while runs that wait leave cores idle)")
+  command->add_option("-j,--jobs", flags->jobs, "snippets run at once (default: number of cores, and up to as many more while runs that wait leave cores idle, or one more while short runs are under way)")
       ->check(CLI::Range(1, 1024));
   command->add_option("-k,--filter", flags->check.run.filter, "only snippets whose id matches this RE2 pattern");
   command->add_option("--timeout", flags->check.run.timeout_s, "seconds before a snippet is killed")

@@ -36,6 +36,10 @@ constexpr size_t kStderrCap = 1u << 20;
 // at least this many cores' worth (see fill_idle_cores).
 constexpr auto kIdleWindow = std::chrono::milliseconds(100);
 constexpr double kIdleCoresToFill = 0.75;
+// A run expected to take no longer than this (by its recorded duration)
+// spends much of it being forked and torn down, while its core waits on the
+// zygote or on us: one more such run may be under way beside the -j.
+constexpr double kShortRunSeconds = 0.02;
 
 struct ActiveRun {
   size_t index;
@@ -230,7 +234,15 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     const int running = static_cast<int>(active.size());
     return running >= jobs_ && running < jobs_ + idle_extra_ && next < order.size();
   };
-  auto has_slot = [&] { return static_cast<int>(active.size()) < jobs_ || (may_fill_idle() && cores_idle()); };
+  // Only with a -j guidecheck chose, as the idle slots.
+  auto may_overlap_short_run = [&] {
+    if (idle_extra_ == 0 || static_cast<int>(active.size()) != jobs_ || next >= order.size()) return false;
+    const double expected = specs[order[next]].expected_duration_s;
+    return expected > 0 && expected <= kShortRunSeconds;
+  };
+  auto has_slot = [&] {
+    return static_cast<int>(active.size()) < jobs_ || may_overlap_short_run() || (may_fill_idle() && cores_idle());
+  };
   while (next < order.size() || !active.empty()) {
     bool stop = interrupted().load();
     while (!stop && next < order.size() && has_slot() && take_next()) {

@@ -256,6 +256,31 @@ TEST_F(SchedulerTest, IdleCoresLetAnotherRunStartBesideOneThatWaits) {
   }
 }
 
+// A run known to be short mostly waits to be forked and torn down: with a -j
+// guidecheck chose, one more starts beside the -j, even with no core idle;
+// a run of unknown or longer duration waits for its slot.
+TEST_F(SchedulerTest, AShortRunStartsBesideTheJobsWhenGuidecheckChoseThem) {
+  const std::string log_path = python_string((dir_ / "start.log").string());
+  for (double quick_expected : {0.005, 0.0, 0.5}) {
+    std::filesystem::remove(dir_ / "start.log");
+    RunSpec sleeper = logging_snippet("sleeper", "import time\ntime.sleep(1)\nopen(" + log_path +
+                                                     ", 'a').write('sleeper done\\n')\n");
+    sleeper.expected_duration_s = 2;  // starts first
+    RunSpec quick = logging_snippet("quick");
+    quick.expected_duration_s = quick_expected;
+    ZygoteRunner runner(*zygote_, 1);
+    runner.fill_idle_cores(1, [] { return false; });
+    auto outcomes = runner.run({sleeper, quick});
+    ASSERT_EQ(outcomes[1].status, RunStatus::kOk) << outcomes[1].stderr_text;
+    std::vector<std::string> lines = start_log();
+    ASSERT_EQ(lines.size(), 3u);
+    if (quick_expected == 0.005)
+      EXPECT_NE(lines.back(), "quick") << "a short run overlaps";
+    else
+      EXPECT_EQ(lines, (std::vector<std::string>{"sleeper", "sleeper done", "quick"})) << quick_expected;
+  }
+}
+
 // Each zygote learns, from its probe run, the pages a run writes (and every
 // run writes them ahead): a few hundred for a bare interpreter.
 TEST_F(SchedulerTest, TheZygoteLearnsThePagesARunWrites) {
