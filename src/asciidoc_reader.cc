@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "output_block_claim.h"
 #include "claim_text.h"
 #include "claims.h"
 #include "fence_info.h"
@@ -182,17 +183,7 @@ class AsciidocReader {
     while (count > 0 && trim_blanks(lines[count - 1]).empty()) --count;
     if (count == 0) return;
     Sample& sample = extraction_.samples[*open_];
-    Claim claim;
-    claim.kind = ClaimKind::kOutput;
-    claim.form = ClaimForm::kOutputBlock;
-    claim.guide_line = static_cast<int>(first) + 1;
-    claim.last_guide_line = claim.guide_line + static_cast<int>(count) - 1;
-    claim.anchor_line = sample.guide_lines.back();
-    for (const Claim& earlier : sample.claims)
-      if (earlier.form == ClaimForm::kOutputBlock) claim.since_line = earlier.anchor_line;
-    for (std::size_t k = 0; k < count; ++k) claim.text += (k ? "\n" : "") + lines[k];
-    sample.last_line = std::max(sample.last_line, claim.last_guide_line);
-    sample.claims.push_back(std::move(claim));
+    add_claim(sample, output_block_claim(sample, {lines.data(), count}, static_cast<int>(first) + 1));
   }
 
   const ReadOptions& options_;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "output_block_claim.h"
 #include "call_output_table.h"
 #include "chunk_options.h"
 #include "claims.h"
@@ -105,19 +106,10 @@ std::vector<Claim> comment_claims(const BlockCode& code) {
 }
 
 // The first `count` of `lines` (guide lines from `first_line` on) as an
-// output block claiming everything `sample` printed.
+// output block on `sample`, IPython's `Out[4]: (9, 3)` prompt taken off.
 Claim output_block_claim(const std::vector<std::string>& lines, std::size_t count, int first_line,
                          const Sample& sample) {
-  Claim claim;
-  claim.kind = ClaimKind::kOutput;
-  claim.form = ClaimForm::kOutputBlock;
-  claim.guide_line = first_line;
-  claim.last_guide_line = first_line + static_cast<int>(count) - 1;
-  for (std::size_t line = 0; line < count; ++line) {
-    if (line > 0) claim.text += '\n';
-    claim.text += lines[line];
-  }
-  // IPython's `Out[4]: (9, 3)`: the prompt is not output.
+  Claim claim = output_block_claim(sample, {lines.data(), count}, first_line);
   if (const std::size_t value = ipython_output_prompt(claim.text); value > 0) {
     claim.text.erase(0, value);
     if (claim.text.starts_with('\n')) {  // a long value starts on the next line
@@ -125,7 +117,6 @@ Claim output_block_claim(const std::vector<std::string>& lines, std::size_t coun
       ++claim.guide_line;
     }
   }
-  claim.anchor_line = sample.guide_lines.back();
   return claim;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "output_block_claim.h"
 #include "claims.h"
 #include "embedded_python.h"
 #include "guide_parser.h"
@@ -292,17 +293,7 @@ class RstReader {
   }
 
   static void add_output_claim(Sample* sample, const BlockText& text) {
-    Claim claim;
-    claim.kind = ClaimKind::kOutput;
-    claim.form = ClaimForm::kOutputBlock;
-    claim.guide_line = text.guide_lines.front();
-    claim.last_guide_line = text.guide_lines.back();
-    claim.text = joined(text.lines, false);
-    claim.anchor_line = sample->guide_lines.back();
-    for (const Claim& earlier : sample->claims)
-      if (earlier.form == ClaimForm::kOutputBlock) claim.since_line = earlier.anchor_line;
-    sample->last_line = std::max(sample->last_line, claim.last_guide_line);
-    sample->claims.push_back(std::move(claim));
+    add_claim(*sample, output_block_claim(*sample, text.lines, text.guide_lines.front()));
   }
 
   // A script sample from block k, whose compile error is `error`; false
