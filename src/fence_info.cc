@@ -19,7 +19,26 @@ bool one_of(const std::array<std::string_view, N>& words, std::string_view word)
 
 }  // namespace
 
+// Pandoc's attributes (`{ .python .annotate }`, `{#listing-2 .python}`,
+// also MkDocs' and Quarto's): the first class names the language. "" when
+// the braces hold no class (a MyST directive, a knitr chunk).
+std::string attribute_class(std::string_view info) {
+  const std::size_t open = info.find_first_not_of(" \t");
+  if (open == std::string_view::npos || info[open] != '{') return {};
+  const std::size_t close = info.find('}', open);
+  const std::string_view inside = info.substr(open + 1, close == std::string_view::npos ? info.npos : close - open - 1);
+  for (std::size_t k = 0; k < inside.size(); ++k) {
+    if (inside[k] != '.' || (k > 0 && !is_blank(inside[k - 1]))) continue;
+    std::string word;
+    for (++k; k < inside.size() && (is_word_char(inside[k]) || (inside[k] >= 'A' && inside[k] <= 'Z')); ++k)
+      word += static_cast<char>(inside[k] >= 'A' && inside[k] <= 'Z' ? inside[k] - 'A' + 'a' : inside[k]);
+    return word;
+  }
+  return {};
+}
+
 std::string fence_language(std::string_view info) {
+  if (std::string language = attribute_class(info); !language.empty()) return language;
   std::size_t k = 0;
   while (k < info.size() && is_blank(info[k])) ++k;
   const bool braced = k < info.size() && info[k] == '{';

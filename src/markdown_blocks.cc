@@ -10,6 +10,7 @@
 #include "markdown_html.h"
 #include "mkdocs_containers.h"
 #include "myst_directives.h"
+#include "static_site_tags.h"
 #include "utf8.h"
 
 namespace guidecheck {
@@ -426,7 +427,7 @@ std::vector<MarkdownBlock> read_markdown_blocks(std::string_view text) {
   const std::string clean = sanitize(text);
   const std::vector<std::string_view> guide = split_lines(clean);
   std::vector<MarkdownBlock> blocks;
-  read_level(std::vector<std::string>(guide.begin(), guide.end()), 1, 0, &blocks);
+  read_level(highlight_tags_as_fences(std::vector<std::string>(guide.begin(), guide.end())), 1, 0, &blocks);
   // A container's blocks were read before the lines around it.
   std::stable_sort(blocks.begin(), blocks.end(),
                    [](const MarkdownBlock& a, const MarkdownBlock& b) { return a.line < b.line; });

@@ -16,6 +16,18 @@ TEST(FenceInfoTest, LanguageIsTheFirstWord) {
   EXPECT_EQ(fence_language("{python revenue, echo=TRUE}"), "python");  // knitr
 }
 
+// Pandoc's attribute braces (MkDocs Material and Quarto take them too): the
+// first class is the language, wherever it stands among them.
+TEST(FenceInfoTest, TheFirstClassInAttributeBracesIsTheLanguage) {
+  EXPECT_EQ(fence_language("{ .python .annotate }"), "python");
+  EXPECT_EQ(fence_language("{#listing-2 .Python}"), "python");
+  EXPECT_EQ(fence_language("{ .text }"), "text");
+  EXPECT_EQ(fence_role("{ .python .annotate }"), FenceRole::kPython);
+  EXPECT_EQ(fence_role("{ .pycon }"), FenceRole::kSession);
+  EXPECT_EQ(fence_language("{python echo=TRUE, fig.cap='a.b'}"), "python");  // knitr: no class
+  EXPECT_EQ(fence_language("{code-cell} ipython3"), "ipython3");            // MyST: no class
+}
+
 TEST(FenceInfoTest, MystCodeDirectivesNameTheLanguageAfterTheBraces) {
   EXPECT_EQ(fence_language("{code-cell} ipython3"), "ipython3");
   EXPECT_EQ(fence_language("{code-cell}"), "python");

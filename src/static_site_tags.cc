@@ -1,0 +1,106 @@
+#include "static_site_tags.h"
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "claim_text.h"
+
+namespace guidecheck {
+namespace {
+
+// The inside of a whole-line template tag: `{% x %}` or `{%- x -%}`
+// (Liquid), `{{< x >}}` or `{{% x %}}` (Hugo); nullopt for any other line.
+std::optional<std::string_view> tag_body(std::string_view line) {
+  line = trim_blanks(line);
+  for (auto [open, close] : {std::pair{"{%", "%}"}, std::pair{"{{<", ">}}"}, std::pair{"{{%", "%}}"}}) {
+    const std::string_view o(open), c(close);
+    if (line.size() < o.size() + c.size() || !line.starts_with(o) || !line.ends_with(c)) continue;
+    std::string_view body = line.substr(o.size(), line.size() - o.size() - c.size());
+    if (body.starts_with('-')) body.remove_prefix(1);  // Liquid's whitespace control
+    if (body.ends_with('-')) body.remove_suffix(1);
+    return trim_blanks(body);
+  }
+  return std::nullopt;
+}
+
+// The first word of a tag's body and what follows it.
+std::pair<std::string_view, std::string_view> first_word(std::string_view body) {
+  const std::size_t end = std::min(body.find_first_of(" \t"), body.size());
+  return {body.substr(0, end), trim_blanks(body.substr(end))};
+}
+
+// The language a highlight opener names ("python" of `highlight python
+// linenos`, of `highlight "python"`); nullopt when the line opens none.
+std::optional<std::string> highlight_opener(std::string_view line) {
+  const std::optional<std::string_view> body = tag_body(line);
+  if (!body) return std::nullopt;
+  auto [name, rest] = first_word(*body);
+  if (name != "highlight") return std::nullopt;
+  std::string_view language = first_word(rest).first;
+  if (language.size() >= 2 && (language.front() == '"' || language.front() == '\'') && language.back() == language.front())
+    language = language.substr(1, language.size() - 2);
+  return std::string(language);
+}
+
+bool is_highlight_closer(std::string_view line) {
+  const std::optional<std::string_view> body = tag_body(line);
+  return body && (*body == "endhighlight" || *body == "/highlight");
+}
+
+bool is_raw_tag(std::string_view line) {
+  const std::optional<std::string_view> body = tag_body(line);
+  return body && (*body == "raw" || *body == "endraw");
+}
+
+// A CommonMark fence line: its character and length, 0 when it is none.
+std::pair<char, std::size_t> fence_of(std::string_view line) {
+  std::size_t indent = 0;
+  while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
+  if (indent > 3 || indent >= line.size() || (line[indent] != '`' && line[indent] != '~')) return {0, 0};
+  const char mark = line[indent];
+  std::size_t length = 0;
+  while (indent + length < line.size() && line[indent + length] == mark) ++length;
+  return {mark, length >= 3 ? length : 0};
+}
+
+}  // namespace
+
+std::vector<std::string> highlight_tags_as_fences(std::vector<std::string> lines) {
+  std::pair<char, std::size_t> open_fence{0, 0};  // a fenced block of the guide's own
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const auto [mark, length] = fence_of(lines[k]);
+    if (open_fence.second) {
+      if (mark == open_fence.first && length >= open_fence.second && trim_blanks(lines[k]).size() == length)
+        open_fence = {0, 0};
+      continue;
+    }
+    if (length) {
+      open_fence = {mark, length};
+      continue;
+    }
+    if (is_raw_tag(lines[k])) {
+      lines[k].clear();
+      continue;
+    }
+    const std::optional<std::string> language = highlight_opener(lines[k]);
+    if (!language) continue;
+    std::size_t close = k + 1;
+    while (close < lines.size() && !is_highlight_closer(lines[close]) && !highlight_opener(lines[close])) ++close;
+    if (close == lines.size() || !is_highlight_closer(lines[close])) continue;
+    // A fence longer than any run of backticks the code starts a line with.
+    std::size_t ticks = 3;
+    for (std::size_t inner = k + 1; inner < close; ++inner) {
+      if (is_raw_tag(lines[inner])) lines[inner].clear();
+      const auto [inner_mark, inner_length] = fence_of(lines[inner]);
+      if (inner_mark == '`') ticks = std::max(ticks, inner_length + 1);
+    }
+    lines[k] = std::string(ticks, '`') + *language;
+    lines[close] = std::string(ticks, '`');
+    k = close;
+  }
+  return lines;
+}
+
+}  // namespace guidecheck
