@@ -83,9 +83,11 @@ std::optional<std::string_view> error_text(std::string_view text) {
 }
 
 bool is_pragma(std::string_view text) {
-  static constexpr std::array<std::string_view, 13> kPragmas = {
+  // Tools' directives, and a documentation site's directives to the code's
+  // display: Docusaurus' `highlight-next-line`, Shiki's `[!code focus]`.
+  static constexpr std::array<std::string_view, 17> kPragmas = {
       "type:", "noqa", "pragma:", "fmt:", "pylint:", "mypy:", "isort:", "doctest:", "nosec", "pyright:",
-      "ruff:", "-*-",  "!"};
+      "ruff:", "-*-",  "!", "highlight-next-line", "highlight-start", "highlight-end", "[!code"};
   const std::string low = ascii_lower(text);
   return std::any_of(kPragmas.begin(), kPragmas.end(),
                      [&](std::string_view p) { return std::string_view(low).substr(0, p.size()) == p; });
@@ -187,6 +189,14 @@ bool looks_like_prose(std::string_view raw) {
   return capitalized && !label && share >= 2.0 / 3.0;
 }
 
+bool is_lone_path(std::string_view raw) {
+  const std::vector<std::string_view> tokens = words_of(trim_blanks(raw));
+  if (tokens.size() != 1) return false;
+  const std::string_view path = tokens.front();
+  return (path.find('/') != std::string_view::npos || path.find('\\') != std::string_view::npos) &&
+         (is_alpha(path.front()) || path.front() == '.' || path.front() == '~' || path.front() == '/');
+}
+
 bool is_shell_command(std::string_view raw) {
   const std::string_view text = trim_blanks(raw);
   if (text.substr(0, 2) == "$ " || text.substr(0, 2) == "> ") return true;
@@ -194,9 +204,7 @@ bool is_shell_command(std::string_view raw) {
   if (tokens.empty()) return false;
   const std::string_view command = tokens.front();
   // A lone path: "myproject_env\Scripts\activate", "./run.sh".
-  if (tokens.size() == 1 && (command.find('/') != std::string_view::npos || command.find('\\') != std::string_view::npos) &&
-      (is_alpha(command.front()) || command.front() == '.' || command.front() == '~' || command.front() == '/'))
-    return true;
+  if (is_lone_path(text)) return true;
   static constexpr std::array<std::string_view, 52> kCommands = {
       "pip",     "pip3",    "python",   "python3",   "py",      "pytest",  "mypy",      "pyright",   "ruff",
       "black",   "flake8",  "pylint",   "isort",     "coverage", "tox",    "nox",       "poetry",    "pipenv",

@@ -101,6 +101,9 @@ bool looks_like_prose(std::string_view text);
 /// "pip install pandas==2.2.0", "python -m venv env", "source env/bin/activate",
 /// "myproject_env\Scripts\activate", "$ pytest -v".
 bool is_shell_command(std::string_view text);
+/// One path alone ("./run.sh", "venv\\Scripts\\activate", "/usr/local/bin"):
+/// a command to type, or what a program that prints paths printed.
+bool is_lone_path(std::string_view text);
 
 /// "output" or "error".
 std::string_view to_string(ClaimKind kind);

@@ -105,4 +105,18 @@ FenceRole fence_role(std::string_view info) {
   return FenceRole::kOther;
 }
 
+std::string fence_title(std::string_view info) {
+  for (std::size_t at = info.find("title="); at != std::string_view::npos; at = info.find("title=", at + 1)) {
+    if (at > 0 && !is_blank(info[at - 1])) continue;  // `subtitle=`
+    std::size_t start = at + 6;
+    if (start >= info.size()) return {};
+    const char quote = info[start] == '"' || info[start] == '\'' ? info[start] : 0;
+    if (quote) ++start;
+    std::size_t end = start;
+    while (end < info.size() && (quote ? info[end] != quote : !is_blank(info[end]))) ++end;
+    return std::string(info.substr(start, end - start));
+  }
+  return {};
+}
+
 }  // namespace guidecheck

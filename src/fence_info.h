@@ -36,4 +36,8 @@ std::string myst_directive(std::string_view info);
 /// The role of a code block with this info string.
 FenceRole fence_role(std::string_view info);
 
+/// The title a fence's info gives its block (`title="Output"` of Docusaurus,
+/// MkDocs Material, Starlight); "" when it gives none.
+std::string fence_title(std::string_view info);
+
 }  // namespace guidecheck

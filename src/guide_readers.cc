@@ -20,7 +20,9 @@ const std::vector<GuideFormat>& guide_formats() {
   // a guide scraped from the web is plain text whatever its name.
   static const std::vector<GuideFormat> formats = {
       {"text", {".txt"}, read_scraped_text},
-      {"markdown", {".md", ".markdown", ".mdown", ".mkd"}, read_markdown_guide},
+      // MDX (Docusaurus) is Markdown with JSX; Quarto and R Markdown are
+      // Markdown with chunks (chunk_options.h).
+      {"markdown", {".md", ".markdown", ".mdown", ".mkd", ".mdx", ".qmd", ".rmd"}, read_markdown_guide},
       {"rst", {".rst", ".rest"}, read_rst_guide},
       {"script", {".py"}, read_percent_script},
       {"asciidoc", {".adoc", ".asciidoc", ".asc"}, read_asciidoc_guide},

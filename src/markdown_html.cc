@@ -152,6 +152,8 @@ class HtmlBlockReader {
         skip_tag();  // nbconvert's wrapper of a DataFrame's table
       } else if (name == "summary" && !closing) {
         read_summary();
+      } else if (is_tab_markup(name)) {
+        read_tab(closing);
       } else if (name == "pre" && !closing) {
         read_pre();
       } else if (name == "table" && !closing) {
@@ -277,6 +279,37 @@ class HtmlBlockReader {
       return pieces;
     }
     return pieces;
+  }
+
+  // Tabs of documentation sites' components (Docusaurus' `<Tabs>` and
+  // `<TabItem label="Output">`, Starlight's and Nextra's `<Tab>`): the tab
+  // is a wrapper, its label a title (it labels output when it names it:
+  // the code in one tab, what it prints in the next).
+  static bool is_tab_markup(const std::string& name) {
+    return name == "tabs" || name == "tabitem" || name == "tab" || name == "tabitems";
+  }
+
+  void read_tab(bool closing) {
+    const std::size_t at = line_;
+    const std::string tag = skip_tag();
+    if (closing) return;
+    std::string label;
+    for (const char* attribute : {"label=", "title=", "value="}) {
+      const std::size_t found = tag.find(attribute);
+      if (found == std::string::npos) continue;
+      const std::size_t open = found + std::string_view(attribute).size();
+      if (open >= tag.size() || (tag[open] != '"' && tag[open] != '\'')) continue;
+      const std::size_t close = tag.find(tag[open], open + 1);
+      if (close == std::string::npos) continue;
+      label = tag.substr(open + 1, close - open - 1);
+      break;
+    }
+    if (label.empty()) return;
+    MarkdownBlock heading;
+    heading.kind = MarkdownBlockKind::kHeading;
+    heading.line = guide_line(at);
+    heading.text = collapse_spaces(decode_html_entities(label));
+    parts_.blocks.push_back(std::move(heading));
   }
 
   void read_summary() {

@@ -376,7 +376,15 @@ class MarkdownReader {
     const auto first = std::find_if(block.lines.begin(), block.lines.end(),
                                     [](const std::string& line) { return !is_blank_line(line); });
     following.empty = first == block.lines.end();
-    following.shell_command = !following.empty && is_shell_command(*first);
+    // A block titled as output (```` ```bash title="Output" ````) is labelled by its title.
+    if (is_output_label(fence_title(block.info))) {
+      following.labelled = true;
+      following.role = FenceRole::kOutput;
+    }
+    // A path alone in an output block is what a program printed, not a
+    // command to type (pathlib prints them).
+    following.shell_command = !following.empty && is_shell_command(*first) &&
+                              !(is_lone_path(*first) && (following.labelled || following.role == FenceRole::kOutput));
     // IPython's `Out[4]: (9, 3)` labels itself (and compiles as an annotation).
     if (!following.empty && ipython_output_prompt(*first) > 0) following.labelled = true;
     // A quote after code that prints is its output like a `text` block, but

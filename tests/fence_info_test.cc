@@ -62,3 +62,18 @@ TEST(FenceInfoTest, Roles) {
 
 }  // namespace
 }  // namespace guidecheck
+
+namespace guidecheck {
+namespace {
+
+TEST(FenceInfoTest, TitleAttribute) {
+  EXPECT_EQ(fence_title("bash title=\"Output\""), "Output");
+  EXPECT_EQ(fence_title("python title='app.py' showLineNumbers"), "app.py");
+  EXPECT_EQ(fence_title("{ .python .annotate title=\"perm.py\" }"), "perm.py");
+  EXPECT_EQ(fence_title("text title=Output"), "Output");
+  EXPECT_EQ(fence_title("python subtitle=\"x\""), "");
+  EXPECT_EQ(fence_title("python"), "");
+}
+
+}  // namespace
+}  // namespace guidecheck

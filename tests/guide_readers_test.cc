@@ -16,6 +16,13 @@ TEST(GuideReadersTest, TheExtensionPicksTheReaderAndUnknownOnesAreScrapedText) {
   EXPECT_TRUE(err.empty()) << err;
 }
 
+// Markdown with more in it: MDX (Docusaurus), Quarto, R Markdown.
+TEST(GuideReadersTest, MarkdownDialectsAreReadAsMarkdown) {
+  std::string err;
+  for (const char* name : {"intro.mdx", "analysis.qmd", "report.Rmd", "notes.markdown"})
+    EXPECT_EQ(guide_format_for(name, "", &err)->name, "markdown") << name;
+}
+
 TEST(GuideReadersTest, TheOverrideWinsAndAnUnknownNameIsAnErrorNamingTheOption) {
   std::string err;
   EXPECT_EQ(guide_format_for("guide.md", "text", &err)->name, "text");

@@ -720,3 +720,67 @@ TEST(MarkdownReaderTest, ATableThatIsItsOwnCodeIsASession) {
 
 }  // namespace
 }  // namespace guidecheck
+
+namespace guidecheck {
+namespace {
+
+// Documentation sites label output in their own ways: a tab of Docusaurus'
+// `<Tabs>` labelled "Output" after the tab that holds the code; a fence
+// titled "Output" whatever its language.
+TEST(MarkdownReaderTest, OutputTabsAndOutputTitlesLabelTheBlockAfterTheCode) {
+  const Extraction tabs = read(
+      "<Tabs>\n"                                          // 1
+      "  <TabItem value=\"py\" label=\"Python\" default>\n"  // 2
+      "\n"                                                // 3
+      "```python title=\"sum.py\"\n"                        // 4
+      "print(sum([1, 2]))\n"                              // 5
+      "```\n"                                             // 6
+      "\n"                                                // 7
+      "  </TabItem>\n"                                    // 8
+      "  <TabItem value=\"out\" label=\"Output\">\n"        // 9
+      "\n"                                                // 10
+      "```text\n"                                         // 11
+      "3\n"                                               // 12
+      "```\n"                                             // 13
+      "\n"                                                // 14
+      "  </TabItem>\n"                                    // 15
+      "</Tabs>\n");
+  ASSERT_EQ(tabs.samples.size(), 1u);
+  EXPECT_EQ(claims_of(tabs.samples[0]), (Strings{"12-12 output output-block @5 since 0 [3]"}));
+
+  const Extraction titled = read("```python\nprint('/usr/local/bin')\n```\n\n```bash title=\"Output\"\n/usr/local/bin\n```\n");
+  ASSERT_EQ(titled.samples.size(), 1u);
+  EXPECT_EQ(claims_of(titled.samples[0]), (Strings{"6-6 output output-block @2 since 0 [/usr/local/bin]"}));
+  // Untitled, a bash block is a command to type, not output.
+  const Extraction command = read("```python\nprint(1)\n```\n\n```bash\n./run.sh\n```\n");
+  ASSERT_EQ(command.samples.size(), 1u);
+  EXPECT_TRUE(command.samples[0].claims.empty());
+}
+
+// A path alone is what pathlib prints; in an output block it is output.
+TEST(MarkdownReaderTest, APathAloneInAnOutputBlockIsOutput) {
+  const Extraction e = read("```python\nprint('/etc/hosts')\n```\n\n```text\n/etc/hosts\n```\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"6-6 output output-block @2 since 0 [/etc/hosts]"}));
+}
+
+// Jekyll's and Hugo's highlight tags hold code as a fence does; Docusaurus'
+// magic comments direct the display, they claim nothing.
+TEST(MarkdownReaderTest, HighlightTagsHoldSamplesAndDisplayCommentsClaimNothing) {
+  const Extraction e = read(
+      "{% highlight python linenos %}\n"  // 1
+      "x = 2\n"                          // 2
+      "# highlight-next-line\n"          // 3
+      "print(x * 3)\n"                   // 4
+      "{% endhighlight %}\n"             // 5
+      "\n"                               // 6
+      "{{< highlight text >}}\n"         // 7
+      "6\n"                              // 8
+      "{{< /highlight >}}\n");
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].source, "x = 2\n# highlight-next-line\nprint(x * 3)\n");
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"8-8 output output-block @4 since 0 [6]"}));
+}
+
+}  // namespace
+}  // namespace guidecheck
