@@ -89,8 +89,14 @@ bool is_pragma(std::string_view text) {
       "type:", "noqa", "pragma:", "fmt:", "pylint:", "mypy:", "isort:", "doctest:", "nosec", "pyright:",
       "ruff:", "-*-",  "!", "highlight-next-line", "highlight-start", "highlight-end", "[!code"};
   const std::string low = ascii_lower(text);
-  return std::any_of(kPragmas.begin(), kPragmas.end(),
-                     [&](std::string_view p) { return std::string_view(low).substr(0, p.size()) == p; });
+  if (std::any_of(kPragmas.begin(), kPragmas.end(),
+                  [&](std::string_view p) { return std::string_view(low).substr(0, p.size()) == p; }))
+    return true;
+  // MkDocs Material's code annotation anchors: `# (1)`, `# (2)!`.
+  std::string_view anchor = trim_blanks(text);
+  if (anchor.ends_with('!')) anchor.remove_suffix(1);
+  return anchor.size() >= 3 && anchor.front() == '(' && anchor.back() == ')' &&
+         std::all_of(anchor.begin() + 1, anchor.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::pair<std::string_view, std::string_view> split_note(std::string_view text) {

@@ -315,6 +315,8 @@ void collect_leaf_blocks(cmark_node* document, const std::vector<std::string>& l
         }
       }
       if (type == CMARK_NODE_PARAGRAPH) block.table = read_pipe_table(inline_lines(node), block.line + first_line - 1);
+      if (cmark_node* item = cmark_node_parent(node); item && cmark_node_get_type(item) == CMARK_NODE_ITEM)
+        block.ordered_item = cmark_node_get_list_type(cmark_node_parent(item)) == CMARK_ORDERED_LIST;
     }
     block.line += first_line - 1;
     blocks->push_back(std::move(block));

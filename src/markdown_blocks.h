@@ -45,6 +45,8 @@ struct MarkdownBlock {
     int line = 0;
   };
   std::optional<OneCodeSpan> one_code_span;
+  /// Paragraphs in an item of an ordered list ("1. The radius in metres.").
+  bool ordered_item = false;
   /// Paragraphs: the pipe table it holds (markdown_table.h), which plain
   /// CommonMark reads as a paragraph.
   std::optional<MarkdownTable> table;

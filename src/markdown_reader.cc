@@ -140,6 +140,9 @@ class MarkdownReader {
         lead_in_.clear();
         continue;
       }
+      // MkDocs Material's code annotations: the numbered list after code
+      // that marks lines `# (1)!` explains them; the output may follow it.
+      if (block.ordered_item && open_ && has_annotation_markers(extraction_.samples[*open_].source)) continue;
       ++blocks_since_sample_;
       if (block.kind == MarkdownBlockKind::kParagraph || block.kind == MarkdownBlockKind::kHeading) lead_in_ = block.text;
       if (block.table && open_ && take_table_claims(*block.table)) {
@@ -192,6 +195,18 @@ class MarkdownReader {
     value_block_next_ = false;
     labelled_ = false;
     introduced_ = false;
+  }
+
+  // A comment `# (1)` or `# (1)!`: an anchor of a code annotation.
+  static bool has_annotation_markers(std::string_view source) {
+    for (std::size_t at = source.find("# ("); at != std::string_view::npos; at = source.find("# (", at + 3)) {
+      std::size_t end = at + 3;
+      while (end < source.size() && source[end] >= '0' && source[end] <= '9') ++end;
+      if (end == at + 3 || end >= source.size() || source[end] != ')') continue;
+      if (++end < source.size() && source[end] == '!') ++end;
+      if (end == source.size() || source[end] == '\n') return true;
+    }
+    return false;
   }
 
   static bool ends_with_colon(std::string_view text) {

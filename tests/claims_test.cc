@@ -194,6 +194,10 @@ TEST(ClaimsTest, OutputLabelsAreRemovedUnlessPrinted) {
 
 TEST(ClaimsTest, PragmasAreNotClaims) {
   EXPECT_TRUE(find_claims(make_run({"import os # noqa: F401", "x: int = 1 # type: ignore"})).empty());
+  // Directives to a documentation site's display of the code.
+  EXPECT_TRUE(find_claims(make_run({"print(3)  # (2)!", "print(4)  # (3)", "# highlight-next-line", "print(5)",
+                                    "print(6)  # [!code focus]"}))
+                  .empty());
 }
 
 TEST(ClaimsTest, OutputMarkerLineIsDropped) {

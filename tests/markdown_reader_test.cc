@@ -782,5 +782,18 @@ TEST(MarkdownReaderTest, HighlightTagsHoldSamplesAndDisplayCommentsClaimNothing)
   EXPECT_EQ(claims_of(e.samples[0]), (Strings{"8-8 output output-block @4 since 0 [6]"}));
 }
 
+// MkDocs Material's code annotations: the numbered list after code whose
+// lines carry `# (1)!` anchors explains them, and the output follows it.
+// Without anchors, a list between code and a block ends the sample.
+TEST(MarkdownReaderTest, AnAnnotationListStandsBetweenCodeAndItsOutput) {
+  const std::string list_then_output = "1.  The radius.\n\n```text\n6\n```\n";
+  const Extraction annotated = read("``` { .python .annotate }\nr = 2  # (1)!\nprint(r * 3)\n```\n\n" + list_then_output);
+  ASSERT_EQ(annotated.samples.size(), 1u);
+  EXPECT_EQ(claims_of(annotated.samples[0]), (Strings{"9-9 output output-block @3 since 0 [6]"}));
+  const Extraction plain = read("```python\nr = 2\nprint(r * 3)\n```\n\n" + list_then_output);
+  ASSERT_EQ(plain.samples.size(), 1u);
+  EXPECT_TRUE(plain.samples[0].claims.empty());
+}
+
 }  // namespace
 }  // namespace guidecheck
