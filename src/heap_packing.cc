@@ -120,14 +120,15 @@ std::optional<size_t> python_free_blocks() {
   return free_blocks;
 }
 
-size_t malloc_free_bytes() {
+size_t malloc_free_bytes(size_t bound) {
   const std::string xml = main_heap_report();
   size_t free_bytes = 0;
-  for (const char* kind : {"<total type=\"fast\"", "<total type=\"rest\""}) {
-    size_t count = 0, size = 0;
-    const size_t at = xml.find(kind);
-    if (at != std::string::npos && std::sscanf(xml.c_str() + at + std::string(kind).size(), " count=\"%zu\" size=\"%zu\"", &count, &size) == 2)
-      free_bytes += size;
+  for (size_t at = xml.find("<size "); at != std::string::npos; at = xml.find("<size ", at + 1)) {
+    size_t from = 0, to = 0, total = 0, count = 0;
+    if (std::sscanf(xml.c_str() + at, "<size from=\"%zu\" to=\"%zu\" total=\"%zu\" count=\"%zu\"", &from, &to,
+                    &total, &count) == 4 &&
+        to < bound)
+      free_bytes += total;
   }
   return free_bytes;
 }

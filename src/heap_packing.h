@@ -13,8 +13,10 @@ namespace guidecheck {
 
 /// Takes every free block of CPython's small-object allocator (the blocks
 /// free in its partly used pools) and every free chunk of the C library's
-/// malloc (its per-thread cache and its bins). The memory stays taken until
-/// the process exits. Call with the GIL held, in the zygote, last before it
+/// malloc (its per-thread cache and its bins) below the size malloc maps
+/// afresh (128 KiB): asked for one that large, it would map new memory, and
+/// a run's small allocations split such a chunk side by side anyway. The
+/// memory stays taken until the process exits. Call with the GIL held, in the zygote, last before it
 /// forks its runs.
 void take_free_blocks();
 
@@ -23,8 +25,8 @@ void take_free_blocks();
 /// allocator, or an interpreter that does not export them). GIL held.
 std::optional<size_t> python_free_blocks();
 
-/// Bytes free in the C library's main heap, in its bins (its top chunk and
-/// per-thread cache aside).
-size_t malloc_free_bytes();
+/// Bytes free in the C library's main heap, in its bins, in chunks smaller
+/// than `bound` (its top chunk and per-thread cache aside).
+size_t malloc_free_bytes(size_t bound);
 
 }  // namespace guidecheck

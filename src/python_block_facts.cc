@@ -315,7 +315,24 @@ def _facts(raw):
                             and s.value.func.id in _PRINTERS)]
     ends_in_value = bool(value_lines) and value_lines[-1][1] == tree.body[-1].end_lineno
     return (True, 0, b'', binds, needs, changes, functions, tests, prints, values, called, expressions, star,
-            len(tree.body), value_lines, ends_in_value)
+            len(tree.body), value_lines, ends_in_value, _is_signature(tree))
+
+
+def _is_default(node):
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant)
+
+
+def _is_signature(tree):
+    """A method's signature shown alone: `str.split(sep=None, maxsplit=-1)`,
+    every argument a parameter with its default."""
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
+        return False
+    call = tree.body[0].value
+    return bool(isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and isinstance(call.func.value, ast.Name) and not call.args and call.keywords
+                and all(k.arg is not None and _is_default(k.value) for k in call.keywords))
 
 
 def facts(sources):
@@ -356,6 +373,7 @@ PythonBlockFacts to_facts(const py::handle& row) {
     facts.value_statements.emplace_back(lines[0].cast<int>(), lines[1].cast<int>());
   }
   facts.ends_in_value = t[15].cast<bool>();
+  facts.signature = t[16].cast<bool>();
   return facts;
 }
 

@@ -51,6 +51,10 @@ struct PythonBlockFacts {
   /// The last top-level statement is one of those: a notebook cell shows
   /// its value after what the cell printed.
   bool ends_in_value = false;
+  /// One call of a method whose arguments are all parameters with their
+  /// defaults (`Path.mkdir(mode=0o777, parents=False, exist_ok=False)`): the
+  /// signature a page shows, not a call it makes.
+  bool signature = false;
 };
 
 /// The facts of each source, in order (one batch through the interpreter,

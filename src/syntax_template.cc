@@ -50,6 +50,12 @@ std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, E
                       sample.first_line, *name));
       continue;
     }
+    // A signature claims no output; one that does is a call after all.
+    if (facts[i].signature && !meant_to_fail && sample.claims.empty()) {
+      extraction->diagnostics.push_back(fmt::format(
+          "{}:{}: not run: every argument is a parameter with its default (a signature)", filename, sample.first_line));
+      continue;
+    }
     before.add(facts[i].binds, facts[i].needs, facts[i].changes);
     star_import_before = star_import_before || facts[i].star_import;
     kept.push_back(std::move(sample));

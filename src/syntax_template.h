@@ -22,7 +22,8 @@ namespace guidecheck {
 std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, const SampleContinuations& before,
                                                 bool star_import_before);
 
-/// Removes the samples of `extraction` that are syntax templates, each with
+/// Removes the samples of `extraction` that are syntax templates or
+/// signatures (PythonBlockFacts::signature, claiming nothing), each with
 /// a diagnostic "guide:L: not run: ... (a syntax template)". A sample that
 /// claims an error, or a REPL session, is meant to be seen failing: kept.
 /// Returns the facts of the samples kept (one parse serves what follows),

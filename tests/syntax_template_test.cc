@@ -67,5 +67,27 @@ TEST(SyntaxTemplateTest, WhatASetupBindsIsDefined) {
   EXPECT_TRUE(facts[0].needs.empty());  // nothing to continue for it either
 }
 
+// A method's signature with its defaults is shown, not called, even where
+// the names exist (`str`, a `Path` an earlier sample imports); a call whose
+// output the guide claims, or with an argument that is no default, runs.
+TEST(SyntaxTemplateTest, ASignatureWithItsDefaultsIsNotRun) {
+  Extraction extraction;
+  extraction.samples = {sample("from pathlib import Path\nprint(Path('a').suffix)\n", 3),
+                        sample("Path.mkdir(mode=0o777, parents=False, exist_ok=False)\n", 8),
+                        sample("str.split(sep=None, maxsplit=-1)\n", 11),
+                        sample("Path.cwd()\n", 14),
+                        sample("Path('x').mkdir(parents=True)\n", 17),
+                        sample("Path.home(kind=None)\n", 20)};
+  Claim claim;
+  claim.kind = ClaimKind::kOutput;
+  extraction.samples[5].claims.push_back(claim);
+  drop_syntax_templates("guide.md", &extraction);
+  std::vector<int> kept;
+  for (const Sample& s : extraction.samples) kept.push_back(s.first_line);
+  EXPECT_EQ(kept, (std::vector<int>{3, 14, 17, 20}));
+  ASSERT_EQ(extraction.diagnostics.size(), 2u);
+  EXPECT_EQ(extraction.diagnostics[0], "guide.md:8: not run: every argument is a parameter with its default (a signature)");
+}
+
 }  // namespace
 }  // namespace guidecheck
