@@ -60,11 +60,6 @@ TEST(FenceInfoTest, Roles) {
     EXPECT_EQ(fence_role(info), FenceRole::kOther) << info;
 }
 
-}  // namespace
-}  // namespace guidecheck
-
-namespace guidecheck {
-namespace {
 
 TEST(FenceInfoTest, TitleAttribute) {
   EXPECT_EQ(fence_title("bash title=\"Output\""), "Output");

@@ -718,11 +718,6 @@ TEST(MarkdownReaderTest, ATableThatIsItsOwnCodeIsASession) {
   EXPECT_EQ(table.continues, (Strings{"s01"}));
 }
 
-}  // namespace
-}  // namespace guidecheck
-
-namespace guidecheck {
-namespace {
 
 // Documentation sites label output in their own ways: a tab of Docusaurus'
 // `<Tabs>` labelled "Output" after the tab that holds the code; a fence
