@@ -93,10 +93,53 @@ class GuideParser {
     stripped_.reserve(lines_.size());
     // A page's buttons ("Run Code") stand between code and its output as a blank line would.
     for (std::string_view line : lines_) stripped_.push_back(is_page_widget(line) ? std::string_view() : strip_leading(line));
+    // A notebook page copied as text: `In [3]:` before a cell's code, on its
+    // first line or alone, and no `...:` continuations (an IPython session
+    // has them). Its cells are code like any other on the page.
+    if (is_notebook_page(stripped_))
+      for (std::string_view& line : stripped_)
+        if (const std::size_t prompt = notebook_input_prompt(line)) line = strip_leading(line.substr(prompt));
     // A code box's line numbers are no code.
     const std::vector<std::size_t> numbers = code_line_number_widths(stripped_);
     for (std::size_t k = 0; k < stripped_.size(); ++k)
       if (numbers[k] > 0) stripped_[k] = strip_leading(stripped_[k].substr(numbers[k]));
+  }
+
+  // The length of a notebook cell's input prompt at the start of `line`
+  // (`In [3]:`, `In [ ]:`), 0 when it has none.
+  static std::size_t notebook_input_prompt(std::string_view line) {
+    if (line.substr(0, 4) != "In [") return 0;
+    const std::size_t close = line.find("]:", 4);
+    if (close == std::string_view::npos || line.substr(4, close - 4).find_first_not_of("0123456789 ") != std::string_view::npos)
+      return 0;
+    return close + 2;
+  }
+
+  // Prompts, no `...:`, and a cell whose code goes on past its prompt's
+  // line: a prompt alone, or one whose line opens a block or is followed by
+  // an indented line or another statement (`import`, `def`...). In an
+  // IPython session the line after a prompt is output.
+  static bool is_notebook_page(const std::vector<std::string_view>& lines) {
+    int prompts = 0;
+    bool cell_goes_on = false;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (lines[k].substr(0, 4) == "...:") return false;
+      const std::size_t prompt = notebook_input_prompt(lines[k]);
+      if (!prompt) continue;
+      ++prompts;
+      const std::string_view code = strip_trailing(strip_leading(lines[k].substr(prompt)));
+      const std::string_view next = k + 1 < lines.size() ? lines[k + 1] : std::string_view();
+      cell_goes_on = cell_goes_on || code.empty() || code.ends_with(':') ||
+                     (!next.empty() && (next.front() == ' ' || next.front() == '\t')) || starts_statement(next);
+    }
+    return prompts >= 2 && cell_goes_on;
+  }
+
+  static bool starts_statement(std::string_view line) {
+    for (std::string_view keyword : {"import ", "from ", "def ", "class ", "for ", "while ", "if ", "with ", "try:",
+                                     "return ", "async ", "@"})
+      if (line.starts_with(keyword)) return true;
+    return false;
   }
 
   // Hashtags ("#python #interview") and Markdown headings ("## Setup") alone

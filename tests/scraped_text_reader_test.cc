@@ -89,5 +89,33 @@ TEST(ScrapedTextReaderTest, AClaimThatIsAllItsStatementPrintedAgreesWhole) {
   EXPECT_GT(whole, part);
 }
 
+// A notebook page copied as text: a cell's code starts on its `In [n]:`
+// prompt's line (or after the prompt alone) and goes on without one; the
+// `Out[n]:` value is its output. An IPython session (every input behind a
+// prompt, the line after it output) stays a session.
+TEST(ScrapedTextReaderTest, NotebookCellsAreCodeAfterTheirPrompts) {
+  Extraction notebook = read(
+      "Word lengths\n"                            // 1
+      "\n"                                        // 2
+      "In [1]: import statistics\n"               // 3
+      "from collections import Counter\n"         // 4
+      "\n"                                        // 5
+      "In [2]: def double(n):\n"                  // 6
+      "    return 2 * n\n"                        // 7
+      "double(21)\n"                              // 8
+      "Out[2]: 42\n");                            // 9
+  // Cells with no prose between them are one sample, as one namespace.
+  ASSERT_EQ(notebook.samples.size(), 1u);
+  EXPECT_EQ(notebook.samples[0].source,
+            "import statistics\nfrom collections import Counter\n\ndef double(n):\n    return 2 * n\ndouble(21)\n");
+  EXPECT_EQ(notebook.samples[0].style, SampleStyle::kScript);
+  ASSERT_EQ(notebook.samples[0].claims.size(), 1u);
+  EXPECT_EQ(notebook.samples[0].claims[0].text, "42");
+
+  Extraction session = read("In [1]: xs = [3, 1]\n\nIn [2]: print(sorted(xs))\n[1, 3]\n\nIn [3]: len(xs)\nOut[3]: 2\n");
+  ASSERT_FALSE(session.samples.empty());
+  for (const Sample& sample : session.samples) EXPECT_EQ(sample.style, SampleStyle::kSession) << sample.source;
+}
+
 }  // namespace
 }  // namespace guidecheck
