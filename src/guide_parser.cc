@@ -96,7 +96,7 @@ class GuideParser {
     // A notebook page copied as text: `In [3]:` before a cell's code, on its
     // first line or alone, and no `...:` continuations (an IPython session
     // has them). Its cells are code like any other on the page.
-    if (is_notebook_page(stripped_))
+    if (is_notebook_page(lines_, stripped_))
       for (std::string_view& line : stripped_)
         if (const std::size_t prompt = notebook_input_prompt(line)) line = strip_leading(line.substr(prompt));
     // A code box's line numbers are no code.
@@ -119,7 +119,8 @@ class GuideParser {
   // line: a prompt alone, or one whose line opens a block or is followed by
   // an indented line or another statement (`import`, `def`...). In an
   // IPython session the line after a prompt is output.
-  static bool is_notebook_page(const std::vector<std::string_view>& lines) {
+  // `raw` as the page has them (indentation kept), `lines` without it.
+  static bool is_notebook_page(const std::vector<std::string_view>& raw, const std::vector<std::string_view>& lines) {
     int prompts = 0;
     bool cell_goes_on = false;
     for (std::size_t k = 0; k < lines.size(); ++k) {
@@ -128,7 +129,7 @@ class GuideParser {
       if (!prompt) continue;
       ++prompts;
       const std::string_view code = strip_trailing(strip_leading(lines[k].substr(prompt)));
-      const std::string_view next = k + 1 < lines.size() ? lines[k + 1] : std::string_view();
+      const std::string_view next = k + 1 < raw.size() ? raw[k + 1] : std::string_view();
       cell_goes_on = cell_goes_on || code.empty() || code.ends_with(':') ||
                      (!next.empty() && (next.front() == ' ' || next.front() == '\t')) || starts_statement(next);
     }
