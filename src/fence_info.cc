@@ -8,6 +8,12 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (is_blank(s.front()) || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (is_blank(s.back()) || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
 }
@@ -117,6 +123,27 @@ std::string fence_title(std::string_view info) {
     return std::string(info.substr(start, end - start));
   }
   return {};
+}
+
+std::optional<Fence> opening_fence(std::string_view line) {
+  Fence fence;
+  while (fence.indent < line.size() && line[fence.indent] == ' ') ++fence.indent;
+  const std::string_view rest = line.substr(fence.indent);
+  if (rest.empty() || (rest[0] != '`' && rest[0] != '~')) return std::nullopt;
+  fence.mark = rest[0];
+  while (fence.length < rest.size() && rest[fence.length] == fence.mark) ++fence.length;
+  if (fence.length < 3) return std::nullopt;
+  const std::string_view info = rest.substr(fence.length);
+  if (fence.mark == '`' && info.find('`') != std::string_view::npos) return std::nullopt;  // inline code
+  fence.info = std::string(trim(info));
+  return fence;
+}
+
+bool closes_fence(std::string_view line, const Fence& fence) {
+  line = trim(line);
+  std::size_t n = 0;
+  while (n < line.size() && line[n] == fence.mark) ++n;
+  return n >= fence.length && n == line.size();
 }
 
 }  // namespace guidecheck

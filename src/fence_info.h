@@ -2,6 +2,8 @@
 // What a Markdown code block's info string (```python title="x.py") says
 // the block holds: Python to run, a REPL session, output, or anything else.
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,5 +41,20 @@ FenceRole fence_role(std::string_view info);
 /// The title a fence's info gives its block (`title="Output"` of Docusaurus,
 /// MkDocs Material, Starlight); "" when it gives none.
 std::string fence_title(std::string_view info);
+
+/// A fence's opening line: its character, length, indentation and info string.
+struct Fence {
+  char mark = '`';
+  std::size_t length = 0;
+  std::size_t indent = 0;
+  std::string info;
+};
+
+/// The fence `line` opens (three or more backticks or tildes after spaces;
+/// a backtick fence's info holds no backtick); nullopt for any other line.
+std::optional<Fence> opening_fence(std::string_view line);
+
+/// Whether `line` closes `fence`: as many of its marks or more, alone.
+bool closes_fence(std::string_view line, const Fence& fence);
 
 }  // namespace guidecheck

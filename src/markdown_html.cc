@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "fence_info.h"
 #include "html_table.h"
 #include "html_text.h"
 
@@ -71,35 +72,6 @@ std::string tag_language(std::string_view tag) {
     if (end > at + key.size()) return lowered.substr(at + key.size(), end - at - key.size());
   }
   return "";
-}
-
-// A fence's opening line: its character, length and info string.
-struct Fence {
-  char mark = '`';
-  std::size_t length = 0;
-  std::size_t indent = 0;
-  std::string info;
-};
-
-std::optional<Fence> opening_fence(std::string_view line) {
-  Fence fence;
-  while (fence.indent < line.size() && line[fence.indent] == ' ') ++fence.indent;
-  const std::string_view rest = line.substr(fence.indent);
-  if (rest.empty() || (rest[0] != '`' && rest[0] != '~')) return std::nullopt;
-  fence.mark = rest[0];
-  while (fence.length < rest.size() && rest[fence.length] == fence.mark) ++fence.length;
-  if (fence.length < 3) return std::nullopt;
-  const std::string_view info = rest.substr(fence.length);
-  if (fence.mark == '`' && info.find('`') != std::string_view::npos) return std::nullopt;  // inline code
-  fence.info = std::string(trim(info));
-  return fence;
-}
-
-bool closes_fence(std::string_view line, const Fence& fence) {
-  line = trim(line);
-  std::size_t n = 0;
-  while (n < line.size() && line[n] == fence.mark) ++n;
-  return n >= fence.length && n == line.size();
 }
 
 // Case-insensitive find of an ASCII `needle` in `text` from `from`.

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "claim_text.h"
+#include "fence_info.h"
 
 namespace guidecheck {
 namespace {
@@ -54,32 +55,21 @@ bool is_raw_tag(std::string_view line) {
   return body && (*body == "raw" || *body == "endraw");
 }
 
-// A CommonMark fence line: its character and length, 0 when it is none.
-std::pair<char, std::size_t> fence_of(std::string_view line) {
-  std::size_t indent = 0;
-  while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
-  if (indent > 3 || indent >= line.size() || (line[indent] != '`' && line[indent] != '~')) return {0, 0};
-  const char mark = line[indent];
-  std::size_t length = 0;
-  while (indent + length < line.size() && line[indent + length] == mark) ++length;
-  return {mark, length >= 3 ? length : 0};
-}
-
 }  // namespace
 
 std::vector<std::string> highlight_tags_as_fences(std::vector<std::string> lines) {
-  std::pair<char, std::size_t> open_fence{0, 0};  // a fenced block of the guide's own
+  // A fence of the guide's own (CommonMark's: at most three spaces in).
+  auto fence_at = [&](std::size_t k) {
+    std::optional<Fence> fence = opening_fence(lines[k]);
+    return fence && fence->indent <= 3 ? fence : std::nullopt;
+  };
+  std::optional<Fence> open_fence;
   for (std::size_t k = 0; k < lines.size(); ++k) {
-    const auto [mark, length] = fence_of(lines[k]);
-    if (open_fence.second) {
-      if (mark == open_fence.first && length >= open_fence.second && trim_blanks(lines[k]).size() == length)
-        open_fence = {0, 0};
+    if (open_fence) {
+      if (closes_fence(lines[k], *open_fence) && lines[k].find_first_not_of(' ') <= 3) open_fence.reset();
       continue;
     }
-    if (length) {
-      open_fence = {mark, length};
-      continue;
-    }
+    if ((open_fence = fence_at(k))) continue;
     if (is_raw_tag(lines[k])) {
       lines[k].clear();
       continue;
@@ -93,8 +83,8 @@ std::vector<std::string> highlight_tags_as_fences(std::vector<std::string> lines
     std::size_t ticks = 3;
     for (std::size_t inner = k + 1; inner < close; ++inner) {
       if (is_raw_tag(lines[inner])) lines[inner].clear();
-      const auto [inner_mark, inner_length] = fence_of(lines[inner]);
-      if (inner_mark == '`') ticks = std::max(ticks, inner_length + 1);
+      if (const std::optional<Fence> inner_fence = fence_at(inner); inner_fence && inner_fence->mark == '`')
+        ticks = std::max(ticks, inner_fence->length + 1);
     }
     lines[k] = std::string(ticks, '`') + *language;
     lines[close] = std::string(ticks, '`');
