@@ -66,18 +66,37 @@ void take_chunk(size_t request) {
   if (void* chunk = std::malloc(request); chunk && kept->size() < kept->capacity()) kept->push_back(chunk);
 }
 
-// malloc_info's report of the main heap (the first <heap>): the zygote has
-// no other thread, so no other arena.
-std::string main_heap_report() {
+// The size malloc maps afresh (M_MMAP_THRESHOLD's default): asked for a
+// chunk this large it maps new memory instead of taking a free one.
+constexpr size_t kMappedChunk = size_t{128} << 10;
+
+// One bin of the main heap's free chunks, as malloc_info reports it:
+// <size from="F" to="T" total="B" count="N"/>, sizes with the flag bits.
+struct FreeChunks {
+  size_t from = 0, to = 0, total = 0, count = 0;
+};
+
+// The main heap's (the first <heap>: the zygote has no other thread, so no
+// other arena) bins that hold free chunks.
+std::vector<FreeChunks> main_heap_free_chunks() {
   char* text = nullptr;
   size_t length = 0;
   FILE* info = open_memstream(&text, &length);
-  if (!info) return "";
+  if (!info) return {};
   const bool known = malloc_info(0, info) == 0;
   std::fclose(info);
   std::string xml = known && text ? std::string(text, length) : "";
   std::free(text);
-  return xml.substr(0, xml.find("</heap>"));
+  xml.resize(std::min(xml.find("</heap>"), xml.size()));
+  std::vector<FreeChunks> bins;
+  for (size_t at = xml.find("<size "); at != std::string::npos; at = xml.find("<size ", at + 1)) {
+    FreeChunks bin;
+    if (std::sscanf(xml.c_str() + at, "<size from=\"%zu\" to=\"%zu\" total=\"%zu\" count=\"%zu\"", &bin.from,
+                    &bin.to, &bin.total, &bin.count) == 4 &&
+        bin.count > 0)
+      bins.push_back(bin);
+  }
+  return bins;
 }
 
 void take_malloc_free_chunks() {
@@ -85,21 +104,16 @@ void take_malloc_free_chunks() {
   // malloc_info's report: emptied by asking for them.
   for (size_t request = 24; request <= 1032; request += 16)
     for (int k = 0; k < 7; ++k) take_chunk(request);
-  // Then the bins: <size from="F" to="T" total="B" count="N"/> per bin, the
-  // sizes with the chunk's flag bits. A lone chunk is taken whole; from a
-  // range, the smallest size may split a larger chunk, so look again.
+  // Then the bins. A lone chunk is taken whole; from a range, the smallest
+  // size may split a larger chunk, so look again. Chunks malloc would map
+  // afresh are left: a run's small allocations split them side by side.
   for (int pass = 0; pass < 16; ++pass) {
-    const std::string xml = main_heap_report();
     size_t taken = 0;
-    for (size_t at = xml.find("<size "); at != std::string::npos; at = xml.find("<size ", at + 1)) {
-      size_t from = 0, to = 0, total = 0, count = 0;
-      if (std::sscanf(xml.c_str() + at, "<size from=\"%zu\" to=\"%zu\" total=\"%zu\" count=\"%zu\"", &from, &to,
-                      &total, &count) != 4 ||
-          count == 0)
-        continue;
-      const size_t chunk = std::max<size_t>((count == 1 ? total : from) & ~size_t{7}, 4 * sizeof(size_t));
-      for (size_t k = 0; k < count; ++k) take_chunk(chunk - sizeof(size_t));  // a chunk's header is one word
-      taken += count;
+    for (const FreeChunks& bin : main_heap_free_chunks()) {
+      const size_t chunk = std::max<size_t>((bin.count == 1 ? bin.total : bin.from) & ~size_t{7}, 4 * sizeof(size_t));
+      if (chunk >= kMappedChunk) continue;
+      for (size_t k = 0; k < bin.count; ++k) take_chunk(chunk - sizeof(size_t));  // a chunk's header is one word
+      taken += bin.count;
     }
     if (taken == 0) return;
   }
@@ -121,15 +135,9 @@ std::optional<size_t> python_free_blocks() {
 }
 
 size_t malloc_free_bytes(size_t bound) {
-  const std::string xml = main_heap_report();
   size_t free_bytes = 0;
-  for (size_t at = xml.find("<size "); at != std::string::npos; at = xml.find("<size ", at + 1)) {
-    size_t from = 0, to = 0, total = 0, count = 0;
-    if (std::sscanf(xml.c_str() + at, "<size from=\"%zu\" to=\"%zu\" total=\"%zu\" count=\"%zu\"", &from, &to,
-                    &total, &count) == 4 &&
-        to < bound)
-      free_bytes += total;
-  }
+  for (const FreeChunks& bin : main_heap_free_chunks())
+    if (bin.to < bound) free_bytes += bin.total;
   return free_bytes;
 }
 
