@@ -92,11 +92,13 @@ bool is_pragma(std::string_view text) {
   if (std::any_of(kPragmas.begin(), kPragmas.end(),
                   [&](std::string_view p) { return std::string_view(low).substr(0, p.size()) == p; }))
     return true;
-  // MkDocs Material's code annotation anchors: `# (1)`, `# (2)!`.
-  std::string_view anchor = trim_blanks(text);
-  if (anchor.ends_with('!')) anchor.remove_suffix(1);
-  return anchor.size() >= 3 && anchor.front() == '(' && anchor.back() == ')' &&
-         std::all_of(anchor.begin() + 1, anchor.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+  return is_annotation_anchor(trim_blanks(text));
+}
+
+bool is_annotation_anchor(std::string_view text) {
+  if (text.ends_with('!')) text.remove_suffix(1);
+  return text.size() >= 3 && text.front() == '(' && text.back() == ')' &&
+         std::all_of(text.begin() + 1, text.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::pair<std::string_view, std::string_view> split_note(std::string_view text) {

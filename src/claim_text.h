@@ -21,8 +21,13 @@ std::string ascii_lower(std::string_view text);
 /// none (printed messages often start that way).
 std::optional<std::string_view> error_text(std::string_view text);
 
-/// `# noqa`, `# type: ignore`, `# pylint: ...`, a shebang...
+/// `# noqa`, `# type: ignore`, `# pylint: ...`, a shebang, a directive to a
+/// documentation site's display of the code...
 bool is_pragma(std::string_view text);
+
+/// MkDocs Material's anchor of a code annotation, `(1)` or `(2)!`, as a
+/// comment's whole text (no blanks around it).
+bool is_annotation_anchor(std::string_view text);
 
 /// `120 (5 * 4 * 3 * 2 * 1)` -> {"120", "(5 * 4 * 3 * 2 * 1)"}. Only a
 /// parenthesised group at the very end, after a space, that is not itself a

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "claim_text.h"
 #include "output_block_claim.h"
 #include "call_output_table.h"
 #include "chunk_options.h"
@@ -197,14 +198,11 @@ class MarkdownReader {
     introduced_ = false;
   }
 
-  // A comment `# (1)` or `# (1)!`: an anchor of a code annotation.
+  // A line that ends in a comment `# (1)` or `# (1)!`: an anchor of a code annotation.
   static bool has_annotation_markers(std::string_view source) {
     for (std::size_t at = source.find("# ("); at != std::string_view::npos; at = source.find("# (", at + 3)) {
-      std::size_t end = at + 3;
-      while (end < source.size() && source[end] >= '0' && source[end] <= '9') ++end;
-      if (end == at + 3 || end >= source.size() || source[end] != ')') continue;
-      if (++end < source.size() && source[end] == '!') ++end;
-      if (end == source.size() || source[end] == '\n') return true;
+      const std::size_t end = std::min(source.find('\n', at), source.size());
+      if (is_annotation_anchor(source.substr(at + 2, end - at - 2))) return true;
     }
     return false;
   }
