@@ -166,7 +166,8 @@ py::object script_directory(const std::string& path) {
   if (char* resolved = realpath(path.c_str(), nullptr)) {
     std::string real(resolved);
     std::free(resolved);
-    return py::str(real.substr(0, real.rfind('/') == 0 ? 1 : real.rfind('/')));
+    const std::size_t slash = real.rfind('/');  // realpath's answer is absolute
+    return py::str(real.substr(0, slash == 0 ? 1 : slash));  // "/" keeps its slash
   }
   py::object os_path = py::module_::import("os.path");
   return os_path.attr("dirname")(os_path.attr("realpath")(path));
