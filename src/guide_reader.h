@@ -37,6 +37,9 @@ struct Extraction {
   /// Lines the reader could not take as code (a NUL byte, invalid UTF-8, a
   /// line too long): "guide.md:12: message", always shown.
   std::vector<std::string> warnings;
+  /// Set when the file is not a guide of this format at all
+  /// ("guide.ipynb:3: not a Jupyter notebook: ..."): reading it fails.
+  std::string error;
 };
 
 using ReadGuide = Extraction (*)(std::string_view text, const ReadOptions& options);

@@ -8,6 +8,7 @@
 #include "continuation.h"
 #include "guide_file.h"
 #include "markdown_reader.h"
+#include "notebook_reader.h"
 #include "percent_script_reader.h"
 #include "rst_reader.h"
 #include "scraped_text_reader.h"
@@ -26,6 +27,7 @@ const std::vector<GuideFormat>& guide_formats() {
       {"rst", {".rst", ".rest"}, read_rst_guide},
       {"script", {".py"}, read_percent_script},
       {"asciidoc", {".adoc", ".asciidoc", ".asc"}, read_asciidoc_guide},
+      {"notebook", {".ipynb"}, read_notebook},
   };
   return formats;
 }
@@ -72,6 +74,10 @@ bool read_with(const std::string& path, std::string_view format_override, const 
   std::string text;
   if (!load_guide_text(path, &text, err)) return false;
   *extraction = read_guide_text(*format, text, options);
+  if (!extraction->error.empty()) {
+    *err = extraction->error;
+    return false;
+  }
   std::vector<std::string> line_warnings = guide_line_warnings(path, text);
   extraction->warnings.insert(extraction->warnings.begin(), line_warnings.begin(), line_warnings.end());
   return true;

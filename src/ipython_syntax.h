@@ -1,0 +1,40 @@
+#pragma once
+// IPython's own syntax in a notebook cell, made plain Python: a kernel
+// takes `%matplotlib inline`, `!ls` or `%%time` before Python sees the
+// cell; a fresh `python3` would stop at them with a SyntaxError.
+//
+//   %%writefile helpers.py     -> the cell is the file helpers.py
+//   %time total = f()          -> total = f()       (timing printed: output not judged)
+//   !pip install pandas        -> pass              (a shell command)
+//   %matplotlib inline         -> pass              (changes nothing a sample prints)
+//
+// Every line keeps its place (and its indentation), so the cell's lines
+// still map to the notebook's.
+
+#include <string>
+#include <vector>
+
+namespace guidecheck {
+
+struct PythonCell {
+  /// The cell as Python, line for line with the cell.
+  std::vector<std::string> lines;
+  /// False when the cell is not Python (`%%bash`, `%%html`, `%%writefile
+  /// data.csv`...): it is no sample.
+  bool is_python = true;
+  /// False when an IPython command prints what a plain run does not (a
+  /// timing, a shell command's output, `Writing helpers.py`): the cell's
+  /// printed output cannot be judged, its value still can.
+  bool prints_as_shown = true;
+  /// `%%writefile NAME`: the file the cell is; empty otherwise.
+  std::string written_file;
+  /// The IPython commands met, for notes ("%%time", "!pip").
+  std::vector<std::string> commands;
+  /// Only IPython commands, blank lines and comments: nothing to run.
+  bool only_commands = false;
+};
+
+/// The cell `lines` (without their '\n') as plain Python.
+PythonCell python_cell(const std::vector<std::string>& lines);
+
+}  // namespace guidecheck

@@ -1,0 +1,198 @@
+#include "notebook_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "claims.h"
+#include "guide_parser.h"
+#include "ipython_syntax.h"
+#include "notebook_json.h"
+#include "output_block_claim.h"
+#include "python_lexer.h"
+
+namespace guidecheck {
+namespace {
+
+// IPython gives every cell display(); a plain run gets it from the setup,
+// showing what a notebook shows as text/plain.
+constexpr std::string_view kDisplaySetup =
+    "def display(*objects, **options):\n"
+    "    for shown in objects:\n"
+    "        print(repr(shown))\n";
+
+bool has_tag(const NotebookCell& cell, std::initializer_list<std::string_view> names) {
+  return std::any_of(cell.tags.begin(), cell.tags.end(), [&](const std::string& tag) {
+    return std::find(names.begin(), names.end(), tag) != names.end();
+  });
+}
+
+// nbval's markers: a comment among the first lines of the cell.
+bool has_marker_comment(const std::vector<std::string>& lines, std::string_view marker) {
+  for (const std::string& line : lines) {
+    const std::string_view text = strip_leading(line);
+    if (text.empty()) continue;
+    if (!text.starts_with('#')) return false;
+    if (text.find(marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool is_code_line(std::string_view line) {
+  const std::string_view text = strip_leading(line);
+  return !text.empty() && !text.starts_with('#');
+}
+
+// A blank to fill in: a name of underscores alone (`___`), outside comments.
+bool has_blank_to_fill(std::string_view line) {
+  line = line.substr(0, line.find('#'));
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    if (line[k] != '_') continue;
+    std::size_t end = k;
+    while (end < line.size() && line[end] == '_') ++end;
+    auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    if (end - k >= 2 && (k == 0 || !name_char(line[k - 1])) && (end == line.size() || !name_char(line[end]))) return true;
+    k = end;
+  }
+  return false;
+}
+
+// A cell the reader is meant to complete: a `___` blank, or nbgrader's
+// `# YOUR CODE HERE` over `raise NotImplementedError()`.
+bool is_exercise(const std::vector<std::string>& lines) {
+  bool your_code = false, not_implemented = false;
+  for (const std::string& line : lines) {
+    if (is_code_line(line) && has_blank_to_fill(line)) return true;
+    std::string upper = line;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    your_code = your_code || upper.find("YOUR CODE HERE") != std::string::npos;
+    not_implemented = not_implemented || line.find("raise NotImplementedError") != std::string::npos;
+  }
+  return your_code && not_implemented;
+}
+
+class NotebookReader {
+ public:
+  explicit NotebookReader(const ReadOptions& options) : options_(options) {}
+
+  Extraction read(std::string_view text) {
+    Notebook notebook;
+    std::string err;
+    if (!parse_notebook(text, &notebook, &err)) {
+      extraction_.error = fmt::format("{}:{}", options_.filename, err);
+      return std::move(extraction_);
+    }
+    if (!notebook.language.empty() && !notebook.language.starts_with("python")) {
+      extraction_.warnings.push_back(
+          format_diagnostic(options_.filename, {1, "a notebook in " + notebook.language + ": no Python cells to check"}));
+      return std::move(extraction_);
+    }
+    for (const NotebookCell& cell : notebook.cells)
+      if (cell.type == "code") read_code_cell(cell);
+    number_samples(&extraction_.samples);
+    return std::move(extraction_);
+  }
+
+ private:
+  void read_code_cell(const NotebookCell& cell) {
+    std::vector<std::string> lines;
+    for (const NotebookLine& line : cell.source) lines.push_back(line.text);
+    const int line = cell.source.empty() ? cell.file_line : cell.source.front().file_line;
+    if (has_tag(cell, {"skip-execution", "nbval-skip", "skip"}) || has_marker_comment(lines, "NBVAL_SKIP"))
+      return skip(line, "cell marked to be skipped: not run");
+    const PythonCell python = python_cell(lines);
+    if (!python.is_python)
+      return skip(line, fmt::format("a {} cell: not Python, not run", python.commands.empty() ? "" : python.commands.front()));
+    if (python.only_commands) return skip(line, fmt::format("only IPython commands ({}): nothing to run", python.commands.front()));
+    std::size_t begin = 0, end = python.lines.size();
+    while (begin < end && strip_leading(python.lines[begin]).empty()) ++begin;
+    while (end > begin && strip_leading(python.lines[end - 1]).empty()) --end;
+    if (std::none_of(python.lines.begin() + static_cast<long>(begin), python.lines.begin() + static_cast<long>(end), is_code_line))
+      return;  // empty, or comments only
+    if (is_exercise(lines)) return skip(line, "an exercise left to fill in: not run");
+
+    Sample sample;
+    CodeRun run;
+    for (std::size_t k = begin; k < end; ++k) {
+      sample.source.append(python.lines[k]).push_back('\n');
+      sample.guide_lines.push_back(cell.source[k].file_line);
+      run.lines.emplace_back(strip_leading(python.lines[k]));
+    }
+    sample.first_line = run.first_line = sample.guide_lines.front();
+    sample.last_line = run.last_line = sample.guide_lines.back();
+    run.guide_lines = sample.guide_lines;
+    sample.claims = find_claims(run);
+    sample.saved_as = python.written_file;
+    sample.setup = std::string(kDisplaySetup);
+    if (!python.commands.empty())
+      note(&sample, line, fmt::format("IPython's {} taken out for the plain run", python.commands.front()));
+    if (has_tag(cell, {"nbval-ignore-output"}) || has_marker_comment(lines, "NBVAL_IGNORE_OUTPUT")) {
+      note(&sample, line, "outputs marked to be ignored: not judged");
+    } else {
+      add_output_claims(cell, python.prints_as_shown, &sample);
+    }
+    extraction_.samples.push_back(std::move(sample));
+  }
+
+  // The printed block (stdout, display() and the traceback, in order) and
+  // the value block (the execute_result), each one claim.
+  void add_output_claims(const NotebookCell& cell, bool prints_as_shown, Sample* sample) {
+    std::vector<NotebookLine> printed, value;
+    for (const NotebookOutput& output : cell.outputs) {
+      switch (output.kind) {
+        case NotebookOutput::Kind::kStdout:
+        case NotebookOutput::Kind::kError:
+          printed.insert(printed.end(), output.lines.begin(), output.lines.end());
+          break;
+        case NotebookOutput::Kind::kDisplay:
+          if (!output.has_image) printed.insert(printed.end(), output.lines.begin(), output.lines.end());
+          break;
+        case NotebookOutput::Kind::kValue:
+          if (!output.has_image) value.insert(value.end(), output.lines.begin(), output.lines.end());
+          break;
+        case NotebookOutput::Kind::kStderr:
+          break;  // warnings: no claim
+      }
+    }
+    if (!prints_as_shown && !printed.empty()) {
+      note(sample, printed.front().file_line, "printed by an IPython command a plain run does not have: not judged");
+      printed.clear();
+    }
+    add_block(printed, false, sample);
+    add_block(value, true, sample);
+  }
+
+  void add_block(std::vector<NotebookLine> lines, bool value_only, Sample* sample) {
+    while (!lines.empty() && strip_leading(lines.back().text).empty()) lines.pop_back();
+    if (lines.empty()) return;
+    std::vector<std::string> texts;
+    for (const NotebookLine& line : lines) texts.push_back(line.text);
+    Claim claim = output_block_claim(*sample, texts, lines.front().file_line);
+    claim.last_guide_line = lines.back().file_line;
+    // Out[n] shows the last expression's value alone, nothing printed before it.
+    if (value_only) claim.since_line = claim.anchor_line;
+    add_claim(*sample, std::move(claim));
+  }
+
+  void note(Sample* sample, int line, const std::string& message) {
+    sample->notes.push_back(format_diagnostic(options_.filename, {line, message}));
+  }
+
+  void skip(int line, const std::string& message) {
+    extraction_.diagnostics.push_back(format_diagnostic(options_.filename, {line, message}));
+  }
+
+  const ReadOptions& options_;
+  Extraction extraction_;
+};
+
+}  // namespace
+
+Extraction read_notebook(std::string_view text, const ReadOptions& options) {
+  return NotebookReader(options).read(text);
+}
+
+}  // namespace guidecheck
