@@ -75,12 +75,20 @@ std::optional<Traceback> find_traceback(std::string_view text) {
   return Traceback{collapsed(lines, 0, first), {lines.begin() + static_cast<std::ptrdiff_t>(last) + 1, lines.end()}};
 }
 
+// IPython writes an exception without a message as `StopIteration: `,
+// Python as `StopIteration`: the same line.
+std::vector<std::string> without_empty_messages(std::vector<std::string> lines) {
+  for (std::string& line : lines)
+    if (line.ends_with(':') && line.find_first_of(" :") == line.size() - 1) line.pop_back();
+  return lines;
+}
+
 // The exception lines of a printed traceback: after the stack, whose lines
 // Python always indents (`  File ...`, the source line, its carets).
 std::vector<std::string> exception_lines(const std::vector<std::string_view>& after) {
   std::size_t k = 0;
   while (k < after.size() && (after[k].empty() || after[k].front() == ' ' || after[k].front() == '\t')) ++k;
-  return collapsed(after, k, after.size());
+  return without_empty_messages(collapsed(after, k, after.size()));
 }
 
 // Whether `lines` ends with `tail`.
@@ -98,7 +106,7 @@ std::optional<ClaimComparison> compare_traceback(std::string_view claimed, std::
   if (shown) {
     // The claim's stack may be elided or lost its indentation in a scrape:
     // only its last lines must be the printed exception lines.
-    const std::vector<std::string> after = collapsed(shown->after, 0, shown->after.size());
+    const std::vector<std::string> after = without_empty_messages(collapsed(shown->after, 0, shown->after.size()));
     if (!exception.empty() && shown->before == printed->before && ends_with(after, exception))
       return ClaimComparison{ClaimVerdict::kEquivalent, "traceback"};
     return ClaimComparison{ClaimVerdict::kMismatch, ""};

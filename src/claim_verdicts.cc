@@ -1,3 +1,4 @@
+#include "sample.h"
 #include "claim_verdicts.h"
 
 #include <algorithm>
@@ -10,12 +11,6 @@
 
 namespace guidecheck {
 namespace {
-
-// Snippet line (1-based) of a guide line; 0 when the snippet has none.
-int snippet_line_of(const std::vector<int>& guide_lines, int guide_line) {
-  auto it = std::find(guide_lines.begin(), guide_lines.end(), guide_line);
-  return it == guide_lines.end() ? 0 : static_cast<int>(it - guide_lines.begin()) + 1;
-}
 
 // The exception line of a traceback: its last non-empty line.
 std::string last_line(std::string_view text) {
@@ -227,11 +222,17 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   }
   // A notebook cell (or a REPL) shows its last expression's value after
   // what it printed: the session run echoed it (None shows nothing). When
-  // the cell printed nothing, the value is all the block can show.
+  // the cell printed nothing, the value is all the block can show; a block
+  // of the value alone (Out[n], since_line at the anchor) shows it whatever
+  // the expression printed on the way.
   const StatementOutput* last = statement_holding(first, anchor);
-  if (!agrees(comparison) && values_shown && last && last->stdout_text.empty()) {
+  if (!agrees(comparison) && values_shown && last && (last->stdout_text.empty() || since == anchor)) {
     const StatementOutput* shown = statement_holding(*values_shown, last->line);
-    const std::string value = shown && shown->ran ? rendered_output(*values_shown, last->line) : "";
+    std::string value = shown && shown->ran ? rendered_output(*values_shown, last->line) : "";
+    // The session's output of that statement holds what it printed, then its value.
+    if (const std::string printed_first = without_final_newline(last->stdout_text);
+        since == anchor && !printed_first.empty() && value.starts_with(printed_first + "\n"))
+      value.erase(0, printed_first.size() + 1);
     if (!value.empty()) {
       const std::string with_value = printed_text.empty() ? value : printed_text + "\n" + value;
       std::string claimed;

@@ -93,7 +93,11 @@ std::string saved_module_prelude(const std::vector<const Sample*>& saved) {
 
 std::vector<const Sample*> saved_modules_imported(const Sample& sample, const std::vector<Sample>& all) {
   std::vector<const Sample*> saved;
-  const std::vector<std::string> modules = imported_modules(sample.source);
+  // What it imports, and what the samples it continues import: they run first.
+  std::vector<std::string> modules = imported_modules(sample.source);
+  for (const Sample& other : all)
+    if (std::find(sample.continues.begin(), sample.continues.end(), other.id) != sample.continues.end())
+      for (std::string& module : imported_modules(other.source)) modules.push_back(std::move(module));
   for (const Sample& other : all) {
     if (other.id == sample.id) break;  // a page shows the file before it imports it
     if (!other.saved_as.ends_with(".py")) continue;

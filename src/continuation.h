@@ -34,7 +34,8 @@ std::string continuation_prelude(const std::vector<const Sample*>& earlier);
 std::string saved_module_prelude(const std::vector<const Sample*>& saved);
 
 /// The samples of `all` (in guide order) before `sample` that are saved as
-/// a module it imports, the latest of each name.
+/// a module it imports (or one of the samples it continues imports), the
+/// latest of each name.
 std::vector<const Sample*> saved_modules_imported(const Sample& sample, const std::vector<Sample>& all);
 
 }  // namespace guidecheck

@@ -79,7 +79,10 @@ PythonCell python_cell(const std::vector<std::string>& lines) {
     cell.commands.push_back("%%" + std::string(magic));
     if (magic == "writefile" || magic == "file") {
       std::string_view name = trim(magic_line.substr(magic.size()));
-      while (name.starts_with('-')) name = trim(name.substr(first_word(name).size()));  // `-a`
+      while (name.starts_with('-')) {
+        cell.appends = cell.appends || first_word(name) == "-a" || first_word(name) == "--append";
+        name = trim(name.substr(first_word(name).size()));
+      }
       if (name.size() >= 2 && (name.front() == '"' || name.front() == '\'') && name.back() == name.front())
         name = name.substr(1, name.size() - 2);
       cell.written_file = std::string(name);
@@ -90,8 +93,8 @@ PythonCell python_cell(const std::vector<std::string>& lines) {
     } else if (!one_of(kPythonCellMagics, magic)) {
       cell.is_python = false;  // %%bash, %%html, %%sql...
     }
-    cell.lines[first] = "pass";
-    body = first + 1;
+    cell.lines[first].clear();
+    body = cell.first_python_line = first + 1;
   }
   bool in_string = false, has_python = false;
   for (std::size_t k = body; k < cell.lines.size(); ++k) {

@@ -19,6 +19,9 @@ namespace guidecheck {
 struct PythonCell {
   /// The cell as Python, line for line with the cell.
   std::vector<std::string> lines;
+  /// Where the Python starts: after a cell magic's `%%` line, which is no
+  /// line of it (a `%%writefile` module's docstring comes first).
+  std::size_t first_python_line = 0;
   /// False when the cell is not Python (`%%bash`, `%%html`, `%%writefile
   /// data.csv`...): it is no sample.
   bool is_python = true;
@@ -28,6 +31,7 @@ struct PythonCell {
   bool prints_as_shown = true;
   /// `%%writefile NAME`: the file the cell is; empty otherwise.
   std::string written_file;
+  bool appends = false;  ///< `%%writefile -a`: the cell adds to the file
   /// The IPython commands met, for notes ("%%time", "!pip").
   std::vector<std::string> commands;
   /// Only IPython commands, blank lines and comments: nothing to run.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -107,7 +108,7 @@ class NotebookReader {
     if (!python.is_python)
       return skip(line, fmt::format("a {} cell: not Python, not run", python.commands.empty() ? "" : python.commands.front()));
     if (python.only_commands) return skip(line, fmt::format("only IPython commands ({}): nothing to run", python.commands.front()));
-    std::size_t begin = 0, end = python.lines.size();
+    std::size_t begin = python.first_python_line, end = python.lines.size();
     while (begin < end && strip_leading(python.lines[begin]).empty()) ++begin;
     while (end > begin && strip_leading(python.lines[end - 1]).empty()) --end;
     if (std::none_of(python.lines.begin() + static_cast<long>(begin), python.lines.begin() + static_cast<long>(end), is_code_line))
@@ -125,7 +126,17 @@ class NotebookReader {
     sample.last_line = run.last_line = sample.guide_lines.back();
     run.guide_lines = sample.guide_lines;
     sample.claims = find_claims(run);
-    sample.saved_as = python.written_file;
+    if (!python.written_file.empty()) {
+      // `%%writefile -a` adds to the file: the module is all the cells wrote.
+      Sample& written = written_[python.written_file];
+      if (python.appends) {
+        sample.source.insert(0, written.source);
+        sample.guide_lines.insert(sample.guide_lines.begin(), written.guide_lines.begin(), written.guide_lines.end());
+      }
+      written.source = sample.source;
+      written.guide_lines = sample.guide_lines;
+      sample.saved_as = python.written_file;
+    }
     sample.setup = std::string(kDisplaySetup);
     if (!python.commands.empty())
       note(&sample, line, fmt::format("IPython's {} taken out for the plain run", python.commands.front()));
@@ -165,6 +176,7 @@ class NotebookReader {
     add_block(value, true, sample);
   }
 
+  // nbformat writes a cell's outputs before its source: a sample spans both.
   void add_block(std::vector<NotebookLine> lines, bool value_only, Sample* sample) {
     while (!lines.empty() && strip_leading(lines.back().text).empty()) lines.pop_back();
     if (lines.empty()) return;
@@ -174,6 +186,7 @@ class NotebookReader {
     claim.last_guide_line = lines.back().file_line;
     // Out[n] shows the last expression's value alone, nothing printed before it.
     if (value_only) claim.since_line = claim.anchor_line;
+    sample->first_line = std::min(sample->first_line, claim.guide_line);
     add_claim(*sample, std::move(claim));
   }
 
@@ -187,6 +200,7 @@ class NotebookReader {
 
   const ReadOptions& options_;
   Extraction extraction_;
+  std::map<std::string, Sample> written_;  // by file name: what %%writefile cells wrote so far
 };
 
 }  // namespace

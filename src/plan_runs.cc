@@ -1,3 +1,4 @@
+#include "sample.h"
 #include "plan_runs.h"
 
 #include <algorithm>
@@ -48,9 +49,8 @@ std::vector<size_t> samples_showing_values(const CheckPlan& plan, ErrorVariants 
     bool may_claim_a_value = std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
       if (c.kind != ClaimKind::kOutput) return false;
       if (c.form != ClaimForm::kOutputBlock) return true;
-      auto at = std::find(sample.guide_lines.begin(), sample.guide_lines.end(), c.anchor_line);
-      return at != sample.guide_lines.end() &&
-             may_be_a_value(sample.source, static_cast<int>(at - sample.guide_lines.begin()) + 1);
+      const int line = snippet_line_of(sample.guide_lines, c.anchor_line);
+      return line > 0 && may_be_a_value(sample.source, line);
     });
     if (!may_claim_a_value) continue;
     candidates.push_back(i);
@@ -61,9 +61,8 @@ std::vector<size_t> samples_showing_values(const CheckPlan& plan, ErrorVariants 
     const Sample& sample = plan.samples[candidates[k]].sample;
     bool on_value = std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
       if (c.kind != ClaimKind::kOutput) return false;
-      auto at = std::find(sample.guide_lines.begin(), sample.guide_lines.end(), c.anchor_line);
-      int line = static_cast<int>(at - sample.guide_lines.begin()) + 1;
-      return at != sample.guide_lines.end() &&
+      const int line = snippet_line_of(sample.guide_lines, c.anchor_line);
+      return line > 0 &&
              std::any_of(facts[k].value_statements.begin(), facts[k].value_statements.end(),
                          [&](const std::pair<int, int>& span) { return span.first <= line && line <= span.second; });
     });

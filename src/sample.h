@@ -3,6 +3,7 @@
 // judges it. The manifest (snippet_manifest.h) is its serialisation; the
 // plan adds how it runs, the judge what became of it.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -53,5 +54,14 @@ struct Sample {
   /// was fixed by hand.
   std::string generated_hash;
 };
+
+/// The snippet line (1-based) that guide line `guide_line` shows, given a
+/// sample's `guide_lines`; 0 when it shows none. When several snippet lines
+/// share the guide line (a notebook cell kept as one string), the last:
+/// a claim after that guide line follows all of them.
+inline int snippet_line_of(const std::vector<int>& guide_lines, int guide_line) {
+  const auto last = std::find(guide_lines.rbegin(), guide_lines.rend(), guide_line);
+  return last == guide_lines.rend() ? 0 : static_cast<int>(guide_lines.rend() - last);
+}
 
 }  // namespace guidecheck

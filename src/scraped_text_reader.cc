@@ -1,3 +1,4 @@
+#include "sample.h"
 #include "scraped_text_reader.h"
 
 #include <algorithm>
@@ -35,15 +36,12 @@ ClaimAgreement count_agreeing_claims(const std::vector<Claim>& claims, const std
   ClaimAgreement agreement;
   for (const auto& claim : claims) {
     if (claim.kind != ClaimKind::kOutput) continue;
-    auto it = std::find(guide_lines.begin(), guide_lines.end(), claim.anchor_line);
-    if (it == guide_lines.end()) continue;
-    int snippet_line = static_cast<int>(it - guide_lines.begin()) + 1;
+    const int snippet_line = snippet_line_of(guide_lines, claim.anchor_line);
+    if (snippet_line == 0) continue;
     std::string stdout_text;
     if (claim.form == ClaimForm::kOutputBlock) {
       // What every statement since the block before it printed.
-      const auto since = std::find(guide_lines.begin(), guide_lines.end(), claim.since_line);
-      const int since_line = since == guide_lines.end() ? 0 : static_cast<int>(since - guide_lines.begin()) + 1;
-      stdout_text = output_between(outcome, since_line, snippet_line).value_or("");
+      stdout_text = output_between(outcome, snippet_line_of(guide_lines, claim.since_line), snippet_line).value_or("");
     } else if (const StatementOutput* statement = statement_holding(outcome, snippet_line)) {
       stdout_text = statement->stdout_text;
     }
