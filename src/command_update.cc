@@ -7,6 +7,7 @@
 #include "errata.h"
 #include "golden_pattern.h"
 #include "guide_claim_fixes.h"
+#include "guide_reader.h"
 #include "judge.h"
 #include "plan_runs.h"
 #include "recorded_durations.h"
@@ -71,6 +72,17 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
     result.error = "--write-guide needs snippets extracted from the guide: run guidecheck extract";
     result.exit_code = 2;
     return result;
+  }
+  if (update.write_guide) {
+    const GuideFormat* format = guide_format_for(target.guide_path, target.guide_format, &result.error);
+    if (format && !format->claims_rewritable) {
+      result.error = fmt::format(
+          "--write-guide: {} is a Jupyter notebook; run it again to renew its outputs (jupyter nbconvert "
+          "--execute --inplace {}), then check it",
+          target.guide_path, target.guide_path);
+      result.exit_code = 2;
+      return result;
+    }
   }
   if (!plan.drift.empty()) {
     result.messages = plan.drift;

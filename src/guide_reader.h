@@ -48,6 +48,9 @@ struct GuideFormat {
   std::string_view name;                     ///< for --guide-format: "text", "markdown", "rst"
   std::vector<std::string_view> extensions;  ///< ".md", ".markdown"; matched case-insensitively
   ReadGuide read;
+  /// `update --write-guide` may rewrite its claims as lines of text. Not a
+  /// notebook's: its outputs are JSON, and Jupyter rewrites them by running it.
+  bool claims_rewritable = true;
 };
 
 /// Every reader, in the order --help lists them; the first is the default

@@ -27,7 +27,7 @@ const std::vector<GuideFormat>& guide_formats() {
       {"rst", {".rst", ".rest"}, read_rst_guide},
       {"script", {".py"}, read_percent_script},
       {"asciidoc", {".adoc", ".asciidoc", ".asc"}, read_asciidoc_guide},
-      {"notebook", {".ipynb"}, read_notebook},
+      {"notebook", {".ipynb"}, read_notebook, /*claims_rewritable=*/false},
   };
   return formats;
 }

@@ -110,8 +110,9 @@ PythonCell python_cell(const std::vector<std::string>& lines) {
       has_python = true;
       continue;
     }
-    const std::string_view name = magic ? first_word(code.substr(1)) : shell ? first_word(code.substr(1)) : code;
-    cell.commands.push_back((magic ? "%" : shell ? "!" : "") + std::string(name));
+    // Copies: `code` views the line about to be replaced.
+    const std::string name(magic || shell ? first_word(code.substr(1)) : code);
+    cell.commands.push_back((magic ? "%" : shell ? "!" : "") + name);
     const std::string indentation = line.substr(0, indent);
     if (magic && (name == "time" || name == "timeit") && trim(code.substr(1 + name.size())).size() > 0) {
       // `%time total = f()` runs the statement; `%timeit f()` times it only.
@@ -124,7 +125,7 @@ PythonCell python_cell(const std::vector<std::string>& lines) {
     line = indentation + "pass";
     if (!(magic && one_of(kQuietLineMagics, name))) cell.prints_as_shown = false;
   }
-  cell.only_commands = cell.is_python && !has_python;
+  cell.only_commands = cell.is_python && !has_python && !cell.commands.empty();
   return cell;
 }
 

@@ -34,7 +34,8 @@ struct PythonCell {
   bool appends = false;  ///< `%%writefile -a`: the cell adds to the file
   /// The IPython commands met, for notes ("%%time", "!pip").
   std::vector<std::string> commands;
-  /// Only IPython commands, blank lines and comments: nothing to run.
+  /// IPython commands and nothing else but blank lines and comments:
+  /// nothing to run.
   bool only_commands = false;
 };
 

@@ -72,8 +72,9 @@ class LineBuilder {
     if (!value.is_array()) return;
     for (const auto& part : value) {
       if (!part.is_string()) continue;
-      append(without_ansi_codes(part.get_ref<const std::string&>()), line_of_node(line_of_, part));
-      if (!open_) lines_.push_back({"", line_of_node(line_of_, part)});  // an empty string is an empty line
+      const std::string& text = part.get_ref<const std::string&>();
+      if (text.empty()) lines_.push_back({"", line_of_node(line_of_, part)});  // an empty line
+      append(without_ansi_codes(text), line_of_node(line_of_, part));
       open_ = false;
     }
   }

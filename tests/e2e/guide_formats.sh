@@ -190,6 +190,50 @@ s02 20 match" "$(claims "$work/r.json")"
   text_contains "drift names the changed setup" "guide.rst:13: sample s01 changed: the setup it runs first" "$out"
 }
 
+# A Jupyter notebook, really run, then one output made stale: its kept
+# outputs are the claims, at the notebook's own lines.
+case_a_notebook_is_judged_by_its_outputs() {
+  rm -rf "$work" && mkdir -p "$work"
+  cp "$SOURCE_DIR/tests/fixtures/formats/word_counts.ipynb" "$work/"
+  local rc=0
+  gc_in check word_counts.ipynb --format json >"$work/r.json" || rc=$?
+  assert_eq "exit code" 1 "$rc"
+  # s02 imports the module the %%writefile cell wrote; the loop's output
+  # is stale; display() and a Counter's 0; a kept KeyError traceback.
+  assert_eq "claims" "s02 46 match
+s02 52 match
+s03 77 mismatch
+s04 99 match
+s04 108 match
+s05 132 equivalent" "$(claims "$work/r.json")"
+  text_contains "an exercise is not run" "word_counts.ipynb:150: an exercise left to fill in: not run" \
+    "$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["reader_notes"])' "$work/r.json")"
+}
+
+# The project cycle on a notebook; its outputs are Jupyter's to rewrite.
+case_a_notebook_is_never_rewritten() {
+  rm -rf "$work" && mkdir -p "$work"
+  cp "$SOURCE_DIR/tests/fixtures/formats/word_counts.ipynb" "$work/"
+  gc_in extract word_counts.ipynb >/dev/null
+  gc_in update >/dev/null
+  local rc=0
+  gc_in check >/dev/null || rc=$?
+  assert_eq "check exit code" 1 "$rc"
+  rc=0
+  gc_in update --write-guide >/dev/null 2>"$work/err" || rc=$?
+  assert_eq "--write-guide exit code" 2 "$rc"
+  assert_contains "the refusal" "--write-guide: word_counts.ipynb is a Jupyter notebook" "$work/err"
+  cmp -s "$work/word_counts.ipynb" "$SOURCE_DIR/tests/fixtures/formats/word_counts.ipynb" ||
+    fail "the notebook was changed"
+  sed -i '77s/,$/,,/' "$work/word_counts.ipynb"
+  rc=0
+  gc_in check word_counts.ipynb >/dev/null 2>"$work/err" || rc=$?
+  assert_eq "a broken notebook's exit code" 2 "$rc"
+  assert_contains "it names the line" "word_counts.ipynb:77: not a Jupyter notebook:" "$work/err"
+}
+
+run_case a_notebook_is_judged_by_its_outputs case_a_notebook_is_judged_by_its_outputs
+run_case a_notebook_is_never_rewritten case_a_notebook_is_never_rewritten
 run_case a_directive_forbids_or_names_a_continuation case_a_directive_forbids_or_names_a_continuation
 run_case a_testsetup_is_the_setup_of_the_samples_after_it case_a_testsetup_is_the_setup_of_the_samples_after_it
 run_case typed_input_comes_from_the_transcript case_typed_input_comes_from_the_transcript
