@@ -19,11 +19,30 @@ namespace guidecheck {
 namespace {
 
 // IPython gives every cell display(); a plain run gets it from the setup,
-// showing what a notebook shows as text/plain.
+// showing what a notebook shows as text/plain. Where IPython is not
+// installed, `from IPython.display import display, HTML` finds a stand-in
+// whose objects show as the notebook's text/plain does: a notebook's cells
+// always run where IPython is.
 constexpr std::string_view kDisplaySetup =
     "def display(*objects, **options):\n"
     "    for shown in objects:\n"
-    "        print(repr(shown))\n";
+    "        print(repr(shown))\n"
+    "import importlib.util as _guidecheck_util\n"
+    "if _guidecheck_util.find_spec('IPython') is None:\n"
+    "    import sys as _guidecheck_sys, types as _guidecheck_types\n"
+    "    class _GuidecheckShown:\n"
+    "        def __init__(self, data=None, *args, **options):\n"
+    "            self.data = data\n"
+    "        def __repr__(self):\n"
+    "            return f'<IPython.core.display.{type(self).__name__} object>'\n"
+    "    _guidecheck_ipython = _guidecheck_types.ModuleType('IPython')\n"
+    "    _guidecheck_ipython.display = _guidecheck_types.ModuleType('IPython.display')\n"
+    "    _guidecheck_ipython.display.display = display\n"
+    "    for _guidecheck_name in ('HTML', 'Markdown', 'Image', 'JSON', 'Math', 'Latex', 'SVG', 'Javascript'):\n"
+    "        setattr(_guidecheck_ipython.display, _guidecheck_name, type(_guidecheck_name, (_GuidecheckShown,), {}))\n"
+    "    _guidecheck_sys.modules.update({'IPython': _guidecheck_ipython, 'IPython.display': _guidecheck_ipython.display})\n"
+    "    del _guidecheck_sys, _guidecheck_types, _GuidecheckShown, _guidecheck_ipython, _guidecheck_name\n"
+    "del _guidecheck_util\n";
 
 bool has_tag(const NotebookCell& cell, std::initializer_list<std::string_view> names) {
   return std::any_of(cell.tags.begin(), cell.tags.end(), [&](const std::string& tag) {

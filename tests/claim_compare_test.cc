@@ -49,6 +49,18 @@ TEST(ClaimCompareTest, WhitespaceInsideALineStillCounts) {
 
 // --- real errors are mismatches ----------------------------------------------
 
+TEST(ClaimCompareTest, AddressesDifferInEveryRunAndIPythonDropsObject) {
+  EXPECT_EQ(verdict("<function area at 0x7f3a2c1d3e50>", "<function area at 0x7f00aa11bb22>"), "equivalent addresses");
+  // IPython's repr of an object without one of its own.
+  EXPECT_EQ(verdict("<__main__.Point at 0x7f19dc73abd0>", "<__main__.Point object at 0x7f8dbe8a9f90>"),
+            "equivalent addresses");
+  EXPECT_EQ(verdict("[<Node at 0x10a2b3c40>, 3]", "[<Node object at 0x7f8dbe8a9f90>, 4]"), "mismatch");
+  EXPECT_EQ(verdict("<Node at 0x10a2b3c40>", "<Leaf object at 0x7f8dbe8a9f90>"), "mismatch");
+  // Short hex numbers are values, not addresses.
+  EXPECT_EQ(verdict("0x1f", "0x2f"), "mismatch");
+  EXPECT_EQ(verdict("<__main__.Point object at 0x7f19dc73abd0>", "no address here"), "mismatch");
+}
+
 TEST(ClaimCompareTest, KnitrsPrefixBeforeEveryOutputLineIsPresentation) {
   EXPECT_EQ(verdict("## total: 16\n## float64", "total: 16\nfloat64"), "equivalent output-prefix");
   EXPECT_EQ(verdict("##    day  qty\n## 0  Mon    2", "   day  qty\n0  Mon    2"), "equivalent output-prefix");
