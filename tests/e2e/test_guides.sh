@@ -57,19 +57,23 @@ case_notebook_scrapes() {
   ((alarms <= 7)) || fail "false alarms: $alarms (at most 7)"
 }
 
-# Jupyter notebooks (.ipynb from JupyterLab, Colab and VS Code, run by a
-# real kernel, stale outputs planted), written apart from the code: 89 of
-# 111 claims right and 32 false alarms when first read; a ratchet at
-# today's level. What it misses: the output of shell lines and magics
-# (`!ls`, `%who`, `%%writefile`'s "Writing"), `%precision`, and a trailing
-# comment on the first line of a cell kept as one string.
+# Jupyter notebooks (.ipynb from JupyterLab, Colab, VS Code, Kaggle, Jupyter
+# Book and nbval courses, run by a real kernel, stale outputs planted),
+# written apart from the code. fresh14 was 89 of 111 claims right with 32
+# false alarms when first read; fresh15, written after the changes it
+# brought, was 117 of 122 with 2 at once. A ratchet at today's level. What
+# it misses: the output of shell lines and magics (`!ls`, `%who`,
+# `%%writefile`'s "Writing"), `%precision`, the kernel's own recursion
+# limit (3000, not python3's 1000), outputs of one cell that the reader
+# keeps in one block where the keys have several, and a trailing comment on
+# the first line of a cell kept as one string.
 case_notebook_files() {
   local right key caught planted alarms
-  read -r right key caught planted alarms < <(score "$guides"/fresh14/*.ipynb)
+  read -r right key caught planted alarms < <(score "$guides"/fresh14/*.ipynb "$guides"/fresh15/*.ipynb)
   note "notebook files: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
-  ((right >= 99)) || fail "claims right: $right of $key (at least 99)"
+  ((right >= 216)) || fail "claims right: $right of $key (at least 216)"
   assert_eq "planted errors caught" "$planted" "$caught"
-  ((alarms <= 2)) || fail "false alarms: $alarms (at most 2)"
+  ((alarms <= 4)) || fail "false alarms: $alarms (at most 4)"
 }
 
 # The same guides as the plain text a scrape of their web page gives
