@@ -70,6 +70,7 @@ bool flips_string(std::string_view line) {
 PythonCell python_cell(const std::vector<std::string>& lines) {
   PythonCell cell;
   cell.lines = lines;
+  cell.lines_without_notes.resize(lines.size());
   std::size_t first = 0;
   while (first < lines.size() && trim(lines[first]).empty()) ++first;
   std::size_t body = first;
@@ -111,21 +112,27 @@ PythonCell python_cell(const std::vector<std::string>& lines) {
       continue;
     }
     // Copies: `code` views the line about to be replaced.
+    const std::string original(code);
     const std::string name(magic || shell ? first_word(code.substr(1)) : code);
     cell.commands.push_back((magic ? "%" : shell ? "!" : "") + name);
     const std::string indentation = line.substr(0, indent);
     if (magic && (name == "time" || name == "timeit") && trim(code.substr(1 + name.size())).size() > 0) {
       // `%time total = f()` runs the statement; `%timeit f()` times it only.
       const std::string statement(trim(code.substr(1 + name.size())));
-      line = indentation + (name == "time" ? statement : "pass");
+      const std::string note = "  # IPython: " + std::string(code.substr(0, 1 + name.size()));
+      cell.lines_without_notes[k] = line = indentation + (name == "time" ? statement : "pass");
+      line += name == "time" ? note : "  # IPython: " + original;
       has_python = has_python || name == "time";
       cell.prints_as_shown = false;
       continue;
     }
-    line = indentation + "pass";
+    cell.lines_without_notes[k] = line = indentation + "pass";
+    line += "  # IPython: " + original;
     if (!(magic && one_of(kQuietLineMagics, name))) cell.prints_as_shown = false;
   }
   cell.only_commands = cell.is_python && !has_python && !cell.commands.empty();
+  for (std::size_t k = 0; k < cell.lines.size(); ++k)
+    if (cell.lines_without_notes[k].empty()) cell.lines_without_notes[k] = cell.lines[k];
   return cell;
 }
 

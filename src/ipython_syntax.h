@@ -3,13 +3,13 @@
 // takes `%matplotlib inline`, `!ls` or `%%time` before Python sees the
 // cell; a fresh `python3` would stop at them with a SyntaxError.
 //
-//   %%writefile helpers.py     -> the cell is the file helpers.py
-//   %time total = f()          -> total = f()       (timing printed: output not judged)
-//   !pip install pandas        -> pass              (a shell command)
-//   %matplotlib inline         -> pass              (changes nothing a sample prints)
+//   %%writefile helpers.py  -> the cell is the file helpers.py
+//   %time total = f()       -> total = f()  # IPython: %time   (timing printed: output not judged)
+//   !pip install pandas     -> pass  # IPython: !pip install pandas
+//   %matplotlib inline      -> pass  # IPython: %matplotlib inline   (changes nothing printed)
 //
 // Every line keeps its place (and its indentation), so the cell's lines
-// still map to the notebook's.
+// still map to the notebook's; the comment says what the line was.
 
 #include <string>
 #include <vector>
@@ -19,6 +19,9 @@ namespace guidecheck {
 struct PythonCell {
   /// The cell as Python, line for line with the cell.
   std::vector<std::string> lines;
+  /// The same without the comments that name the IPython commands: the
+  /// lines whose comments may claim output.
+  std::vector<std::string> lines_without_notes;
   /// Where the Python starts: after a cell magic's `%%` line, which is no
   /// line of it (a `%%writefile` module's docstring comes first).
   std::size_t first_python_line = 0;

@@ -139,7 +139,7 @@ class NotebookReader {
     for (std::size_t k = begin; k < end; ++k) {
       sample.source.append(python.lines[k]).push_back('\n');
       sample.guide_lines.push_back(cell.source[k].file_line);
-      run.lines.emplace_back(strip_leading(python.lines[k]));
+      run.lines.emplace_back(strip_leading(python.lines_without_notes[k]));
     }
     sample.first_line = run.first_line = sample.guide_lines.front();
     sample.last_line = run.last_line = sample.guide_lines.back();

@@ -11,8 +11,11 @@ namespace {
 TEST(IPythonSyntaxTest, LineMagicsAndShellLinesBecomePassInPlace) {
   const PythonCell cell = python_cell({"%matplotlib inline", "import math", "for n in [1, 2]:", "    !echo $n",
                                        "files = !ls", "len?", "math.floor(2.5)"});
-  EXPECT_EQ(cell.lines, (std::vector<std::string>{"pass", "import math", "for n in [1, 2]:", "    pass", "pass", "pass",
-                                                  "math.floor(2.5)"}));
+  EXPECT_EQ(cell.lines_without_notes, (std::vector<std::string>{"pass", "import math", "for n in [1, 2]:", "    pass", "pass",
+                                                                "pass", "math.floor(2.5)"}));
+  EXPECT_EQ(cell.lines[0], "pass  # IPython: %matplotlib inline");
+  EXPECT_EQ(cell.lines[3], "    pass  # IPython: !echo $n");
+  EXPECT_EQ(cell.lines[4], "pass  # IPython: files = !ls");
   EXPECT_TRUE(cell.is_python);
   EXPECT_FALSE(cell.only_commands);
   EXPECT_FALSE(cell.prints_as_shown);  // the shell printed what a plain run does not
@@ -27,9 +30,10 @@ TEST(IPythonSyntaxTest, QuietMagicsKeepTheOutputJudged) {
 
 TEST(IPythonSyntaxTest, TimeRunsItsStatementAndTimeitDoesNot) {
   const PythonCell timed = python_cell({"%time total = sum(range(10))", "total"});
-  EXPECT_EQ(timed.lines, (std::vector<std::string>{"total = sum(range(10))", "total"}));
+  EXPECT_EQ(timed.lines, (std::vector<std::string>{"total = sum(range(10))  # IPython: %time", "total"}));
+  EXPECT_EQ(timed.lines_without_notes, (std::vector<std::string>{"total = sum(range(10))", "total"}));
   EXPECT_FALSE(timed.prints_as_shown);
-  EXPECT_EQ(python_cell({"%timeit sorted(range(9))"}).lines, std::vector<std::string>{"pass"});
+  EXPECT_EQ(python_cell({"%timeit sorted(range(9))"}).lines_without_notes, std::vector<std::string>{"pass"});
   EXPECT_TRUE(python_cell({"%timeit sorted(range(9))"}).only_commands);
 }
 
@@ -64,6 +68,7 @@ TEST(IPythonSyntaxTest, PythonThatLooksLikeCommandsStaysPython) {
                                           "ok = x != 2", "# %matplotlib is a comment"};
   const PythonCell cell = python_cell(lines);
   EXPECT_EQ(cell.lines, lines);
+  EXPECT_EQ(cell.lines_without_notes, lines);
   EXPECT_TRUE(cell.commands.empty());
   EXPECT_TRUE(cell.prints_as_shown);
 }

@@ -123,9 +123,9 @@ TEST(NotebookReaderTest, MagicsComeOutAndTheirOutputIsNotJudged) {
                                       code_cell({"%time total = sum(range(4))", "total"},
                                                 {stream("stdout", {"CPU times: user 5 us\n"}), result("execute_result", "6")})}));
   ASSERT_EQ(e.samples.size(), 2u);
-  EXPECT_EQ(e.samples[0].source, "pass\nprint('plot ready')\n");
-  EXPECT_EQ(e.samples[0].claims.size(), 1u);  // %matplotlib prints nothing
-  EXPECT_EQ(e.samples[1].source, "total = sum(range(4))\ntotal\n");
+  EXPECT_EQ(e.samples[0].source, "pass  # IPython: %matplotlib inline\nprint('plot ready')\n");
+  EXPECT_EQ(e.samples[0].claims.size(), 1u);  // %matplotlib prints nothing; its note is no claim
+  EXPECT_EQ(e.samples[1].source, "total = sum(range(4))  # IPython: %time\ntotal\n");
   ASSERT_EQ(e.samples[1].claims.size(), 1u);  // the timing is not judged, the value is
   EXPECT_EQ(e.samples[1].claims[0].text, "6");
   EXPECT_FALSE(e.samples[1].notes.empty());
