@@ -31,20 +31,28 @@ std::vector<int> string_token_lines(std::string_view text) {
 
 using LineOf = std::unordered_map<const Json*, int>;
 
+// A notebook nests a few levels (cells, outputs, data); far deeper is no
+// notebook, and the walk below must not exhaust the stack.
+constexpr int kMaxDepth = 64;
+
 // Gives every string value its token's line, walking in document order.
-void assign_lines(const Json& node, const std::vector<int>& tokens, std::size_t* next, LineOf* line_of) {
+// False when the document nests deeper than kMaxDepth.
+bool assign_lines(const Json& node, const std::vector<int>& tokens, std::size_t* next, LineOf* line_of, int depth = 0) {
   auto take = [&] { return *next < tokens.size() ? tokens[(*next)++] : 0; };
+  if (depth > kMaxDepth) return false;
   if (node.is_string()) {
     (*line_of)[&node] = take();
   } else if (node.is_object()) {
     for (const auto& [key, value] : node.items()) {
       (void)key;
       take();
-      assign_lines(value, tokens, next, line_of);
+      if (!assign_lines(value, tokens, next, line_of, depth + 1)) return false;
     }
   } else if (node.is_array()) {
-    for (const auto& value : node) assign_lines(value, tokens, next, line_of);
+    for (const auto& value : node)
+      if (!assign_lines(value, tokens, next, line_of, depth + 1)) return false;
   }
+  return true;
 }
 
 int line_of_node(const LineOf& line_of, const Json& node) {
@@ -197,7 +205,10 @@ bool parse_notebook(std::string_view text, Notebook* notebook, std::string* err)
   LineOf line_of;
   std::size_t next = 0;
   const std::vector<int> tokens = string_token_lines(text);
-  assign_lines(root, tokens, &next, &line_of);
+  if (!assign_lines(root, tokens, &next, &line_of)) {
+    *err = fmt::format("1: not a Jupyter notebook: nested more than {} levels deep", kMaxDepth);
+    return false;
+  }
   notebook->language = notebook_language(root);
   notebook->cells.clear();
   for (const auto& cell : root["cells"])

@@ -143,6 +143,9 @@ TEST(NotebookJsonTest, WhatIsNoNotebookSaysWhereAndWhy) {
   EXPECT_EQ(err, "1: not a Jupyter notebook: no \"cells\" list");
   EXPECT_FALSE(parse_notebook("{\"worksheets\": [], \"nbformat\": 3}", &notebook, &err));
   EXPECT_TRUE(err.find("nbformat 3") != std::string::npos) << err;
+  const std::string deep = "{\"cells\": [], \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+  EXPECT_FALSE(parse_notebook(deep, &notebook, &err));  // and no stack exhausted
+  EXPECT_EQ(err, "1: not a Jupyter notebook: nested more than 64 levels deep");
   EXPECT_FALSE(parse_notebook("", &notebook, &err));
   EXPECT_TRUE(err.starts_with("1: not a Jupyter notebook")) << err;
 }
