@@ -119,6 +119,13 @@ UnitFeatures features_of(std::string_view first_line, const std::vector<Token>& 
     f.strong_prose = true;
     return f;
   }
+  // "Mark as complete", "Save as draft": a button's words. Alone on a line,
+  // `name as name` compiles only inside a bracketed import or `with`.
+  if (tokens.size() == 3 && first.kind == TokenKind::kName && is_capitalized_word(w) &&
+      tokens[1].kind == TokenKind::kKeyword && tokens[1].text == "as" && tokens[2].kind == TokenKind::kName) {
+    f.strong_prose = true;
+    return f;
+  }
   // "Summary (optional)": PEP 8 code never puts a space before a call's parenthesis.
   if (first.kind == TokenKind::kName && is_capitalized_word(w) && tokens.size() > 1 &&
       tokens[1].kind == TokenKind::kOpen && first_line.size() > w.size() && first_line[w.size()] == ' ')

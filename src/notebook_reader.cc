@@ -66,26 +66,12 @@ bool is_code_line(std::string_view line) {
   return !text.empty() && !text.starts_with('#');
 }
 
-// A blank to fill in: a name of underscores alone (`___`), outside comments.
-bool has_blank_to_fill(std::string_view line) {
-  line = line.substr(0, line.find('#'));
-  for (std::size_t k = 0; k < line.size(); ++k) {
-    if (line[k] != '_') continue;
-    std::size_t end = k;
-    while (end < line.size() && line[end] == '_') ++end;
-    auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    if (end - k >= 2 && (k == 0 || !name_char(line[k - 1])) && (end == line.size() || !name_char(line[end]))) return true;
-    k = end;
-  }
-  return false;
-}
-
-// A cell the reader is meant to complete: a `___` blank, or nbgrader's
-// `# YOUR CODE HERE` over `raise NotImplementedError()`.
+// A cell the reader is meant to complete: nbgrader's `# YOUR CODE HERE`
+// over `raise NotImplementedError()`. (A `___` blank is an exercise in any
+// guide: syntax_template.h.)
 bool is_exercise(const std::vector<std::string>& lines) {
   bool your_code = false, not_implemented = false;
   for (const std::string& line : lines) {
-    if (is_code_line(line) && has_blank_to_fill(line)) return true;
     std::string upper = line;
     std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     your_code = your_code || upper.find("YOUR CODE HERE") != std::string::npos;

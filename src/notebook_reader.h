@@ -15,8 +15,8 @@
 // Conventions of notebook testers are kept: a cell tagged `skip-execution`
 // or `nbval-skip` (or starting `# NBVAL_SKIP`) does not run; one tagged
 // `nbval-ignore-output` (or `# NBVAL_IGNORE_OUTPUT`) runs, its outputs not
-// judged. An exercise left to fill in (`answer = ___`, nbgrader's `# YOUR
-// CODE HERE` with `raise NotImplementedError()`) does not run.
+// judged. An exercise left to fill in (nbgrader's `# YOUR CODE HERE` with
+// `raise NotImplementedError()`; a `___` blank, as in any guide) does not run.
 
 #include <string_view>
 

@@ -196,7 +196,8 @@ def _nested_globals(table):
 
 
 def _is_dunder(name):
-    return name.startswith('__') and name.endswith('__')
+    # `__init__`, not `____`: underscores alone are an exercise's blank.
+    return name.startswith('__') and name.endswith('__') and name.strip('_') != ''
 
 
 def _value_statements(tree):

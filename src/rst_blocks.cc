@@ -110,6 +110,8 @@ class _CodeDirective(rst.Directive):
         node['first_text'] = self.content[0] if self.content else None
         # Sphinx's doctest directives: `:options: +NORMALIZE_WHITESPACE`.
         node['doctest_options'] = (self.options.get('options') or '').strip()
+        # Sphinx's `:caption: durspan.py`: the file a page shows.
+        node['caption'] = (self.options.get('caption') or '').strip()
         node['shows'] = _shows('\n'.join(self.content)) if kind == 'code' else (False, False)
         return [node]
 
@@ -182,8 +184,8 @@ def _placed(first, text, lines):
     return 0 < first <= len(lines) and lines[first - 1].expandtabs(8).strip() == text.strip()
 
 
-def _doctest_options(node):
-    return node['doctest_options'] if isinstance(node, _Block) else ''
+def _options(node):
+    return (node['doctest_options'], node['caption']) if isinstance(node, _Block) else ('', '')
 
 
 def _record(node, lines):
@@ -222,13 +224,13 @@ def _read_blocks(data):
             follows.pop()
             continue
         if isinstance(node, _Block) and node['kind'] == 'highlight':
-            blocks.append(_record(node, lines) + (-1, False, '', _doctest_options(node)))
+            blocks.append(_record(node, lines) + (-1, False, '') + _options(node))
             continue
         if isinstance(node, _INVISIBLE):
             continue
         if isinstance(node, (_Block, nodes.literal_block, nodes.doctest_block)):
             previous, intro = follows[-1] if follows[-1] else (-1, None)
-            blocks.append(_record(node, lines) + (previous, intro is not None, intro or '', _doctest_options(node)))
+            blocks.append(_record(node, lines) + (previous, intro is not None, intro or '') + _options(node))
             follows[-1] = (len(blocks) - 1, None)
             continue
         if isinstance(node, (nodes.paragraph, nodes.rubric)) and follows[-1] and follows[-1][1] is None:
@@ -293,6 +295,7 @@ RstBlocks read_rst_blocks(std::string_view text) {
       block.introduced = fields[8].cast<bool>();
       block.intro = fields[9].cast<std::string>();
       block.doctest_options = fields[10].cast<std::string>();
+      block.caption = fields[11].cast<std::string>();
       result.blocks.push_back(std::move(block));
     }
   } catch (py::error_already_set& e) {

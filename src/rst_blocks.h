@@ -41,6 +41,9 @@ struct RstBlock {
   std::string intro;        ///< its text without markup, when at most 300 characters
   /// The `:options:` of a Sphinx doctest directive (`+NORMALIZE_WHITESPACE`).
   std::string doctest_options;
+  /// A code block's `:caption:` (Sphinx), often the name of the file it
+  /// shows (`durspan.py`); empty when none.
+  std::string caption;
   /// The content parses as Python and holds only values (literals, names,
   /// containers of them, one per statement): what printed output looks like.
   bool values_only = false;

@@ -322,12 +322,15 @@ class RstReader {
     for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
     sample.pytest_file = looks_like_pytest_file(sample.source);
     sample.setup = setup_of(blocks_.blocks[k]);
-    // The file the page saves it as: its first comment line, or the
-    // paragraph leading into it ("Save this as ``app.py``::").
-    std::optional<std::string> script;
-    if (!run.lines.empty() && run.lines.front().starts_with("#")) script = script_name_in(run.lines.front());
+    // The file the page saves it as: its caption, its first comment line,
+    // or the paragraph leading into it ("Save this as ``app.py``::").
+    std::optional<std::string> script = script_name_in(blocks_.blocks[k].caption);
+    if (!script && !run.lines.empty() && run.lines.front().starts_with("#")) script = script_name_in(run.lines.front());
     if (!script && blocks_.blocks[k].introduced) script = script_name_in(blocks_.blocks[k].intro);
-    if (script) script_samples_[*script] = static_cast<int>(extraction_.samples.size());
+    if (script) {
+      script_samples_[*script] = static_cast<int>(extraction_.samples.size());
+      sample.saved_as = *script;  // a later `import durspan` imports it
+    }
     sample_of_[k] = static_cast<int>(extraction_.samples.size());
     extraction_.samples.push_back(std::move(sample));
     return true;

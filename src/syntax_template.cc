@@ -14,6 +14,10 @@ std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, c
   return std::nullopt;
 }
 
+bool is_blank_name(std::string_view name) {
+  return name.size() >= 2 && name.find_first_not_of('_') == std::string_view::npos;
+}
+
 std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, Extraction* extraction) {
   std::vector<std::string> sources;
   for (const auto& sample : extraction->samples) sources.push_back(sample.source);
@@ -48,6 +52,13 @@ std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, E
       extraction->diagnostics.push_back(
           fmt::format("{}:{}: not run: '{}' is defined by no sample before it (a syntax template)", filename,
                       sample.first_line, *name));
+      continue;
+    }
+    // An exercise: `colour = ____("Favourite colour? ")`, a blank to fill in.
+    if (const auto blank = std::find_if(facts[i].needs.begin(), facts[i].needs.end(), is_blank_name);
+        blank != facts[i].needs.end() && !meant_to_fail && !before.bound_before(*blank)) {
+      extraction->diagnostics.push_back(fmt::format("{}:{}: not run: '{}' is a blank to fill in (an exercise)", filename,
+                                                    sample.first_line, *blank));
       continue;
     }
     // A signature claims no output; one that does is a call after all.

@@ -22,9 +22,13 @@ namespace guidecheck {
 std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, const SampleContinuations& before,
                                                 bool star_import_before);
 
-/// Removes the samples of `extraction` that are syntax templates or
-/// signatures (PythonBlockFacts::signature, claiming nothing), each with
-/// a diagnostic "guide:L: not run: ... (a syntax template)". A sample that
+/// `__`, `___`, `____`: the blank of an exercise, no name a program means.
+bool is_blank_name(std::string_view name);
+
+/// Removes the samples of `extraction` that are syntax templates,
+/// signatures (PythonBlockFacts::signature, claiming nothing) or exercises
+/// (reading a blank no sample before binds), each with a diagnostic
+/// "guide:L: not run: ... (a syntax template)". A sample that
 /// claims an error, or a REPL session, is meant to be seen failing: kept.
 /// Returns the facts of the samples kept (one parse serves what follows),
 /// where a sample needs no name its setup (Sample::setup) binds.

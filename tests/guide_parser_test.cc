@@ -284,7 +284,8 @@ INSTANTIATE_TEST_SUITE_P(
                       std::make_pair("f-strings are the preferred approach in 2026.", false),
                       std::make_pair("Python\xE2\x80\x99s dict is a hash table.", false),
                       std::make_pair("O(1) \xE2\x80\x94 Constant time.", false),
-                      std::make_pair("It has:", false), std::make_pair("Example:", false)));
+                      std::make_pair("It has:", false), std::make_pair("Example:", false),
+                      std::make_pair("Mark as complete", false)));
 
 INSTANTIATE_TEST_SUITE_P(
     Code, SandwichTest,

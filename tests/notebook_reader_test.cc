@@ -48,6 +48,13 @@ Extraction read(const std::string& text) {
   return read_notebook(text, options);
 }
 
+// The whole read step: the reader, then templates and exercises dropped.
+Extraction read_step(const std::string& text) {
+  ReadOptions options;
+  options.filename = "tour.ipynb";
+  return read_guide_text(*guide_format_named("notebook"), text, options);
+}
+
 TEST(NotebookReaderTest, OutputsAreClaimsAndTheValueStandsAlone) {
   const std::string text = notebook(
       {{{"cell_type", "markdown"}, {"metadata", ordered_json::object()}, {"source", {"# Tour"}}},
@@ -95,7 +102,7 @@ TEST(NotebookReaderTest, TrailingCommentsInTheCodeClaimToo) {
 }
 
 TEST(NotebookReaderTest, CellsMarkedOrLeftToFillInDoNotRun) {
-  const Extraction e = read(notebook({
+  const Extraction e = read_step(notebook({
       code_cell({"print('skipped by tag')"}, {}, {"skip-execution"}),
       code_cell({"# NBVAL_SKIP", "print('skipped by marker')"}),
       code_cell({"answer = ___"}),

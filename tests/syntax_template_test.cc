@@ -36,6 +36,24 @@ TEST(SyntaxTemplateTest, BareExpressionsOfUndefinedNamesAreNotRun) {
             "guide.rst:12: not run: 'function' is defined by no sample before it (a syntax template)");
 }
 
+TEST(SyntaxTemplateTest, AnExerciseWithABlankIsNotRun) {
+  Extraction extraction;
+  extraction.samples = {sample("colour = ____(\"Favourite colour? \")\nprint(colour.____())\n", 4),
+                        sample("def area(w, h):\n    return ___\n", 9),
+                        sample("class Point:\n    __slots__ = ('x',)\n__ = 1\n", 14),  // binds `__`: code
+                        sample("print(__)\n", 20)};                                      // `__` bound before
+  drop_syntax_templates("lesson.txt", &extraction);
+  std::vector<std::string> ids;
+  for (const auto& s : extraction.samples) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"s14", "s20"}));
+  ASSERT_EQ(extraction.diagnostics.size(), 2u);
+  EXPECT_EQ(extraction.diagnostics[0], "lesson.txt:4: not run: '____' is a blank to fill in (an exercise)");
+  EXPECT_EQ(extraction.diagnostics[1], "lesson.txt:9: not run: '___' is a blank to fill in (an exercise)");
+  EXPECT_TRUE(is_blank_name("__"));
+  EXPECT_FALSE(is_blank_name("_"));
+  EXPECT_FALSE(is_blank_name("__init__"));
+}
+
 TEST(SyntaxTemplateTest, ABlockOfPlaceholderNamesIsATemplate) {
   Extraction extraction;
   extraction.samples = {sample("for variable in sequence:\n    statements\n", 3),  // a template
