@@ -1,5 +1,5 @@
 // An emoji before the value, as casual posts write it: `print(a)  # 👉 2`,
-// `x == y  # ✅ True`, `# ❌ False`, `# ➡️ 42`. The sign comes first in the
+// `x == y  # ✅ True`, `# ❌ False`, `# ➡️ 42`, `# 😱 [1, 3]`. The sign comes first in the
 // comment. The same signs label code too ("# ❌ Bad: builds a new string",
 // "# ✅ Good:"): a phrase ending in a colon, or ending the comment, after
 // them is such a label, and lowercase words alone ("# ✅ works great") a
@@ -48,6 +48,15 @@ bool reads_as_remark(std::string_view text) {
   return true;
 }
 
+// The bytes of the pictograph `s` starts with (😱, 🎉, 🔥: U+1F300 to
+// U+1FAFF, four bytes in UTF-8), 0 when it starts with none. Any of them
+// may lead a value in a casual post, as the signs above do.
+std::size_t pictograph_length(std::string_view s) {
+  if (s.size() < 4 || static_cast<unsigned char>(s[0]) != 0xF0 || static_cast<unsigned char>(s[1]) != 0x9F) return 0;
+  const unsigned third = static_cast<unsigned char>(s[2]);
+  return third >= 0x8C && third <= 0xAB ? 4 : 0;  // U+1F300 (F0 9F 8C 80) to U+1FAFF (F0 9F AB BF)
+}
+
 }  // namespace
 
 std::optional<std::string_view> match_emoji_marker(std::string_view comment) {
@@ -63,7 +72,11 @@ std::optional<std::string_view> match_emoji_marker(std::string_view comment) {
     signed_ = true;
     break;
   }
-  if (!signed_) return std::nullopt;
+  if (!signed_) {
+    const std::size_t length = pictograph_length(s);
+    if (length == 0) return std::nullopt;
+    s.remove_prefix(length);
+  }
   if (s.starts_with(kVariationSelector)) s.remove_prefix(kVariationSelector.size());
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);

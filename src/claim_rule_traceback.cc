@@ -99,6 +99,30 @@ bool ends_with(const std::vector<std::string>& lines, const std::vector<std::str
 
 }  // namespace
 
+std::string without_exception_detail(std::string_view text) {
+  const std::vector<std::string_view> lines = split_lines(text);
+  std::size_t header = lines.size();
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const std::string line = collapse_line_blanks(lines[k]);
+    if (line == kHeader) header = k;
+  }
+  if (header == lines.size()) return std::string(text);
+  std::string out;
+  bool cut = false;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    std::string_view line = lines[k];
+    // The first unindented line after the stack: the exception's.
+    if (!cut && k > header && !line.empty() && line.front() != ' ' && line.front() != '\t') {
+      line = line.substr(0, line.find(':'));
+      if (const std::size_t dot = line.rfind('.'); dot != std::string_view::npos) line.remove_prefix(dot + 1);
+      cut = true;
+    }
+    if (k > 0) out += '\n';
+    out += line;
+  }
+  return out;
+}
+
 std::optional<ClaimComparison> compare_traceback(std::string_view claimed, std::string_view actual) {
   const std::optional<Traceback> printed = find_traceback(actual);
   const std::optional<Traceback> shown = find_traceback(claimed);

@@ -32,4 +32,10 @@ namespace guidecheck {
 /// exception lines (whitespace is collapsed in every comparison).
 std::optional<ClaimComparison> compare_traceback(std::string_view claimed, std::string_view actual);
 
+/// `text` with its traceback's exception line cut to the exception's type,
+/// without module path or message (`decimal.InvalidOperation: [...]` ->
+/// `InvalidOperation`), as doctest's IGNORE_EXCEPTION_DETAIL compares
+/// them; `text` itself when it shows no traceback.
+std::string without_exception_detail(std::string_view text);
+
 }  // namespace guidecheck

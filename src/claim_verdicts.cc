@@ -1,5 +1,6 @@
 #include "sample.h"
 #include "claim_verdicts.h"
+#include "claim_rule_traceback.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -62,6 +63,11 @@ ClaimComparison compare_with_uncertain_edges(const Claim& claim, const std::stri
     ClaimComparison flat = compare_claim(collapse_whitespace(claim.text), collapse_whitespace(actual), prose);
     if (flat.verdict == ClaimVerdict::kMatch) return {ClaimVerdict::kEquivalent, "normalize-whitespace"};
     if (flat.verdict == ClaimVerdict::kEquivalent) return flat;
+  }
+  if (claim.ignore_exception_detail && comparison.verdict == ClaimVerdict::kMismatch) {
+    const ClaimComparison types = compare_claim(without_exception_detail(claim.text), without_exception_detail(actual), prose);
+    if (types.verdict == ClaimVerdict::kMatch || types.verdict == ClaimVerdict::kEquivalent)
+      return {ClaimVerdict::kEquivalent, "ignore-exception-detail"};
   }
   return comparison;
 }

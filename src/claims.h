@@ -62,6 +62,9 @@ struct Claim {
   /// +NORMALIZE_WHITESPACE`): any run of whitespace, line breaks included,
   /// stands for any other.
   bool normalize_whitespace = false;
+  /// Doctest's IGNORE_EXCEPTION_DETAIL: a traceback agrees when its
+  /// exception's type agrees, whatever its module path and message.
+  bool ignore_exception_detail = false;
   /// Output blocks: the guide shows the text as HTML (a Markdown page's
   /// `<pre>`), its lines holding character references (`&lt;`) where the
   /// text has `<`: `text` is what a browser shows. A rewrite escapes.

@@ -173,6 +173,7 @@ ReplSession read_repl_session(const std::vector<std::string>& lines, int first_g
     claim.last_guide_line = s.first_output_line + static_cast<int>(s.output.size()) - 1;
     claim.anchor_line = s.first_line;
     claim.normalize_whitespace = has_option(s.code, "+NORMALIZE_WHITESPACE");
+    claim.ignore_exception_detail = has_option(s.code, "+IGNORE_EXCEPTION_DETAIL");
     for (std::size_t k = 0; k < s.output.size(); ++k) {
       if (k) claim.text += '\n';
       claim.text.append(s.output[k]);

@@ -262,6 +262,7 @@ class RstReader {
     Sample* sample = &extraction_.samples[static_cast<std::size_t>(testcode->second)];
     add_output_claim(sample, text);
     sample->claims.back().normalize_whitespace = has_doctest_option(block.doctest_options, "+NORMALIZE_WHITESPACE");
+    sample->claims.back().ignore_exception_detail = has_doctest_option(block.doctest_options, "+IGNORE_EXCEPTION_DETAIL");
     last_testcode_.erase(testcode);  // Sphinx compares one testoutput per testcode
   }
 
@@ -347,6 +348,12 @@ class RstReader {
     sample.source = std::move(session.source);
     sample.guide_lines = std::move(session.guide_lines);
     sample.claims = std::move(session.claims);
+    // A `.. doctest::` directive's `:options:` hold for each of its examples.
+    for (Claim& claim : sample.claims) {
+      claim.normalize_whitespace = claim.normalize_whitespace || has_doctest_option(block.doctest_options, "+NORMALIZE_WHITESPACE");
+      claim.ignore_exception_detail =
+          claim.ignore_exception_detail || has_doctest_option(block.doctest_options, "+IGNORE_EXCEPTION_DETAIL");
+    }
     sample.first_line = text.guide_lines.front();
     sample.last_line = text.guide_lines.back();
     for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);

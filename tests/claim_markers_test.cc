@@ -98,7 +98,8 @@ TEST(ClaimMarkersTest, EmojiMarkTheValueAfterThem) {
   const std::vector<std::pair<const char*, const char*>> cases = {
       {" \xF0\x9F\x91\x89 2 1", "2 1"}, {" \xE2\x9C\x85 True", "True"}, {" \xE2\x9D\x8C False", "False"},
       {" \xE2\x9E\xA1\xEF\xB8\x8F 42", "42"}, {" \xE2\x9D\x8C TypeError: bad operand", "TypeError: bad operand"},
-      {" \xF0\x9F\x91\x89 red, green, blue", "red, green, blue"}};
+      {" \xF0\x9F\x91\x89 red, green, blue", "red, green, blue"},
+      {" \xF0\x9F\x98\xB1 [1, 2, 3]", "[1, 2, 3]"} /* 😱 */, {" \xF0\x9F\x8E\x89 Done!", "Done!"} /* 🎉 */};
   for (const auto& [comment, value] : cases) {
     auto marked = marked_output(comment);
     ASSERT_TRUE(marked) << comment;
@@ -108,7 +109,8 @@ TEST(ClaimMarkersTest, EmojiMarkTheValueAfterThem) {
   // The same signs label code: a judgement, a phrase ending in a colon, or nothing.
   for (const char* comment : {" \xE2\x9D\x8C Bad: builds a new string", " \xE2\x9C\x85 Good:", " \xE2\x9C\x85",
                               " \xE2\x9C\x85 Better - use join", " \xE2\x9C\x85 Works on every version:",
-                              " \xE2\x9C\x85 works great", " \xE2\x9D\x8C raises an error here"})
+                              " \xE2\x9C\x85 works great", " \xE2\x9D\x8C raises an error here",
+                              " \xF0\x9F\x94\xA5 Hot path:", " \xF0\x9F\x98\xB1 surprising but true"})
     EXPECT_FALSE(marked_output(comment)) << comment;
 }
 

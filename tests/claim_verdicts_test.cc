@@ -1,4 +1,5 @@
 #include "claim_verdicts.h"
+#include "claim_rule_traceback.h"
 
 #include <gtest/gtest.h>
 
@@ -62,6 +63,30 @@ TEST(ClaimVerdictsTest, NormalizeWhitespaceLetsLineBreaksStandForBlanks) {
   claim.text = "alpha beta\ndelta";  // a different word is still wrong
   results = judge_output_claims({claim}, {10}, run, nullptr);
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+}
+
+TEST(ClaimVerdictsTest, IgnoreExceptionDetailComparesTheExceptionsTypeAlone) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.stdout_text =
+      "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+      "decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>]\n";
+  run.pieces = {{1, run.stdout_text}};
+  run.statements = {{1, 1, true, run.stdout_text}};
+  Claim claim = trailing(10, "Traceback (most recent call last):\n  ...\nInvalidOperation: bad input");
+  auto results = judge_output_claims({claim}, {10}, run, nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);  // without the option: another message
+  claim.ignore_exception_detail = true;
+  results = judge_output_claims({claim}, {10}, run, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kEquivalent);
+  EXPECT_EQ(results[0].rule, "ignore-exception-detail");
+  claim.text = "Traceback (most recent call last):\n  ...\nValueError: bad input";  // another type is still wrong
+  results = judge_output_claims({claim}, {10}, run, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(without_exception_detail("Traceback (most recent call last):\n  File \"x\", line 1\nmod.sub.Error: why\nafter"),
+            "Traceback (most recent call last):\n  File \"x\", line 1\nError\nafter");
+  EXPECT_EQ(without_exception_detail("no traceback: here"), "no traceback: here");
 }
 
 // A cell of two statements (snippet lines 1-2, guide lines 10-11): `print("a")`

@@ -563,6 +563,22 @@ TEST(RstReaderTest, TestoutputsNormalizeWhitespaceOptionMarksItsClaim) {
   EXPECT_EQ(extraction.samples[0].claims[0].text, "['Jan', 'Mar',\n 'May']");
 }
 
+TEST(RstReaderTest, ADoctestDirectivesOptionsHoldForEachExample) {
+  Extraction extraction = read(guide({
+      ".. doctest::",                                   // 1
+      "   :options: +IGNORE_EXCEPTION_DETAIL",          // 2
+      "",                                               // 3
+      "   >>> from decimal import Decimal",             // 4
+      "   >>> Decimal('1,5')",                          // 5
+      "   Traceback (most recent call last):",          // 6
+      "   InvalidOperation: [<class 'ConversionSyntax'>]",  // 7
+  }));
+  ASSERT_EQ(extraction.samples.size(), 1u);
+  ASSERT_EQ(extraction.samples[0].claims.size(), 1u);
+  EXPECT_TRUE(extraction.samples[0].claims[0].ignore_exception_detail);
+  EXPECT_FALSE(extraction.samples[0].claims[0].normalize_whitespace);
+}
+
 TEST(RstReaderTest, CodeNestedInNotesListsAndQuotesIsFoundButNotInComments) {
   Extraction extraction = read(guide({
       ".. note::",                        // 1
