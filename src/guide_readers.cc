@@ -9,6 +9,7 @@
 #include "guide_file.h"
 #include "markdown_reader.h"
 #include "notebook_reader.h"
+#include "output_block_claim.h"
 #include "percent_script_reader.h"
 #include "rst_reader.h"
 #include "scraped_text_reader.h"
@@ -106,6 +107,7 @@ bool read_guide_lines(const std::string& path, std::string_view format_override,
 Extraction read_guide_text(const GuideFormat& format, std::string_view text, const ReadOptions& options) {
   Extraction extraction = format.read(text, options);
   extraction.format = format.name;
+  for (Sample& sample : extraction.samples) split_trailing_tracebacks(sample);
   std::vector<PythonBlockFacts> facts = drop_syntax_templates(options.filename, &extraction);
   if (options.lay_out) link_continuations(&extraction.samples, facts);
   return extraction;

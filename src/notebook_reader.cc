@@ -153,15 +153,18 @@ class NotebookReader {
     extraction_.samples.push_back(std::move(sample));
   }
 
-  // The printed block (stdout, display() and the traceback, in order) and
-  // the value block (the execute_result), each one claim.
+  // The printed block (stdout and display(), in order), the traceback the
+  // cell stopped with, and the value block (the execute_result): each one
+  // claim.
   void add_output_claims(const NotebookCell& cell, bool prints_as_shown, Sample* sample) {
-    std::vector<NotebookLine> printed, value;
+    std::vector<NotebookLine> printed, traceback, value;
     for (const NotebookOutput& output : cell.outputs) {
       switch (output.kind) {
         case NotebookOutput::Kind::kStdout:
-        case NotebookOutput::Kind::kError:
           printed.insert(printed.end(), output.lines.begin(), output.lines.end());
+          break;
+        case NotebookOutput::Kind::kError:
+          traceback.insert(traceback.end(), output.lines.begin(), output.lines.end());
           break;
         case NotebookOutput::Kind::kDisplay:
           if (!output.has_image) printed.insert(printed.end(), output.lines.begin(), output.lines.end());
@@ -178,19 +181,20 @@ class NotebookReader {
       printed.clear();
     }
     add_block(printed, false, sample);
+    add_block(traceback, true, sample);
     add_block(value, true, sample);
   }
 
   // nbformat writes a cell's outputs before its source: a sample spans both.
-  void add_block(std::vector<NotebookLine> lines, bool value_only, Sample* sample) {
+  // `alone`: the block shows nothing the cell printed (a value, a traceback).
+  void add_block(std::vector<NotebookLine> lines, bool alone, Sample* sample) {
     while (!lines.empty() && strip_leading(lines.back().text).empty()) lines.pop_back();
     if (lines.empty()) return;
     std::vector<std::string> texts;
     for (const NotebookLine& line : lines) texts.push_back(line.text);
     Claim claim = output_block_claim(*sample, texts, lines.front().file_line);
     claim.last_guide_line = lines.back().file_line;
-    // Out[n] shows the last expression's value alone, nothing printed before it.
-    if (value_only) claim.since_line = claim.anchor_line;
+    if (alone) claim.since_line = claim.anchor_line;
     sample->first_line = std::min(sample->first_line, claim.guide_line);
     add_claim(*sample, std::move(claim));
   }

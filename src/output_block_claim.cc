@@ -20,6 +20,29 @@ Claim output_block_claim(const Sample& sample, std::span<const std::string> line
   return claim;
 }
 
+void split_trailing_tracebacks(Sample& sample) {
+  std::vector<Claim> claims;
+  for (Claim& claim : sample.claims) {
+    const std::size_t header = claim.text.find("\nTraceback (most recent call last):");
+    const int lines = 1 + static_cast<int>(std::count(claim.text.begin(), claim.text.end(), '\n'));
+    if (claim.form != ClaimForm::kOutputBlock || claim.kind != ClaimKind::kOutput || header == std::string::npos ||
+        claim.last_guide_line - claim.guide_line + 1 != lines || claim.shown_as_html || claim.shown_inline ||
+        claim.tentative_lines > 0 || !claim.may_continue.empty()) {
+      claims.push_back(std::move(claim));
+      continue;
+    }
+    Claim traceback = claim;
+    traceback.text = claim.text.substr(header + 1);
+    traceback.guide_line = claim.guide_line + static_cast<int>(std::count(claim.text.begin(), claim.text.begin() + static_cast<long>(header) + 1, '\n'));
+    traceback.since_line = claim.anchor_line;
+    claim.text.resize(header);
+    claim.last_guide_line = traceback.guide_line - 1;
+    claims.push_back(std::move(claim));
+    claims.push_back(std::move(traceback));
+  }
+  sample.claims = std::move(claims);
+}
+
 void add_claim(Sample& sample, Claim claim) {
   sample.last_line = std::max(sample.last_line, claim.last_guide_line);
   sample.claims.push_back(std::move(claim));

@@ -19,4 +19,13 @@ Claim output_block_claim(const Sample& sample, std::span<const std::string> line
 /// Adds `claim` to `sample`, whose span then reaches the claim's last line.
 void add_claim(Sample& sample, Claim claim);
 
+/// Splits each output block of `sample` that shows printed lines and then
+/// the traceback the code stopped with (`Traceback (most recent call
+/// last):` on a later line) into two claims: what it printed, and the
+/// traceback, which claims nothing printed (its since_line is its anchor).
+/// A stale traceback is then reported at its own lines, apart from the
+/// printed lines. Blocks whose lines are not the guide's one for one (HTML,
+/// inline text, uncertain edges) stay whole.
+void split_trailing_tracebacks(Sample& sample);
+
 }  // namespace guidecheck

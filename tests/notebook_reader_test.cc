@@ -89,8 +89,11 @@ TEST(NotebookReaderTest, ATracebackFollowsWhatTheCellPrinted) {
                         {"traceback", {"\x1b[0;31mKeyError\x1b[0m    Traceback (most recent call last)", "KeyError: 'b'"}}};
   const Extraction e = read(notebook({code_cell({"print('before')", "{}['b']"}, {stream("stdout", {"before\n"}), error})}));
   ASSERT_EQ(e.samples.size(), 1u);
-  ASSERT_EQ(e.samples[0].claims.size(), 1u);
-  EXPECT_EQ(e.samples[0].claims[0].text, "before\nKeyError    Traceback (most recent call last)\nKeyError: 'b'");
+  ASSERT_EQ(e.samples[0].claims.size(), 2u);
+  EXPECT_EQ(e.samples[0].claims[0].text, "before");
+  const Claim& traceback = e.samples[0].claims[1];
+  EXPECT_EQ(traceback.text, "KeyError    Traceback (most recent call last)\nKeyError: 'b'");
+  EXPECT_EQ(traceback.since_line, traceback.anchor_line);  // nothing the cell printed
 }
 
 TEST(NotebookReaderTest, TrailingCommentsInTheCodeClaimToo) {

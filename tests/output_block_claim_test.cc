@@ -44,5 +44,32 @@ TEST(OutputBlockClaimTest, ASecondBlockClaimsWhatWasPrintedSinceTheFirst) {
   EXPECT_EQ(second.anchor_line, 9);
 }
 
+TEST(OutputBlockClaimTest, PrintedLinesThenATracebackAreTwoClaims) {
+  Sample sample = sample_on_lines({3, 4});
+  const std::vector<std::string> lines = {"x 1", "Traceback (most recent call last):", "  File \"a.py\", line 4",
+                                          "ValueError: too many values to unpack (expected 2)"};
+  add_claim(sample, output_block_claim(sample, lines, 7));
+  split_trailing_tracebacks(sample);
+  ASSERT_EQ(sample.claims.size(), 2u);
+  EXPECT_EQ(sample.claims[0].text, "x 1");
+  EXPECT_EQ(sample.claims[0].guide_line, 7);
+  EXPECT_EQ(sample.claims[0].last_guide_line, 7);
+  EXPECT_EQ(sample.claims[0].since_line, 0);
+  EXPECT_EQ(sample.claims[1].text.substr(0, 9), "Traceback");
+  EXPECT_EQ(sample.claims[1].guide_line, 8);
+  EXPECT_EQ(sample.claims[1].last_guide_line, 10);
+  EXPECT_EQ(sample.claims[1].since_line, sample.claims[1].anchor_line);  // nothing printed
+  // A traceback alone, or a block whose lines are not the guide's one for one, stays whole.
+  Sample alone = sample_on_lines({3});
+  add_claim(alone, output_block_claim(alone, {lines.begin() + 1, lines.end()}, 5));
+  Sample html = sample_on_lines({3});
+  add_claim(html, output_block_claim(html, lines, 5));
+  html.claims[0].shown_as_html = true;
+  split_trailing_tracebacks(alone);
+  split_trailing_tracebacks(html);
+  EXPECT_EQ(alone.claims.size(), 1u);
+  EXPECT_EQ(html.claims.size(), 1u);
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -206,7 +206,7 @@ s03 77 mismatch
 s04 99 match
 s04 108 match
 s05 132 equivalent" "$(claims "$work/r.json")"
-  text_contains "an exercise is not run" "word_counts.ipynb:150: an exercise left to fill in: not run" \
+  text_contains "an exercise is not run" "word_counts.ipynb:150: not run: '___' is a blank to fill in (an exercise)" \
     "$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["reader_notes"])' "$work/r.json")"
 }
 
