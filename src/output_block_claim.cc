@@ -27,7 +27,7 @@ void split_trailing_tracebacks(Sample& sample) {
     const int lines = 1 + static_cast<int>(std::count(claim.text.begin(), claim.text.end(), '\n'));
     if (claim.form != ClaimForm::kOutputBlock || claim.kind != ClaimKind::kOutput || header == std::string::npos ||
         claim.last_guide_line - claim.guide_line + 1 != lines || claim.shown_as_html || claim.shown_inline ||
-        claim.tentative_lines > 0 || !claim.may_continue.empty()) {
+        (claim.tentative_lines > 0 && claim.tentative_lines < lines) || !claim.may_continue.empty()) {
       claims.push_back(std::move(claim));
       continue;
     }
@@ -37,6 +37,11 @@ void split_trailing_tracebacks(Sample& sample) {
     traceback.since_line = claim.anchor_line;
     claim.text.resize(header);
     claim.last_guide_line = traceback.guide_line - 1;
+    // A block judged only when it agrees (a weak lead-in): each part so.
+    if (claim.tentative_lines > 0) {
+      claim.tentative_lines = claim.last_guide_line - claim.guide_line + 1;
+      traceback.tentative_lines = traceback.last_guide_line - traceback.guide_line + 1;
+    }
     claims.push_back(std::move(claim));
     claims.push_back(std::move(traceback));
   }

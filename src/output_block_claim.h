@@ -25,7 +25,8 @@ void add_claim(Sample& sample, Claim claim);
 /// traceback, which claims nothing printed (its since_line is its anchor).
 /// A stale traceback is then reported at its own lines, apart from the
 /// printed lines. Blocks whose lines are not the guide's one for one (HTML,
-/// inline text, uncertain edges) stay whole.
+/// inline text, uncertain edges) stay whole; a block judged only when it
+/// agrees (every line tentative) gives two such parts.
 void split_trailing_tracebacks(Sample& sample);
 
 }  // namespace guidecheck

@@ -160,10 +160,29 @@ bool points_ahead(const std::vector<std::string>& words) {
   return last == "follows" || last == "following" || last == "below";
 }
 
+// "Click to see the output 👀": a pictograph (U+1F300 to U+1FAFF) or a
+// sign (U+2600 to U+27BF) after the words, with its variation selector,
+// says nothing about them.
+std::string_view without_trailing_pictographs(std::string_view text) {
+  for (;;) {
+    text = trim(text);
+    const auto byte = [&](std::size_t from_end) { return static_cast<unsigned char>(text[text.size() - from_end]); };
+    if (text.ends_with("\xEF\xB8\x8F")) {
+      text.remove_suffix(3);
+    } else if (text.size() >= 4 && byte(4) == 0xF0 && byte(3) == 0x9F && byte(2) >= 0x8C && byte(2) <= 0xAB) {
+      text.remove_suffix(4);
+    } else if (text.size() >= 3 && byte(3) == 0xE2 && byte(2) >= 0x98 && byte(2) <= 0x9E) {
+      text.remove_suffix(3);
+    } else {
+      return text;
+    }
+  }
+}
+
 }  // namespace
 
 bool is_output_label(std::string_view text) {
-  text = last_sentence(trim(text));
+  text = last_sentence(without_trailing_pictographs(trim(text)));
   if (text.empty()) return false;
   bool colon = text.back() == ':';
   if (text.ends_with(kFullWidthColon)) {  // "输出："

@@ -1,5 +1,7 @@
 #include "repl_session.h"
 
+#include "ipython_syntax.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -121,6 +123,26 @@ bool looks_like_repl_session(const std::vector<std::string>& lines) {
   return false;
 }
 
+// IPython shows a traceback under a rule of dashes, with blank lines
+// between its frames and before the exception line: a blank line inside
+// it (before the exception line its header names, with more lines and no
+// prompt after) does not end the output.
+bool in_ipython_traceback(const Statement& statement, const std::vector<std::string>& lines, std::size_t blank) {
+  const std::vector<std::string_view>& output = statement.output;
+  if (output.size() < 2 || output.front().size() < 20 || output.front().find_first_not_of('-') != std::string_view::npos ||
+      output[1].find("Traceback (most recent call last)") == std::string_view::npos)
+    return false;
+  const std::string_view exception = output[1].substr(0, output[1].find(' '));
+  for (std::size_t k = 2; k < output.size(); ++k)
+    if (output[k] == exception || output[k].starts_with(std::string(exception) + ":")) return false;  // complete
+  for (std::size_t k = blank + 1; k < lines.size(); ++k) {
+    if (is_blank(lines[k])) continue;
+    std::string_view code;
+    return prompt_of(lines[k], &code) == Prompt::kNone;
+  }
+  return false;
+}
+
 ReplSession read_repl_session(const std::vector<std::string>& lines, int first_guide_line) {
   std::vector<Statement> statements;
   // Continuation prompts only continue a statement whose output has not
@@ -137,6 +159,8 @@ ReplSession read_repl_session(const std::vector<std::string>& lines, int first_g
       in_output = false;
     } else if (prompt == Prompt::kMore && in_code) {
       statements.back().code.push_back(code);
+    } else if (is_blank(lines[k]) && in_output && in_ipython_traceback(statements.back(), lines, k)) {
+      statements.back().output.push_back(std::string_view());  // IPython's traceback has blank lines
     } else if (is_blank(lines[k])) {
       in_code = in_output = false;  // a blank line ends the output (doctest's rule)
     } else if (in_code || in_output || (ipython_value(lines[k]) && !statements.empty() && statements.back().output.empty())) {
@@ -160,12 +184,15 @@ ReplSession read_repl_session(const std::vector<std::string>& lines, int first_g
   ReplSession session;
   for (const Statement& s : statements) {
     if (skipped(s.code)) continue;
+    // IPython's `In [5]: %timeit f()` or `!ls`: plain Python, what it
+    // printed not judged.
+    const PythonCell python = python_cell(std::vector<std::string>(s.code.begin(), s.code.end()));
     for (std::size_t k = 0; k < s.code.size(); ++k) {
-      session.source.append(s.code[k]);
+      session.source.append(python.lines[k]);
       session.source += '\n';
       session.guide_lines.push_back(s.first_line + static_cast<int>(k));
     }
-    if (s.output.empty()) continue;
+    if (s.output.empty() || !python.prints_as_shown) continue;
     Claim claim;
     claim.kind = ClaimKind::kOutput;
     claim.form = ClaimForm::kBlock;

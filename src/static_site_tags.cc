@@ -55,6 +55,20 @@ bool is_raw_tag(std::string_view line) {
   return body && (*body == "raw" || *body == "endraw");
 }
 
+// dev.to's folding tags, `{% details Click to see the output %}` ...
+// `{% enddetails %}` (also `spoiler`, `collapsible`): the summary a reader
+// sees when the tag opens, nothing when it closes; nullopt for other lines.
+std::optional<std::string> folding_tag_text(std::string_view line) {
+  const std::optional<std::string_view> body = tag_body(line);
+  if (!body) return std::nullopt;
+  auto [name, rest] = first_word(*body);
+  for (std::string_view fold : {"details", "spoiler", "collapsible"}) {
+    if (name == fold) return std::string(rest);
+    if (name.size() == fold.size() + 3 && name.starts_with("end") && name.substr(3) == fold) return std::string();
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<std::string> highlight_tags_as_fences(std::vector<std::string> lines) {
@@ -72,6 +86,10 @@ std::vector<std::string> highlight_tags_as_fences(std::vector<std::string> lines
     if ((open_fence = fence_at(k))) continue;
     if (is_raw_tag(lines[k])) {
       lines[k].clear();
+      continue;
+    }
+    if (std::optional<std::string> folded = folding_tag_text(lines[k])) {
+      lines[k] = std::move(*folded);
       continue;
     }
     const std::optional<std::string> language = highlight_opener(lines[k]);

@@ -10,7 +10,8 @@ TEST(OutputLabelTest, LabelsThatIntroduceOutput) {
                             "which prints:", "Expected output:", "Expected output", "Sample output",
                             "The code above returns:", "Running it gives:", "It displays the following:",
                             "This produces:", "  Outputs:  ", "When you run this, the output is:",
-                            "You should see:", "and you'll get", "Running this will print:"})
+                            "You should see:", "and you'll get", "Running this will print:",
+                            "Click to see the output \xF0\x9F\x91\x80" /* 👀 */, "Output: \xE2\x9C\xA8\xEF\xB8\x8F" /* ✨️ */})
     EXPECT_TRUE(is_output_label(label)) << label;
 }
 

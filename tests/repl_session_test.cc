@@ -31,6 +31,35 @@ TEST(ReplSessionTest, RecognisesASessionByItsFirstLine) {
   EXPECT_FALSE(looks_like_repl_session({}));
 }
 
+TEST(ReplSessionTest, IPythonsMagicsArePlainPythonAndTheirOutputIsNotJudged) {
+  const ReplSession s = read_repl_session(lines_of("In [5]: %timeit sum(range(9))\n"
+                                                   "1.2 us +- 3 ns per loop\n"
+                                                   "\n"
+                                                   "In [6]: sum(range(4))\n"
+                                                   "Out[6]: 6\n"),
+                                          10);
+  EXPECT_EQ(s.source, "pass  # IPython: %timeit sum(range(9))\nsum(range(4))\n");
+  ASSERT_EQ(s.claims.size(), 1u);  // the timing is no claim
+  EXPECT_EQ(s.claims[0].text, "6");
+}
+
+TEST(ReplSessionTest, IPythonsTracebackKeepsItsBlankLines) {
+  const ReplSession s = read_repl_session(lines_of("In [7]: next(colors)\n"
+                                                   "---------------------------------------------------------------\n"
+                                                   "TypeError                 Traceback (most recent call last)\n"
+                                                   "Cell In[7], line 1\n"
+                                                   "----> 1 next(colors)\n"
+                                                   "\n"
+                                                   "TypeError: 'list' object is not an iterator\n"
+                                                   "\n"
+                                                   "A line of prose after it.\n"),
+                                          1);
+  ASSERT_EQ(s.claims.size(), 1u);
+  EXPECT_EQ(s.claims[0].guide_line, 2);
+  EXPECT_EQ(s.claims[0].last_guide_line, 7);  // up to the exception line, not the prose
+  EXPECT_TRUE(s.claims[0].text.ends_with("\n\nTypeError: 'list' object is not an iterator"));
+}
+
 TEST(ReplSessionTest, StatementsWithoutPromptsAndEchoesAsClaims) {
   ReplSession s = read_repl_session(lines_of(">>> x = 5\n"
                                              ">>> x + 1\n"

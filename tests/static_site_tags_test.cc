@@ -32,6 +32,13 @@ TEST(StaticSiteTagsTest, RawTagsVanishAndFencesInsideGetALongerOne) {
             (Lines{"````markdown", "```python", "x", "```", "````"}));
 }
 
+TEST(StaticSiteTagsTest, FoldingTagsShowTheirSummary) {
+  EXPECT_EQ(highlight_tags_as_fences({"{% details Click to see the output %}", "", "```text", "1", "```", "",
+                                      "{% enddetails %}", "{% spoiler Answer %}", "{% endspoiler %}"}),
+            (Lines{"Click to see the output", "", "```text", "1", "```", "", "", "Answer", ""}));
+  EXPECT_EQ(highlight_tags_as_fences({"{% detailsx %}", "{% endcollapsible %}"}), (Lines{"{% detailsx %}", ""}));
+}
+
 // A tag without its closing tag, a tag in prose and tags a fence shows (a
 // post about Jekyll itself) stay as written.
 TEST(StaticSiteTagsTest, UnpairedTagsAndTagsInsideFencesStayAsTheyAre) {
