@@ -1,6 +1,7 @@
 #include "candidate_unit.h"
 
 #include <algorithm>
+#include <array>
 
 #include "item_numbering.h"
 
@@ -53,6 +54,53 @@ bool effect_free(const std::vector<Token>& tokens) {
     }
   }
   return true;
+}
+
+// Builtins that, called without an argument, raise TypeError or build an
+// empty value no statement would compute for nothing.
+bool needs_an_argument(std::string_view name) {
+  for (std::string_view empty : {"zip", "dict", "list", "set", "tuple", "str", "int", "float", "bool", "frozenset"})
+    if (name == empty) return true;
+  static constexpr std::array<std::string_view, 27> kNeedArguments = {
+      "abs",  "all",     "any",     "chr",  "divmod",  "enumerate", "filter", "format",     "getattr",
+      "hash", "hasattr", "id",      "isinstance", "iter", "len",  "map",    "max",        "min",
+      "next", "open",    "ord",     "pow",  "repr",    "reversed",  "round",  "setattr",    "sorted"};
+  return std::find(kNeedArguments.begin(), kNeedArguments.end(), name) != kNeedArguments.end();
+}
+
+bool is_builtin_type(std::string_view name) {
+  for (std::string_view type : {"dict", "list", "str", "set", "tuple", "int", "float", "bytes", "frozenset"})
+    if (name == type) return true;
+  return false;
+}
+
+// A heading that names functions (`len()`, `dict.get()`, `any() / all()`,
+// `sorted(key=...)`): calls that could only raise TypeError, as no
+// argument is given (keywords at most, all `...`), of builtins that need
+// one or of a builtin type's methods, joined by `/`, `,`, `and`, `or`.
+bool names_functions(const std::vector<Token>& tokens) {
+  std::size_t k = 0;
+  while (true) {
+    if (k >= tokens.size() || tokens[k].kind != TokenKind::kName) return false;
+    bool raises = needs_an_argument(tokens[k].text);
+    if (k + 2 < tokens.size() && tokens[k + 1].text == "." && tokens[k + 2].kind == TokenKind::kName) {
+      raises = is_builtin_type(tokens[k].text);
+      k += 2;
+    }
+    if (!raises || k + 1 >= tokens.size() || tokens[k + 1].text != "(") return false;
+    k += 2;
+    // Keywords whose value is `...`, then the closing parenthesis.
+    while (k + 2 < tokens.size() && tokens[k].kind == TokenKind::kName && tokens[k + 1].text == "=" &&
+           tokens[k + 2].text == "...") {
+      k += 3;
+      if (k < tokens.size() && tokens[k].text == ",") ++k;
+    }
+    if (k >= tokens.size() || tokens[k].text != ")") return false;
+    if (++k == tokens.size()) return true;
+    const std::string_view joint = tokens[k].text;
+    if (joint != "/" && joint != "," && joint != "and" && joint != "or") return false;
+    ++k;
+  }
 }
 
 }  // namespace
@@ -116,6 +164,20 @@ UnitFeatures features_of(std::string_view first_line, const std::vector<Token>& 
   // "Output: 42", "Note: important": a label, not an annotated name.
   if (first.kind == TokenKind::kName && is_capitalized_word(w) && starts_with(tokens[1], ':') && !has_top_equals &&
       !f.needs_body) {
+    f.strong_prose = true;
+    return f;
+  }
+  if (names_functions(tokens)) {
+    f.strong_prose = true;
+    return f;
+  }
+  // "Numbers and randomness", "Swapping and unpacking": a heading of words
+  // that happen to be joined by a keyword operator, computing nothing.
+  if (first.kind == TokenKind::kName && is_capitalized_word(w) && tokens.size() >= 3 &&
+      std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        return t.kind == TokenKind::kName ||
+               (t.kind == TokenKind::kKeyword && (t.text == "and" || t.text == "or" || t.text == "not" || t.text == "in"));
+      })) {
     f.strong_prose = true;
     return f;
   }

@@ -44,6 +44,17 @@ bool is_value_name(std::string_view name) {
   return name == "True" || name == "False" || name == "None" || name == "nan" || name == "inf" || name == "Ellipsis";
 }
 
+// Builtin functions (not types): a repr shows a type's or a class's call
+// (`Item(...)`, `array(...)`), never `divmod(17, 5)` or `len(xs)`.
+bool is_builtin_function(std::string_view name) {
+  static constexpr std::string_view kFunctions[] = {
+      "abs",     "all",   "any",  "ascii",   "bin",     "callable", "chr",     "divmod",     "eval",
+      "exec",    "format", "getattr", "globals", "hasattr", "hash",   "hex",     "id",         "input",
+      "isinstance", "issubclass", "iter", "len", "locals", "max",   "min",     "next",       "oct",
+      "open",    "ord",   "pow",  "print",   "repr",    "round",    "setattr", "sorted",     "sum",  "vars"};
+  return std::find(std::begin(kFunctions), std::end(kFunctions), name) != std::end(kFunctions);
+}
+
 // A value alone: every name in it is a value word, a called type or
 // function (`Item(`, `array(`), a keyword argument (`qty=`), part of a
 // dotted path (`datetime.date(`) or a word the sample's code never names.
@@ -76,6 +87,7 @@ bool shows_a_value(const std::vector<Token>& tokens, const CodeNames& names) {
     if (t.kind != TokenKind::kName || is_value_name(t.text)) continue;
     const std::string_view next = k + 1 < tokens.size() ? tokens[k + 1].text : std::string_view();
     const bool dotted = next == "." || (k > 0 && tokens[k - 1].text == ".");
+    if (next == "(" && !dotted && is_builtin_function(t.text)) return false;
     // A name the sample's code never uses could only fail: a word of
     // output (`a ['apple', 'apricot']` from `print(letter, group)`).
     const bool free_word = !names.used.count(std::string(t.text));

@@ -285,11 +285,16 @@ INSTANTIATE_TEST_SUITE_P(
                       std::make_pair("Python\xE2\x80\x99s dict is a hash table.", false),
                       std::make_pair("O(1) \xE2\x80\x94 Constant time.", false),
                       std::make_pair("It has:", false), std::make_pair("Example:", false),
-                      std::make_pair("Mark as complete", false)));
+                      std::make_pair("Mark as complete", false), std::make_pair("dict.get()", false),
+                      std::make_pair("any() / all()", false), std::make_pair("sorted(key=...)", false),
+                      std::make_pair("len()", false), std::make_pair("zip()", false),
+                      std::make_pair("Numbers and randomness", false)));
 
 INSTANTIATE_TEST_SUITE_P(
     Code, SandwichTest,
     ::testing::Values(std::make_pair("else:", true), std::make_pair("elif x > 1:", true),
+                      std::make_pair("print()", true), std::make_pair("counter.reset()", true),
+                      std::make_pair("print(len(words), sorted(words, key=len))", true),
                       std::make_pair("elif await ready():", true),
                       std::make_pair("return x", true), std::make_pair("yield x", true),
                       std::make_pair("await asyncio.sleep(1) # Simulates network I/O", true),
