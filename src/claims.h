@@ -74,6 +74,10 @@ struct Claim {
   /// span or plain text (call_output_table.h, table_session.h). A rewrite
   /// replaces that text alone.
   bool shown_inline = false;
+  /// Output blocks: the guide draws the output as a Markdown table (a
+  /// DataFrame's rows, its cells apart); `text` is its rows as text. A
+  /// rewrite refuses it.
+  bool shown_as_table = false;
 };
 
 /// The claims of one code run, in guide order. Output markers

@@ -165,6 +165,10 @@ GuideRewrite rewrite_claims(std::string_view guide, const std::string& guide_nam
       continue;
     }
     std::vector<std::string> actual = output_lines(edit.actual);
+    if (claim.shown_as_table) {
+      refuse("the output is drawn as a table; redraw it by hand");
+      continue;
+    }
     if (claim.shown_inline) {
       std::string why;
       if (std::optional<std::string> row = inline_text_rewritten(lines[static_cast<size_t>(line - 1)].text, claim, actual, &why)) {

@@ -150,6 +150,12 @@ class MarkdownReader {
         close();
         continue;
       }
+      // "Output:" and then a pipe table: a DataFrame the page drew as one.
+      if (block.table && open_ && labelled_) {
+        take_table_output(*block.table);
+        close();
+        continue;
+      }
       if (block.table && add_table_session(*block.table)) {
         close();
         continue;
@@ -482,6 +488,33 @@ class MarkdownReader {
     for (const Claim& claim : claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
     sample.claims.insert(sample.claims.end(), claims.begin(), claims.end());
     return !claims.empty();
+  }
+
+  // A pipe table shown as the output of the open sample: its rows as text,
+  // cells apart (a blank index header drops out), as printed DataFrames
+  // and aligned columns read once blanks are collapsed.
+  void take_table_output(const MarkdownTable& table) {
+    Sample& sample = extraction_.samples[*open_];
+    std::vector<std::string> rows;
+    for (const MarkdownTableRow* row : table_rows(table)) {
+      std::string text;
+      for (const MarkdownTableCell& cell : row->cells) {
+        if (cell.text.empty()) continue;
+        if (!text.empty()) text += "  ";
+        text += cell.text;
+      }
+      rows.push_back(std::move(text));
+    }
+    Claim claim = output_block_claim(sample, rows, table.header.line);
+    claim.last_guide_line = table.rows.empty() ? table.header.line : table.rows.back().line;
+    claim.shown_as_table = true;
+    add_claim(sample, std::move(claim));
+  }
+
+  static std::vector<const MarkdownTableRow*> table_rows(const MarkdownTable& table) {
+    std::vector<const MarkdownTableRow*> rows = {&table.header};
+    for (const MarkdownTableRow& row : table.rows) rows.push_back(&row);
+    return rows;
   }
 
   // A table that is its own code (table_session.h): a session sample of

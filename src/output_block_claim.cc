@@ -26,7 +26,7 @@ void split_trailing_tracebacks(Sample& sample) {
     const std::size_t header = claim.text.find("\nTraceback (most recent call last):");
     const int lines = 1 + static_cast<int>(std::count(claim.text.begin(), claim.text.end(), '\n'));
     if (claim.form != ClaimForm::kOutputBlock || claim.kind != ClaimKind::kOutput || header == std::string::npos ||
-        claim.last_guide_line - claim.guide_line + 1 != lines || claim.shown_as_html || claim.shown_inline ||
+        claim.last_guide_line - claim.guide_line + 1 != lines || claim.shown_as_html || claim.shown_inline || claim.shown_as_table ||
         (claim.tentative_lines > 0 && claim.tentative_lines < lines) || !claim.may_continue.empty()) {
       claims.push_back(std::move(claim));
       continue;

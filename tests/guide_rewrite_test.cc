@@ -81,6 +81,20 @@ TEST(GuideRewriteTest, APlainTableCellIsRewrittenInTheCellAlone) {
   EXPECT_EQ(refused.refused.size(), 1u);
 }
 
+TEST(GuideRewriteTest, OutputDrawnAsATableIsLeftToTheAuthor) {
+  const std::string guide = "|   | name |\n|---|------|\n| 0 | Ann  |\n";
+  Claim claim;
+  claim.form = ClaimForm::kOutputBlock;
+  claim.shown_as_table = true;
+  claim.guide_line = 1;
+  claim.last_guide_line = 3;
+  claim.text = "name\n0  Ann";
+  GuideRewrite r = rewrite_claims(guide, "g.md", {{claim, "  name\n0  Bob"}});
+  EXPECT_EQ(r.text, guide);
+  ASSERT_EQ(r.refused.size(), 1u);
+  EXPECT_EQ(r.refused[0], "g.md:1: cannot rewrite: the output is drawn as a table; redraw it by hand");
+}
+
 TEST(GuideRewriteTest, AnOutputBlockWhoseFirstLineIsIndentedKeepsTheBlocksIndentation) {
   std::string guide = "```text\n   Lin!\nab\n```\n";
   Claim claim;

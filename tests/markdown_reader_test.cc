@@ -692,6 +692,24 @@ TEST(MarkdownReaderTest, AScriptKeepsTheFileNameThePageSavesItAs) {
   EXPECT_EQ(e.samples[1].saved_as, "");  // a session is typed, never saved
 }
 
+TEST(MarkdownReaderTest, ATableAfterAnOutputLabelIsTheOutputDrawn) {
+  const Extraction e = read(
+      "```python\n"                          // 1
+      "scores = {'Alice': 93, 'Bob': 87}\n"  // 2
+      "print(scores)\n"                      // 3
+      "```\n"                                // 4
+      "\n"                                   // 5
+      "Output:\n"                            // 6
+      "\n"                                   // 7
+      "|   | name  | score |\n"               // 8
+      "|---|-------|------:|\n"               // 9
+      "| 0 | Alice | 93    |\n"               // 10
+      "| 1 | Bob   | 87    |\n");             // 11
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"8-11 output output-block @3 since 0 [name  score\n0  Alice  93\n1  Bob  87]"}));
+  EXPECT_TRUE(e.samples[0].claims[0].shown_as_table);
+}
+
 TEST(MarkdownReaderTest, ATableThatIsItsOwnCodeIsASession) {
   const Extraction e = read(
       "```python\n"                                  // 1
