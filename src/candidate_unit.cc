@@ -56,9 +56,11 @@ bool effect_free(const std::vector<Token>& tokens) {
   return true;
 }
 
+}  // namespace
+
 // Builtins that, called without an argument, raise TypeError or build an
 // empty value no statement would compute for nothing.
-bool needs_an_argument(std::string_view name) {
+static bool needs_an_argument(std::string_view name) {
   for (std::string_view empty : {"zip", "dict", "list", "set", "tuple", "str", "int", "float", "bool", "frozenset"})
     if (name == empty) return true;
   static constexpr std::array<std::string_view, 27> kNeedArguments = {
@@ -68,7 +70,7 @@ bool needs_an_argument(std::string_view name) {
   return std::find(kNeedArguments.begin(), kNeedArguments.end(), name) != kNeedArguments.end();
 }
 
-bool is_builtin_type(std::string_view name) {
+static bool is_builtin_type(std::string_view name) {
   for (std::string_view type : {"dict", "list", "str", "set", "tuple", "int", "float", "bytes", "frozenset"})
     if (name == type) return true;
   return false;
@@ -78,7 +80,7 @@ bool is_builtin_type(std::string_view name) {
 // `sorted(key=...)`): calls that could only raise TypeError, as no
 // argument is given (keywords at most, all `...`), of builtins that need
 // one or of a builtin type's methods, joined by `/`, `,`, `and`, `or`.
-bool names_functions(const std::vector<Token>& tokens) {
+bool names_functions(const std::vector<PythonLexer::Token>& tokens) {
   std::size_t k = 0;
   while (true) {
     if (k >= tokens.size() || tokens[k].kind != TokenKind::kName) return false;
@@ -102,8 +104,6 @@ bool names_functions(const std::vector<Token>& tokens) {
     ++k;
   }
 }
-
-}  // namespace
 
 UnitFeatures features_of(std::string_view first_line, const std::vector<Token>& tokens, bool single_line,
                          bool commented) {

@@ -61,6 +61,12 @@ struct UnitFeatures {
   bool decorator = false;     ///< starts with '@'
 };
 
+/// A heading that names functions (`len()`, `dict.get()`, `any() / all()`,
+/// `sorted(key=...)`, `zip()`): calls with no argument given (keywords at
+/// most, all `...`) of builtins that need one or build an empty value, or
+/// of a builtin type's methods, joined by `/`, `,`, `and`, `or`.
+bool names_functions(const std::vector<PythonLexer::Token>& tokens);
+
 /// The features of a unit from its tokens (what the lexer saw in all its
 /// lines) and the text of its first line. Textual hints of prose are only
 /// looked for in a single-line unit; `commented` says its line has comment

@@ -33,6 +33,7 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
 std::optional<std::string> lone_line_reason(std::string_view line, const std::unordered_set<std::string>& seen);
 bool is_signature(std::string_view line, const std::unordered_set<std::string>& seen);
 bool is_leading_keyword_heading(std::string_view line);
+bool is_stray_keyword_heading(const std::vector<std::string_view>& lines, int first, int last);
 bool is_box_caption(std::string_view line);
 void add_names(std::string_view line, PythonLexer* lexer, std::unordered_set<std::string>* seen);
 
@@ -204,6 +205,15 @@ class GuideParser {
         while (first <= last && classes_[first] == LineClass::kBlank) ++first;
       };
       if (first < last && is_leading_keyword_heading(stripped_[first])) drop_first("reads as a heading");
+      // The next section's heading right after the code (`yield`, `break`)
+      // where nothing in the run could hold it.
+      if (first < last && is_stray_keyword_heading(stripped_, first, last)) {
+        diagnostics_.add(last + 1, "not-code",
+                         fmt::format("'{}' after the code reads as a heading; not part of the sample", strip_trailing(stripped_[last])));
+        classes_[last] = LineClass::kProse;
+        --last;
+        while (last > first && classes_[last] == LineClass::kBlank) --last;
+      }
       // A signature in a box of its own: `numpy.linspace(start, stop, num=50)` could only fail.
       if (first < last && classes_[first] != LineClass::kComment && is_signature(stripped_[first], seen))
         drop_first("is a signature (its arguments are placeholders no code defines)");

@@ -133,6 +133,23 @@ bool is_leading_keyword_heading(std::string_view line) {
   return word == "break" || word == "continue" || word == "return" || word == "pass";
 }
 
+// Whether the run's last line, lines[last], is a keyword alone that no line
+// of lines[first, last) could hold: `yield` or `return` with no `def`
+// before it, `break` or `continue` with no loop. The next section's
+// heading, then ("yield" over the prose on generators).
+bool is_stray_keyword_heading(const std::vector<std::string_view>& lines, int first, int last) {
+  const std::string_view word = strip_trailing(lines[static_cast<std::size_t>(last)]);
+  const bool in_function = word == "yield" || word == "return";
+  const bool in_loop = word == "break" || word == "continue";
+  if (!in_function && !in_loop) return false;
+  for (int k = first; k < last; ++k) {
+    const std::string_view line = lines[static_cast<std::size_t>(k)];
+    if (in_function && (line.starts_with("def ") || line.starts_with("async def ") || line.starts_with("lambda"))) return false;
+    if (in_loop && (line.starts_with("for ") || line.starts_with("while ") || line.starts_with("async for "))) return false;
+  }
+  return true;
+}
+
 // Whether `line` is the caption a tutorial site puts over each code box
 // ("Example", "Example 2", "Program:", "Solution"): a heading, though a
 // bare capitalised word compiles as a name.

@@ -28,6 +28,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "candidate_unit.h"
 #include "claims.h"
 #include "line_classifier.h"
 #include "printed_fragments.h"
@@ -44,10 +45,14 @@ bool is_value_name(std::string_view name) {
   return name == "True" || name == "False" || name == "None" || name == "nan" || name == "inf" || name == "Ellipsis";
 }
 
-// Builtin functions (not types): a repr shows a type's or a class's call
-// (`Item(...)`, `array(...)`), never `divmod(17, 5)` or `len(xs)`.
+// Builtins no repr shows as a call: a repr shows a type's or a class's
+// call (`Item(...)`, `array(...)`, `range(0, 3)`), never `divmod(17, 5)`,
+// `len(xs)`, `int("ff", 16)` (an int prints as digits) or `zip()` (whose
+// objects print as `<zip object at ...>`).
 bool is_builtin_function(std::string_view name) {
   static constexpr std::string_view kFunctions[] = {
+      "zip",  "map",   "filter", "enumerate", "reversed", "int",    "float", "str",  "bool",
+      "list", "dict",  "tuple",  "complex",   "object",   "type",
       "abs",     "all",   "any",  "ascii",   "bin",     "callable", "chr",     "divmod",     "eval",
       "exec",    "format", "getattr", "globals", "hasattr", "hash",   "hex",     "id",         "input",
       "isinstance", "issubclass", "iter", "len", "locals", "max",   "min",     "next",       "oct",
@@ -177,6 +182,10 @@ void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vec
         return shows_a_value(line_tokens, names) ? Shown::kYes : Shown::kNo;
       }
       if (is_prose_again(lines[k], fragments)) return Shown::kNo;
+      std::vector<Token> line_tokens;
+      PythonLexer line_lexer;
+      line_lexer.next(lines[k], &line_tokens);
+      if (names_functions(line_tokens)) return Shown::kNo;  // `zip()`: the next section's heading
       if (is_phrase_of_words(lines[k]) && !shows_printed_fragment(lines[k], fragments)) return Shown::kIfMoreFollows;
       return Shown::kYes;
     };

@@ -127,6 +127,29 @@ TEST(GuideParserTest, DecoratorsDictsAndProseBetweenRuns) {
   EXPECT_EQ(guide.runs[3].lines.back(), "# work: 0.00s");
 }
 
+TEST(GuideParserTest, HeadingsThatLookLikeCallsOrKeywordsEndTheRun) {
+  const ParsedGuide guide = parse_guide(
+      "Lists\n"                                              // 1
+      "nested = [[1, 2], [3]]\n"                             // 2
+      "print([x for row in nested for x in row])  # [1, 2, 3]\n"
+      "yield\n"                                              // 4: the next section's heading
+      "A generator pauses at each yield and carries on from there.\n"
+      "def countdown(n):\n"                                  // 6
+      "while n:\n"
+      "yield n\n"
+      "n -= 1\n"
+      "print(list(countdown(2)))  # [2, 1]\n"                // 10
+      "zip()\n"                                              // 11: a heading, not output
+      "zip() pairs items up and stops at the shortest input.\n"
+      "print(f\"{1234567.891:,.2f}\")  # 1,234,567.89\n"     // 13
+      "int(\"ff\", 16)  #=> 255\n",                          // 14: code, not shown output
+      "oneliners.txt");
+  EXPECT_EQ(spans(guide), (std::vector<Span>{{"s01", 2, 3}, {"s02", 6, 10}, {"s03", 13, 14}}));
+  EXPECT_TRUE(has_diagnostic(guide, 4, "'yield' after the code reads as a heading"));
+  ASSERT_EQ(guide.runs[2].lines.size(), 2u);
+  EXPECT_TRUE(guide.runs[2].outputs.empty());
+}
+
 TEST(GuideParserTest, ProseAfterCodeEndsTheRun) {
   const ParsedGuide guide = parse_guide(fixture("prose_like_code.txt"), "concurrency.txt");
   // "Key points about the GIL:" ends q01; "- O(n)" compiles but is a bullet;

@@ -93,15 +93,15 @@ case_fresh16_guides() {
 # Six more (fresh17: two READMEs and tutorials of REPL sessions, two course
 # pages, two scraped pages), written blind after fresh16's changes: 145 of
 # 167 claims right, 34 of 36 errors caught, 8 false alarms when first read.
-# Misses left: a `yield` heading right after code, a value comment on a
-# bare call that echoes nothing.
+# Misses left: a value comment on a bare call that echoes nothing, and
+# samples whose own errors the keys did not plant (a helper's choices).
 case_fresh17_guides() {
   local right key caught planted alarms
   read -r right key caught planted alarms < <(score "$guides"/fresh17/*.md "$guides"/fresh17/*.txt)
   note "fresh17: $right/$key claims right, $caught/$planted errors caught, $alarms false alarms"
-  ((right >= 161)) || fail "claims right: $right of $key (at least 161)"
+  ((right >= 165)) || fail "claims right: $right of $key (at least 165)"
   assert_eq "planted errors caught" "$planted" "$caught"
-  ((alarms <= 5)) || fail "false alarms: $alarms (at most 5)"
+  ((alarms <= 3)) || fail "false alarms: $alarms (at most 3)"
 }
 
 # The same guides as the plain text a scrape of their web page gives
