@@ -219,6 +219,38 @@ TEST(ClaimVerdictsTest, ErrorClaimVariantEnablesTheStatementAtItsIndentation) {
   EXPECT_EQ(*variant, "class Base:\n    pass\nclass Bad(Base):\n    pass\nprint(1)\n");
 }
 
+TEST(ClaimVerdictsTest, PythonsDidYouMeanHintIsNoPartOfTheError) {
+  Claim claim;
+  claim.kind = ClaimKind::kError;
+  claim.guide_line = claim.anchor_line = 11;
+  claim.statement = "print(acct.__balance)";
+  claim.text = "AttributeError: 'Account' object has no attribute '__balance'";
+  RunOutcome variant;
+  variant.status = RunStatus::kError;
+  variant.exit_code = 1;
+  variant.statements = {{1, 1, true, ""}, {2, 2, true, ""}, {3, 3, false, ""}};
+  variant.stderr_text =
+      "Traceback...\nAttributeError: 'Account' object has no attribute '__balance'. Did you mean: 'balance'?\n";
+  EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMatch);
+  claim.text = "AttributeError: 'Account' object has no attribute 'total'";
+  EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMismatch);
+}
+
+TEST(ClaimVerdictsTest, ANoteSplitOffTheValueMayBePrintedToo) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.stdout_text = "Tom makes a sound (meow)\n";
+  run.pieces = {{1, run.stdout_text}};
+  run.statements = {{1, 1, true, run.stdout_text}};
+  Claim claim = trailing(10, "Tom makes a sound");
+  claim.note = "(meow)";
+  auto results = judge_output_claims({claim}, {10}, run, nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  claim.note = "(purr)";
+  EXPECT_EQ(judge_output_claims({claim}, {10}, run, nullptr)[0].verdict, ClaimVerdict::kMismatch);
+}
+
 TEST(ClaimVerdictsTest, ErrorClaimsCompareTheRaisedException) {
   Claim claim;
   claim.kind = ClaimKind::kError;
