@@ -369,6 +369,28 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     }
     ClaimComparison comparison =
         compare_with_uncertain_edges(claim, result.actual, claim.looks_like_prose, &result.claimed);
+    // A comment block may show the terminal since the previous claim, not
+    // its statement's output alone: `# Amount: 25` (the input() prompt two
+    // statements up, typed answer echoed) then `# Deposit of 25.00`.
+    if (comparison.verdict == ClaimVerdict::kMismatch && claim.form == ClaimForm::kBlock) {
+      const int anchor = snippet_line_of(guide_lines, claim.anchor_line);
+      int since = 0;
+      for (const Claim& other : claims)
+        if (const int line = snippet_line_of(guide_lines, other.anchor_line); line < anchor) since = std::max(since, line);
+      const std::string session = without_final_newline(output_between(first, since, statement->line).value_or(""));
+      std::string claimed;
+      if (session != without_final_newline(result.actual)) {
+        const ClaimComparison whole = compare_with_uncertain_edges(claim, session, claim.looks_like_prose, &claimed);
+        // All of it, not an excerpt: a claim wrong about its statement must
+        // not pass by lines an earlier statement printed.
+        if ((whole.verdict == ClaimVerdict::kMatch || whole.verdict == ClaimVerdict::kEquivalent) &&
+            whole.rule.find("excerpt") == std::string::npos) {
+          result.actual = session;
+          result.claimed = claimed;
+          comparison = {ClaimVerdict::kEquivalent, "since the previous claim"};
+        }
+      }
+    }
     result.verdict = comparison.verdict;
     result.rule = comparison.rule;
     // Durations change from run to run even when two runs agree by chance.

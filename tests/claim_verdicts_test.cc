@@ -562,5 +562,25 @@ TEST(ClaimVerdictsTest, AnInnerClaimIsUnstableOnlyWhenItsOwnLineChanges) {
   EXPECT_EQ(results[1].verdict, ClaimVerdict::kUnstable);
 }
 
+TEST(ClaimVerdictsTest, ACommentBlockMayShowTheTerminalSinceThePreviousClaim) {
+  // `amount = float(input("Amount: "))` then `print(Deposit(amount))`, the
+  // typed answer echoed after the prompt.
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.stdout_text = "Amount: 25\nDeposit of 25.00\n";
+  run.pieces = {{1, "Amount: 25\n"}, {2, "Deposit of 25.00\n"}};
+  run.statements = {{1, 1, true, "Amount: 25\n"}, {2, 2, true, "Deposit of 25.00\n"}};
+  auto results = judge_output_claims({block_after(11, 12, "Amount: 25\nDeposit of 25.00")}, {10, 11}, run, nullptr);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kEquivalent);
+  EXPECT_EQ(results[0].rule, "since the previous claim");
+  // Lines an earlier statement printed do not excuse a wrong claim.
+  run.stdout_text = "a\nb\nc\nd\n";
+  run.pieces = {{1, "a\nb\n"}, {2, "c\nd\n"}};
+  run.statements = {{1, 1, true, "a\nb\n"}, {2, 2, true, "c\nd\n"}};
+  results = judge_output_claims({block_after(11, 12, "a\nb")}, {10, 11}, run, nullptr);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+}
+
 }  // namespace
 }  // namespace guidecheck
