@@ -378,8 +378,12 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
       for (const Claim& other : claims)
         if (const int line = snippet_line_of(guide_lines, other.anchor_line); line < anchor) since = std::max(since, line);
       const std::string session = without_final_newline(output_between(first, since, statement->line).value_or(""));
+      const std::string own = without_final_newline(result.actual);
       std::string claimed;
-      if (session != without_final_newline(result.actual)) {
+      // Whole lines only: the session must end with the statement's own
+      // lines as the terminal showed them (a line a later print finished
+      // is not the session's).
+      if (session != own && session.ends_with("\n" + own)) {
         const ClaimComparison whole = compare_with_uncertain_edges(claim, session, claim.looks_like_prose, &claimed);
         // All of it, not an excerpt: a claim wrong about its statement must
         // not pass by lines an earlier statement printed.
@@ -387,7 +391,10 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
             whole.rule.find("excerpt") == std::string::npos) {
           result.actual = session;
           result.claimed = claimed;
-          comparison = {ClaimVerdict::kEquivalent, "since the previous claim"};
+          result.verdict = ClaimVerdict::kEquivalent;
+          result.rule = "since the previous claim";
+          results.push_back(std::move(result));
+          continue;
         }
       }
     }
