@@ -1,12 +1,12 @@
-#include "sample.h"
 #include "claim_verdicts.h"
-#include "claim_rule_traceback.h"
 
 #include <algorithm>
 #include <fmt/format.h>
 
 #include "claim_compare.h"
+#include "claim_rule_traceback.h"
 #include "golden_pattern.h"
+#include "sample.h"
 #include "shown_output_lines.h"
 #include "snippet_lines.h"
 

@@ -1,4 +1,3 @@
-#include "sample.h"
 #include "plan_runs.h"
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include "claim_verdicts.h"
 #include "logical_lines.h"
 #include "python_block_facts.h"
+#include "sample.h"
 #include "snippet_lines.h"
 #include "statement_analysis.h"
 

@@ -1,9 +1,9 @@
 #include "repl_session.h"
 
-#include "ipython_syntax.h"
-
 #include <algorithm>
 #include <utility>
+
+#include "ipython_syntax.h"
 
 namespace guidecheck {
 namespace {

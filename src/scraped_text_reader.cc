@@ -1,4 +1,3 @@
-#include "sample.h"
 #include "scraped_text_reader.h"
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include "indentation.h"
 #include "pytest_file.h"
 #include "repl_session.h"
+#include "sample.h"
 #include "scratch_dir.h"
 #include "shown_output_lines.h"
 #include "snippet_lines.h"
