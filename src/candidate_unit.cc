@@ -56,30 +56,25 @@ bool effect_free(const std::vector<Token>& tokens) {
   return true;
 }
 
-}  // namespace
-
 // Builtins that, called without an argument, raise TypeError or build an
 // empty value no statement would compute for nothing.
-static bool needs_an_argument(std::string_view name) {
-  for (std::string_view empty : {"zip", "dict", "list", "set", "tuple", "str", "int", "float", "bool", "frozenset"})
-    if (name == empty) return true;
-  static constexpr std::array<std::string_view, 27> kNeedArguments = {
-      "abs",  "all",     "any",     "chr",  "divmod",  "enumerate", "filter", "format",     "getattr",
-      "hash", "hasattr", "id",      "isinstance", "iter", "len",  "map",    "max",        "min",
-      "next", "open",    "ord",     "pow",  "repr",    "reversed",  "round",  "setattr",    "sorted"};
+bool needs_an_argument(std::string_view name) {
+  static constexpr std::array<std::string_view, 37> kNeedArguments = {
+      "abs",  "all",   "any",     "chr",  "divmod",     "enumerate", "filter", "format",    "getattr", "hash",
+      "hasattr", "id", "isinstance", "iter", "len",    "map",       "max",    "min",       "next",    "open",
+      "ord",  "pow",   "repr",    "reversed", "round",  "setattr",   "sorted", "zip",       "dict",    "list",
+      "set",  "tuple", "str",     "int",  "float",      "bool",      "frozenset"};
   return std::find(kNeedArguments.begin(), kNeedArguments.end(), name) != kNeedArguments.end();
 }
 
-static bool is_builtin_type(std::string_view name) {
-  for (std::string_view type : {"dict", "list", "str", "set", "tuple", "int", "float", "bytes", "frozenset"})
-    if (name == type) return true;
-  return false;
+bool is_builtin_type(std::string_view name) {
+  static constexpr std::array<std::string_view, 9> kTypes = {"dict", "list",  "str",   "set",      "tuple",
+                                                             "int",  "float", "bytes", "frozenset"};
+  return std::find(kTypes.begin(), kTypes.end(), name) != kTypes.end();
 }
 
-// A heading that names functions (`len()`, `dict.get()`, `any() / all()`,
-// `sorted(key=...)`): calls that could only raise TypeError, as no
-// argument is given (keywords at most, all `...`), of builtins that need
-// one or of a builtin type's methods, joined by `/`, `,`, `and`, `or`.
+}  // namespace
+
 bool names_functions(const std::vector<PythonLexer::Token>& tokens) {
   std::size_t k = 0;
   while (true) {
