@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.h"
+
 namespace guidecheck {
 namespace {
 
@@ -48,15 +50,6 @@ bool reads_as_remark(std::string_view text) {
   return true;
 }
 
-// The bytes of the pictograph `s` starts with (😱, 🎉, 🔥: U+1F300 to
-// U+1FAFF, four bytes in UTF-8), 0 when it starts with none. Any of them
-// may lead a value in a casual post, as the signs above do.
-std::size_t pictograph_length(std::string_view s) {
-  if (s.size() < 4 || static_cast<unsigned char>(s[0]) != 0xF0 || static_cast<unsigned char>(s[1]) != 0x9F) return 0;
-  const unsigned third = static_cast<unsigned char>(s[2]);
-  return third >= 0x8C && third <= 0xAB ? 4 : 0;  // U+1F300 (F0 9F 8C 80) to U+1FAFF (F0 9F AB BF)
-}
-
 }  // namespace
 
 std::optional<std::string_view> match_emoji_marker(std::string_view comment) {
@@ -73,7 +66,8 @@ std::optional<std::string_view> match_emoji_marker(std::string_view comment) {
     break;
   }
   if (!signed_) {
-    const std::size_t length = pictograph_length(s);
+    // Any pictograph may lead a value, as the signs above do.
+    const std::size_t length = leading_pictograph_length(s);
     if (length == 0) return std::nullopt;
     s.remove_prefix(length);
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "output_words.h"
+#include "utf8.h"
 
 namespace guidecheck {
 namespace {
@@ -169,7 +170,7 @@ std::string_view without_trailing_pictographs(std::string_view text) {
     const auto byte = [&](std::size_t from_end) { return static_cast<unsigned char>(text[text.size() - from_end]); };
     if (text.ends_with("\xEF\xB8\x8F")) {
       text.remove_suffix(3);
-    } else if (text.size() >= 4 && byte(4) == 0xF0 && byte(3) == 0x9F && byte(2) >= 0x8C && byte(2) <= 0xAB) {
+    } else if (text.size() >= 4 && leading_pictograph_length(text.substr(text.size() - 4)) == 4) {
       text.remove_suffix(4);
     } else if (text.size() >= 3 && byte(3) == 0xE2 && byte(2) >= 0x98 && byte(2) <= 0x9E) {
       text.remove_suffix(3);

@@ -120,4 +120,11 @@ std::string escape_invalid_utf8(std::string_view text) {
   return out;
 }
 
+size_t leading_pictograph_length(std::string_view text) {
+  if (text.size() < 4 || static_cast<unsigned char>(text[0]) != 0xF0 || static_cast<unsigned char>(text[1]) != 0x9F)
+    return 0;
+  const unsigned third = static_cast<unsigned char>(text[2]);
+  return third >= 0x8C && third <= 0xAB ? 4 : 0;  // U+1F300 (F0 9F 8C 80) to U+1FAFF (F0 9F AB BF)
+}
+
 }  // namespace guidecheck

@@ -33,6 +33,10 @@ std::string replace_invalid_utf8(std::string_view text);
 /// characters "\x1b" look the same as an escaped ESC.
 std::string escape_for_terminal(std::string_view text);
 
+/// How many bytes the pictograph `text` starts with takes (😱, 👀, 🎉:
+/// U+1F300 to U+1FAFF, four bytes in UTF-8); 0 when it starts with none.
+size_t leading_pictograph_length(std::string_view text);
+
 /// `text` with every byte that is not valid UTF-8 written as the four
 /// characters "\xNN" (controls are left alone). A display form, like
 /// escape_for_terminal; reports a program reads use replace_invalid_utf8.

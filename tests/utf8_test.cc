@@ -22,6 +22,16 @@ std::string hex(std::string_view bytes) {
   return out;
 }
 
+TEST(Utf8Test, PictographsAreTheFourByteEmojiBlock) {
+  EXPECT_EQ(leading_pictograph_length("\xF0\x9F\x98\xB1 [1, 3]"), 4u);  // 😱
+  EXPECT_EQ(leading_pictograph_length("\xF0\x9F\x8C\x80"), 4u);         // U+1F300, the first
+  EXPECT_EQ(leading_pictograph_length("\xF0\x9F\xAB\xBF"), 4u);         // U+1FAFF, the last
+  EXPECT_EQ(leading_pictograph_length("\xF0\x9F\xAC\x80"), 0u);         // U+1FB00, legacy computing
+  EXPECT_EQ(leading_pictograph_length("\xE2\x9C\x85"), 0u);             // ✅, a sign, three bytes
+  EXPECT_EQ(leading_pictograph_length("\xF0\x9F"), 0u);
+  EXPECT_EQ(leading_pictograph_length("ok"), 0u);
+}
+
 TEST(Utf8Test, ValidTextIsUnchanged) {
   std::string text = "plain, caf\xc3\xa9, \xe2\x82\xac, \xf0\x9f\x90\x8d, \xef\xbf\xbd";
   EXPECT_TRUE(is_valid_utf8(text));
