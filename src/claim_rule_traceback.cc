@@ -99,6 +99,8 @@ bool ends_with(const std::vector<std::string>& lines, const std::vector<std::str
 
 }  // namespace
 
+bool is_ipython_traceback_header(std::string_view line) { return is_ipython_header(collapse_line_blanks(line)); }
+
 std::string without_exception_detail(std::string_view text) {
   const std::vector<std::string_view> lines = split_lines(text);
   std::size_t header = lines.size();

@@ -32,6 +32,10 @@ namespace guidecheck {
 /// exception lines (whitespace is collapsed in every comparison).
 std::optional<ClaimComparison> compare_traceback(std::string_view claimed, std::string_view actual);
 
+/// IPython's traceback header, `KeyError    Traceback (most recent call
+/// last)` (any run of blanks), under its rule of dashes.
+bool is_ipython_traceback_header(std::string_view line);
+
 /// `text` with its traceback's exception line cut to the exception's type,
 /// without module path or message (`decimal.InvalidOperation: [...]` ->
 /// `InvalidOperation`), as doctest's IGNORE_EXCEPTION_DETAIL compares

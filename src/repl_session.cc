@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "claim_rule_traceback.h"
 #include "ipython_syntax.h"
 
 namespace guidecheck {
@@ -130,7 +131,7 @@ bool looks_like_repl_session(const std::vector<std::string>& lines) {
 bool in_ipython_traceback(const Statement& statement, const std::vector<std::string>& lines, std::size_t blank) {
   const std::vector<std::string_view>& output = statement.output;
   if (output.size() < 2 || output.front().size() < 20 || output.front().find_first_not_of('-') != std::string_view::npos ||
-      output[1].find("Traceback (most recent call last)") == std::string_view::npos)
+      !is_ipython_traceback_header(output[1]))
     return false;
   const std::string_view exception = output[1].substr(0, output[1].find(' '));
   for (std::size_t k = 2; k < output.size(); ++k)
