@@ -10,6 +10,7 @@
 
 #include "claim_rule_addresses.h"
 #include "claim_rule_traceback.h"
+#include "claim_text.h"
 #include "claim_tokens.h"
 #include "claims.h"
 
@@ -376,12 +377,6 @@ bool is_data_line(std::string_view line) {
   return line.find(' ') != std::string_view::npos && std::any_of(line.begin(), line.end(), is_digit);
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // At most one substitution, insertion or deletion apart.
 bool one_edit_apart(std::string_view x, std::string_view y) {
@@ -400,13 +395,13 @@ double shared_words(const std::vector<ClaimToken>& claim, const std::vector<Clai
   std::vector<std::string> short_words;
   for (const ClaimToken& t : claim) {
     if (t.kind != Tok::kWord && t.kind != Tok::kNumber) continue;
-    (t.text.size() >= 2 ? words : short_words).push_back(lower(t.text));
+    (t.text.size() >= 2 ? words : short_words).push_back(ascii_lower(t.text));
   }
   if (words.empty()) words = std::move(short_words);
   if (words.empty()) return 0;
   std::unordered_set<std::string> printed;
   for (const ClaimToken& t : actual)
-    if (t.kind == Tok::kWord || t.kind == Tok::kNumber || t.kind == Tok::kClassRepr) printed.insert(lower(t.text));
+    if (t.kind == Tok::kWord || t.kind == Tok::kNumber || t.kind == Tok::kClassRepr) printed.insert(ascii_lower(t.text));
   std::size_t shared = 0;
   std::size_t budget = 200'000;
   for (const std::string& w : words) {

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "claim_text.h"
 #include "fence_info.h"
 #include "html_table.h"
 #include "html_text.h"
@@ -17,11 +18,6 @@ bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 bool is_name_char(char c) { return is_letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (is_blank(s.front()) || s.front() == '\n')) s.remove_prefix(1);
@@ -63,7 +59,7 @@ std::string collapse_spaces(std::string_view text) {
 // The language a `<pre>` or `<code>` tag names: `lang="python"`,
 // `class="language-text"`, `class="lang-py"`; "" when none.
 std::string tag_language(std::string_view tag) {
-  const std::string lowered = lowercase(tag);
+  const std::string lowered = ascii_lower(tag);
   for (std::string_view key : {"language-", "lang-", "lang=\"", "lang='", "lang="}) {
     const std::size_t at = lowered.find(key);
     if (at == std::string::npos) continue;

@@ -1,11 +1,12 @@
 #include "notebook_json.h"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "claim_text.h"
 
 namespace guidecheck {
 namespace {
@@ -109,11 +110,6 @@ class LineBuilder {
   bool open_ = false;  // the last line has had no '\n' yet
 };
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::string string_at(const Json& object, const char* key) {
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -172,7 +168,7 @@ std::string notebook_language(const Json& root) {
     auto it = metadata->find(section);
     if (it == metadata->end() || !it->is_object()) continue;
     const std::string name = string_at(*it, section == std::string_view("kernelspec") ? "language" : "name");
-    if (!name.empty()) return lower(name);
+    if (!name.empty()) return ascii_lower(name);
   }
   return "";
 }

@@ -4,18 +4,14 @@
 #include <cctype>
 #include <set>
 
+#include "claim_text.h"
+
 namespace guidecheck {
 namespace {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_word_char(char c) { return is_letter(c) || (c >= '0' && c <= '9') || c == '_'; }
 
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // A piece is text meant to be read: it has a space or punctuation, or its
 // literal is a template (`f"Hello {name}"`). A plain word ("salary", "Alice")
@@ -25,7 +21,7 @@ void add_piece(std::string_view piece, bool templated, std::vector<std::string>*
   while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\t')) piece.remove_suffix(1);
   if (piece.size() < 3 || !std::any_of(piece.begin(), piece.end(), is_letter)) return;
   const bool readable = templated || !std::all_of(piece.begin(), piece.end(), is_word_char);
-  if (readable) out->push_back(lowered(piece));
+  if (readable) out->push_back(ascii_lower(piece));
 }
 
 // The content of one string token (or the part of a string on one line),
@@ -174,7 +170,7 @@ std::vector<std::string> printed_fragments(const std::vector<std::string_view>& 
 }
 
 bool shows_printed_fragment(std::string_view raw, const std::vector<std::string>& fragments) {
-  const std::string text = lowered(raw);
+  const std::string text = ascii_lower(raw);
   for (const std::string& fragment : fragments) {
     if (text.compare(0, fragment.size(), fragment) == 0 && whole_words_at(text, 0, fragment.size())) return true;
     // A printed paragraph wrapped over several lines: a line of it.
