@@ -1,6 +1,7 @@
 #include "asciidoc_reader.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "guide_parser.h"
 #include "output_label.h"
 #include "repl_session.h"
+#include "shell_transcript.h"
 
 namespace guidecheck {
 namespace {
@@ -85,14 +87,18 @@ class AsciidocReader {
   Extraction read() {
     std::optional<std::string> language;  // the attribute line before a block
     bool labelled = false;                // a title or lead-in names output
+    bool titled_output = false;           // the block's own title names output
+    std::string title, paragraph;         // the block's title, the last paragraph before it
     for (std::size_t k = 0; k < lines_.size(); ++k) {
       const std::string_view line = lines_[k];
       const char delimiter = delimiter_of(line);
       if (delimiter == '-' || delimiter == '.') {
         const std::size_t end = closing(k, line);
-        block(k + 1, end, delimiter, language, labelled);
+        block(k + 1, end, delimiter, language, labelled, titled_output, lead_in(title, paragraph));
         language.reset();
-        labelled = false;
+        labelled = titled_output = false;
+        title.clear();
+        paragraph.clear();
         k = end;
         continue;
       }
@@ -108,7 +114,9 @@ class AsciidocReader {
       const std::string_view t = trim_blanks(line);
       if (t.empty() || t.starts_with('[') || is_callout_item(t)) continue;
       if (t.size() > 1 && t.front() == '.' && t[1] != '.' && t[1] != ' ') {  // a block title
-        labelled = labelled || is_output_label(t.substr(1));
+        titled_output = titled_output || is_output_label(t.substr(1));
+        labelled = labelled || titled_output;
+        title += std::string(t.substr(1)) + '\n';
         continue;
       }
       if (is_admonition_paragraph(t) && !is_output_label(t)) continue;
@@ -117,6 +125,8 @@ class AsciidocReader {
         labelled = true;
         continue;
       }
+      if (k == 0 || trim_blanks(lines_[k - 1]).empty()) paragraph.clear();  // a new paragraph
+      paragraph += std::string(t) + '\n';
       if (k > 0 && !trim_blanks(lines_[k - 1]).empty() && !labelled) continue;  // the rest of a paragraph
       open_.reset();
       labelled = false;
@@ -132,18 +142,35 @@ class AsciidocReader {
     return lines_.size();
   }
 
-  // Lines [first, end) of a listing ('-') or literal ('.') block.
+  // What may name the file a block shows: its title, and the paragraph
+  // before it when that leads in to it ("Save this as `countdown.py`:").
+  static std::string lead_in(const std::string& title, const std::string& paragraph) {
+    const std::string_view last = trim_blanks(paragraph);
+    return !last.empty() && last.back() == ':' ? title + paragraph : title;
+  }
+
+  // Lines [first, end) of a listing ('-') or literal ('.') block; `titled_output`
+  // when its own title names output (".Output"), `lead_in` what may name its file.
   void block(std::size_t first, std::size_t end, char delimiter, const std::optional<std::string>& language,
-             bool labelled) {
+             bool labelled, bool titled_output, const std::string& lead_in) {
     std::vector<std::string> lines;
     for (std::size_t k = first; k < end && k < lines_.size(); ++k) lines.push_back(without_callouts(lines_[k]));
     const FenceRole role = delimiter == '.' ? FenceRole::kOutput : fence_role(language.value_or(""));
-    if ((role == FenceRole::kOutput || (role == FenceRole::kUntagged && labelled)) && open_) {
-      add_output(first, lines);
+    if (role != FenceRole::kPython && role != FenceRole::kSession && attach_transcript(lines, first)) {
       open_.reset();
       return;
     }
+    // A block titled as output is the output of the script before it, even
+    // past a paragraph about that script.
+    if (!open_ && titled_output) open_ = last_script_;
+    if ((role == FenceRole::kOutput || (role == FenceRole::kUntagged && labelled)) && open_) {
+      add_output(first, lines);
+      open_.reset();
+      last_script_.reset();
+      return;
+    }
     open_.reset();
+    last_script_.reset();
     if (role != FenceRole::kPython && role != FenceRole::kSession) return;
     if (std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return trim_blanks(l).starts_with("include::"); })) {
       extraction_.diagnostics.push_back(format_diagnostic(options_.filename, {static_cast<int>(first) + 1,
@@ -170,12 +197,40 @@ class AsciidocReader {
       run.last_line = sample.guide_lines.back();
       run.guide_lines = sample.guide_lines;
       sample.claims = find_claims(run);
-      open_ = extraction_.samples.size();
+      open_ = last_script_ = extraction_.samples.size();
+      // A script the page names (".countdown.py", "# countdown.py", "Save
+      // this as `countdown.py`:") is a file later samples may import and a
+      // transcript may run.
+      std::optional<std::string> script = script_name_in(lead_in);
+      if (!script && trim_blanks(lines.front()).starts_with('#')) script = script_name_in(lines.front());
+      if (script) {
+        sample.saved_as = *script;
+        script_samples_[*script] = extraction_.samples.size();
+      }
     }
     sample.first_line = sample.guide_lines.front();
     sample.last_line = sample.guide_lines.back();
     for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
     extraction_.samples.push_back(std::move(sample));
+  }
+
+  // A terminal transcript running a script (shell_transcript.h): what it
+  // printed is a claim on the sample saved under that name, or on the
+  // script right before the transcript. False when it runs no script.
+  bool attach_transcript(const std::vector<std::string>& lines, std::size_t first) {
+    const std::vector<ScriptRunShown> runs = script_runs_shown(lines, static_cast<int>(first) + 1);
+    if (runs.empty()) return false;
+    for (const ScriptRunShown& run : runs) {
+      std::optional<std::size_t> owner = last_script_;
+      if (auto named = script_samples_.find(run.script); named != script_samples_.end()) owner = named->second;
+      if (run.output.empty() || !owner) continue;
+      Sample& sample = extraction_.samples[*owner];
+      add_claim(sample, output_block_claim(sample, run.output, run.first_output_line));
+      sample.notes.push_back(format_diagnostic(
+          options_.filename,
+          {run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample"}));
+    }
+    return true;
   }
 
   void add_output(std::size_t first, const std::vector<std::string>& lines) {
@@ -190,6 +245,8 @@ class AsciidocReader {
   std::vector<std::string_view> lines_;
   Extraction extraction_;
   std::optional<std::size_t> open_;  // the script sample whose output may follow
+  std::optional<std::size_t> last_script_;  // the latest script sample, until another block comes
+  std::map<std::string, std::size_t> script_samples_;  // the samples the page names as files
 };
 
 }  // namespace
