@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "claim_compare.h"
+#include "claim_text.h"
 #include "claim_rule_traceback.h"
 #include "golden_pattern.h"
 #include "sample.h"
@@ -12,6 +13,9 @@
 
 namespace guidecheck {
 namespace {
+
+// What the values run echoes for a None value (kEchoNonePrelude).
+constexpr std::string_view kEchoedNone = "None";
 
 // The exception line of a traceback: its last non-empty line.
 std::string last_line(std::string_view text) {
@@ -249,6 +253,7 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
     if (const std::string printed_first = without_final_newline(last->stdout_text);
         since == anchor && !printed_first.empty() && value.starts_with(printed_first + "\n"))
       value.erase(0, printed_first.size() + 1);
+    if (value == kEchoedNone) value.clear();  // a notebook shows no None
     if (!value.empty()) {
       const std::string with_value = printed_text.empty() ? value : printed_text + "\n" + value;
       std::string claimed;
@@ -348,6 +353,9 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     if (values_shown && statement->stdout_text.empty()) {
       const StatementOutput* shown = statement_holding(*values_shown, statement->line);
       if (shown && shown->ran) value = rendered_output(*values_shown, statement->line);
+      // `d.get("k")  # None` reads the None echoed; `xs.append(4)  # [1, 2, 3, 4]`
+      // shows the list, not the call's value.
+      if (value == kEchoedNone && trim_blanks(claim.text) != kEchoedNone) value.clear();
     }
     if (claim.form == ClaimForm::kBlock && statement->stdout_text.empty() && value.empty()) continue;  // a header comment
     ClaimScope scope = scope_of(claim, claims, guide_lines, *statement, first);

@@ -45,9 +45,16 @@ std::string rendered_line_output(const RunOutcome& outcome, int statement_line, 
 /// `approved`, when given, is the approved output (golden_pattern.h) that
 /// this stdout matches: a claim that differs only where it has placeholders
 /// is unstable without needing a second run.
-/// `values_shown`, when given, is a session run of the same sample: a claim
-/// on a bare expression that printed nothing is judged against the value
-/// the session echoed for it (`s.count("a")  # 3`).
+/// `values_shown`, when given, is a session run of the same sample, started
+/// with kEchoNonePrelude: a claim on a bare expression that printed nothing
+/// is judged against the value the session echoed for it (`s.count("a")  # 3`;
+/// `d.get("k")  # None`: a None echoed is read by a claim of None alone).
+/// Python that makes a session echo a None value too, as the line "None"
+/// (the default display hook shows nothing), without binding a name.
+inline constexpr const char* kEchoNonePrelude =
+    "__import__('sys').displayhook = (lambda show: lambda value: show(value) if value is not None "
+    "else __import__('sys').stdout.write('None\\n'))(__import__('sys').displayhook)\n";
+
 std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
                                              const RunOutcome& first, const RunOutcome* second,
                                              const std::string* approved = nullptr,

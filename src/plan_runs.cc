@@ -116,6 +116,7 @@ void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
     RunSpec spec = plan.samples[i].spec;
     spec.id = plan.samples[i].sample.id + " with values shown";
     spec.mode = SnippetMode::kSession;  // as long as the sample: ordered with it, not left for the end
+    spec.prelude = kEchoNonePrelude + spec.prelude;
     specs.push_back(spec);
   }
   size_t done = 0;

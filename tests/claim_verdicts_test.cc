@@ -365,6 +365,31 @@ TEST(ClaimVerdictsTest, ACommentOnABareExpressionIsJudgedAgainstItsValue) {
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kProse);
 }
 
+// The values run echoes a None too (kEchoNonePrelude): `d.get("k")  # None`
+// is judged by it, while `xs.append(4)  # [1, 2, 3, 4]` still shows the list
+// the call changed, not the call's value.
+TEST(ClaimVerdictsTest, AClaimOfNoneReadsTheNoneTheValuesRunEchoed) {
+  RunOutcome script;
+  script.status = RunStatus::kOk;
+  script.exit_code = 0;
+  script.statements = {{1, 1, true, ""}, {2, 2, true, ""}};
+  RunOutcome session = script;
+  session.statements = {{1, 1, true, "None\n"}, {2, 2, true, "None\n"}};
+  session.pieces = {{1, "None\n"}, {2, "None\n"}};
+  session.stdout_text = "None\nNone\n";
+  Claim none;
+  none.guide_line = none.anchor_line = 10;
+  none.text = "None";
+  Claim state = none;
+  state.guide_line = state.anchor_line = 11;
+  state.text = "[1, 2, 3, 4]";
+  std::vector<ClaimResult> results = judge_output_claims({none, state}, {10, 11}, script, nullptr, nullptr, &session);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[0].rule, "the expression's value");
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kProse);
+}
+
 }  // namespace
 }  // namespace guidecheck
 
