@@ -171,15 +171,16 @@ class ClaimFinder {
     claim.guide_line = claim.last_guide_line = claim.anchor_line = line_of(i);
     std::size_t next = i + 1;
     // `# s[0] = "H"  # TypeError: ...`, also behind a marker (`# => TypeError`, `# ❌ TypeError`).
+    std::size_t code_end = lexed.comment;  // where the commented-out code ends
     const auto inline_error = [&]() -> std::optional<std::string_view> {
-      if (lexed.comment == std::string_view::npos) return std::nullopt;
+      if (lexed.comment == std::string_view::npos) return arrowed_error(text, &code_end);
       const std::string_view comment = text.substr(lexed.comment + 1);
       if (const std::optional<MarkedOutput> marked = marked_output(comment)) return error_text(marked->text);
       return error_text(trim_blanks(comment));
     }();
     if (inline_error) {
       claim.form = ClaimForm::kTrailing;
-      claim.statement = std::string(trim_blanks(text.substr(0, lexed.comment)));
+      claim.statement = std::string(trim_blanks(text.substr(0, code_end)));
       claim.text = std::string(*inline_error);
       // A commented-out compound statement carries its commented-out body.
       if (!claim.statement.empty() && claim.statement.back() == ':') {
@@ -208,6 +209,25 @@ class ClaimFinder {
     }
     claims_.push_back(std::move(claim));
     return next;
+  }
+
+  // `# stock['plums']   -> KeyError: 'plums'`: the error after an arrow in
+  // the commented-out line itself, the code before it a statement of its
+  // own; *code_end is where that code ends.
+  static std::optional<std::string_view> arrowed_error(std::string_view text, std::size_t* code_end) {
+    for (std::size_t at = 1; at < text.size(); ++at) {
+      if ((text[at - 1] != ' ' && text[at - 1] != '\t') || text[at] == ' ' || text[at] == '\t') continue;
+      const std::optional<MarkedOutput> marked = marked_output(text.substr(at - 1));
+      if (!marked || marked->marker->scope != MarkerScope::kStatement) continue;
+      const std::optional<std::string_view> error = error_text(marked->text);
+      PythonLexer::Line code;
+      if (!error || !looks_like_statement(trim_blanks(text.substr(0, at)), &code) ||
+          code.comment != std::string_view::npos)
+        continue;
+      *code_end = at;
+      return error;
+    }
+    return std::nullopt;
   }
 
   std::optional<std::size_t> anchor_before(std::size_t start) const {

@@ -249,6 +249,19 @@ TEST(ClaimsTest, ErrorClaimForms) {
                    "11-11 error trailing @11 [ValueError]"}));
 }
 
+// A cheat sheet's `# stock['plums']   -> KeyError: 'plums'`: the arrow and
+// the error in the commented-out line itself; an arrow to a value is no
+// error claim, nor an arrow after words.
+TEST(ClaimsTest, AnErrorAfterAnArrowInCommentedOutCode) {
+  EXPECT_EQ(show(find_claims(make_run({"stock = {}", "# stock['plums']           -> KeyError: 'plums'",
+                                       "# s.remove(10) => KeyError: 10"}))),
+            (Lines{"2-2 error trailing @2 [KeyError: 'plums'] statement=stock['plums']",
+                   "3-3 error trailing @3 [KeyError: 10] statement=s.remove(10)"}));
+  for (const char* line : {"# stock['apples'] -> 3", "# look it up -> KeyError: 'plums'"})
+    for (const Claim& claim : find_claims(make_run({"stock = {}", line})))
+      EXPECT_NE(claim.kind, ClaimKind::kError) << line;
+}
+
 TEST(ClaimsTest, LinesAfterCommentedOutCodeAreNotAboutTheCodeBefore) {
   EXPECT_EQ(show(find_claims(make_run({"print(1)", "# x.y = 2 # AttributeError: no y", "# 1", "z = 3"}))),
             (Lines{"2-2 error trailing @2 [AttributeError: no y] statement=x.y = 2"}));
