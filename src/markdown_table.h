@@ -22,6 +22,9 @@ struct MarkdownTableCell {
   /// that `\|` is `|` (how a table writes a pipe inside a cell).
   std::string text;
   bool code = false;  ///< the cell is one code span and nothing else
+  /// Its guide line when not its row's (a reST list-table puts each cell of
+  /// a row on a line of its own); 0: the row's.
+  int line = 0;
 };
 
 struct MarkdownTableRow {

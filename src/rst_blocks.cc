@@ -2,6 +2,9 @@
 
 #include <pybind11/pybind11.h>
 
+#include <tuple>
+#include <utility>
+
 #include "embedded_python.h"
 
 namespace py = pybind11;
@@ -211,10 +214,28 @@ def read_blocks(data):
         return _read_blocks(data)
 
 
+def _cell(entry):
+    # (text, one inline literal and nothing else, guide line)
+    paragraphs = list(entry.findall(nodes.paragraph))
+    line = (paragraphs[0].line or 0) if paragraphs else 0
+    if len(entry.children) == 1 and isinstance(entry[0], nodes.paragraph) and \
+            len(entry[0].children) == 1 and isinstance(entry[0][0], nodes.literal):
+        return entry[0][0].astext(), True, line
+    return entry.astext().strip(), False, line
+
+
+def _table(node):
+    rows = []
+    for part in node.findall(lambda n: isinstance(n, (nodes.thead, nodes.tbody))):
+        for row in part.findall(nodes.row):
+            rows.append((isinstance(part, nodes.thead), [_cell(entry) for entry in row.findall(nodes.entry)]))
+    return rows
+
+
 def _read_blocks(data):
     lines = [_OTHER_BREAKS.sub(' ', line) for line in data.decode('utf-8', 'replace').split('\n')]
     document = _parse('\n'.join(lines))
-    blocks = []
+    blocks, tables = [], []
     # Per container level: what the next node follows, (block, intro) or None.
     stack, follows = [iter(document.children)], [None]
     while stack:
@@ -238,10 +259,12 @@ def _read_blocks(data):
             follows[-1] = (follows[-1][0], text if len(text) <= 300 else '')
             continue
         follows[-1] = None
+        if isinstance(node, nodes.table):
+            tables.append((len(blocks), _table(node)))
         if isinstance(node, nodes.Element) and not isinstance(node, nodes.TextElement) and node.children:
             stack.append(iter(node.children))
             follows.append(None)
-    return blocks
+    return blocks, tables
 )PY";
 
 RstBlockKind kind_named(const std::string& name) {
@@ -269,6 +292,31 @@ py::object& read_blocks_function() {
   return *function;
 }
 
+// (blocks before it, [(header?, [(text, literal?, line)...])...]): the
+// header is the last header row (the first row when none is), each row's
+// line its first cell's.
+RstTable table_of(const py::tuple& record) {
+  RstTable result;
+  result.before_block = record[0].cast<std::size_t>();
+  std::vector<MarkdownTableRow> rows;
+  std::size_t body = 1;  // the first row heads a table without header rows
+  for (py::handle row_record : record[1].cast<py::list>()) {
+    auto [header, cells] = row_record.cast<std::pair<bool, py::list>>();
+    MarkdownTableRow row;
+    for (py::handle cell_record : cells) {
+      auto [text, code, line] = cell_record.cast<std::tuple<std::string, bool, int>>();
+      row.cells.push_back({std::move(text), code, line});
+    }
+    if (!row.cells.empty()) row.line = row.cells.front().line;
+    rows.push_back(std::move(row));
+    if (header) body = rows.size();
+  }
+  if (rows.empty()) return result;
+  result.table.header = rows[body - 1];
+  result.table.rows.assign(rows.begin() + static_cast<long>(body), rows.end());
+  return result;
+}
+
 }  // namespace
 
 RstBlocks read_rst_blocks(std::string_view text) {
@@ -280,7 +328,7 @@ RstBlocks read_rst_blocks(std::string_view text) {
   }
   py::gil_scoped_acquire gil;
   try {
-    py::list records = read_blocks_function()(py::bytes(text.data(), text.size()));
+    auto [records, tables] = read_blocks_function()(py::bytes(text.data(), text.size())).cast<std::pair<py::list, py::list>>();
     for (py::handle record : records) {
       auto fields = record.cast<py::tuple>();
       RstBlock block;
@@ -298,6 +346,7 @@ RstBlocks read_rst_blocks(std::string_view text) {
       block.caption = fields[11].cast<std::string>();
       result.blocks.push_back(std::move(block));
     }
+    for (py::handle record : tables) result.tables.push_back(table_of(record.cast<py::tuple>()));
   } catch (py::error_already_set& e) {
     // RecursionError for absurd nesting; ImportError without docutils.
     result.blocks.clear();

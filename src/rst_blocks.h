@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "markdown_table.h"
+
 namespace guidecheck {
 
 enum class RstBlockKind {
@@ -52,8 +54,16 @@ struct RstBlock {
   bool reprs_only = false;
 };
 
+/// A table (`list-table`, grid or simple), its cells as text or one inline
+/// literal each (``format(5, "08b")``), on their own guide lines.
+struct RstTable {
+  std::size_t before_block = 0;  ///< how many blocks come before it
+  MarkdownTable table;           ///< header: its last header row, or its first row when it has none
+};
+
 struct RstBlocks {
   std::vector<RstBlock> blocks;  ///< in guide order
+  std::vector<RstTable> tables;  ///< in guide order
   /// Why docutils could not read the text (an absurd nesting); blocks are
   /// then empty.
   std::string error;

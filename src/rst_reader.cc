@@ -19,6 +19,7 @@
 #include "repl_session.h"
 #include "rst_blocks.h"
 #include "shell_transcript.h"
+#include "table_session.h"
 
 namespace guidecheck {
 namespace {
@@ -124,7 +125,12 @@ class RstReader {
   }
 
   Extraction read() {
-    for (std::size_t k = 0; k < blocks_.blocks.size(); ++k) on_block(k);
+    std::size_t table = 0;
+    for (std::size_t k = 0; k <= blocks_.blocks.size(); ++k) {
+      for (; table < blocks_.tables.size() && blocks_.tables[table].before_block <= k; ++table)
+        add_table_session(blocks_.tables[table].table);
+      if (k < blocks_.blocks.size()) on_block(k);
+    }
     number_samples(&extraction_.samples);
     return std::move(extraction_);
   }
@@ -358,6 +364,24 @@ class RstReader {
     sample.last_line = text.guide_lines.back();
     for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
     sample.setup = setup_of(block);
+    extraction_.samples.push_back(std::move(sample));
+  }
+
+  // A table that is its own code (table_session.h), "Expression | Result"
+  // with inline literals: a session sample of its rows, when they compile.
+  void add_table_session(const MarkdownTable& table) {
+    std::optional<TableSession> session = table_session(table);
+    if (!session || compile_check(session->source, options_.filename)) return;
+    Sample sample;
+    sample.style = SampleStyle::kSession;
+    sample.source = std::move(session->source);
+    sample.guide_lines = std::move(session->guide_lines);
+    sample.claims = std::move(session->claims);
+    sample.first_line = sample.guide_lines.front();
+    sample.last_line = sample.guide_lines.back();
+    for (const Claim& claim : sample.claims) sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+    for (const auto& [group, code] : setups_)
+      if (group == "default" || group == "*") sample.setup += code;
     extraction_.samples.push_back(std::move(sample));
   }
 

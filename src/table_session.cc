@@ -12,12 +12,14 @@ std::optional<TableSession> table_session(const MarkdownTable& table) {
     const auto call = static_cast<std::size_t>(columns.call), output = static_cast<std::size_t>(columns.output);
     if (call >= row.cells.size() || !row.cells[call].code || row.cells[call].text.empty()) continue;
     session.source += row.cells[call].text + '\n';
-    session.guide_lines.push_back(row.line);
+    const int code_line = row.cells[call].line ? row.cells[call].line : row.line;
+    session.guide_lines.push_back(code_line);
     if (output >= row.cells.size() || row.cells[output].text.empty()) continue;
     Claim claim;
     claim.kind = ClaimKind::kOutput;
     claim.form = ClaimForm::kBlock;
-    claim.guide_line = claim.last_guide_line = claim.anchor_line = row.line;
+    claim.anchor_line = code_line;
+    claim.guide_line = claim.last_guide_line = row.cells[output].line ? row.cells[output].line : row.line;
     claim.text = row.cells[output].text;
     claim.shown_inline = true;
     session.claims.push_back(std::move(claim));

@@ -8,7 +8,8 @@
 //   | `x = [3, 1]; x.sort(); x` | [1, 3] |
 //
 // Read as a session: the rows' code in order, each row's result a claim on
-// what its line echoed or printed.
+// what its line echoed or printed. The Markdown reader reads pipe tables so;
+// the reST reader its tables (a list-table's cells on lines of their own).
 
 #include <optional>
 #include <string>

@@ -730,6 +730,38 @@ TEST(RstReaderTest, AModuleLevelTestFunctionMakesAPytestFile) {
   EXPECT_TRUE(extraction.samples[0].pytest_file);
 }
 
+// A table that is its own code: "Expression | Result" with inline literals,
+// as a list-table (each cell on a line of its own) or a simple table.
+TEST(RstReaderTest, ATableOfExpressionsAndResultsIsASession) {
+  const Extraction e = read(guide({
+      ".. list-table:: Formats",          // 1
+      "   :header-rows: 1",
+      "",
+      "   * - Expression",
+      "     - Result",                     // 5
+      "   * - ``format(5, \"08b\")``",
+      "     - ``'00000101'``",             // 7
+      "   * - ``len('abc')``",
+      "     - ``3``",                      // 9
+      "",
+      "=============  ======",            // 11
+      "Operation      Notes",
+      "=============  ======",
+      "``x + y``      sum",                // 14: a note, not code with its result
+      "=============  ======",
+  }));
+  ASSERT_EQ(e.samples.size(), 1u);
+  const Sample& sample = e.samples[0];
+  EXPECT_EQ(sample.style, SampleStyle::kSession);
+  EXPECT_EQ(sample.source, "format(5, \"08b\")\nlen('abc')\n");
+  EXPECT_EQ(sample.guide_lines, (std::vector<int>{6, 8}));
+  ASSERT_EQ(sample.claims.size(), 2u);
+  EXPECT_EQ(sample.claims[0].guide_line, 7);
+  EXPECT_EQ(sample.claims[0].anchor_line, 6);
+  EXPECT_EQ(sample.claims[0].text, "'00000101'");
+  EXPECT_EQ(sample.claims[1].guide_line, 9);
+}
+
 TEST(RstReaderTest, TheReaderIsRegisteredForRstAndRestFiles) {
   std::string err;
   EXPECT_EQ(guide_format_for("guide.rst", "", &err)->name, "rst");
