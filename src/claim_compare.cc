@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "claim_rule_addresses.h"
+#include "claim_rule_string_repr.h"
 #include "claim_rule_traceback.h"
 #include "claim_text.h"
 #include "claim_tokens.h"
@@ -562,6 +563,7 @@ std::string without_line_prefix(std::string_view text, std::size_t length) {
 }  // namespace
 
 ClaimComparison compare_claim(std::string_view claimed, std::string_view actual, bool looks_like_prose) {
+  if (std::optional<ClaimComparison> strings = compare_string_reprs(claimed, actual)) return *strings;
   const std::string claim_text = collapse_line_blanks(claimed);
   const std::string actual_text = collapse_line_blanks(actual);
   if (claim_text == actual_text) return {ClaimVerdict::kMatch, ""};

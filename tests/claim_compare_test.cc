@@ -539,6 +539,16 @@ TEST(ClaimCompareTest, DoctestEllipsisInAnEcho) {
   EXPECT_EQ(verdict("Point x ...", "Point x7f3a"), "mismatch");
 }
 
+// A str repr's text is exact: blanks and digits inside the quotes count.
+TEST(ClaimCompareTest, AStringReprIsComparedExactly) {
+  EXPECT_EQ(verdict("'[ab    ]'", "'[ab    ]'"), "match");
+  EXPECT_EQ(verdict("'[ab   ]'", "'[ab    ]'"), "mismatch");
+  EXPECT_EQ(verdict("'1.00000e+06'", "'1.000000e+06'"), "mismatch");
+  EXPECT_EQ(verdict("'Lorem ipsum...'", "'Lorem ipsum dolor'"), "equivalent ellipsis");
+  // Not one repr on each side: the general comparison, blanks collapsed.
+  EXPECT_EQ(verdict("a   b", "a b"), "match");
+}
+
 // --- robustness -------------------------------------------------------------------------
 
 TEST(ClaimCompareTest, InvalidUtf8IsComparedAsBytes) {
