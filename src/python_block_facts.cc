@@ -96,29 +96,40 @@ _READERS = frozenset(('read_csv', 'read_json', 'read_excel', 'read_parquet', 're
 
 
 def _files(tree):
-    """The files a block writes and reads, by the literal names it gives
-    them: open(name, 'w') writes, open(name) reads; read_csv(name) and
-    the like read; any other call given a file name may write it
-    (save_csv(stock, "stock.csv")). Names a later block reads that an
-    earlier block writes link them, as names of variables do."""
-    written, read = [], []
+    """The files a block writes and the files it needs an earlier block to
+    have made, by the literal names it gives them. open(name, 'w') or 'x'
+    makes one afresh; open(name) reads it, and 'a' or 'r+' change what is
+    there; read_csv(name) and the like read; any other call given a file
+    name may read, change or make it (os.rename, os.remove, Path(name),
+    save_csv(stock, "stock.csv")). A block needs each file it uses before
+    making it afresh. Names a later block needs that an earlier block
+    writes link them, as names of variables do."""
+    written, needed, seen = [], [], set()
     def file_name(arg):
         ok = isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _FILE_NAME.match(arg.value)
         return arg.value if ok else None
 
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
+    calls = sorted((node for node in ast.walk(tree) if isinstance(node, ast.Call)),
+                   key=lambda node: (node.lineno, node.col_offset))
+    for node in calls:
         func = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, 'attr', '')
+        uses = []  # (name, writes it, makes it afresh)
         if func == 'open' and node.args and file_name(node.args[0]):
             mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == 'mode'), None)
             mode = mode.value if isinstance(mode, ast.Constant) and isinstance(mode.value, str) else 'r'
-            (written if any(c in mode for c in 'wax+') else read).append(file_name(node.args[0]))
-            continue
-        for arg in list(node.args) + [k.value for k in node.keywords]:
-            if name := file_name(arg):
-                (read if func in _READERS else written).append(name)
-    return written, read
+            fresh = 'w' in mode or 'x' in mode
+            uses.append((file_name(node.args[0]), fresh or 'a' in mode or '+' in mode, fresh))
+        else:
+            for arg in list(node.args) + [k.value for k in node.keywords]:
+                if name := file_name(arg):
+                    uses.append((name, func not in _READERS, False))
+        for name, writes, fresh in uses:
+            if name not in seen and not fresh:
+                needed.append(name)
+            seen.add(name)
+            if writes:
+                written.append(name)
+    return written, needed
 
 
 def _module_names(tree):
@@ -303,9 +314,9 @@ def _facts(raw):
         needs = [n for n in wanted if n not in _BUILTINS and not _is_dunder(n)]
         binds = [n for n, _ in sorted(first_bind.items(), key=lambda item: item[1]) if not _is_dunder(n)]
         changes = [n for n in changed if n not in first_bind]
-        written, read = _files(tree)
+        written, needed = _files(tree)
         binds += ['<file:%s>' % f for f in written]
-        needs += ['<file:%s>' % f for f in read if f not in written]
+        needs += ['<file:%s>' % f for f in needed]
     except Exception:
         pass  # names are a help, not a requirement
     # Top-level expressions whose value a comment may show (`s.count("a")  # 3`):

@@ -87,6 +87,24 @@ TEST(PythonBlockFactsTest, FilesWrittenAndReadByTheirLiteralNames) {
   EXPECT_EQ(std::count(reader.binds.begin(), reader.binds.end(), "<file:notes.txt>"), 0);
 }
 
+// A file tutorial: 'r+' and 'a' change the file an earlier block made, and
+// so do os.rename and os.remove; 'w' makes it afresh, so a block that
+// writes before it reads needs no earlier one.
+TEST(PythonBlockFactsTest, AFileChangedInPlaceIsNeededAndWritten) {
+  auto has = [](const std::vector<std::string>& names, const char* name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  for (const char* source : {"f = open('demo.txt', 'r+')\nf.write('x')\n", "open('demo.txt', 'a').write('x')\n",
+                             "import os\nos.rename('demo.txt', 'notes.txt')\n", "import os\nos.remove('demo.txt')\n"}) {
+    const PythonBlockFacts f = facts_of(source);
+    EXPECT_TRUE(has(f.needs, "<file:demo.txt>")) << source;
+    EXPECT_TRUE(has(f.binds, "<file:demo.txt>")) << source;
+  }
+  const PythonBlockFacts fresh = facts_of("with open('demo.txt', 'w') as f:\n    f.write('x')\nprint(open('demo.txt').read())\n");
+  EXPECT_FALSE(has(fresh.needs, "<file:demo.txt>"));
+  EXPECT_TRUE(has(fresh.binds, "<file:demo.txt>"));
+}
+
 TEST(PythonBlockFactsTest, ValuesAsOutputShowsThem) {
   for (const char* values : {"[1, 2, 3]\n", "Hello\n", "Point(x=1, y=2)\n", "array([nan, 1.0])\n", "(1+2j)\n",
                              "True\nNone\n-3\n", "{'a': 1}\n", "datetime.date(2024, 1, 1)\n",
