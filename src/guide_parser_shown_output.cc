@@ -99,8 +99,14 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
     if (!value->empty() && is_prose_again(*value, fragments)) continue;
 
     int j = i + 1;
-    if (value->empty())
+    int lead_in = -1;  // "Output" then "When the above code is executed, it produces the following result −"
+    if (value->empty()) {
       while (j < n && lines[j].empty()) ++j;
+      if (j < n && c[j] == LineClass::kProse && is_output_label(lines[j])) {
+        lead_in = j++;
+        while (j < n && lines[j].empty()) ++j;
+      }
+    }
     int last = value->empty() ? -1 : i;
     int printed_list = 0;       // the number of the printed list's last line so far
     std::string_view list_mark;  // what stands before its numbers ("", "Q", "Step ")
@@ -129,6 +135,7 @@ void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<L
     }
     for (int k = i; k <= last; ++k) c[k] = lines[k].empty() ? LineClass::kOutputLabel : LineClass::kOutput;
     if (value->empty()) c[i] = LineClass::kOutputLabel;
+    if (lead_in >= 0) c[lead_in] = LineClass::kOutputLabel;
     for (int k = p + 1; k < i; ++k)
       if (!lines[k].empty()) c[k] = LineClass::kAside;  // the choices
     i = last;

@@ -409,6 +409,23 @@ TEST(GuideParserTest, ABareOutputLineLabelsAndAPrintedNumberedListStaysOutput) {
   EXPECT_EQ(guide.items.size(), 3u);
 }
 
+// TutorialsPoint's "Output", then a sentence that leads in to the output
+// and a blank line: one label over two lines.
+TEST(GuideParserTest, ABareOutputLineAndTheSentenceThatLeadsInToTheOutput) {
+  const ParsedGuide guide = parse_guide(
+      "Example\n"
+      "n = 6\n"
+      "print(\"Read:\", n)\n"
+      "Output\n"                                                                      // 4
+      "When the above code is executed, it produces the following result \xE2\x88\x92\n"  // U+2212
+      "\n"
+      "Read: 6\n"                                                                     // 7
+      "Print Page\n",                                                                 // a widget: no output
+      "tp.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(shown(guide.runs[0]), (std::vector<Shown>{{4, {"Read: 6"}, {7}}}));
+}
+
 TEST(GuideParserTest, OutputBehindAPromptAfterAPrintIsShownOutput) {
   const ParsedGuide guide = parse_guide(
       "xs = [10, 20, 30]\n"
