@@ -44,6 +44,43 @@ TEST(PercentScriptReaderTest, CodeCellsAreSamplesAndProseCellsAreNot) {
   EXPECT_EQ(e.samples[1].claims[0].guide_line, 15);
 }
 
+// A markdown cell right after a code cell may show its output: "Output:"
+// then a block indented by four spaces (in comments), or a fence.
+TEST(PercentScriptReaderTest, AMarkdownCellShowingTheOutputOfTheCellBefore) {
+  const Extraction e = read(
+      "# %%\n"
+      "print([1, 2])\n"
+      "print(3)\n"
+      "\n"
+      "# %% [markdown]\n"
+      "# Output:\n"                  // 6
+      "#\n"
+      "#     [1, 2]\n"               // 8
+      "#     3\n"
+      "#\n"
+      "# Prose goes on here.\n"
+      "\n"
+      "# %% [markdown]\n"
+      "# Output:\n"                  // not after a code cell: no claim
+      "#\n"
+      "#     4\n"
+      "\n"
+      "# %%\n"
+      "print(5)\n"
+      "# %% [markdown]\n"
+      "# The result:\n"
+      "# ```\n"
+      "# 5\n"                        // 23
+      "# ```\n");
+  ASSERT_EQ(e.samples.size(), 2u);
+  ASSERT_EQ(e.samples[0].claims.size(), 1u);
+  EXPECT_EQ(e.samples[0].claims[0].guide_line, 8);
+  EXPECT_EQ(e.samples[0].claims[0].text, "[1, 2]\n3");
+  ASSERT_EQ(e.samples[1].claims.size(), 1u);
+  EXPECT_EQ(e.samples[1].claims[0].guide_line, 23);
+  EXPECT_EQ(e.samples[1].claims[0].text, "5");
+}
+
 TEST(PercentScriptReaderTest, AScriptWithoutMarkersIsOneSample) {
   const Extraction e = read("import math\nprint(math.floor(2.5))  # 2\n");
   ASSERT_EQ(e.samples.size(), 1u);
