@@ -78,6 +78,14 @@ struct Claim {
   /// DataFrame's rows, its cells apart); `text` is its rows as text. A
   /// rewrite refuses it.
   bool shown_as_table = false;
+  /// Output blocks that join several outputs (a notebook cell's prints and
+  /// displays): where each output after the first starts, as a line of
+  /// `text` (0-based) and a guide line. Empty for one output.
+  struct Part {
+    int text_line = 0;
+    int guide_line = 0;
+  };
+  std::vector<Part> later_parts;
 };
 
 /// The claims of one code run, in guide order. Output markers

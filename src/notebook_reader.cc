@@ -158,7 +158,11 @@ class NotebookReader {
   // claim.
   void add_output_claims(const NotebookCell& cell, bool prints_as_shown, Sample* sample) {
     std::vector<NotebookLine> printed, traceback, value;
+    std::vector<std::size_t> starts;  // where each printed or displayed output starts in `printed`
     for (const NotebookOutput& output : cell.outputs) {
+      if ((output.kind == NotebookOutput::Kind::kStdout || output.kind == NotebookOutput::Kind::kDisplay) &&
+          !output.has_image && !output.lines.empty())
+        starts.push_back(printed.size());
       switch (output.kind) {
         case NotebookOutput::Kind::kStdout:
           printed.insert(printed.end(), output.lines.begin(), output.lines.end());
@@ -180,20 +184,25 @@ class NotebookReader {
       note(sample, printed.front().file_line, "printed by an IPython command a plain run does not have: not judged");
       printed.clear();
     }
-    add_block(printed, false, sample);
+    add_block(printed, false, sample, starts);
     add_block(traceback, true, sample);
     add_block(value, true, sample);
   }
 
   // nbformat writes a cell's outputs before its source: a sample spans both.
   // `alone`: the block shows nothing the cell printed (a value, a traceback).
-  void add_block(std::vector<NotebookLine> lines, bool alone, Sample* sample) {
+  // `starts`: where each output it joins begins (Claim::later_parts).
+  void add_block(std::vector<NotebookLine> lines, bool alone, Sample* sample, const std::vector<std::size_t>& starts = {}) {
     while (!lines.empty() && strip_leading(lines.back().text).empty()) lines.pop_back();
     if (lines.empty()) return;
     std::vector<std::string> texts;
     for (const NotebookLine& line : lines) texts.push_back(line.text);
     Claim claim = output_block_claim(*sample, texts, lines.front().file_line);
     claim.last_guide_line = lines.back().file_line;
+    // Each output is one or more whole lines: a stream's text ends in a newline.
+    for (std::size_t start : starts)
+      if (start > 0 && start < lines.size())
+        claim.later_parts.push_back({static_cast<int>(start), lines[start].file_line});
     if (alone) claim.since_line = claim.anchor_line;
     sample->first_line = std::min(sample->first_line, claim.guide_line);
     add_claim(*sample, std::move(claim));

@@ -365,6 +365,35 @@ TEST(ClaimVerdictsTest, ACommentOnABareExpressionIsJudgedAgainstItsValue) {
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kProse);
 }
 
+// A notebook cell's outputs in one block: when it disagrees line for line,
+// each output is judged on its own lines, at its own guide line.
+TEST(ClaimVerdictsTest, ABlockOfSeveralOutputsIsJudgedByOutputWhenItDisagrees) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.exit_code = 0;
+  run.statements = {{1, 1, true, "[ 1 11]\n"}, {2, 2, true, "4\n"}};
+  run.pieces = {{1, "[ 1 11]\n"}, {2, "4\n"}};
+  run.stdout_text = "[ 1 11]\n4\n";
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.guide_line = 20;
+  block.anchor_line = 11;
+  block.text = "[ 1 11]\n3";
+  block.later_parts = {{1, 24}};
+  std::vector<ClaimResult> results = judge_output_claims({block}, {10, 11}, run, nullptr);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].guide_line, 20);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[1].guide_line, 24);
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[1].actual, "4");
+  // A block that agrees stays one result; so does one whose lines do not line up.
+  block.text = "[ 1 11]\n4";
+  EXPECT_EQ(judge_output_claims({block}, {10, 11}, run, nullptr).size(), 1u);
+  block.text = "[ 1 11]\n3\n5";
+  EXPECT_EQ(judge_output_claims({block}, {10, 11}, run, nullptr).size(), 1u);
+}
+
 // The values run echoes a None too (kEchoNonePrelude): `d.get("k")  # None`
 // is judged by it, while `xs.append(4)  # [1, 2, 3, 4]` still shows the list
 // the call changed, not the call's value.

@@ -75,6 +75,10 @@ TEST(NotebookReaderTest, OutputsAreClaimsAndTheValueStandsAlone) {
   EXPECT_EQ(printed.guide_line, line_of(text, "\"sorted:\\n\""));
   EXPECT_EQ(printed.last_guide_line, line_of(text, "\"[1, 2, 3]\""));
   EXPECT_EQ(printed.since_line, 0);
+  // The display's output is a part of its own, for a report on its line.
+  ASSERT_EQ(printed.later_parts.size(), 1u);
+  EXPECT_EQ(printed.later_parts[0].text_line, 1);
+  EXPECT_EQ(printed.later_parts[0].guide_line, line_of(text, "\"[1, 2, 3]\""));
   const Claim& value = sample.claims[1];
   EXPECT_EQ(value.text, "3");
   EXPECT_EQ(value.anchor_line, sample.guide_lines.back());
