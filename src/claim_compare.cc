@@ -54,17 +54,9 @@ std::string rule_names(unsigned rules) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  if (text.empty()) return lines;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return lines;
+// Its lines; none for an empty text.
+std::vector<std::string_view> lines_of(std::string_view text) {
+  return text.empty() ? std::vector<std::string_view>{} : split_lines(text);
 }
 
 // Whether claimed number `c` stands for printed number `a`; adds the rule used.
@@ -538,7 +530,7 @@ std::string unwrapped(std::string_view claimed) {
 // `text` carries the same one, else 0.
 std::size_t output_line_prefix(std::string_view text) {
   std::string_view prefix;
-  for (std::string_view line : split_lines(text)) {
+  for (std::string_view line : lines_of(text)) {
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     if (line.size() < 2 || line[0] != '#' || (line[1] != '#' && line[1] != '>')) return 0;
     if (line.size() > 2 && line[2] != ' ') return 0;  // "##x" is no prefix
@@ -552,7 +544,7 @@ std::size_t output_line_prefix(std::string_view text) {
 // space after it) on each line.
 std::string without_line_prefix(std::string_view text, std::size_t length) {
   std::string out;
-  for (std::string_view line : split_lines(text)) {
+  for (std::string_view line : lines_of(text)) {
     if (line.size() >= length && line[0] == '#') line.remove_prefix(line.size() > length ? length + 1 : length);
     out.append(line).push_back('\n');
   }
@@ -619,7 +611,7 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
     }
   }
 
-  const std::vector<std::string_view> claim_lines = split_lines(claim_text);
+  const std::vector<std::string_view> claim_lines = lines_of(claim_text);
   if (claim_lines.size() >= 2 && actual_lines > claim_lines.size() &&
       std::any_of(claim_lines.begin(), claim_lines.end(), is_data_line)) {
     // Token ranges of the printed lines.

@@ -5,24 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "claim_text.h"
 #include "claim_tokens.h"
 
 namespace guidecheck {
 namespace {
 
 constexpr std::string_view kHeader = "Traceback (most recent call last):";
-
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return lines;
-}
 
 // The lines as compared: blanks collapsed, empty lines dropped.
 std::vector<std::string> collapsed(const std::vector<std::string_view>& lines, std::size_t begin, std::size_t end) {

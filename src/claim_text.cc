@@ -71,6 +71,16 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return lines;
+    start = end + 1;
+  }
+}
+
 std::optional<std::string_view> error_text(std::string_view text) {
   for (std::string_view verb : {"raises ", "throws ", "raise "}) {
     if (ascii_lower(text.substr(0, verb.size())) == verb) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace guidecheck {
 
@@ -14,6 +15,9 @@ namespace guidecheck {
 std::string_view trim_blanks(std::string_view text);
 /// `text` with ASCII letters lowered (comments are compared case-blind).
 std::string ascii_lower(std::string_view text);
+/// `text` split at each '\n', which no line keeps; an empty text is one
+/// empty line, and a final '\n' ends with one.
+std::vector<std::string_view> split_lines(std::string_view text);
 
 /// The error a comment claims: the text itself (`TypeError: ...`,
 /// `json.JSONDecodeError: ...`), or what follows "raises"/"throws"

@@ -321,16 +321,6 @@ std::string rendered_line_output(const RunOutcome& outcome, int statement_line, 
 
 namespace {
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0;;) {
-    const std::size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return lines;
-    start = end + 1;
-  }
-}
-
 std::string joined_lines(const std::vector<std::string_view>& lines, std::size_t first, std::size_t end) {
   std::string text;
   for (std::size_t k = first; k < end; ++k) text.append(lines[k]).append(k + 1 < end ? "\n" : "");
@@ -343,7 +333,7 @@ std::string joined_lines(const std::vector<std::string_view>& lines, std::size_t
 // block's one result.
 std::vector<ClaimResult> judged_by_parts(const Claim& claim, ClaimResult whole) {
   if (claim.later_parts.empty() || whole.verdict != ClaimVerdict::kMismatch) return {std::move(whole)};
-  const std::vector<std::string_view> claimed = lines_of(claim.text), printed = lines_of(whole.actual);
+  const std::vector<std::string_view> claimed = split_lines(claim.text), printed = split_lines(whole.actual);
   if (claimed.size() != printed.size()) return {std::move(whole)};
   std::vector<std::pair<std::size_t, int>> starts = {{0, claim.guide_line}};  // text line, guide line
   for (const Claim::Part& part : claim.later_parts)
