@@ -1,3 +1,9 @@
+#include "claim_text.h"
+
+#include <gtest/gtest.h>
+
+#include <string_view>
+#include <vector>
 
 namespace guidecheck {
 namespace {
