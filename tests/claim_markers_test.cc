@@ -127,6 +127,21 @@ TEST(ClaimMarkersTest, LabelsInOtherLanguagesNeedTheirColon) {
     EXPECT_FALSE(marked_output(comment)) << comment;
 }
 
+// A verb may go without its colon before a value no sentence starts with,
+// as "# returns 4" does in English; never before words.
+TEST(ClaimMarkersTest, AForeignVerbBeforeAValueNeedsNoColon) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {" devuelve 'desconocida'", "'desconocida'"}, {" imprime 5", "5"}, {" retorna [1, 2]", "[1, 2]"},
+      {" affiche None", "None"}};
+  for (const auto& [comment, value] : cases) {
+    auto marked = marked_output(comment);
+    ASSERT_TRUE(marked) << comment;
+    EXPECT_EQ(marked->text, value) << comment;
+  }
+  for (const char* comment : {" imprime el total", " devuelve Nones", " muestra la lista", " salida 5"})
+    EXPECT_FALSE(marked_output(comment)) << comment;
+}
+
 TEST(ClaimMarkersTest, OutputLabelsOfPlainLines) {
   EXPECT_EQ(output_label_value("Output: 42"), "42");
   EXPECT_EQ(output_label_value("Expected Output:"), "");
