@@ -27,8 +27,13 @@ std::optional<ClaimComparison> compare_string_reprs(std::string_view claimed, st
   // 'Lorem ipsum...': an elision, which the ellipsis rule reads.
   if (claim->find("...") != std::string_view::npos || claim->find("\xE2\x80\xA6") != std::string_view::npos)
     return std::nullopt;
-  // Other quotes: printed text that holds quote characters, not a repr.
-  if (trim_blanks(claimed).front() != trim_blanks(actual).front()) return std::nullopt;
+  // Other quotes: a repr (Python's are in single quotes) that the guide
+  // wrote in double ones is the same string; text printed in double quotes
+  // is no repr, and the general comparison decides.
+  if (trim_blanks(claimed).front() != trim_blanks(actual).front()) {
+    if (trim_blanks(actual).front() != '\'' || *claim != *printed) return std::nullopt;
+    return ClaimComparison{ClaimVerdict::kEquivalent, "quotes"};
+  }
   if (*claim != *printed) return ClaimComparison{ClaimVerdict::kMismatch, ""};
   return ClaimComparison{ClaimVerdict::kMatch, ""};
 }

@@ -85,6 +85,12 @@ std::optional<std::string_view> error_text(std::string_view text) {
   for (std::string_view verb : {"raises ", "throws ", "raise "}) {
     if (ascii_lower(text.substr(0, verb.size())) == verb) {
       text = trim_blanks(text.substr(verb.size()));
+      // "Raises an IndexError", "Raises a TypeError"
+      for (std::string_view article : {"an ", "a "})
+        if (text.starts_with(article)) {
+          text = trim_blanks(text.substr(article.size()));
+          break;
+        }
       break;
     }
   }
@@ -111,8 +117,55 @@ bool is_annotation_anchor(std::string_view text) {
          std::all_of(text.begin() + 1, text.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
 }
 
+namespace {
+
+// One whole literal: a number, True, False, None, a quoted string, or a
+// bracketed display (`[1, 2]`, `{'a': 1}`).
+bool is_one_literal(std::string_view value) {
+  if (value.empty()) return false;
+  if (value == "True" || value == "False" || value == "None") return true;
+  const char first = value.front(), last = value.back();
+  if ((first == '\'' || first == '"') && value.size() >= 2 && last == first) return true;
+  if ((first == '[' && last == ']') || (first == '(' && last == ')') || (first == '{' && last == '}')) return true;
+  return std::all_of(value.begin(), value.end(),
+                     [](char c) { return is_digit(c) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'j'; }) &&
+         std::any_of(value.begin(), value.end(), is_digit);
+}
+
+// `False, a and b are different objects`: one whole literal, then after
+// the first ", " outside brackets and quotes a remark of three words or more
+// in lower case, with no code in it.
+std::pair<std::string_view, std::string_view> split_comma_remark(std::string_view text) {
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') quote = c;
+    else if (c == '(' || c == '[' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '}') --depth;
+    else if (c == ',' && depth == 0 && text[i + 1] == ' ') {
+      const std::string_view value = trim_blanks(text.substr(0, i)), remark = trim_blanks(text.substr(i + 1));
+      const bool words_only = std::all_of(remark.begin(), remark.end(), [](char r) {
+        return is_alpha(r) || is_space(r) || r == '\'' || r == '-' || r == ',' || r == '.' || r == ';';
+      });
+      if (!is_one_literal(value) || remark.empty() || !(remark.front() >= 'a' && remark.front() <= 'z') ||
+          !words_only || words_of(remark).size() < 3)
+        return {text, {}};
+      return {value, remark};
+    }
+  }
+  return {text, {}};
+}
+
+}  // namespace
+
 std::pair<std::string_view, std::string_view> split_note(std::string_view text) {
-  if (text.size() < 3 || text.back() != ')') return {text, {}};
+  if (text.size() < 3 || text.back() != ')') return split_comma_remark(text);
   int depth = 0;
   std::size_t open = std::string_view::npos;
   for (std::size_t i = text.size(); i-- > 0;) {

@@ -35,7 +35,10 @@ bool is_annotation_anchor(std::string_view text);
 
 /// `120 (5 * 4 * 3 * 2 * 1)` -> {"120", "(5 * 4 * 3 * 2 * 1)"}. Only a
 /// parenthesised group at the very end, after a space, that is not itself a
-/// plain literal tuple (`1 (1, 2)` is what print(1, (1, 2)) shows).
+/// plain literal tuple (`1 (1, 2)` is what print(1, (1, 2)) shows). Else a
+/// remark after a comma: `5, the old value is kept` -> {"5", "the old value
+/// is kept"}, when the value is one whole literal and the remark three
+/// lower-case words or more with no code in them.
 std::pair<std::string_view, std::string_view> split_note(std::string_view text);
 
 /// A line that is a remark in parentheses: "(insertion order)", "(sorted by

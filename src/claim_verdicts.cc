@@ -511,6 +511,20 @@ std::optional<std::string> error_claim_variant(const std::string& source, const 
   return out;
 }
 
+namespace {
+
+// `# KeyError` for "KeyError: 'four'", `# JSONDecodeError` for
+// "json.decoder.JSONDecodeError: ...": the claim names the exception's type
+// alone (no message), its last dotted part at least.
+bool names_the_exception_type(std::string_view claimed, std::string_view actual) {
+  if (claimed.empty() || claimed.find_first_of(": ") != std::string_view::npos) return false;
+  const std::string_view type = actual.substr(0, actual.find(':'));
+  return type == claimed || (type.size() > claimed.size() && type.ends_with(claimed) &&
+                             type[type.size() - claimed.size() - 1] == '.');
+}
+
+}  // namespace
+
 ClaimResult judge_error_claim(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& variant) {
   ClaimResult result;
   result.guide_line = claim.guide_line;
@@ -548,6 +562,9 @@ ClaimResult judge_error_claim(const Claim& claim, const std::vector<int>& guide_
     actual.resize(hint);
   if (claimed == actual) {
     result.verdict = ClaimVerdict::kMatch;
+  } else if (names_the_exception_type(claimed, actual)) {
+    result.verdict = ClaimVerdict::kEquivalent;
+    result.rule = "exception-type";
   } else if (claimed.size() < actual.size() && actual.compare(0, claimed.size(), claimed) == 0 &&
              (actual[claimed.size()] == ' ' || claimed.back() == ' ') && claimed.find(':') != std::string::npos) {
     result.verdict = ClaimVerdict::kEquivalent;

@@ -165,7 +165,11 @@ class ClaimFinder {
     if (marked(i)) return std::nullopt;  // marked lines are output
     const std::string_view text = text_at(i);
     PythonLexer::Line lexed;
-    if (!looks_like_statement(text, &lexed)) return std::nullopt;
+    // A bare name too, when its own comment names the error: `# some_var  # Raises a NameError`.
+    if (!looks_like_statement(text, &lexed) &&
+        !(lexed.plausible && lexed.has_code && lexed.comment != std::string_view::npos &&
+          error_text(trim_blanks(text.substr(lexed.comment + 1)))))
+      return std::nullopt;
     Claim claim;
     claim.kind = ClaimKind::kError;
     claim.guide_line = claim.last_guide_line = claim.anchor_line = line_of(i);

@@ -545,6 +545,10 @@ TEST(ClaimCompareTest, AStringReprIsComparedExactly) {
   EXPECT_EQ(verdict("'[ab   ]'", "'[ab    ]'"), "mismatch");
   EXPECT_EQ(verdict("'1.00000e+06'", "'1.000000e+06'"), "mismatch");
   EXPECT_EQ(verdict("'Lorem ipsum...'", "'Lorem ipsum dolor'"), "equivalent ellipsis");
+  // Python's repr is in single quotes: a guide that writes it in double ones
+  // shows the same string.
+  EXPECT_EQ(verdict("\"Hello world!\"", "'Hello world!'"), "equivalent quotes");
+  EXPECT_EQ(verdict("\"Hello world\"", "'Hello world!'"), "mismatch");
   // Not one repr on each side: the general comparison, blanks collapsed.
   EXPECT_EQ(verdict("a   b", "a b"), "match");
 }

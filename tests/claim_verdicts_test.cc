@@ -236,6 +236,29 @@ TEST(ClaimVerdictsTest, PythonsDidYouMeanHintIsNoPartOfTheError) {
   EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMismatch);
 }
 
+// `# filled_dict["four"]  # KeyError`: the type alone, its last dotted part at least.
+TEST(ClaimVerdictsTest, AnErrorClaimMayNameTheExceptionTypeAlone) {
+  Claim claim;
+  claim.kind = ClaimKind::kError;
+  claim.guide_line = claim.anchor_line = 11;
+  claim.statement = "d['four']";
+  RunOutcome variant;
+  variant.status = RunStatus::kError;
+  variant.exit_code = 1;
+  variant.statements = {{1, 1, true, ""}, {2, 2, true, ""}, {3, 3, false, ""}};
+  variant.stderr_text = "Traceback...\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1\n";
+  for (const char* named : {"JSONDecodeError", "json.decoder.JSONDecodeError"}) {
+    claim.text = named;
+    const ClaimResult result = judge_error_claim(claim, {10, 11, 12}, variant);
+    EXPECT_EQ(result.verdict, ClaimVerdict::kEquivalent) << named;
+    EXPECT_EQ(result.rule, "exception-type") << named;
+  }
+  for (const char* other : {"DecodeError", "ValueError", "decoder.JSONDecodeErrors"}) {
+    claim.text = other;
+    EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMismatch) << other;
+  }
+}
+
 TEST(ClaimVerdictsTest, ANoteSplitOffTheValueMayBePrintedToo) {
   RunOutcome run;
   run.status = RunStatus::kOk;

@@ -262,6 +262,29 @@ TEST(ClaimsTest, AnErrorAfterAnArrowInCommentedOutCode) {
       EXPECT_NE(claim.kind, ClaimKind::kError) << line;
 }
 
+// Learn X in Y minutes: `# li[4]  # Raises an IndexError`, and a bare name
+// when its own comment names the error.
+TEST(ClaimsTest, ErrorsNamedWithAnArticleAndOnABareName) {
+  EXPECT_EQ(show(find_claims(make_run({"li = [1]", "# li[4]  # Raises an IndexError",
+                                       "# some_unknown_var  # Raises a NameError", "# just a remark"}))),
+            (Lines{"2-2 error trailing @2 [IndexError] statement=li[4]",
+                   "3-3 error trailing @3 [NameError] statement=some_unknown_var"}));
+}
+
+// `5, the old value is kept`: a remark after a comma is a note, when the
+// value is one whole literal; a printed tuple or phrase stays whole.
+TEST(ClaimsTest, ARemarkAfterACommaIsANote) {
+  const std::vector<Claim> claims = find_claims(make_run(
+      {"d.setdefault('k', 6)  # => 5, the old value is kept", "a is b  # => False, a and b differ here",
+       "print(1, 2)  # 1, 2", "print('Hi, there')  # Hi, there you go now"}));
+  ASSERT_EQ(claims.size(), 4u);
+  EXPECT_EQ(claims[0].text, "5");
+  EXPECT_EQ(claims[0].note, "the old value is kept");
+  EXPECT_EQ(claims[1].text, "False");
+  EXPECT_EQ(claims[2].text, "1, 2");
+  EXPECT_EQ(claims[3].text, "Hi, there you go now");
+}
+
 TEST(ClaimsTest, LinesAfterCommentedOutCodeAreNotAboutTheCodeBefore) {
   EXPECT_EQ(show(find_claims(make_run({"print(1)", "# x.y = 2 # AttributeError: no y", "# 1", "z = 3"}))),
             (Lines{"2-2 error trailing @2 [AttributeError: no y] statement=x.y = 2"}));
