@@ -46,20 +46,29 @@ std::string continuation_prelude(const std::vector<const Sample*>& earlier) {
   if (earlier.empty()) return "";
   // Names with a guidecheck prefix, deleted at the end: the sample sees
   // only what the earlier blocks defined.
+  // A script stops at its first exception; a session goes on after one, as
+  // the interpreter's prompt does, so each of its statements runs on its own.
   std::string code =
-      "import contextlib as _guidecheck_contextlib, io as _guidecheck_io\n"
-      "def _guidecheck_continue(_guidecheck_source, _guidecheck_name):\n"
+      "import ast as _guidecheck_ast, contextlib as _guidecheck_contextlib, io as _guidecheck_io\n"
+      "def _guidecheck_continue(_guidecheck_source, _guidecheck_name, _guidecheck_session):\n"
       "    _guidecheck_sink = _guidecheck_io.StringIO()\n"
       "    with _guidecheck_contextlib.redirect_stdout(_guidecheck_sink), "
       "_guidecheck_contextlib.redirect_stderr(_guidecheck_sink):\n"
       "        try:\n"
-      "            exec(compile(_guidecheck_source, _guidecheck_name, 'exec'), globals())\n"
+      "            _guidecheck_body = [_guidecheck_ast.Module([_guidecheck_statement], []) for _guidecheck_statement in "
+      "_guidecheck_ast.parse(_guidecheck_source).body] if _guidecheck_session else [_guidecheck_source]\n"
       "        except BaseException:\n"
-      "            pass\n";
+      "            return\n"
+      "        for _guidecheck_code in _guidecheck_body:\n"
+      "            try:\n"
+      "                exec(compile(_guidecheck_code, _guidecheck_name, 'exec'), globals())\n"
+      "            except BaseException:\n"
+      "                pass\n";
   for (const Sample* sample : earlier)
-    code += fmt::format("_guidecheck_continue({}, {})\n", python_bytes_literal(sample->source),
-                        python_bytes_literal("<" + sample->id + ">") + ".decode()");
-  code += "del _guidecheck_continue, _guidecheck_contextlib, _guidecheck_io\n";
+    code += fmt::format("_guidecheck_continue({}, {}, {})\n", python_bytes_literal(sample->source),
+                        python_bytes_literal("<" + sample->id + ">") + ".decode()",
+                        sample->style == SampleStyle::kSession ? "True" : "False");
+  code += "del _guidecheck_continue, _guidecheck_ast, _guidecheck_contextlib, _guidecheck_io\n";
   return code;
 }
 

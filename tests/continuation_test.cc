@@ -25,7 +25,11 @@ TEST(ContinuationTest, EarlierBlocksDefineNamesSilently) {
   Sample first = sample("s01", "print('first')\ndata = [3, 1, 2]\n");
   Sample second = sample("s02", "import sys\nsys.stderr.write('noise')\ntotal = sum(data)\nraise ValueError('shown on purpose')\n");
   Sample quoted = sample("s03", "text = 'it\\'s \\\\ \"quoted\"\\n'\nsnowman = '\xe2\x98\x83'\n");
-  std::string prelude = continuation_prelude({&first, &second, &quoted});
+  // A session goes on after an error, as the prompt does; a script stops.
+  Sample session = sample("s04", "c = [1]\nc[5]\nafter_error = len(c)\n");
+  session.style = SampleStyle::kSession;
+  Sample script = sample("s05", "[][0]\nnever = 1\n");
+  std::string prelude = continuation_prelude({&first, &second, &quoted, &session, &script});
 
   py::gil_scoped_acquire gil;
   py::module_ io = py::module_::import("io");
@@ -42,6 +46,8 @@ TEST(ContinuationTest, EarlierBlocksDefineNamesSilently) {
   EXPECT_EQ(globals["total"].cast<int>(), 6);
   EXPECT_EQ(globals["text"].cast<std::string>(), "it's \\ \"quoted\"\n");
   EXPECT_EQ(globals["snowman"].cast<std::string>(), "\xe2\x98\x83");
+  EXPECT_EQ(globals["after_error"].cast<int>(), 1);
+  EXPECT_FALSE(globals.contains("never"));
   for (auto item : globals)
     EXPECT_EQ(item.first.cast<std::string>().rfind("_guidecheck", 0), std::string::npos) << item.first.cast<std::string>();
 }
