@@ -16,27 +16,16 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "claim_text.h"
 #include "claims.h"
 #include "output_words.h"
 
 namespace guidecheck {
 namespace {
-
-// A value no sentence starts with: a quote, a bracket, a digit or sign,
-// True, False or None ("'hola'", "[1, 2]", "-3", "None").
-bool starts_a_literal(std::string_view text) {
-  if (text.empty()) return false;
-  if (std::string_view("'\"[{(-0123456789").find(text.front()) != std::string_view::npos) return true;
-  for (std::string_view constant : {"True", "False", "None"})
-    if (text.starts_with(constant) && (text.size() == constant.size() || !std::isalnum(static_cast<unsigned char>(text[constant.size()]))))
-      return true;
-  return false;
-}
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -122,10 +111,10 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
       s.remove_prefix(end);
       skip_blanks(&s);
       // With a colon ("Sortie : 5", with the French space before it); a
-      // verb also before a value that no prose starts with ("# devuelve
-      // 'hola'", "# imprime 5"), as "# returns 4" in English.
+      // verb also before one whole literal ("# devuelve 'hola'", "# imprime
+      // 5"), as "# returns 4" in English, never before words ("5 veces").
       if (s.starts_with(kFullWidthColon)) return trim(s.substr(kFullWidthColon.size()));
-      if (is_foreign_showing_verb(word) && starts_a_literal(s)) return trim(s);
+      if (is_foreign_showing_verb(word) && is_one_literal(trim(s))) return trim(s);
       if (!s.starts_with(':') || s.starts_with("::")) return s.starts_with("::") && trim(s.substr(2)).empty()
                                                               ? std::optional<std::string_view>(std::string_view())
                                                               : std::nullopt;

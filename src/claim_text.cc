@@ -117,10 +117,6 @@ bool is_annotation_anchor(std::string_view text) {
          std::all_of(text.begin() + 1, text.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-namespace {
-
-// One whole literal: a number, True, False, None, a quoted string, or a
-// bracketed display (`[1, 2]`, `{'a': 1}`).
 bool is_one_literal(std::string_view value) {
   if (value.empty()) return false;
   if (value == "True" || value == "False" || value == "None") return true;
@@ -131,6 +127,8 @@ bool is_one_literal(std::string_view value) {
                      [](char c) { return is_digit(c) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'j'; }) &&
          std::any_of(value.begin(), value.end(), is_digit);
 }
+
+namespace {
 
 // `False, a and b are different objects`: one whole literal, then after
 // the first ", " outside brackets and quotes a remark of three words or more

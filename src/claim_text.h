@@ -33,6 +33,11 @@ bool is_pragma(std::string_view text);
 /// comment's whole text (no blanks around it).
 bool is_annotation_anchor(std::string_view text);
 
+/// One whole literal: a number, True, False, None, a quoted string, or a
+/// bracketed display (`[1, 2]`, `{'a': 1}`), by its first and last
+/// characters.
+bool is_one_literal(std::string_view value);
+
 /// `120 (5 * 4 * 3 * 2 * 1)` -> {"120", "(5 * 4 * 3 * 2 * 1)"}. Only a
 /// parenthesised group at the very end, after a space, that is not itself a
 /// plain literal tuple (`1 (1, 2)` is what print(1, (1, 2)) shows). Else a

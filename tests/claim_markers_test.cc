@@ -138,7 +138,7 @@ TEST(ClaimMarkersTest, AForeignVerbBeforeAValueNeedsNoColon) {
     ASSERT_TRUE(marked) << comment;
     EXPECT_EQ(marked->text, value) << comment;
   }
-  for (const char* comment : {" imprime el total", " devuelve Nones", " muestra la lista", " salida 5"})
+  for (const char* comment : {" imprime el total", " devuelve Nones", " muestra la lista", " salida 5", " imprime 5 veces"})
     EXPECT_FALSE(marked_output(comment)) << comment;
 }
 
