@@ -370,7 +370,7 @@ class RstReader {
   // A table that is its own code (table_session.h), "Expression | Result"
   // with inline literals: a session sample of its rows, when they compile.
   void add_table_session(const MarkdownTable& table) {
-    std::optional<TableSession> session = table_session(table);
+    std::optional<TableSession> session = table_session(table, /*literal_results=*/true);
     if (!session || compile_check(session->source, options_.filename)) return;
     Sample sample;
     sample.style = SampleStyle::kSession;

@@ -4,7 +4,7 @@
 
 namespace guidecheck {
 
-std::optional<TableSession> table_session(const MarkdownTable& table) {
+std::optional<TableSession> table_session(const MarkdownTable& table, bool literal_results) {
   const CallOutputColumns columns = call_output_columns(table.header);
   if (columns.call < 0 || columns.output < 0) return std::nullopt;
   TableSession session;
@@ -14,7 +14,8 @@ std::optional<TableSession> table_session(const MarkdownTable& table) {
     session.source += row.cells[call].text + '\n';
     const int code_line = row.cells[call].line ? row.cells[call].line : row.line;
     session.guide_lines.push_back(code_line);
-    if (output >= row.cells.size() || row.cells[output].text.empty()) continue;
+    if (output >= row.cells.size() || row.cells[output].text.empty() || (literal_results && !row.cells[output].code))
+      continue;
     Claim claim;
     claim.kind = ClaimKind::kOutput;
     claim.form = ClaimForm::kBlock;
@@ -24,7 +25,7 @@ std::optional<TableSession> table_session(const MarkdownTable& table) {
     claim.shown_inline = true;
     session.claims.push_back(std::move(claim));
   }
-  if (session.guide_lines.empty()) return std::nullopt;
+  if (session.guide_lines.empty() || (literal_results && session.claims.empty())) return std::nullopt;
   return session;
 }
 

@@ -29,8 +29,10 @@ struct TableSession {
 /// The session of a table whose headers name code and what it gives
 /// (call_output_table.h's columns): every row whose code cell is a code
 /// span, its result claimed when the row shows one (a code span, or plain
-/// text; Claim::shown_inline). nullopt for other tables and for
-/// one with no such row.
-std::optional<TableSession> table_session(const MarkdownTable& table);
+/// text; Claim::shown_inline). With `literal_results`, only a code span
+/// claims, and a table with none is no session: the Python docs' tables
+/// describe their operations in words (``x + y`` | sum of *x* and *y*).
+/// nullopt for other tables and for one with no such row.
+std::optional<TableSession> table_session(const MarkdownTable& table, bool literal_results = false);
 
 }  // namespace guidecheck

@@ -762,6 +762,22 @@ TEST(RstReaderTest, ATableOfExpressionsAndResultsIsASession) {
   EXPECT_EQ(sample.claims[1].guide_line, 9);
 }
 
+// The Python docs' tables name an operation and describe its result in
+// words: no session, so ``x + y`` never runs without an x.
+TEST(RstReaderTest, ATableThatDescribesResultsInWordsIsNoSession) {
+  const Extraction e = read(guide({
+      "+-------------+------------------+",
+      "| Operation   | Result           |",
+      "+=============+==================+",
+      "| ``x + y``   | sum of *x* and   |",
+      "|             | *y*              |",
+      "+-------------+------------------+",
+      "| ``abs(x)``  | absolute value   |",
+      "+-------------+------------------+",
+  }));
+  EXPECT_TRUE(e.samples.empty());
+}
+
 TEST(RstReaderTest, TheReaderIsRegisteredForRstAndRestFiles) {
   std::string err;
   EXPECT_EQ(guide_format_for("guide.rst", "", &err)->name, "rst");
