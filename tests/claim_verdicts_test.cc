@@ -388,6 +388,38 @@ TEST(ClaimVerdictsTest, ACommentOnABareExpressionIsJudgedAgainstItsValue) {
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kProse);
 }
 
+// A run the result cache answered names its own check's scratch directory
+// in a traceback's frames; a fresh second run names another. That is no
+// instability: the claim stays a mismatch.
+TEST(ClaimVerdictsTest, TracebackFramePathsAloneDoNotMakeOutputUnstable) {
+  auto session_run = [](const std::string& printed) {
+    RunOutcome run;
+    run.status = RunStatus::kOk;
+    run.exit_code = 0;
+    run.statements = {{1, 1, true, printed}};
+    run.pieces = {{1, printed}};
+    run.stdout_text = printed;
+    return run;
+  };
+  const RunOutcome first = session_run(
+      "Traceback (most recent call last):\n  File \"/tmp/guidecheck-check-aaa/s01.py\", line 1, in <module>\n"
+      "ZeroDivisionError: division by zero\n");
+  const RunOutcome again = session_run(
+      "Traceback (most recent call last):\n  File \"/tmp/guidecheck-check-bbb/s01.py\", line 1, in <module>\n"
+      "ZeroDivisionError: division by zero\n");
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.guide_line = 12;
+  block.anchor_line = 10;
+  block.text = "Traceback (most recent call last):\nZeroDivisionError: integer division by zero";
+  std::vector<ClaimResult> results = judge_output_claims({block}, {10}, first, &again);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMismatch);
+  const RunOutcome other = session_run("Traceback (most recent call last):\nZeroDivisionError: float division by zero\n");
+  results = judge_output_claims({block}, {10}, first, &other);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kUnstable);
+}
+
 // A notebook cell's outputs in one block: when it disagrees line for line,
 // each output is judged on its own lines, at its own guide line.
 TEST(ClaimVerdictsTest, ABlockOfSeveralOutputsIsJudgedByOutputWhenItDisagrees) {
