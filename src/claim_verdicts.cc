@@ -536,14 +536,25 @@ std::optional<std::string> error_claim_variant(const std::string& source, const 
 
 namespace {
 
+// Whether `claimed` names the type `type` (`statistics.StatisticsError`):
+// all of it, or its last dotted parts.
+bool names_type(std::string_view claimed, std::string_view type) {
+  return !claimed.empty() && (type == claimed || (type.size() > claimed.size() && type.ends_with(claimed) &&
+                                                  type[type.size() - claimed.size() - 1] == '.'));
+}
+
 // `# KeyError` for "KeyError: 'four'", `# JSONDecodeError` for
 // "json.decoder.JSONDecodeError: ...": the claim names the exception's type
-// alone (no message), its last dotted part at least.
+// alone (no message); or `StatisticsError: needs two points` for
+// "statistics.StatisticsError: needs two points": the same message, the
+// type without its module.
 bool names_the_exception_type(std::string_view claimed, std::string_view actual) {
-  if (claimed.empty() || claimed.find_first_of(": ") != std::string_view::npos) return false;
-  const std::string_view type = actual.substr(0, actual.find(':'));
-  return type == claimed || (type.size() > claimed.size() && type.ends_with(claimed) &&
-                             type[type.size() - claimed.size() - 1] == '.');
+  const std::size_t colon = actual.find(':');
+  const std::string_view type = actual.substr(0, colon);
+  if (claimed.find_first_of(": ") == std::string_view::npos) return names_type(claimed, type);
+  const std::size_t claimed_colon = claimed.find(": ");
+  if (claimed_colon == std::string_view::npos || colon == std::string_view::npos) return false;
+  return names_type(claimed.substr(0, claimed_colon), type) && claimed.substr(claimed_colon) == actual.substr(colon);
 }
 
 }  // namespace

@@ -388,6 +388,10 @@ class MarkdownReader {
   bool take_as_output(std::size_t k) {
     const MarkdownBlock& block = blocks_[k];
     if (codes_[k] && codes_[k]->session) return false;
+    // A MyST code cell is run, whatever it looks like: never the output of
+    // the cell before it (`statistics.quantiles(data, n=4)` reads as a repr).
+    if (const std::string directive = myst_directive(block.info); directive == "code-cell" || directive == "jupyter-execute")
+      return false;
     FollowingBlock following;
     following.role = fence_role(block.info);
     following.labelled = labelled_;

@@ -253,6 +253,11 @@ TEST(ClaimVerdictsTest, AnErrorClaimMayNameTheExceptionTypeAlone) {
     EXPECT_EQ(result.verdict, ClaimVerdict::kEquivalent) << named;
     EXPECT_EQ(result.rule, "exception-type") << named;
   }
+  // The message too, the type without its module.
+  claim.text = "JSONDecodeError: Expecting value: line 1 column 1";
+  EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kEquivalent);
+  claim.text = "JSONDecodeError: Expecting a value";
+  EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMismatch);
   for (const char* other : {"DecodeError", "ValueError", "decoder.JSONDecodeErrors"}) {
     claim.text = other;
     EXPECT_EQ(judge_error_claim(claim, {10, 11, 12}, variant).verdict, ClaimVerdict::kMismatch) << other;

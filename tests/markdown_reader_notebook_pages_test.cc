@@ -55,6 +55,25 @@ TEST(NotebookPagesTest, MystCodeCellsLoseTheirOptionsAndKeepTheirLines) {
   EXPECT_EQ(e.samples[1].first_line, 14);
 }
 
+// A cell that ends in a value, then a cell that reads like a repr: the
+// second runs, as every code cell does; it is no output of the first.
+TEST(NotebookPagesTest, ACodeCellIsNeverTheOutputOfTheCellBefore) {
+  const Extraction e = read(
+      "```{code-cell} ipython3\n"
+      "import statistics\n"
+      "data = [1, 2, 3]\n"
+      "print(len(data))  # 3\n"
+      "sum(data)  # 6\n"
+      "```\n"
+      "\n"
+      "```{code-cell} ipython3\n"
+      "statistics.quantiles(data, n=4)  # [1.0, 2.0, 3.0]\n"  // 9
+      "```\n");
+  ASSERT_EQ(e.samples.size(), 2u);
+  EXPECT_EQ(e.samples[1].source, "statistics.quantiles(data, n=4)  # [1.0, 2.0, 3.0]\n");
+  for (const Claim& claim : e.samples[0].claims) EXPECT_NE(claim.guide_line, 9);
+}
+
 TEST(NotebookPagesTest, ACellTaggedSkipExecutionIsNoSample) {
   const Extraction e = read(
       "```{code-cell} ipython3\n"
