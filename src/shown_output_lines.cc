@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "claim_text.h"
 #include "claims.h"
 #include "item_numbering.h"
 #include "printed_fragments.h"
@@ -99,6 +100,7 @@ std::size_t word_count(std::string_view s) {
 bool is_prose_again(std::string_view line, const std::vector<std::string>& fragments) {
   if (match_item_heading(strip_trailing(line))) return true;
   if (shows_printed_fragment(line, fragments)) return false;
+  if (is_complexity_note(line)) return true;
   const std::size_t words = word_count(line);
   if (words >= 4 && looks_like_prose(line)) return true;
   const std::string_view text = strip_trailing(line);
@@ -114,6 +116,20 @@ bool is_prose_again(std::string_view line, const std::vector<std::string>& fragm
   std::string_view sentence = text;
   while (sentence.size() > 1 && (sentence.back() == ')' || sentence.back() == '"')) sentence.remove_suffix(1);
   return words >= 10 && (sentence.back() == '.' || sentence.back() == '?' || sentence.back() == '!');
+}
+
+bool is_complexity_note(std::string_view line) {
+  std::string_view text = strip_leading(strip_trailing(line));
+  bool named = false;
+  for (std::string_view label : {"Time Complexity", "Space Complexity", "Auxiliary Space"})
+    if (text.size() >= label.size() && ascii_lower(text.substr(0, label.size())) == ascii_lower(label)) {
+      text.remove_prefix(label.size());
+      named = true;
+      break;
+    }
+  if (!named) return false;
+  while (!text.empty() && (text.front() == ' ' || text.front() == ':' || text.front() == '-' || text.front() == '=')) text.remove_prefix(1);
+  return text.starts_with("O(") || text.starts_with("\xCE\x98(") /* Θ( */;
 }
 
 bool names_exception(std::string_view line) {

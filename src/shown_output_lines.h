@@ -42,6 +42,11 @@ std::size_t word_count(std::string_view s);
 /// literal of the code prints it (`fragments`, printed_fragments.h).
 bool is_prose_again(std::string_view line, const std::vector<std::string>& fragments);
 
+/// "Time Complexity: O(n)", "Auxiliary Space: O(1)": the analysis a
+/// tutorial site (GeeksforGeeks) puts right under an example's output, in
+/// big-O notation; page text, never output.
+bool is_complexity_note(std::string_view line);
+
 /// The line of a traceback that names the exception: `ValueError: bad x`,
 /// `StopIteration`, `json.decoder.JSONDecodeError: ...`.
 bool names_exception(std::string_view line);

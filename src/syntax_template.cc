@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <map>
 
+#include "claim_text.h"
+
 namespace guidecheck {
 
 std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, const SampleContinuations& before,
@@ -17,6 +19,23 @@ std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, c
 bool is_blank_name(std::string_view name) {
   return name.size() >= 2 && name.find_first_not_of('_') == std::string_view::npos;
 }
+
+namespace {
+
+// Every line of code in `source` opens a block (ends in ':'): comments and
+// blank lines aside, there is nothing else.
+bool only_block_headers(std::string_view source) {
+  bool any = false;
+  for (std::string_view line : split_lines(source)) {
+    line = trim_blanks(line);
+    if (line.empty() || line.starts_with('#')) continue;
+    if (line.back() != ':') return false;
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace
 
 std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, Extraction* extraction) {
   std::vector<std::string> sources;
@@ -59,6 +78,14 @@ std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, E
         blank != facts[i].needs.end() && !meant_to_fail && !before.bound_before(*blank)) {
       extraction->diagnostics.push_back(fmt::format("{}:{}: not run: '{}' is a blank to fill in (an exercise)", filename,
                                                     sample.first_line, *blank));
+      continue;
+    }
+    // `for val in sequence:` / `# statement(s)`, `def sum_of_evens(n):`: a
+    // skeleton whose blocks have no body, only comments: nothing to run.
+    if (!facts[i].compiles && !meant_to_fail && facts[i].error.starts_with("expected an indented block") &&
+        only_block_headers(sample.source)) {
+      extraction->diagnostics.push_back(fmt::format("{}:{}: not run: its blocks have no body (a template)", filename,
+                                                    sample.first_line));
       continue;
     }
     // A signature claims no output; one that does is a call after all.

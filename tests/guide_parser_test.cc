@@ -1,4 +1,5 @@
 #include "guide_parser.h"
+#include "shown_output_lines.h"
 
 #include <gtest/gtest.h>
 
@@ -407,6 +408,24 @@ TEST(GuideParserTest, ABareOutputLineLabelsAndAPrintedNumberedListStaysOutput) {
   EXPECT_EQ(shown(guide.runs[0]), (std::vector<Shown>{{4, {"['red', 'green']"}, {5}}}));
   EXPECT_EQ(shown(guide.runs[1]), (std::vector<Shown>{{10, {"1. Ann", "2. Bob"}, {11, 12}}}));
   EXPECT_EQ(guide.items.size(), 3u);
+}
+
+// GeeksforGeeks' complexity lines right under the output are page text.
+TEST(GuideParserTest, ComplexityNotesUnderTheOutputAreNoOutput) {
+  const ParsedGuide guide = parse_guide(
+      "Python3\n"
+      "n = 3\n"
+      "print(n * 2)\n"
+      "Output\n"                 // 4
+      "6\n"                      // 5
+      "Time Complexity: O(n)\n"
+      "Auxiliary Space: O(1)\n",
+      "gfg.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  EXPECT_EQ(shown(guide.runs[0]), (std::vector<Shown>{{4, {"6"}, {5}}}));
+  EXPECT_TRUE(is_complexity_note("Time Complexity : O(n log n)"));
+  EXPECT_FALSE(is_complexity_note("Time Complexity"));
+  EXPECT_FALSE(is_complexity_note("Time: 0.5 s"));
 }
 
 // TutorialsPoint's "Output", then a sentence that leads in to the output

@@ -54,6 +54,21 @@ TEST(SyntaxTemplateTest, AnExerciseWithABlankIsNotRun) {
   EXPECT_FALSE(is_blank_name("__init__"));
 }
 
+// A loop's shape with a comment for its body, a challenge's bare `def`:
+// nothing to run. A block missing the body of a real statement is broken.
+TEST(SyntaxTemplateTest, BlocksWithoutABodyAreATemplate) {
+  Extraction extraction;
+  extraction.samples = {sample("for val in sequence:\n# statement(s)\n", 4),
+                        sample("def sum_of_evens(n):\n", 9),
+                        sample("total = 0\nfor n in range(3):\n# add it\n", 14)};  // a statement: broken, kept
+  drop_syntax_templates("loops.txt", &extraction);
+  std::vector<std::string> ids;
+  for (const auto& s : extraction.samples) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"s14"}));
+  ASSERT_EQ(extraction.diagnostics.size(), 2u);
+  EXPECT_EQ(extraction.diagnostics[0], "loops.txt:4: not run: its blocks have no body (a template)");
+}
+
 TEST(SyntaxTemplateTest, ABlockOfPlaceholderNamesIsATemplate) {
   Extraction extraction;
   extraction.samples = {sample("for variable in sequence:\n    statements\n", 3),  // a template
