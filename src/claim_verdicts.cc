@@ -27,15 +27,9 @@ bool same_but_frame_paths(std::string_view a, std::string_view b) {
   if (left.size() != right.size()) return false;
   for (std::size_t k = 0; k < left.size(); ++k) {
     if (left[k] == right[k]) continue;
-    auto after_path = [](std::string_view line) -> std::optional<std::string_view> {
-      const std::string_view frame = trim_blanks(line);
-      if (!frame.starts_with("File \"")) return std::nullopt;
-      const std::size_t close = frame.find("\", line ");
-      if (close == std::string_view::npos) return std::nullopt;
-      return frame.substr(close);
-    };
-    const std::optional<std::string_view> l = after_path(left[k]), r = after_path(right[k]);
-    if (!l || !r || *l != *r) return false;
+    if (!is_traceback_frame(left[k]) || !is_traceback_frame(right[k])) return false;
+    const auto after_path = [](std::string_view frame) { return frame.substr(frame.find("\", line ")); };
+    if (after_path(left[k]) != after_path(right[k])) return false;
   }
   return true;
 }
