@@ -225,10 +225,7 @@ class AsciidocReader {
       if (auto named = script_samples_.find(run.script); named != script_samples_.end()) owner = named->second;
       if (run.output.empty() || !owner) continue;
       Sample& sample = extraction_.samples[*owner];
-      add_claim(sample, output_block_claim(sample, run.output, run.first_output_line));
-      sample.notes.push_back(format_diagnostic(
-          options_.filename,
-          {run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample"}));
+      add_script_run_claim(sample, output_block_claim(sample, run.output, run.first_output_line), run, options_.filename);
     }
     return true;
   }

@@ -374,10 +374,9 @@ class MarkdownReader {
       const std::optional<std::size_t> owner = owner_of(run);
       if (run.output.empty() || !owner) continue;
       Sample& sample = extraction_.samples[*owner];
-      sample.claims.push_back(output_block_claim(run.output, run.output.size(), run.first_output_line, sample));
-      sample.claims.back().shown_as_html = block.html_text;
-      sample.last_line = std::max(sample.last_line, sample.claims.back().last_guide_line);
-      note(&sample, run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample");
+      Claim claim = output_block_claim(run.output, run.output.size(), run.first_output_line, sample);
+      claim.shown_as_html = block.html_text;
+      add_script_run_claim(sample, std::move(claim), run, options_.filename);
     }
     // `$ python app.py` alone, then "and you should see" and a block.
     if (runs.back().output.empty()) open_ = owner_of(runs.back());

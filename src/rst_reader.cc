@@ -246,15 +246,8 @@ class RstReader {
       else if (block.previous >= 0)
         owner = sample_of_[static_cast<std::size_t>(block.previous)];
       if (run.output.empty() || owner < 0) continue;
-      BlockText shown;
-      shown.lines = run.output;
-      for (std::size_t line = 0; line < run.output.size(); ++line)
-        shown.guide_lines.push_back(run.first_output_line + static_cast<int>(line));
       Sample& sample = extraction_.samples[static_cast<std::size_t>(owner)];
-      add_output_claim(&sample, shown);
-      sample.notes.push_back(format_diagnostic(
-          options_.filename,
-          {run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample"}));
+      add_script_run_claim(sample, output_block_claim(sample, run.output, run.first_output_line), run, options_.filename);
     }
     return true;
   }

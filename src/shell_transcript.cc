@@ -1,6 +1,10 @@
 #include "shell_transcript.h"
 
 #include <cctype>
+#include <utility>
+
+#include "guide_parser.h"
+#include "output_block_claim.h"
 
 namespace guidecheck {
 namespace {
@@ -96,6 +100,12 @@ std::optional<std::string> script_name_in(std::string_view text) {
     start = end == start ? end + 1 : end;
   }
   return name;
+}
+
+void add_script_run_claim(Sample& sample, Claim claim, const ScriptRunShown& run, std::string_view filename) {
+  add_claim(sample, std::move(claim));
+  sample.notes.push_back(format_diagnostic(
+      filename, {run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample"}));
 }
 
 }  // namespace guidecheck

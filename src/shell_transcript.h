@@ -12,12 +12,15 @@
 //
 // The output is a claim on the sample saved under that name (or, when no
 // sample has a name, on the sample right before the transcript). Used by
-// the Markdown and reST readers.
+// the Markdown, reST and AsciiDoc readers.
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "claims.h"
+#include "sample.h"
 
 namespace guidecheck {
 
@@ -34,6 +37,10 @@ struct ScriptRunShown {
 /// `.py` file with no arguments (arguments would make another program of
 /// it). Other commands, and their output, are skipped.
 std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& lines, int first_guide_line);
+
+/// Adds `claim`, the output `run` shows, to `sample` (the script it ran),
+/// with a note in `filename` that says where that output came from.
+void add_script_run_claim(Sample& sample, Claim claim, const ScriptRunShown& run, std::string_view filename);
 
 /// The last file name ending in `.py` that `text` mentions ("Save it as
 /// `inventory.py`:", "# file: app/main.py"), without directories.
