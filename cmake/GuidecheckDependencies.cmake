@@ -29,6 +29,7 @@ endif()
 message(STATUS "guidecheck: embedding Python ${Python3_VERSION} (${GUIDECHECK_PYTHON})")
 
 guidecheck_require(pybind11 CONFIG DEBIAN pybind11-dev)
+include(GuidecheckEmbedPython)
 guidecheck_require(spdlog CONFIG DEBIAN libspdlog-dev)
 guidecheck_require(fmt CONFIG DEBIAN libfmt-dev)
 guidecheck_require(CLI11 CONFIG DEBIAN libcli11-dev)
