@@ -13,6 +13,7 @@
 #include "guide_parser.h"
 #include "output_label.h"
 #include "repl_session.h"
+#include "pytest_file.h"
 #include "shell_transcript.h"
 
 namespace guidecheck {
@@ -197,6 +198,7 @@ class AsciidocReader {
       run.last_line = sample.guide_lines.back();
       run.guide_lines = sample.guide_lines;
       sample.claims = find_claims(run);
+      sample.pytest_file = looks_like_pytest_file(sample.source);
       open_ = last_script_ = extraction_.samples.size();
       // A script the page names (".countdown.py", "# countdown.py", "Save
       // this as `countdown.py`:") is a file later samples may import and a

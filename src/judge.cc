@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "claim_compare.h"
+#include "claim_rule_pytest_session.h"
 #include "claim_verdicts.h"
 #include "golden_pattern.h"
 #include "unified_diff.h"
@@ -37,6 +39,29 @@ const std::string* matching_approved(const SampleRuns& runs) {
 }
 
 bool judges_claims(const PlannedSample& planned) { return planned.spec.mode != SnippetMode::kPytest; }
+
+// A test file runs under pytest: its comments are no outputs of its
+// statements, but a run the page shows (`$ pytest -q`, its dots and its
+// summary line) claims the whole session.
+std::vector<ClaimResult> judge_pytest_session_claims(const Sample& sample, const RunOutcome& outcome) {
+  std::vector<ClaimResult> results;
+  for (const Claim& claim : sample.claims) {
+    if (claim.kind != ClaimKind::kOutput || claim.form != ClaimForm::kOutputBlock) continue;
+    std::optional<ClaimComparison> comparison = compare_pytest_sessions(claim.text, outcome.stdout_text);
+    if (!comparison) continue;
+    ClaimResult result;
+    result.guide_line = claim.guide_line;
+    result.kind = claim.kind;
+    result.claimed = claim.text;
+    result.note = claim.note;
+    result.actual = outcome.stdout_text;
+    while (!result.actual.empty() && result.actual.back() == '\n') result.actual.pop_back();
+    result.verdict = comparison->verdict;
+    result.rule = comparison->rule;
+    results.push_back(std::move(result));
+  }
+  return results;
+}
 
 // Marks the claims an erratum lists (only wrong ones: a right claim makes
 // its erratum stale).
@@ -102,7 +127,10 @@ SampleResult judge_sample(const PlannedSample& planned, const SampleRuns& runs, 
   if (runs.golden && runs.approved && !matches_pattern(*runs.approved, outcome.stdout_text))
     result.golden_diff = unified_diff(*runs.approved, outcome.stdout_text, runs.approved_path,
                                       "actual stdout of " + sample.id);
-  if (!judges_claims(planned)) return result;
+  if (!judges_claims(planned)) {
+    result.claims = judge_pytest_session_claims(sample, outcome);
+    return result;
+  }
 
   result.claims = judge_output_claims(sample.claims, sample.guide_lines, outcome, nullptr, matching_approved(runs),
                                       runs.values_shown);

@@ -1,6 +1,8 @@
 #include "shell_transcript.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <utility>
 
 #include "guide_parser.h"
@@ -42,14 +44,40 @@ bool is_script_name(std::string_view word) {
   return word.size() > 3 && word.substr(word.size() - 3) == ".py" && word.find_first_of("'\"`*?") == std::string_view::npos;
 }
 
-// `python3 -u app.py` -> "app.py"; nullopt for any other command.
-std::optional<std::string> script_of(std::string_view command) {
+bool is_python(std::string_view word) {
+  return word == "python" || word == "python3" || word == "py" ||
+         (word.substr(0, 7) == "python3" && word.find_first_not_of("python3.0123456789") == std::string_view::npos);
+}
+
+// `pytest -q test_queue.py` (or `python -m pytest`, bare `pytest`) from
+// words[k] on -> "test_queue.py", or "" when it names no file. nullopt when
+// an option picks the tests (`-k`, `-m`, `::test_one`): the sample's own run
+// runs them all.
+std::optional<std::string> test_file_of(const std::vector<std::string_view>& words, std::size_t k) {
+  static constexpr std::string_view kSelecting[] = {"-k",  "-m",   "-p",   "-c",   "-o",          "-n",
+                                                    "--lf", "--ff", "--sw", "--deselect", "--ignore", "--last-failed"};
+  std::string file;
+  for (; k < words.size(); ++k) {
+    const std::string_view word = words[k];
+    const std::string_view option = word.substr(0, word.find('='));
+    if (std::find(std::begin(kSelecting), std::end(kSelecting), option) != std::end(kSelecting)) return std::nullopt;
+    if (word.front() == '-') continue;
+    if (!file.empty() || !is_script_name(word)) return std::nullopt;
+    file = base_name(word);
+  }
+  return file;
+}
+
+// `python3 -u app.py` -> "app.py"; a pytest run (test_file_of); nullopt
+// for any other command.
+std::optional<std::string> script_of(std::string_view command, bool* pytest) {
   const std::vector<std::string_view> words = words_of(command);
   if (words.empty()) return std::nullopt;
-  const std::string_view interpreter = words[0];
-  if (interpreter != "python" && interpreter != "python3" && interpreter != "py" &&
-      !(interpreter.substr(0, 7) == "python3" && interpreter.find_first_not_of("python3.0123456789") == std::string_view::npos))
-    return std::nullopt;
+  *pytest = true;
+  if (words[0] == "pytest" || words[0] == "py.test") return test_file_of(words, 1);
+  if (!is_python(words[0])) return std::nullopt;
+  if (words.size() >= 3 && words[1] == "-m" && words[2] == "pytest") return test_file_of(words, 3);
+  *pytest = false;
   std::size_t k = 1;
   while (k < words.size() && (words[k] == "-u" || words[k] == "-B" || words[k] == "-3")) ++k;
   if (k + 1 != words.size() || !is_script_name(words[k])) return std::nullopt;
@@ -64,8 +92,9 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
   for (std::size_t k = 0; k < lines.size(); ++k) {
     if (const std::optional<std::string_view> command = command_of(lines[k])) {
       collecting = false;
-      if (std::optional<std::string> script = script_of(*command)) {
-        runs.push_back({std::move(*script), 0, {}});
+      bool pytest = false;
+      if (std::optional<std::string> script = script_of(*command, &pytest)) {
+        runs.push_back({std::move(*script), std::string(*command), pytest, 0, {}});
         collecting = true;
       }
       continue;
@@ -103,9 +132,12 @@ std::optional<std::string> script_name_in(std::string_view text) {
 }
 
 void add_script_run_claim(Sample& sample, Claim claim, const ScriptRunShown& run, std::string_view filename) {
+  // pytest's session is the output of a test file only: a bare `pytest`
+  // after the code under test runs tests the page showed elsewhere.
+  if (run.pytest != sample.pytest_file) return;
   add_claim(sample, std::move(claim));
   sample.notes.push_back(format_diagnostic(
-      filename, {run.first_output_line, "what `python " + run.script + "` printed, read as the output of this sample"}));
+      filename, {run.first_output_line, "what `" + run.command + "` printed, read as the output of this sample"}));
 }
 
 }  // namespace guidecheck

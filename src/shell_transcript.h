@@ -26,7 +26,9 @@ namespace guidecheck {
 
 /// One `$ python script.py` in a transcript and the lines it printed.
 struct ScriptRunShown {
-  std::string script;               ///< the file name, without directories: "inventory.py"
+  std::string script;               ///< the file name, without directories: "inventory.py"; "" for a bare `pytest`
+  std::string command;              ///< as the page shows it: "python3 inventory.py"
+  bool pytest = false;              ///< a pytest run: its output is a test file's session
   int first_output_line = 0;        ///< guide line of the first output line; 0 when it printed nothing
   std::vector<std::string> output;  ///< the printed lines, trailing blank lines dropped
 };
@@ -35,11 +37,15 @@ struct ScriptRunShown {
 /// first_guide_line + k): a `$ ` or `% ` prompt, then `python`, `python3`
 /// or `py` with flags that change nothing printed (`-u`, `-B`) and one
 /// `.py` file with no arguments (arguments would make another program of
-/// it). Other commands, and their output, are skipped.
+/// it); or pytest (`pytest -q`, `python -m pytest test_x.py`) with options
+/// that do not pick among the tests, at most one file. Other commands, and
+/// their output, are skipped.
 std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& lines, int first_guide_line);
 
 /// Adds `claim`, the output `run` shows, to `sample` (the script it ran),
-/// with a note in `filename` that says where that output came from.
+/// with a note in `filename` that says where that output came from. A
+/// pytest run claims only a test file's output (Sample::pytest_file), and a
+/// script's run only a script's.
 void add_script_run_claim(Sample& sample, Claim claim, const ScriptRunShown& run, std::string_view filename);
 
 /// The last file name ending in `.py` that `text` mentions ("Save it as

@@ -555,6 +555,29 @@ TEST(ClaimCompareTest, AStringReprIsComparedExactly) {
 
 // --- robustness -------------------------------------------------------------------------
 
+TEST(ClaimCompareTest, APytestSessionIsJudgedByItsOutcomes) {
+  const std::string run =
+      "============================= test session starts ==============================\n"
+      "platform linux -- Python 3.11.2, pytest-7.2.1, pluggy-1.0.0\n"
+      "collected 4 items\n\n"
+      "test_queue.py ..F.                                                       [100%]\n\n"
+      "=================================== FAILURES ===================================\n"
+      "___________________________________ test_pop ___________________________________\n"
+      "E       assert 2 == 1\n"
+      "========================= 1 failed, 3 passed in 0.04s ==========================";
+  ClaimComparison quiet = compare_claim("..F.                [100%]\n3 passed, 1 failed in 0.01s", run, false);
+  EXPECT_EQ(quiet.verdict, ClaimVerdict::kEquivalent);
+  EXPECT_EQ(quiet.rule, "pytest-session");
+  EXPECT_EQ(compare_claim("== 1 failed, 3 passed, 2 warnings in 1.20s ==", run, false).verdict,
+            ClaimVerdict::kEquivalent);
+  // A count or an order the run did not give.
+  EXPECT_EQ(compare_claim("4 passed in 0.01s", run, false).verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(compare_claim(".F..   [100%]\n1 failed, 3 passed in 0.01s", run, false).verdict, ClaimVerdict::kMismatch);
+  // No summary line on one side: the other rules decide.
+  EXPECT_EQ(compare_claim("4 passed", "4 passed", false).verdict, ClaimVerdict::kMatch);
+  EXPECT_NE(compare_claim("3 passed in 0.01s", "3 passed", false).rule, "pytest-session");
+}
+
 TEST(ClaimCompareTest, InvalidUtf8IsComparedAsBytes) {
   EXPECT_EQ(verdict("caf\xff", "caf\xff"), "match");
   EXPECT_EQ(verdict("caf\xff", "caf\xfe"), "mismatch");

@@ -29,6 +29,42 @@ TEST(ShellTranscriptTest, ArgumentsModulesAndOtherProgramsAreNoRunOfTheSample) {
   EXPECT_TRUE(silent[0].output.empty());
 }
 
+TEST(ShellTranscriptTest, APytestRunShowsItsSession) {
+  const std::vector<ScriptRunShown> runs =
+      script_runs_shown({"$ pytest -q", "...F  [100%]", "1 failed, 3 passed in 0.02s", "",
+                         "$ python -m pytest -v --tb=short tests/test_queue.py", "4 passed in 0.01s"},
+                        10);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_TRUE(runs[0].pytest);
+  EXPECT_EQ(runs[0].script, "");  // no file named: the test file before the transcript
+  EXPECT_EQ(runs[0].command, "pytest -q");
+  EXPECT_EQ(runs[0].first_output_line, 11);
+  EXPECT_EQ(runs[0].output, (std::vector<std::string>{"...F  [100%]", "1 failed, 3 passed in 0.02s"}));
+  EXPECT_EQ(runs[1].script, "test_queue.py");
+  EXPECT_FALSE(script_runs_shown({"$ python app.py", "hi"}, 1).front().pytest);
+}
+
+TEST(ShellTranscriptTest, APytestRunThatPicksAmongTheTestsIsNoRunOfTheSample) {
+  EXPECT_TRUE(script_runs_shown({"$ pytest -k empty", "1 passed, 5 deselected in 0.01s"}, 1).empty());
+  EXPECT_TRUE(script_runs_shown({"$ pytest --deselect=test_a.py::test_x", "5 passed"}, 1).empty());
+  EXPECT_TRUE(script_runs_shown({"$ pytest --lf", "1 failed in 0.01s"}, 1).empty());
+  EXPECT_TRUE(script_runs_shown({"$ pytest test_a.py test_b.py", "9 passed in 0.02s"}, 1).empty());
+  EXPECT_TRUE(script_runs_shown({"$ pytest test_a.py::test_one", "1 passed in 0.01s"}, 1).empty());
+}
+
+TEST(ShellTranscriptTest, APytestRunClaimsOnlyATestFilesOutput) {
+  const std::vector<ScriptRunShown> runs = script_runs_shown({"$ pytest -q", "2 passed in 0.01s"}, 1);
+  ASSERT_EQ(runs.size(), 1u);
+  Sample code_under_test;
+  code_under_test.guide_lines = {1};
+  add_script_run_claim(code_under_test, Claim{}, runs[0], "guide.md");
+  EXPECT_TRUE(code_under_test.claims.empty());
+  Sample tests = code_under_test;
+  tests.pytest_file = true;
+  add_script_run_claim(tests, Claim{}, runs[0], "guide.md");
+  EXPECT_EQ(tests.claims.size(), 1u);
+}
+
 TEST(ShellTranscriptTest, TheScriptNameAParagraphOrCommentMentions) {
   EXPECT_EQ(script_name_in("Save it as inventory.py, then run it."), "inventory.py");
   EXPECT_EQ(script_name_in("Save this as app/main.py."), "main.py");
