@@ -5,6 +5,7 @@
 
 #include "claim_compare.h"
 #include "claim_text.h"
+#include "claim_parts.h"
 #include "claim_rule_traceback.h"
 #include "golden_pattern.h"
 #include "sample.h"
@@ -336,43 +337,6 @@ std::string rendered_line_output(const RunOutcome& outcome, int statement_line, 
   return line_lines(outcome, statement_line, source_line, outcome.stdout_text);
 }
 
-namespace {
-
-std::string joined_lines(const std::vector<std::string_view>& lines, std::size_t first, std::size_t end) {
-  std::string text;
-  for (std::size_t k = first; k < end; ++k) text.append(lines[k]).append(k + 1 < end ? "\n" : "");
-  return text;
-}
-
-// A block of several outputs (Claim::later_parts) that disagrees, when the
-// printed lines are as many as its own: each output judged on the lines it
-// stands for, so the report points at the one that differs. Otherwise the
-// block's one result.
-std::vector<ClaimResult> judged_by_parts(const Claim& claim, ClaimResult whole) {
-  if (claim.later_parts.empty() || whole.verdict != ClaimVerdict::kMismatch) return {std::move(whole)};
-  const std::vector<std::string_view> claimed = split_lines(claim.text), printed = split_lines(whole.actual);
-  if (claimed.size() != printed.size()) return {std::move(whole)};
-  std::vector<std::pair<std::size_t, int>> starts = {{0, claim.guide_line}};  // text line, guide line
-  for (const Claim::Part& part : claim.later_parts)
-    if (part.text_line > 0 && static_cast<std::size_t>(part.text_line) < claimed.size())
-      starts.emplace_back(static_cast<std::size_t>(part.text_line), part.guide_line);
-  std::vector<ClaimResult> results;
-  for (std::size_t k = 0; k < starts.size(); ++k) {
-    const std::size_t end = k + 1 < starts.size() ? starts[k + 1].first : claimed.size();
-    if (end <= starts[k].first) continue;
-    ClaimResult result = whole;
-    result.guide_line = starts[k].second;
-    result.claimed = joined_lines(claimed, starts[k].first, end);
-    result.actual = joined_lines(printed, starts[k].first, end);
-    const ClaimComparison comparison = compare_claim(result.claimed, result.actual, false);
-    result.verdict = comparison.verdict;
-    result.rule = comparison.rule;
-    results.push_back(std::move(result));
-  }
-  return results;
-}
-
-}  // namespace
 
 std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, const std::vector<int>& guide_lines,
                                              const RunOutcome& first, const RunOutcome* second,
@@ -388,7 +352,7 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
     if (claim.form == ClaimForm::kOutputBlock) {
       ClaimResult whole = judge_output_block(claim, guide_lines, first, second,
                                              last_claimed_line(claims, claim, guide_lines), values_shown);
-      std::vector<ClaimResult> parts = judged_by_parts(claim, whole);
+      std::vector<ClaimResult> parts = judged_by_parts(claim, guide_lines, first, std::move(whole));
       results.insert(results.end(), std::make_move_iterator(parts.begin()), std::make_move_iterator(parts.end()));
       continue;
     }

@@ -165,10 +165,18 @@ class ClaimFinder {
     if (marked(i)) return std::nullopt;  // marked lines are output
     const std::string_view text = text_at(i);
     PythonLexer::Line lexed;
-    // A bare name too, when its own comment names the error: `# some_var  # Raises a NameError`.
-    if (!looks_like_statement(text, &lexed) &&
-        !(lexed.plausible && lexed.has_code && lexed.comment != std::string_view::npos &&
-          error_text(trim_blanks(text.substr(lexed.comment + 1)))))
+    // A bare name too, when its own comment names the error: `# some_var  # Raises a NameError`;
+    // and any expression when the next comment line is the error: `# 2 * v` then `# TypeError: ...`.
+    const bool statement = looks_like_statement(text, &lexed);
+    const bool code = lexed.plausible && lexed.has_code;
+    // An operator, or a name the error itself mentions (`# total` then
+    // `# NameError: name 'total' ...`): a lone word over an error is a label.
+    const auto error_next = i + 1 <= end ? error_text(text_at(i + 1)) : std::nullopt;
+    const bool error_after = code && lexed.comment == std::string_view::npos && error_next && !looks_like_prose(text) &&
+                             (text.find_first_of("+-*/%<>&|^~@") != std::string_view::npos ||
+                              error_next->find("'" + std::string(trim_blanks(text)) + "'") != std::string_view::npos);
+    if (!statement && !error_after &&
+        !(code && lexed.comment != std::string_view::npos && error_text(trim_blanks(text.substr(lexed.comment + 1)))))
       return std::nullopt;
     Claim claim;
     claim.kind = ClaimKind::kError;

@@ -36,7 +36,12 @@ bool reads_as_printed_assignment(std::string_view line, const std::vector<std::s
 
 std::size_t word_count(std::string_view s);
 
-/// Plain prose: a numbered heading, or a phrase of four words or more, or
+/// A numbered section's heading: "7.3 Counting and describing", "2.1.4
+/// Pivot tables" (a section number with a dot, then a title of two words
+/// or more, capitalised, letters only).
+bool is_section_heading(std::string_view line);
+
+/// Plain prose: a numbered heading (an item's or a section's), or a phrase of four words or more, or
 /// of four words ending in ':' (it leads into the next block), or a
 /// sentence of ten words or more even if it names code; unless a string
 /// literal of the code prints it (`fragments`, printed_fragments.h).

@@ -425,9 +425,9 @@ TEST(ClaimVerdictsTest, TracebackFramePathsAloneDoNotMakeOutputUnstable) {
   EXPECT_EQ(results[0].verdict, ClaimVerdict::kUnstable);
 }
 
-// A notebook cell's outputs in one block: when it disagrees line for line,
-// each output is judged on its own lines, at its own guide line.
-TEST(ClaimVerdictsTest, ABlockOfSeveralOutputsIsJudgedByOutputWhenItDisagrees) {
+// A notebook cell's outputs in one block, line for line: each output is
+// judged on its own lines, at its own guide line.
+TEST(ClaimVerdictsTest, ABlockOfSeveralOutputsIsJudgedByOutput) {
   RunOutcome run;
   run.status = RunStatus::kOk;
   run.exit_code = 0;
@@ -447,11 +447,43 @@ TEST(ClaimVerdictsTest, ABlockOfSeveralOutputsIsJudgedByOutputWhenItDisagrees) {
   EXPECT_EQ(results[1].guide_line, 24);
   EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
   EXPECT_EQ(results[1].actual, "4");
-  // A block that agrees stays one result; so does one whose lines do not line up.
+  // A block that agrees is two claims that agree; one whose lines do not
+  // line up stays one result.
   block.text = "[ 1 11]\n4";
-  EXPECT_EQ(judge_output_claims({block}, {10, 11}, run, nullptr).size(), 1u);
+  results = judge_output_claims({block}, {10, 11}, run, nullptr);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[1].claimed, "4");
   block.text = "[ 1 11]\n3\n5";
   EXPECT_EQ(judge_output_claims({block}, {10, 11}, run, nullptr).size(), 1u);
+}
+
+// Three prints, then their output in one block: without a notebook's parts,
+// the statements that printed the lines split the block, when its lines
+// are the guide's one for one.
+TEST(ClaimVerdictsTest, ABlockIsSplitWhereItsLinesPrintingStatementsChange) {
+  RunOutcome run;
+  run.status = RunStatus::kOk;
+  run.exit_code = 0;
+  run.statements = {{1, 1, true, "4\n"}, {2, 2, true, "['A', 'B']\n"}, {3, 3, true, "B 30.0\n"}};
+  run.pieces = {{1, "4\n"}, {2, "['A', 'B']\n"}, {3, "B "}, {3, "30.0\n"}};
+  run.stdout_text = "4\n['A', 'B']\nB 30.0\n";
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.anchor_line = 3;
+  block.guide_line = 5;
+  block.last_guide_line = 7;
+  block.text = "4\n['A' 'B']\nB 30.0";
+  std::vector<ClaimResult> results = judge_output_claims({block}, {1, 2, 3}, run, nullptr);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_EQ(results[1].guide_line, 6);
+  EXPECT_EQ(results[1].verdict, ClaimVerdict::kMismatch);
+  EXPECT_EQ(results[2].guide_line, 7);
+  EXPECT_EQ(results[2].verdict, ClaimVerdict::kMatch);
+  // Blank lines dropped from the block: its lines are not the guide's.
+  block.last_guide_line = 9;
+  EXPECT_EQ(judge_output_claims({block}, {1, 2, 3}, run, nullptr).size(), 1u);
 }
 
 // The values run echoes a None too (kEchoNonePrelude): `d.get("k")  # None`

@@ -271,6 +271,18 @@ TEST(ClaimsTest, ErrorsNamedWithAnArticleAndOnABareName) {
                    "3-3 error trailing @3 [NameError] statement=some_unknown_var"}));
 }
 
+// `# 2 * v` over `# TypeError: ...`: an expression the next comment line
+// says raises; a lone word over an error is a label unless the error names it.
+TEST(ClaimsTest, AnExpressionOverTheErrorItRaises) {
+  EXPECT_EQ(show(find_claims(make_run({"v = 1", "# 2 * v", "# TypeError: unsupported operand type(s)", "total = 0",
+                                       "# totl", "# NameError: name 'totl' is not defined"}))),
+            (Lines{"2-3 error block @2 [TypeError: unsupported operand type(s)] statement=2 * v",
+                   "5-6 error block @5 [NameError: name 'totl' is not defined] statement=totl"}));
+  const std::vector<Claim> labelled = find_claims(make_run({"print(1 / 0)", "# Result", "# ZeroDivisionError: division by zero"}));
+  ASSERT_EQ(labelled.size(), 1u);
+  EXPECT_TRUE(labelled[0].statement.empty());
+}
+
 // `5, the old value is kept`: a remark after a comma is a note, when the
 // value is one whole literal; a printed tuple or phrase stays whole.
 TEST(ClaimsTest, ARemarkAfterACommaIsANote) {

@@ -161,6 +161,24 @@ TEST(ScrapedLabelledOutputTest, AWordedLabelIntroducesOutputAndALeadInEndsIt) {
   EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"4-4: ['a', 'b']"}));
 }
 
+// A numbered section's heading ends the output above it; a line the code
+// prints, however heading-like, does not.
+TEST(ScrapedLabelledOutputTest, ANumberedSectionHeadingEndsTheOutput) {
+  const ParsedGuide guide = parse_guide(
+      "print(len(rows))\n"
+      "Output:\n"
+      "3\n"
+      "7.3 Counting and describing\n"   // 4: the next section
+      "value_counts tells you how often each value occurs, most frequent first.\n"
+      "print(2.5, \"Release Notes\")\n"  // 6
+      "Output:\n"
+      "2.5 Release Notes\n",
+      "sections.txt");
+  ASSERT_EQ(guide.runs.size(), 2u);
+  EXPECT_EQ(outputs(guide.runs[0]), (std::vector<std::string>{"3-3: 3"}));
+  EXPECT_EQ(outputs(guide.runs[1]), (std::vector<std::string>{"8-8: 2.5 Release Notes"}));
+}
+
 TEST(ScrapedLabelledOutputTest, ALeadInEndingInADashIntroducesOutput) {
   const ParsedGuide guide = parse_guide(
       "total = 6 * 7\n"
