@@ -254,9 +254,12 @@ def _read_blocks(data):
             blocks.append(_record(node, lines) + (previous, intro is not None, intro or '') + _options(node))
             follows[-1] = (len(blocks) - 1, None)
             continue
-        if isinstance(node, (nodes.paragraph, nodes.rubric)) and follows[-1] and follows[-1][1] is None:
+        if isinstance(node, (nodes.paragraph, nodes.rubric)):
             text = node.astext()
-            follows[-1] = (follows[-1][0], text if len(text) <= 300 else '')
+            text = text[-300:]  # its end: the sentence that leads into the block
+            # The one paragraph after a block, or else the last paragraph:
+            # what leads into the next block, with no block it follows.
+            follows[-1] = (follows[-1][0], text) if follows[-1] and follows[-1][1] is None else (-1, text)
             continue
         follows[-1] = None
         if isinstance(node, nodes.table):

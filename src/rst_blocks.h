@@ -39,8 +39,10 @@ struct RstBlock {
   /// note...) with nothing shown between them but at most one paragraph;
   /// -1 when none. Comments, targets and `highlight` are not shown.
   int previous = -1;
-  bool introduced = false;  ///< that paragraph exists
-  std::string intro;        ///< its text without markup, when at most 300 characters
+  /// A paragraph leads into this block: the one between it and `previous`,
+  /// or, when it follows no block, the paragraph right before it.
+  bool introduced = false;
+  std::string intro;        ///< its text without markup, its last 300 characters
   /// The `:options:` of a Sphinx doctest directive (`+NORMALIZE_WHITESPACE`).
   std::string doctest_options;
   /// A code block's `:caption:` (Sphinx), often the name of the file it
