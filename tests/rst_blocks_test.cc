@@ -115,8 +115,23 @@ TEST(RstBlocksTest, PreviousAndIntroSayWhatABlockFollows) {
   EXPECT_EQ(result.blocks[1].previous, 0);
   EXPECT_TRUE(result.blocks[1].introduced);
   EXPECT_EQ(result.blocks[1].intro, "Output:");
+  // Two paragraphs after a block: it follows none, and the last one leads into it.
   EXPECT_EQ(result.blocks[2].previous, -1);
-  EXPECT_FALSE(result.blocks[2].introduced);
+  EXPECT_TRUE(result.blocks[2].introduced);
+  EXPECT_EQ(result.blocks[2].intro, "Two paragraphs:");
+}
+
+// The page's first block follows no block; the paragraph before it, however
+// long, still leads into it by its end ("save the listing below as x.py").
+TEST(RstBlocksTest, TheFirstBlockIsIntroducedByTheEndOfTheParagraphBeforeIt) {
+  const std::string long_lead_in = std::string(400, 'w') + " Save it as ``shapes.py``:";
+  RstBlocks result = read_rst_blocks(guide({"Title", "=====", "", long_lead_in, "", ".. code-block:: python", "",
+                                            "   x = 1"}));
+  ASSERT_EQ(result.blocks.size(), 1u);
+  EXPECT_EQ(result.blocks[0].previous, -1);
+  EXPECT_TRUE(result.blocks[0].introduced);
+  EXPECT_EQ(result.blocks[0].intro.size(), 300u);
+  EXPECT_TRUE(result.blocks[0].intro.ends_with("Save it as shapes.py:"));
 }
 
 TEST(RstBlocksTest, ValuesAndReprsAreTold) {
