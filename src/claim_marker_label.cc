@@ -114,6 +114,7 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
       // verb also before one whole literal ("# devuelve 'hola'", "# imprime
       // 5"), as "# returns 4" in English, never before words ("5 veces").
       if (s.starts_with(kFullWidthColon)) return trim(s.substr(kFullWidthColon.size()));
+      if (is_cjk_output_topic(word) && !trim(s).empty()) return trim(s);  // "結果は 10": the result is 10
       if (is_foreign_showing_verb(word) && is_one_literal(trim(s))) return trim(s);
       if (!s.starts_with(':') || s.starts_with("::")) return s.starts_with("::") && trim(s.substr(2)).empty()
                                                               ? std::optional<std::string_view>(std::string_view())

@@ -216,11 +216,39 @@ std::string_view bare_word(std::string_view w) {
 
 }  // namespace
 
+// A sentence in Chinese, Japanese or Korean, outside any quotes: Japanese
+// needs its kana particles (two hiragana), Korean its Hangul, Chinese a run
+// of ideographs (four). A repr of such text ('佐藤') is in quotes.
+bool reads_as_cjk_sentence(std::string_view text) {
+  int hiragana = 0, hangul = 0, han = 0;
+  char quote = 0;
+  for (std::size_t k = 0; k < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c < 0x80) {
+      if (c == '\'' || c == '"') quote = quote == 0 ? static_cast<char>(c) : quote == static_cast<char>(c) ? 0 : quote;
+      ++k;
+      continue;
+    }
+    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (length == 3 && k + 2 < text.size() && quote == 0) {
+      const unsigned code = (c & 0x0Fu) << 12 | (static_cast<unsigned char>(text[k + 1]) & 0x3Fu) << 6 |
+                            (static_cast<unsigned char>(text[k + 2]) & 0x3Fu);
+      if (code >= 0x3040 && code <= 0x309F) ++hiragana;
+      else if (code >= 0xAC00 && code <= 0xD7A3) ++hangul;
+      else if (code >= 0x4E00 && code <= 0x9FFF) ++han;
+    }
+    k += length;
+  }
+  return hiragana >= 2 || hangul >= 2 || han >= 4;
+}
+
 bool looks_like_prose(std::string_view raw) {
   const std::string_view text = trim_blanks(raw);
   if (text.empty()) return false;
   // Error messages and traceback lines read like sentences but are output.
   if (error_text(text) || text.substr(0, 9) == "Traceback" || text.substr(0, 6) == "File \"") return false;
+  if (std::string_view("[{(\"'<").find(text.front()) == std::string_view::npos && reads_as_cjk_sentence(text))
+    return true;
   if (starts_with_numbered_marker(text)) return true;  // "2. str.format() method"
   const char c = text.front();
   if (std::string_view("[{(\"'<").find(c) != std::string_view::npos || is_digit(c)) return false;

@@ -33,6 +33,15 @@ bool is_foreign_output_noun(std::string_view word) {
                      [&](std::string_view noun) { return word.find(noun) != std::string_view::npos; });
 }
 
+bool is_cjk_output_topic(std::string_view word) {
+  static constexpr std::array<std::string_view, 7> kParticles = {
+      "\xE3\x81\xAF" /* は */, "\xE3\x81\x8C" /* が */, "\xE6\x98\xAF" /* 是 */, "\xE4\xB8\xBA" /* 为 */,
+      "\xE7\x82\xBA" /* 為 */, "\xEB\x8A\x94" /* 는 */, "\xEC\x9D\x80" /* 은 */};
+  return std::any_of(kCjkNouns.begin(), kCjkNouns.end(), [&](std::string_view noun) {
+    return word.starts_with(noun) && one_of(kParticles, word.substr(noun.size()));
+  });
+}
+
 bool is_foreign_showing_verb(std::string_view word) {
   static constexpr std::array<std::string_view, 14> kVerbs = {
       "imprime", "muestra", "devuelve", "affiche", "renvoie", "donne",  "obtient",

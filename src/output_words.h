@@ -15,6 +15,11 @@ namespace guidecheck {
 /// it holds one ("运行结果", "実行結果").
 bool is_foreign_output_noun(std::string_view word);
 
+/// A CJK output noun with the particle or copula that makes it the
+/// sentence's topic, the value following: 結果は, 出力は, 结果是, 输出为,
+/// 결과는 ("# 結果は 10": "the result is 10").
+bool is_cjk_output_topic(std::string_view word);
+
 /// A verb that shows output in the third person: imprime, muestra,
 /// devuelve, affiche, renvoie, donne, obtient, zeigt, liefert, stampa,
 /// exibe, retorna, выводит.

@@ -324,6 +324,27 @@ TEST(ClaimsTest, ProseHint) {
     EXPECT_FALSE(looks_like_prose(value)) << value;
 }
 
+// Chinese, Japanese and Korean sentences are prose too; their text in a
+// repr, or a word or two of it printed, is not.
+TEST(ClaimsTest, ProseHintInCjkScripts) {
+  for (const char* prose : {"a < b \u3068\u306A\u308B\u7D44\u307F\u5408\u308F\u305B\u3060\u3051" /* となる組み合わせだけ */,
+                            "\u8FD9\u91CC\u8BA1\u7B97\u603B\u548C" /* 这里计算总和 */,
+                            "\uD569\uACC4\uB97C \uACC4\uC0B0\uD569\uB2C8\uB2E4" /* 합계를 계산합니다 */})
+    EXPECT_TRUE(looks_like_prose(prose)) << prose;
+  for (const char* value : {"['\u4F50\u85E4', 82]" /* ['佐藤', 82] */, "{'\u3053\u3093\u306B\u3061\u306F': 1}",
+                            "\u4F50\u85E4 82" /* 佐藤 82 */})
+    EXPECT_FALSE(looks_like_prose(value)) << value;
+}
+
+TEST(ClaimsTest, ACjkTopicParticleAfterAnOutputNounIsALabel) {
+  const std::vector<Claim> claims =
+      find_claims(make_run({"print(total)  # \u7D50\u679C\u306F 385" /* 結果は 385 */,
+                            "print(n)  # \u7ED3\u679C\u662F 4" /* 结果是 4 */}));
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].text, "385");
+  EXPECT_EQ(claims[1].text, "4");
+}
+
 TEST(ClaimsTest, ShellCommands) {
   for (const char* command :
        {"pip install pandas==2.2.0", "python -m venv myproject_env", "source myproject_env/bin/activate",
