@@ -248,8 +248,12 @@ class MarkdownReader {
     close();
     if (attach_transcript(blocks_[k])) return;
     // Raw HTML (a `<pre>`, a fence inside an HTML block) and quoted text
-    // do not render as code: output or nothing.
-    if (blocks_[k].in_html || blocks_[k].quoted) return;
+    // do not render as code: output or nothing. A `<pre>` whose class names
+    // Python (`<pre><code class="language-python">`, a blog's export) is
+    // the page's code box.
+    const FenceRole html_role = blocks_[k].html_text ? fence_role(blocks_[k].info) : FenceRole::kOther;
+    const bool html_code = html_role == FenceRole::kPython || html_role == FenceRole::kSession;
+    if ((blocks_[k].in_html && !html_code) || blocks_[k].quoted) return;
     if (!codes_[k]) return;
     const BlockCode& code = *codes_[k];
     const PythonBlockFacts& facts = facts_[code.facts];

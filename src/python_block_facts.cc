@@ -279,6 +279,25 @@ def _walk_facts(tree):
     return prints, star, nested
 
 
+def _elides(body):
+    # A `...` statement standing for code left out (`for row in rows:` /
+    # `...`), outside a def or class, whose stub body it may be.
+    for node in body:
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis:
+            return True
+        if isinstance(node, _FUNCTIONS + (ast.ClassDef,)):
+            continue
+        for child in ast.iter_child_nodes(node):
+            inner = getattr(child, 'body', None) if not isinstance(child, ast.stmt) else None
+            if isinstance(inner, list) and _elides(inner):
+                return True
+        for field in ('body', 'orelse', 'finalbody'):
+            inner = getattr(node, field, None)
+            if isinstance(inner, list) and _elides(inner):
+                return True
+    return False
+
+
 def _text(value):
     return str(value).encode('utf-8', 'replace')
 
@@ -327,7 +346,7 @@ def _facts(raw):
                             and s.value.func.id in _PRINTERS)]
     ends_in_value = bool(value_lines) and value_lines[-1][1] == tree.body[-1].end_lineno
     return (True, 0, b'', binds, needs, changes, functions, tests, prints, values, called, expressions, star,
-            len(tree.body), value_lines, ends_in_value, _is_signature(tree))
+            len(tree.body), value_lines, ends_in_value, _is_signature(tree), _elides(tree.body))
 
 
 def _is_default(node):
@@ -386,6 +405,7 @@ PythonBlockFacts to_facts(const py::handle& row) {
   }
   facts.ends_in_value = t[15].cast<bool>();
   facts.signature = t[16].cast<bool>();
+  facts.elides = t[17].cast<bool>();
   return facts;
 }
 

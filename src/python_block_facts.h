@@ -55,6 +55,9 @@ struct PythonBlockFacts {
   /// defaults (`Path.mkdir(mode=0o777, parents=False, exist_ok=False)`): the
   /// signature a page shows, not a call it makes.
   bool signature = false;
+  /// A `...` statement outside a def or class stands for code left out
+  /// (`for row in report.rows:` / `...`): a fragment of a program.
+  bool elides = false;
 };
 
 /// The facts of each source, in order (one batch through the interpreter,

@@ -73,6 +73,19 @@ std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, E
                       sample.first_line, *name));
       continue;
     }
+    // A fragment: code left out (`...`) and a name no sample before binds.
+    if (facts[i].elides && !meant_to_fail && !facts[i].star_import && !star_import_before) {
+      const auto unbound = std::find_if(facts[i].needs.begin(), facts[i].needs.end(), [&](const std::string& need) {
+        return !need.starts_with('<') && !before.bound_before(need);
+      });
+      if (unbound != facts[i].needs.end()) {
+        extraction->diagnostics.push_back(
+            fmt::format("{}:{}: not run: a fragment ('...' stands for code left out, and '{}' is defined by no sample "
+                        "before it)",
+                        filename, sample.first_line, *unbound));
+        continue;
+      }
+    }
     // An exercise: `colour = ____("Favourite colour? ")`, a blank to fill in.
     if (const auto blank = std::find_if(facts[i].needs.begin(), facts[i].needs.end(), is_blank_name);
         blank != facts[i].needs.end() && !meant_to_fail && !before.bound_before(*blank)) {

@@ -246,5 +246,25 @@ TEST(MarkdownReaderHtmlTest, CodeInRawHtmlIsNoSample) {
   EXPECT_TRUE(e.samples[0].claims.empty());
 }
 
+// A blog's export: code in `<pre><code class="language-python">`, its
+// entities decoded, is a sample; the `<pre>` after an "Output:" paragraph
+// is its output. A `<pre>` without a language stays text.
+TEST(MarkdownReaderHtmlTest, PreWithAPythonClassIsCode) {
+  const Extraction e = read(
+      "<pre><code class=\"language-python\">name = &quot;Ada&quot;\n"  // 1
+      "print(f&quot;{name!r} &lt; {len(name)}&quot;)</code></pre>\n"      // 2
+      "\n"                                                                // 3
+      "Output:\n"                                                         // 4
+      "\n"                                                                // 5
+      "<pre>\n"                                                           // 6
+      "&#39;Ada&#39; &lt; 3\n"                                            // 7
+      "</pre>\n"                                                          // 8
+      "\n"                                                                // 9
+      "<pre>print(1)</pre>\n");                                           // 10
+  ASSERT_EQ(e.samples.size(), 1u);
+  EXPECT_EQ(e.samples[0].source, "name = \"Ada\"\nprint(f\"{name!r} < {len(name)}\")\n");
+  EXPECT_EQ(claims_of(e.samples[0]), (Strings{"7-7 @2 html ['Ada' < 3]"}));
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -69,6 +69,25 @@ TEST(SyntaxTemplateTest, BlocksWithoutABodyAreATemplate) {
   EXPECT_EQ(extraction.diagnostics[0], "loops.txt:4: not run: its blocks have no body (a template)");
 }
 
+// `...` for code left out, and a name nothing defines: a fragment of a
+// program. A stub's `...` (in a def or class) leaves the code whole.
+TEST(SyntaxTemplateTest, AFragmentWithCodeLeftOutIsNotRun) {
+  Extraction extraction;
+  extraction.samples = {sample("for row in report.rows:\n    ...\n    out.append(row)\n", 4),
+                        sample("try:\n    connect()\nexcept OSError:\n    ...\n", 9),
+                        sample("def handler(event):\n    ...\nprint(handler(None))\n", 15),    // a stub: code
+                        sample("rows = []\nfor row in rows:\n    ...\nprint(len(rows))\n", 20)};  // all bound
+  drop_syntax_templates("blog.md", &extraction);
+  std::vector<std::string> ids;
+  for (const auto& s : extraction.samples) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"s15", "s20"}));
+  ASSERT_EQ(extraction.diagnostics.size(), 2u);
+  EXPECT_EQ(extraction.diagnostics[0],
+            "blog.md:4: not run: a fragment ('...' stands for code left out, and 'report' is defined by no sample "
+            "before it)");
+  EXPECT_TRUE(extraction.diagnostics[1].starts_with("blog.md:9: not run: a fragment")) << extraction.diagnostics[1];
+}
+
 TEST(SyntaxTemplateTest, ABlockOfPlaceholderNamesIsATemplate) {
   Extraction extraction;
   extraction.samples = {sample("for variable in sequence:\n    statements\n", 3),  // a template
