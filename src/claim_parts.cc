@@ -25,7 +25,12 @@ std::string joined_lines(const std::vector<std::string_view>& lines, std::size_t
 // value added to it) and the claim's text lines are its guide lines.
 std::vector<Claim::Part> parts_by_statement(const Claim& claim, const std::vector<int>& guide_lines,
                                             const RunOutcome& run, std::string_view printed, std::size_t lines) {
-  if (claim.last_guide_line - claim.guide_line + 1 != static_cast<int>(lines)) return {};
+  // The lines judged are the claim's first ones (tentative lines after
+  // them dropped), and the claim's lines are the guide's one for one.
+  const std::vector<std::string_view> written_lines = split_lines(claim.text);
+  if (claim.last_guide_line - claim.guide_line + 1 != static_cast<int>(written_lines.size()) ||
+      written_lines.size() < lines)
+    return {};
   const int anchor = snippet_line_of(guide_lines, claim.anchor_line);
   const int since = claim.since_line ? snippet_line_of(guide_lines, claim.since_line) : 0;
   const StatementOutput* last = statement_holding(run, anchor);
@@ -58,7 +63,11 @@ std::vector<ClaimResult> judged_by_parts(const Claim& claim, const std::vector<i
     return r.verdict == ClaimVerdict::kMatch || r.verdict == ClaimVerdict::kEquivalent;
   };
   if (!agrees(whole) && whole.verdict != ClaimVerdict::kMismatch) return {std::move(whole)};
-  const std::vector<std::string_view> claimed = split_lines(claim.text), printed = split_lines(whole.actual);
+  // What was judged: the claim's text less any uncertain edge it dropped.
+  const std::string judged = whole.claimed;
+  const std::vector<std::string_view> claimed = split_lines(judged), printed = split_lines(whole.actual);
+  if (!claim.later_parts.empty() && judged != claim.text) return {std::move(whole)};
+  if (!claim.text.starts_with(judged)) return {std::move(whole)};
   if (claimed.size() != printed.size()) return {std::move(whole)};
   const std::vector<Claim::Part> parts = claim.later_parts.empty()
                                              ? parts_by_statement(claim, guide_lines, run, whole.actual, printed.size())

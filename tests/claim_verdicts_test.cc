@@ -484,6 +484,15 @@ TEST(ClaimVerdictsTest, ABlockIsSplitWhereItsLinesPrintingStatementsChange) {
   // Blank lines dropped from the block: its lines are not the guide's.
   block.last_guide_line = 9;
   EXPECT_EQ(judge_output_claims({block}, {1, 2, 3}, run, nullptr).size(), 1u);
+  // A heading after the output, read as a tentative last line and dropped:
+  // the lines judged are still the guide's first ones.
+  block.text = "4\n['A', 'B']\nB 30.0\nSet Methods";
+  block.last_guide_line = 8;
+  block.tentative_lines = 1;
+  results = judge_output_claims({block}, {1, 2, 3}, run, nullptr);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[2].guide_line, 7);
+  EXPECT_EQ(results[2].claimed, "B 30.0");
 }
 
 // The values run echoes a None too (kEchoNonePrelude): `d.get("k")  # None`
