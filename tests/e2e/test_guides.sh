@@ -80,7 +80,7 @@ case_notebook_scrapes() { ratchet "notebook scrapes" 19 0 5 "$guides"/fresh13/*.
 # limit (3000, not python3's 1000), outputs of one cell that the reader
 # keeps in one block where the keys have several, and a trailing comment on
 # the first line of a cell kept as one string.
-case_notebook_files() { ratchet "notebook files" 217 all 4 "$guides"/fresh14/*.ipynb "$guides"/fresh15/*.ipynb; }
+case_notebook_files() { ratchet "notebook files" 222 all 4 "$guides"/fresh14/*.ipynb "$guides"/fresh15/*.ipynb; }
 
 # Six guides written apart from the code in one session (fresh16: two
 # Markdown tutorials, two Sphinx pages, two scraped pages): 188 of 252
@@ -130,14 +130,37 @@ case_fresh20_guides() {
 # library README, a w3resource exercises page, Cookbook-style recipes with
 # unfenced sessions), written blind: 191 of 208 claims right, 30 of 31
 # errors caught, 11 false alarms when first read. Left: a comment holding a
-# value and a second claim ("3 and li is now [1, 2, 4]"), a `$ pytest -q`
-# transcript.
-case_fresh21_guides() { ratchet fresh21 206 all 1 "$guides"/fresh21/*.md "$guides"/fresh21/*.txt; }
+# value and a second claim ("3 and li is now [1, 2, 4]"). Its `$ pytest -q`
+# transcript is judged since fresh23's session.
+case_fresh21_guides() { ratchet fresh21 207 all 1 "$guides"/fresh21/*.md "$guides"/fresh21/*.txt; }
 
 # Four more (fresh22: scraped GeeksforGeeks and Programiz pages, a Medium
 # listicle, a MyST Jupyter Book page), written blind: 92 of 98 claims
 # right, 18 of 20 errors caught, 7 false alarms when first read.
 case_fresh22_guides() { ratchet fresh22 96 19 0 "$guides"/fresh22/*.md "$guides"/fresh22/*.txt; }
+
+# Six more (fresh23: a Quarto document, a sphinx.ext.doctest page, a MkDocs
+# Material page, an OOP interview article, a scraped pandas lecture, a
+# Python-docs-style REPL tutorial in reST), written blind: 150 of 163 claims
+# right, 23 of 24 errors caught, 5 false alarms when first read (the
+# lecture's numbered section headings read as output, its output blocks
+# judged whole, `# 2 * v` over its TypeError read as output).
+case_fresh23_guides() {
+  ratchet fresh23 161 all 0 "$guides"/fresh23/*.md "$guides"/fresh23/*.qmd "$guides"/fresh23/*.rst \
+    "$guides"/fresh23/*.txt
+}
+
+# Six more (fresh24: a Real Python-style article with transcripts, a
+# Japanese tutorial, a blog exported with raw HTML code boxes, an executed
+# pandas notebook, a scraped W3Schools-style page, a reST API reference),
+# written blind: 128 of 176 claims right, 22 of 24 errors caught, 33 false
+# alarms when first read (28 of them the API page, whose module a long
+# lead-in named). Left: a pandas IntCastingNaNError traceback the notebook
+# shows with its module path, REPL output and its traceback keyed apart.
+case_fresh24_guides() {
+  ratchet fresh24 170 all 1 "$guides"/fresh24/*.md "$guides"/fresh24/*.ipynb "$guides"/fresh24/*.rst \
+    "$guides"/fresh24/*.txt
+}
 
 # The same guides as the plain text a scrape of their web page gives
 # (scrape.py: no fences, no labels' markup, no indentation, no blank lines).
@@ -182,6 +205,8 @@ run_case fresh19_guides case_fresh19_guides
 run_case fresh20_guides case_fresh20_guides
 run_case fresh21_guides case_fresh21_guides
 run_case fresh22_guides case_fresh22_guides
+run_case fresh23_guides case_fresh23_guides
+run_case fresh24_guides case_fresh24_guides
 run_case scraped_renderings case_scraped_renderings
 run_case scraped_renderings_with_blank_lines case_scraped_renderings_with_blank_lines
 run_case scraped_key_lines_dropped case_scraped_key_lines_dropped
