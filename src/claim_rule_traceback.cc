@@ -86,6 +86,16 @@ bool ends_with(const std::vector<std::string>& lines, const std::vector<std::str
          std::equal(tail.begin(), tail.end(), lines.end() - static_cast<std::ptrdiff_t>(tail.size()));
 }
 
+// `pandas.errors.IntCastingNaNError: msg` -> `IntCastingNaNError: msg`: the
+// name IPython (and many a page) gives an exception outside the builtins.
+std::string without_module(std::string line) {
+  const std::size_t colon = line.find(':');
+  const std::string_view name = std::string_view(line).substr(0, colon);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || name.find(' ') != std::string_view::npos) return line;
+  return line.substr(dot + 1);
+}
+
 }  // namespace
 
 bool is_ipython_traceback_header(std::string_view line) { return is_ipython_header(collapse_line_blanks(line)); }
@@ -124,6 +134,12 @@ std::optional<ClaimComparison> compare_traceback(std::string_view claimed, std::
     const std::vector<std::string> after = without_empty_messages(collapsed(shown->after, 0, shown->after.size()));
     if (!exception.empty() && shown->before == printed->before && ends_with(after, exception))
       return ClaimComparison{ClaimVerdict::kEquivalent, "traceback"};
+    // The exception named without its module, the message the same.
+    std::vector<std::string> unqualified = exception;
+    for (std::string& line : unqualified) line = without_module(std::move(line));
+    if (!exception.empty() && unqualified != exception && shown->before == printed->before &&
+        ends_with(after, unqualified))
+      return ClaimComparison{ClaimVerdict::kEquivalent, "traceback+exception-type"};
     return ClaimComparison{ClaimVerdict::kMismatch, ""};
   }
   if (exception.empty()) return std::nullopt;

@@ -468,6 +468,29 @@ TEST(ClaimCompareTest, IPythonsTracebackAgreesByItsExceptionLine) {
             "mismatch");
 }
 
+// IPython names an exception outside the builtins without its module;
+// Python prints the module too. The message must still be the same.
+TEST(ClaimCompareTest, ATracebackMayNameTheExceptionWithoutItsModule) {
+  const std::string printed =
+      "Traceback (most recent call last):\n"
+      "  File \"s05.py\", line 1, in <module>\n"
+      "    raw.astype(int)\n"
+      "pandas.errors.IntCastingNaNError: Cannot convert non-finite values (NA or inf) to integer";
+  const std::string ipython =
+      "---------------------------------------------------------------------------\n"
+      "IntCastingNaNError                        Traceback (most recent call last)\n"
+      "Cell In [5], line 1\n"
+      "----> 1 raw.astype(int)\n"
+      "IntCastingNaNError: Cannot convert non-finite values (NA or inf) to integer";
+  EXPECT_EQ(verdict(ipython, printed), "equivalent traceback+exception-type");
+  std::string other = ipython;
+  other.replace(other.rfind("integer"), 7, "float");
+  EXPECT_EQ(verdict(other, printed), "mismatch");
+  other = ipython;
+  other.replace(other.rfind("IntCastingNaNError"), 18, "ValueError");
+  EXPECT_EQ(verdict(other, printed), "mismatch");
+}
+
 TEST(ClaimCompareTest, AReprWrappedInsideItsBracketsAgrees) {
   const std::string printed = "Counter({'the': 3, 'and': 2, 'cat': 1, 'hat': 1})";
   EXPECT_EQ(verdict("Counter({'the': 3, 'and': 2,\n         'cat': 1, 'hat': 1})", printed), "equivalent wrapped");
