@@ -13,6 +13,15 @@
 #include "snippet_lines.h"
 
 namespace guidecheck {
+
+ClaimResult result_of_claim(const Claim& claim) {
+  ClaimResult result;
+  result.guide_line = claim.guide_line;
+  result.kind = claim.kind;
+  result.claimed = claim.text;
+  result.note = claim.note;
+  return result;
+}
 namespace {
 
 // What the values run echoes for a None value (kEchoNonePrelude).
@@ -210,11 +219,7 @@ bool stopped_by(const RunOutcome& outcome, int anchor) {
 // An output block after the code: everything its statements printed.
 ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& first,
                                const RunOutcome* second, int last_claimed_line, const RunOutcome* values_shown) {
-  ClaimResult result;
-  result.guide_line = claim.guide_line;
-  result.kind = claim.kind;
-  result.claimed = claim.text;
-  result.note = claim.note;
+  ClaimResult result = result_of_claim(claim);
   int anchor = snippet_line_of(guide_lines, claim.anchor_line);
   int since = claim.since_line ? snippet_line_of(guide_lines, claim.since_line) : 0;
   std::optional<std::string> printed = output_between(first, since, anchor);
@@ -344,11 +349,7 @@ std::vector<ClaimResult> judge_output_claims(const std::vector<Claim>& claims, c
   std::vector<ClaimResult> results;
   for (const auto& claim : claims) {
     if (claim.kind != ClaimKind::kOutput) continue;
-    ClaimResult result;
-    result.guide_line = claim.guide_line;
-    result.kind = claim.kind;
-    result.claimed = claim.text;
-    result.note = claim.note;
+    ClaimResult result = result_of_claim(claim);
     if (claim.form == ClaimForm::kOutputBlock) {
       ClaimResult whole = judge_output_block(claim, guide_lines, first, second,
                                              last_claimed_line(claims, claim, guide_lines), values_shown);
@@ -518,11 +519,8 @@ bool names_the_exception_type(std::string_view claimed, std::string_view actual)
 }  // namespace
 
 ClaimResult judge_error_claim(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& variant) {
-  ClaimResult result;
-  result.guide_line = claim.guide_line;
+  ClaimResult result = result_of_claim(claim);
   result.kind = ClaimKind::kError;
-  result.claimed = claim.text;
-  result.note = claim.note;
   int line = snippet_line_of(guide_lines, claim.anchor_line);
   const StatementOutput* statement = statement_holding(variant, line);
   // A traceback shown after live code claims the exception the script

@@ -11,6 +11,10 @@
 
 namespace guidecheck {
 
+/// A result for `claim` that carries its line, kind, text and note, its
+/// verdict still to be given.
+ClaimResult result_of_claim(const Claim& claim);
+
 /// The top-level statement of `outcome` that holds snippet line
 /// `snippet_line` (1-based); null when none does.
 const StatementOutput* statement_holding(const RunOutcome& outcome, int snippet_line);

@@ -49,11 +49,7 @@ std::vector<ClaimResult> judge_pytest_session_claims(const Sample& sample, const
     if (claim.kind != ClaimKind::kOutput || claim.form != ClaimForm::kOutputBlock) continue;
     std::optional<ClaimComparison> comparison = compare_pytest_sessions(claim.text, outcome.stdout_text);
     if (!comparison) continue;
-    ClaimResult result;
-    result.guide_line = claim.guide_line;
-    result.kind = claim.kind;
-    result.claimed = claim.text;
-    result.note = claim.note;
+    ClaimResult result = result_of_claim(claim);
     result.actual = outcome.stdout_text;
     while (!result.actual.empty() && result.actual.back() == '\n') result.actual.pop_back();
     result.verdict = comparison->verdict;
