@@ -6,6 +6,7 @@
 #include "claim_compare.h"
 #include "claim_text.h"
 #include "claim_parts.h"
+#include "claim_resemblance.h"
 #include "claim_rule_traceback.h"
 #include "golden_pattern.h"
 #include "sample.h"
@@ -78,6 +79,11 @@ ClaimComparison compare_with_uncertain_edges(const Claim& claim, const std::stri
     return std::count(text.begin(), text.end(), '\n') + 1;
   };
   const bool line_for_line = line_count(actual) == line_count(claim.text);
+  // A block only prose led into (every line tentative) that is the printed
+  // lines but for a word here and there: stale output, not the page's text.
+  if (comparison.verdict == ClaimVerdict::kMismatch && claim.tentative_lines >= line_count(claim.text) &&
+      resembles_printed_lines(claim.text, actual))
+    return comparison;
   for (int k = 0; k < claim.tentative_lines && comparison.verdict == ClaimVerdict::kMismatch; ++k) {
     const std::size_t newline = shorter.rfind('\n');
     if (newline == std::string::npos) {

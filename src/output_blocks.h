@@ -36,7 +36,8 @@ struct FollowingBlock {
 ///   or when it compiles but only shows values (`[1, 2, 3]`, `Hello`, no call
 ///   of a function the guide defined) or reads a name nothing defines, and
 ///   the sample plausibly prints; after a lead-in paragraph, only when it
-///   does not compile or reads such a name and the sample plausibly prints;
+///   does not compile, only shows values or reads such a name, and the
+///   sample plausibly prints;
 /// - a Python-tagged block only when labelled and it is not code (does not
 ///   compile, or only shows values): guides that highlight output as Python.
 bool is_output_block(const FollowingBlock& block, bool sample_may_print);

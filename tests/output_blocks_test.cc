@@ -42,6 +42,22 @@ TEST(OutputBlocksTest, UntaggedBlocks) {
   EXPECT_TRUE(is_output_block(code, false));
 }
 
+// After a paragraph that only leads into it: text or values, when the
+// sample prints (the claim is then judged only when it agrees, or when it
+// is the printed lines but for a word); never code.
+TEST(OutputBlocksTest, AfterALeadInParagraph) {
+  FollowingBlock values = block(FenceRole::kUntagged);
+  values.introduced = true;
+  values.shows_values_only = true;
+  EXPECT_TRUE(is_output_block(values, true));
+  EXPECT_FALSE(is_output_block(values, false));
+  FollowingBlock code = block(FenceRole::kUntagged);
+  code.introduced = true;
+  EXPECT_FALSE(is_output_block(code, true));
+  code.compiles = false;
+  EXPECT_TRUE(is_output_block(code, true));
+}
+
 TEST(OutputBlocksTest, PythonTaggedBlocksOnlyWhenLabelledAndNotCode) {
   FollowingBlock values = block(FenceRole::kPython);
   values.shows_values_only = true;
