@@ -44,7 +44,8 @@ struct ClaimResult {
   /// this claim fails its sample. Reports read it, never re-derive it.
   bool counts_against = false;
   /// An output block that agrees with what a script printed and then the
-  /// traceback it ended with (stderr's): the guide shows that exit.
+  /// traceback it ended with (stderr's), or a pytest session with failing
+  /// tests that agrees: the guide shows that exit.
   bool shows_exit_traceback = false;
 };
 

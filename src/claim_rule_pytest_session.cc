@@ -70,4 +70,14 @@ std::optional<ClaimComparison> compare_pytest_sessions(std::string_view claimed,
   return ClaimComparison{ClaimVerdict::kEquivalent, "pytest-session"};
 }
 
+bool shows_failing_tests(std::string_view claimed) {
+  const std::optional<PytestSession> session = read_session(claimed);
+  if (!session) return false;
+  const auto count = [&](const char* outcome) {
+    const auto it = session->outcomes.find(outcome);
+    return it == session->outcomes.end() ? 0 : it->second;
+  };
+  return count("failed") + count("errors") > 0;
+}
+
 }  // namespace guidecheck

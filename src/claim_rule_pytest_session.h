@@ -22,4 +22,8 @@ namespace guidecheck {
 /// line: the general comparison decides.
 std::optional<ClaimComparison> compare_pytest_sessions(std::string_view claimed, std::string_view actual);
 
+/// `claimed` ends a pytest session whose summary counts failed tests or
+/// errors: the run it shows exits with pytest's status 1 or 2.
+bool shows_failing_tests(std::string_view claimed);
+
 }  // namespace guidecheck

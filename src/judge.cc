@@ -54,6 +54,8 @@ std::vector<ClaimResult> judge_pytest_session_claims(const Sample& sample, const
     while (!result.actual.empty() && result.actual.back() == '\n') result.actual.pop_back();
     result.verdict = comparison->verdict;
     result.rule = comparison->rule;
+    // A session the page shows failing: pytest's exit 1 is what it shows.
+    result.shows_exit_traceback = result.verdict == ClaimVerdict::kEquivalent && shows_failing_tests(claim.text);
     results.push_back(std::move(result));
   }
   return results;
@@ -102,6 +104,7 @@ bool ends_as_shown(const Sample& sample, const RunOutcome& outcome) {
   for (const auto& claim : sample.claims)
     if (claim.kind == ClaimKind::kError && claim.statement.empty())
       claims.push_back(judge_error_claim(claim, sample.guide_lines, outcome));
+  for (ClaimResult& session : judge_pytest_session_claims(sample, outcome)) claims.push_back(std::move(session));
   return shows_the_exit(sample, claims);
 }
 

@@ -213,5 +213,29 @@ TEST(JudgeTest, AnotherExceptionOrNoneShownLeavesTheExitAFailure) {
   EXPECT_FALSE(ends_as_shown(script_with_output_block("before\nKeyError: 'k'").sample, printed("before\n")));
 }
 
+// A test file run by pytest: the transcript the page shows is its one
+// judged claim, and a session shown failing is the exit the page shows.
+TEST(JudgeTest, APytestSessionShownFailingIsTheExitThePageShows) {
+  PlannedSample tests = script_with_output_block("..F.  [100%]\n1 failed, 3 passed in 0.02s");
+  tests.spec.mode = SnippetMode::kPytest;
+  RunOutcome run;
+  run.status = RunStatus::kError;
+  run.exit_code = 1;
+  run.stdout_text = "==== test session starts ====\ncollected 4 items\n\ns01.py ..F.  [100%]\n\n"
+                    "==== 1 failed, 3 passed in 0.05s ====\n";
+  SampleResult result = judged(tests, run, JudgePolicy{false, nullptr, "g.md"});
+  ASSERT_EQ(result.claims.size(), 1u);
+  EXPECT_EQ(result.claims[0].rule, "pytest-session");
+  EXPECT_EQ(result.verdict, SnippetVerdict::kPassed) << (result.problems.empty() ? "" : result.problems[0]);
+  EXPECT_TRUE(ends_as_shown(tests.sample, run));
+  // A session shown passing, or with other counts: the failing run fails.
+  for (const char* shown : {"4 passed in 0.02s", "2 failed, 2 passed in 0.02s"}) {
+    PlannedSample other = script_with_output_block(shown);
+    other.spec.mode = SnippetMode::kPytest;
+    EXPECT_EQ(judged(other, run, JudgePolicy{false, nullptr, "g.md"}).verdict, SnippetVerdict::kFailed) << shown;
+    EXPECT_FALSE(ends_as_shown(other.sample, run)) << shown;
+  }
+}
+
 }  // namespace
 }  // namespace guidecheck
