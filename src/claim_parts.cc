@@ -98,4 +98,22 @@ std::vector<ClaimResult> judged_by_parts(const Claim& claim, const std::vector<i
   return results;
 }
 
+std::optional<Claim> claim_part(const Claim& claim, int guide_line, const std::string& claimed) {
+  if (claim.form != ClaimForm::kOutputBlock) return std::nullopt;
+  const std::vector<std::string_view> lines = split_lines(claim.text), part = split_lines(claimed);
+  const int offset = guide_line - claim.guide_line;
+  if (offset < 0 || part.empty() || claim.last_guide_line - claim.guide_line + 1 != static_cast<int>(lines.size()) ||
+      static_cast<std::size_t>(offset) + part.size() > lines.size() ||
+      !std::equal(part.begin(), part.end(), lines.begin() + offset))
+    return std::nullopt;
+  Claim narrowed = claim;
+  narrowed.guide_line = guide_line;
+  narrowed.last_guide_line = guide_line + static_cast<int>(part.size()) - 1;
+  narrowed.text = claimed;
+  narrowed.later_parts.clear();
+  narrowed.tentative_lines = 0;
+  narrowed.may_continue.clear();
+  return narrowed;
+}
+
 }  // namespace guidecheck

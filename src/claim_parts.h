@@ -5,6 +5,8 @@
 // (Claim::later_parts), or else the statements' that printed the block's
 // lines (three prints, then "Output:" and three lines).
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "check_result.h"
@@ -20,5 +22,11 @@ namespace guidecheck {
 /// block's lines are the guide's one for one. Otherwise `whole` alone.
 std::vector<ClaimResult> judged_by_parts(const Claim& claim, const std::vector<int>& guide_lines, const RunOutcome& run,
                                          ClaimResult whole);
+
+/// The part of output block `claim` that one of judged_by_parts' results
+/// stands for: the claim narrowed to the lines `claimed` holds from guide
+/// line `guide_line` on (what `--write-guide` rewrites). nullopt when the
+/// claim holds no such lines there.
+std::optional<Claim> claim_part(const Claim& claim, int guide_line, const std::string& claimed);
 
 }  // namespace guidecheck

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "atomic_file.h"
+#include "claim_parts.h"
 #include "guide_reader.h"
 #include "guide_rewrite.h"
 #include "snippet_writer.h"
@@ -33,13 +34,19 @@ GuideFixOutcome fix_guide_claims(const CheckPlan& plan, const PlanRuns& runs, co
     for (const auto& verdict : judged[i].claims) {
       if (verdict.verdict != ClaimVerdict::kMismatch) continue;
       bool fixed = false;
-      for (const auto& claim : plan.samples[i].sample.claims)
-        if (trusted && !verdict.actual.empty() && claim.guide_line == verdict.guide_line &&
-            claim.text == verdict.claimed &&
+      for (const auto& claim : plan.samples[i].sample.claims) {
+        if (!trusted || verdict.actual.empty()) continue;
+        if (claim.guide_line == verdict.guide_line && claim.text == verdict.claimed &&
             (claim.kind != ClaimKind::kError || raised_an_exception(claim, runs.runs[i]))) {
           edits.push_back({claim, verdict.actual});
           fixed = true;
+        } else if (std::optional<Claim> part = claim_part(claim, verdict.guide_line, verdict.claimed);
+                   part && claim.kind == ClaimKind::kOutput) {
+          // One statement's lines of an output block judged by parts.
+          edits.push_back({*part, verdict.actual});
+          fixed = true;
         }
+      }
       if (!fixed) ++result.still_wrong;
     }
   }

@@ -1,4 +1,5 @@
 #include "claim_verdicts.h"
+#include "claim_parts.h"
 #include "claim_rule_traceback.h"
 
 #include <gtest/gtest.h>
@@ -493,6 +494,27 @@ TEST(ClaimVerdictsTest, ABlockIsSplitWhereItsLinesPrintingStatementsChange) {
   ASSERT_EQ(results.size(), 3u);
   EXPECT_EQ(results[2].guide_line, 7);
   EXPECT_EQ(results[2].claimed, "B 30.0");
+}
+
+// What --write-guide rewrites for one part of a block: the block narrowed
+// to that part's lines.
+TEST(ClaimVerdictsTest, APartOfABlockIsTheBlockNarrowedToItsLines) {
+  Claim block;
+  block.form = ClaimForm::kOutputBlock;
+  block.guide_line = 5;
+  block.last_guide_line = 7;
+  block.text = "4\n['A' 'B']\nB 30.0";
+  block.tentative_lines = 1;
+  const std::optional<Claim> part = claim_part(block, 6, "['A' 'B']");
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->guide_line, 6);
+  EXPECT_EQ(part->last_guide_line, 6);
+  EXPECT_EQ(part->text, "['A' 'B']");
+  EXPECT_EQ(part->tentative_lines, 0);
+  EXPECT_FALSE(claim_part(block, 6, "B 30.0"));  // not the text on those lines
+  EXPECT_FALSE(claim_part(block, 7, "B 30.0\nmore"));
+  block.form = ClaimForm::kBlock;
+  EXPECT_FALSE(claim_part(block, 6, "['A' 'B']"));
 }
 
 // The values run echoes a None too (kEchoNonePrelude): `d.get("k")  # None`

@@ -70,7 +70,9 @@ case_output_in_details_is_checked_and_rewritten() {
   local rc=0
   gc_in check guide.md --format json >"$work/r.json" || rc=$?
   assert_eq "exit code" 1 "$rc"
+  # Two prints, two wrong lines in the <pre>: a claim each, each rewritten.
   assert_eq "claims" "s01 10 mismatch
+s01 11 mismatch
 s02 23 mismatch
 s03 34 mismatch" "$(claims "$work/r.json")"
   gc_in extract guide.md >/dev/null
@@ -85,6 +87,7 @@ s03 34 mismatch" "$(claims "$work/r.json")"
   gc_in check --format json >"$work/r2.json" || rc=$?
   assert_eq "exit code after" 1 "$rc"
   assert_eq "claims after" "s01 10 match
+s01 11 match
 s02 23 match
 s03 34 mismatch" "$(claims "$work/r2.json")"
 }
@@ -145,8 +148,12 @@ case_typed_input_comes_from_the_transcript() {
   local rc=0
   gc_in check guide.md --format json >"$work/r.json" || rc=$?
   assert_eq "exit code" 1 "$rc"
+  # Each statement's lines are a claim of their own: the sum's is wrong.
   assert_eq "claims" "s01 13 match
-s02 26 mismatch" "$(claims "$work/r.json")"
+s01 14 match
+s02 26 match
+s02 27 match
+s02 28 mismatch" "$(claims "$work/r.json")"
   text_contains "the wrong sum is what the typed numbers give" "Sum: 9" \
     "$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["snippets"][1]["stdout"])' "$work/r.json")"
   gc_in extract guide.md >/dev/null
@@ -162,7 +169,8 @@ case_a_saved_sample_is_importable() {
   mkdir -p "$work"
   cp "$SOURCE_DIR/tests/fixtures/formats/saved_module.md" "$work/guide.md"
   gc_in check guide.md --format json >"$work/r.json" || fail "check of the guide failed"
-  assert_eq "claims" "s02 23 match" "$(claims "$work/r.json")"
+  assert_eq "claims" "s02 23 match
+s02 24 match" "$(claims "$work/r.json")"
   gc_in extract guide.md >/dev/null
   gc_in update >/dev/null
   gc_in check >/dev/null || fail "check of the project failed"
