@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <re2/re2.h>
 #include <map>
 
 #include "claim_text.h"
@@ -86,11 +87,28 @@ std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, E
         continue;
       }
     }
-    // An exercise: `colour = ____("Favourite colour? ")`, a blank to fill in.
-    if (const auto blank = std::find_if(facts[i].needs.begin(), facts[i].needs.end(), is_blank_name);
-        blank != facts[i].needs.end() && !meant_to_fail && !before.bound_before(*blank)) {
+    // An exercise: `colour = ____("Favourite colour? ")`, a blank to fill in;
+    // also as a loop's names or an attribute (`for ___, ___ in d.___():`),
+    // three underscores at least (`__` is a name code binds).
+    std::optional<std::string> blank;
+    if (const auto read = std::find_if(facts[i].needs.begin(), facts[i].needs.end(), is_blank_name);
+        read != facts[i].needs.end() && !before.bound_before(*read))
+      blank = *read;
+    for (const std::string& bound : facts[i].binds)
+      if (!blank && bound.size() >= 3 && is_blank_name(bound)) blank = bound;
+    if (std::string attribute; !blank && RE2::PartialMatch(sample.source, R"(\.(___+)\b)", &attribute)) blank = attribute;
+    if (blank && !meant_to_fail) {
       extraction->diagnostics.push_back(fmt::format("{}:{}: not run: '{}' is a blank to fill in (an exercise)", filename,
                                                     sample.first_line, *blank));
+      continue;
+    }
+    // `if <other is not a supported type>:`: parts to fill in, written in
+    // angle brackets; the code cannot compile until they are.
+    if (std::string placeholder; !facts[i].compiles && !meant_to_fail &&
+                                 RE2::PartialMatch(sample.source, R"((<[A-Za-z_][A-Za-z0-9_]*(?:[ -][A-Za-z0-9_]+)*>))",
+                                                   &placeholder)) {
+      extraction->diagnostics.push_back(fmt::format("{}:{}: not run: '{}' is a part to fill in (a template)", filename,
+                                                    sample.first_line, placeholder));
       continue;
     }
     // `for val in sequence:` / `# statement(s)`, `def sum_of_evens(n):`: a

@@ -27,8 +27,10 @@ bool is_blank_name(std::string_view name);
 
 /// Removes the samples of `extraction` that are syntax templates,
 /// signatures (PythonBlockFacts::signature, claiming nothing), exercises
-/// (reading a blank no sample before binds) or fragments (code left out
-/// as `...`, reading a name no sample before binds), each with a diagnostic
+/// (reading a blank no sample before binds, or binding or naming an
+/// attribute `___`), fragments (code left out as `...`, reading a name no
+/// sample before binds) or templates that cannot compile for their
+/// `<parts to fill in>`, each with a diagnostic
 /// "guide:L: not run: ... (a syntax template)". A sample that
 /// claims an error, or a REPL session, is meant to be seen failing: kept.
 /// Returns the facts of the samples kept (one parse serves what follows),

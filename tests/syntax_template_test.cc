@@ -88,6 +88,26 @@ TEST(SyntaxTemplateTest, AFragmentWithCodeLeftOutIsNotRun) {
   EXPECT_TRUE(extraction.diagnostics[1].starts_with("blog.md:9: not run: a fragment")) << extraction.diagnostics[1];
 }
 
+// Blanks as a loop's names or an attribute; parts to fill in, in angle
+// brackets, in code that cannot compile for them.
+TEST(SyntaxTemplateTest, BlanksAndAngleBracketPartsAreNotRun) {
+  Extraction extraction;
+  extraction.samples = {sample("stock = {}\nfor ___, ___ in stock.___():\n    print(item)\n", 4),
+                        sample("class Name:\n    def __op__(self, other):\n        if <other is not supported>:\n"
+                               "            return NotImplemented\n",
+                               9),
+                        sample("print(1 <2> 0)\n", 15),  // compiles: code
+                        sample("x = [1, 2\n", 20)};      // a plain error: kept, to fail
+  drop_syntax_templates("book.txt", &extraction);
+  std::vector<std::string> ids;
+  for (const auto& s : extraction.samples) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"s15", "s20"}));
+  ASSERT_EQ(extraction.diagnostics.size(), 2u);
+  EXPECT_EQ(extraction.diagnostics[0], "book.txt:4: not run: '___' is a blank to fill in (an exercise)");
+  EXPECT_EQ(extraction.diagnostics[1],
+            "book.txt:9: not run: '<other is not supported>' is a part to fill in (a template)");
+}
+
 TEST(SyntaxTemplateTest, ABlockOfPlaceholderNamesIsATemplate) {
   Extraction extraction;
   extraction.samples = {sample("for variable in sequence:\n    statements\n", 3),  // a template
