@@ -21,18 +21,6 @@ std::vector<std::string> collapsed_lines(std::string_view text) {
   return lines;
 }
 
-std::vector<std::string> words_of_line(const std::string& line) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < line.size()) {
-    std::size_t end = line.find(' ', start);
-    if (end == std::string::npos) end = line.size();
-    if (end > start) words.push_back(line.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
 // Lines of more words than this are compared whole only: an edit distance
 // is quadratic, and a line of output rarely runs this long.
 constexpr std::size_t kMaxNearWords = 200;
@@ -40,11 +28,11 @@ constexpr std::size_t kMaxNearWords = 200;
 // Within a word in three (one at least) of the printed line: a word left
 // out, added or changed ("a 16-inch pizza" for "a 16-inch thin-crust pizza").
 bool near(const std::string& claimed, const std::string& printed) {
-  const std::vector<std::string> a = words_of_line(claimed), b = words_of_line(printed);
+  const std::vector<std::string_view> a = words_of(claimed), b = words_of(printed);
   if (a.size() > kMaxNearWords || b.size() > kMaxNearWords) return false;
   // dtl counts a changed word as one word deleted and one added.
   const long long allowed = 2 * static_cast<long long>(std::max<std::size_t>(1, std::max(a.size(), b.size()) / 3));
-  dtl::Diff<std::string> diff(a, b);
+  dtl::Diff<std::string_view> diff(a, b);
   diff.onOnlyEditDistance();
   diff.compose();
   return diff.getEditDistance() <= allowed;

@@ -20,18 +20,6 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 
-std::vector<std::string_view> words_of(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && is_space(s[i])) ++i;
-    const std::size_t start = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
-  }
-  return out;
-}
-
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& set, std::string_view word) {
   return std::find(set.begin(), set.end(), word) != set.end();
@@ -57,6 +45,18 @@ bool is_error_line(std::string_view text) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
 
 std::string_view trim_blanks(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);

@@ -15,6 +15,8 @@ namespace guidecheck {
 std::string_view trim_blanks(std::string_view text);
 /// `text` with ASCII letters lowered (comments are compared case-blind).
 std::string ascii_lower(std::string_view text);
+/// The words of `s`: its runs of anything but blanks.
+std::vector<std::string_view> words_of(std::string_view s);
 /// `text` split at each '\n', which no line keeps; an empty text is one
 /// empty line, and a final '\n' ends with one.
 std::vector<std::string_view> split_lines(std::string_view text);

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <utility>
 
+#include "claim_text.h"
 #include "guide_parser.h"
 #include "output_block_claim.h"
 
@@ -22,17 +23,6 @@ std::optional<std::string_view> command_of(std::string_view line) {
   line = trim(line);
   if (line.size() >= 2 && (line[0] == '$' || line[0] == '%') && line[1] == ' ') return trim(line.substr(2));
   return std::nullopt;
-}
-
-std::vector<std::string_view> words_of(std::string_view s) {
-  std::vector<std::string_view> words;
-  while (!(s = trim(s)).empty()) {
-    std::size_t end = 0;
-    while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
-    words.push_back(s.substr(0, end));
-    s.remove_prefix(end);
-  }
-  return words;
 }
 
 std::string base_name(std::string_view path) {
