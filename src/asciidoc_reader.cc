@@ -223,6 +223,11 @@ class AsciidocReader {
     const std::vector<ScriptRunShown> runs = script_runs_shown(lines, static_cast<int>(first) + 1);
     if (runs.empty()) return false;
     for (const ScriptRunShown& run : runs) {
+      if (std::optional<Sample> one_liner = one_liner_sample(run, options_.filename)) {
+        extraction_.samples.push_back(std::move(*one_liner));  // a sample of its own
+        continue;
+      }
+      if (run.one_liner) continue;
       std::optional<std::size_t> owner = last_script_;
       if (auto named = script_samples_.find(run.script); named != script_samples_.end()) owner = named->second;
       if (run.output.empty() || !owner) continue;

@@ -362,6 +362,17 @@ class MarkdownReader {
     extraction_.samples.push_back(std::move(sample));
   }
 
+  // `$ python3 -c '...'` and its output: a sample of its own, continuing
+  // nothing (a fresh interpreter), leaving the open sample as it was.
+  void add_one_liner(const ScriptRunShown& run) {
+    std::optional<Sample> sample = one_liner_sample(run, options_.filename);
+    if (!sample) return;
+    continuations_.add({}, {}, {});
+    may_print_.push_back(true);
+    shows_value_.push_back(false);
+    extraction_.samples.push_back(std::move(*sample));
+  }
+
   // A terminal transcript running a script (shell_transcript.h): its output
   // is a claim on the sample saved under that name, or on the sample just
   // before it (one paragraph between them at most) when none has the name.
@@ -375,6 +386,10 @@ class MarkdownReader {
       return std::nullopt;
     };
     for (const ScriptRunShown& run : runs) {
+      if (run.one_liner) {
+        add_one_liner(run);
+        continue;
+      }
       const std::optional<std::size_t> owner = owner_of(run);
       if (run.output.empty() || !owner) continue;
       Sample& sample = extraction_.samples[*owner];
@@ -383,7 +398,7 @@ class MarkdownReader {
       add_script_run_claim(sample, std::move(claim), run, options_.filename);
     }
     // `$ python app.py` alone, then "and you should see" and a block.
-    if (runs.back().output.empty()) open_ = owner_of(runs.back());
+    if (runs.back().output.empty() && !runs.back().one_liner) open_ = owner_of(runs.back());
     return true;
   }
 

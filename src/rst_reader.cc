@@ -240,6 +240,11 @@ class RstReader {
     const std::vector<ScriptRunShown> runs = script_runs_shown(text.lines, text.guide_lines.front());
     if (runs.empty()) return false;
     for (const ScriptRunShown& run : runs) {
+      if (std::optional<Sample> one_liner = one_liner_sample(run, options_.filename)) {
+        extraction_.samples.push_back(std::move(*one_liner));  // a sample of its own
+        continue;
+      }
+      if (run.one_liner) continue;
       int owner = -1;
       if (auto named = script_samples_.find(run.script); named != script_samples_.end())
         owner = named->second;

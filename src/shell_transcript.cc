@@ -58,6 +58,28 @@ std::optional<std::string> test_file_of(const std::vector<std::string_view>& wor
   return file;
 }
 
+// The code of `python3 -c 'CODE'` or `-c "CODE"`, as the shell passes it
+// (in double quotes, `\"`, `\\`, `\$` and `\`` lose their backslash); nullopt
+// for any other command, and for code the shell would expand (`$x`).
+std::optional<std::string> one_liner_of(std::string_view command) {
+  const std::vector<std::string_view> words = words_of(command);
+  if (words.size() < 3 || !is_python(words[0]) || words[1] != "-c") return std::nullopt;
+  std::string_view rest = trim(command.substr(command.find("-c") + 2));
+  if (rest.size() < 2 || (rest.front() != '\'' && rest.front() != '"')) return std::nullopt;
+  const char quote = rest.front();
+  std::string code;
+  std::size_t k = 1;
+  for (; k < rest.size() && rest[k] != quote; ++k) {
+    if (quote == '"' && rest[k] == '$') return std::nullopt;
+    if (quote == '"' && rest[k] == '\\' && k + 1 < rest.size() && std::string_view("\"\\$`").find(rest[k + 1]) != std::string_view::npos)
+      ++k;
+    code += rest[k];
+  }
+  // Arguments after the code would be the program's sys.argv: another run.
+  if (k >= rest.size() || !trim(rest.substr(k + 1)).empty() || trim(code).empty()) return std::nullopt;
+  return code;
+}
+
 // `python3 -u app.py` -> "app.py"; a pytest run (test_file_of); nullopt
 // for any other command.
 std::optional<std::string> script_of(std::string_view command, bool* pytest) {
@@ -83,8 +105,20 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
     if (const std::optional<std::string_view> command = command_of(lines[k])) {
       collecting = false;
       bool pytest = false;
-      if (std::optional<std::string> script = script_of(*command, &pytest)) {
-        runs.push_back({std::move(*script), std::string(*command), pytest, 0, {}});
+      if (std::optional<std::string> code = one_liner_of(*command)) {
+        ScriptRunShown run;
+        run.command = std::string(*command);
+        run.one_liner = std::move(code);
+        run.command_line = first_guide_line + static_cast<int>(k);
+        runs.push_back(std::move(run));
+        collecting = true;
+      } else if (std::optional<std::string> script = script_of(*command, &pytest)) {
+        ScriptRunShown run;
+        run.script = std::move(*script);
+        run.command = std::string(*command);
+        run.pytest = pytest;
+        run.command_line = first_guide_line + static_cast<int>(k);
+        runs.push_back(std::move(run));
         collecting = true;
       }
       continue;
@@ -100,6 +134,18 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
   for (ScriptRunShown& run : runs)
     while (!run.output.empty() && trim(run.output.back()).empty()) run.output.pop_back();
   return runs;
+}
+
+std::optional<Sample> one_liner_sample(const ScriptRunShown& run, std::string_view filename) {
+  if (!run.one_liner || run.output.empty()) return std::nullopt;
+  Sample sample;
+  sample.source = *run.one_liner + '\n';
+  sample.guide_lines = {run.command_line};
+  sample.first_line = sample.last_line = run.command_line;
+  add_claim(sample, output_block_claim(sample, run.output, run.first_output_line));
+  sample.notes.push_back(format_diagnostic(
+      filename, {run.command_line, "the code of `" + run.command + "`, run alone, its output what the page shows"}));
+  return sample;
 }
 
 std::optional<std::string> script_name_in(std::string_view text) {

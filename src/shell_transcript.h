@@ -29,6 +29,10 @@ struct ScriptRunShown {
   std::string script;               ///< the file name, without directories: "inventory.py"; "" for a bare `pytest`
   std::string command;              ///< as the page shows it: "python3 inventory.py"
   bool pytest = false;              ///< a pytest run: its output is a test file's session
+  /// `python3 -c 'import json; print(json.dumps(1))'`: the code of a
+  /// one-liner, unquoted as the shell would; it runs as a sample of its own.
+  std::optional<std::string> one_liner;
+  int command_line = 0;             ///< guide line of the command
   int first_output_line = 0;        ///< guide line of the first output line; 0 when it printed nothing
   std::vector<std::string> output;  ///< the printed lines, trailing blank lines dropped
 };
@@ -38,8 +42,9 @@ struct ScriptRunShown {
 /// or `py` with flags that change nothing printed (`-u`, `-B`) and one
 /// `.py` file with no arguments (arguments would make another program of
 /// it); or pytest (`pytest -q`, `python -m pytest test_x.py`) with options
-/// that do not pick among the tests, at most one file. Other commands, and
-/// their output, are skipped.
+/// that do not pick among the tests, at most one file; or a one-liner
+/// (`python3 -c '...'`, the code in single or double quotes). Other
+/// commands, and their output, are skipped.
 std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& lines, int first_guide_line);
 
 /// Adds `claim`, the output `run` shows, to `sample` (the script it ran),
@@ -47,6 +52,12 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
 /// pytest run claims only a test file's output (Sample::pytest_file), and a
 /// script's run only a script's.
 void add_script_run_claim(Sample& sample, Claim claim, const ScriptRunShown& run, std::string_view filename);
+
+/// The sample a one-liner (ScriptRunShown::one_liner) is, in a fresh
+/// interpreter of its own: its code on the command's guide line, and what
+/// the transcript shows it printed as an output block. nullopt for any
+/// other run, and for a one-liner the page shows no output of.
+std::optional<Sample> one_liner_sample(const ScriptRunShown& run, std::string_view filename);
 
 /// The last file name ending in `.py` that `text` mentions ("Save it as
 /// `inventory.py`:", "# file: app/main.py"), without directories.

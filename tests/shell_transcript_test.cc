@@ -65,6 +65,34 @@ TEST(ShellTranscriptTest, APytestRunClaimsOnlyATestFilesOutput) {
   EXPECT_EQ(tests.claims.size(), 1u);
 }
 
+// `python3 -c '...'`: the code, unquoted as the shell would, is a sample
+// of its own whose output the transcript shows.
+TEST(ShellTranscriptTest, AOneLinerIsASampleOfItsOwn) {
+  const std::vector<ScriptRunShown> runs = script_runs_shown(
+      {"$ python3 -c 'import json; print(json.dumps({\"a\": 1}))'", "{\"a\": 1}", "",
+       "$ python -c \"print(\\\"hi\\\")\"", "hi"},
+      30);
+  ASSERT_EQ(runs.size(), 2u);
+  ASSERT_TRUE(runs[0].one_liner);
+  EXPECT_EQ(*runs[0].one_liner, "import json; print(json.dumps({\"a\": 1}))");
+  EXPECT_EQ(runs[0].command_line, 30);
+  EXPECT_EQ(*runs[1].one_liner, "print(\"hi\")");
+  const std::optional<Sample> sample = one_liner_sample(runs[0], "howto.rst");
+  ASSERT_TRUE(sample);
+  EXPECT_EQ(sample->source, "import json; print(json.dumps({\"a\": 1}))\n");
+  EXPECT_EQ(sample->guide_lines, (std::vector<int>{30}));
+  ASSERT_EQ(sample->claims.size(), 1u);
+  EXPECT_EQ(sample->claims[0].guide_line, 31);
+  EXPECT_EQ(sample->claims[0].text, "{\"a\": 1}");
+  // Arguments after the code, or code the shell would expand: no sample.
+  EXPECT_TRUE(script_runs_shown({"$ python3 -c 'import sys; print(sys.argv)' a b", "['-c', 'a', 'b']"}, 1).empty());
+  EXPECT_TRUE(script_runs_shown({"$ python3 -c \"print($HOME)\"", "/root"}, 1).empty());
+  // Shown without output: nothing to judge.
+  const std::vector<ScriptRunShown> silent = script_runs_shown({"$ python3 -c 'x = 1'"}, 1);
+  ASSERT_EQ(silent.size(), 1u);
+  EXPECT_FALSE(one_liner_sample(silent[0], "howto.rst"));
+}
+
 TEST(ShellTranscriptTest, TheScriptNameAParagraphOrCommentMentions) {
   EXPECT_EQ(script_name_in("Save it as inventory.py, then run it."), "inventory.py");
   EXPECT_EQ(script_name_in("Save this as app/main.py."), "main.py");
