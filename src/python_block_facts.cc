@@ -287,14 +287,10 @@ def _elides(body):
             return True
         if isinstance(node, _FUNCTIONS + (ast.ClassDef,)):
             continue
-        for child in ast.iter_child_nodes(node):
-            inner = getattr(child, 'body', None) if not isinstance(child, ast.stmt) else None
-            if isinstance(inner, list) and _elides(inner):
-                return True
-        for field in ('body', 'orelse', 'finalbody'):
-            inner = getattr(node, field, None)
-            if isinstance(inner, list) and _elides(inner):
-                return True
+        blocks = [getattr(node, field, []) for field in ('body', 'orelse', 'finalbody')]
+        blocks += [part.body for field in ('handlers', 'cases') for part in getattr(node, field, [])]
+        if any(isinstance(block, list) and _elides(block) for block in blocks):
+            return True
     return False
 
 

@@ -103,24 +103,14 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
   bool collecting = false;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     if (const std::optional<std::string_view> command = command_of(lines[k])) {
-      collecting = false;
-      bool pytest = false;
-      if (std::optional<std::string> code = one_liner_of(*command)) {
-        ScriptRunShown run;
-        run.command = std::string(*command);
-        run.one_liner = std::move(code);
-        run.command_line = first_guide_line + static_cast<int>(k);
-        runs.push_back(std::move(run));
-        collecting = true;
-      } else if (std::optional<std::string> script = script_of(*command, &pytest)) {
-        ScriptRunShown run;
-        run.script = std::move(*script);
-        run.command = std::string(*command);
-        run.pytest = pytest;
-        run.command_line = first_guide_line + static_cast<int>(k);
-        runs.push_back(std::move(run));
-        collecting = true;
-      }
+      ScriptRunShown run;
+      run.command = std::string(*command);
+      run.command_line = first_guide_line + static_cast<int>(k);
+      run.one_liner = one_liner_of(*command);
+      std::optional<std::string> script = run.one_liner ? std::nullopt : script_of(*command, &run.pytest);
+      collecting = run.one_liner || script;
+      if (script) run.script = std::move(*script);
+      if (collecting) runs.push_back(std::move(run));
       continue;
     }
     if (!collecting) continue;

@@ -99,12 +99,13 @@ std::size_t word_count(std::string_view s) {
 
 bool is_section_heading(std::string_view line) {
   const std::string_view text = strip_leading(strip_trailing(line));
+  const auto digit = [&](std::size_t at) { return std::isdigit(static_cast<unsigned char>(text[at])) != 0; };
   std::size_t k = 0, dots = 0;
-  while (k < text.size() && (std::isdigit(static_cast<unsigned char>(text[k])) || (text[k] == '.' && k > 0 && std::isdigit(static_cast<unsigned char>(text[k - 1]))))) {
+  while (k < text.size() && (digit(k) || (text[k] == '.' && k > 0 && digit(k - 1)))) {
     if (text[k] == '.') ++dots;
     ++k;
   }
-  const bool numbered = dots >= 1 && k > 0 && (std::isdigit(static_cast<unsigned char>(text[k - 1])) || dots >= 2);
+  const bool numbered = dots >= 1 && k > 0 && (digit(k - 1) || dots >= 2);
   if (!numbered || k >= text.size() || text[k] != ' ') return false;
   const std::string_view title = strip_leading(text.substr(k));
   return !title.empty() && std::isupper(static_cast<unsigned char>(title.front())) && word_count(title) >= 2 &&
@@ -113,8 +114,8 @@ bool is_section_heading(std::string_view line) {
 
 bool is_prose_again(std::string_view line, const std::vector<std::string>& fragments) {
   if (match_item_heading(strip_trailing(line))) return true;
-  if (is_section_heading(line) && !shows_printed_fragment(line, fragments)) return true;
   if (shows_printed_fragment(line, fragments)) return false;
+  if (is_section_heading(line)) return true;
   if (is_complexity_note(line)) return true;
   const std::size_t words = word_count(line);
   if (words >= 4 && looks_like_prose(line)) return true;

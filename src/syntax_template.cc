@@ -9,12 +9,22 @@
 
 namespace guidecheck {
 
+namespace {
+
+// The first name the block needs that no sample before binds ("<file:x.csv>"
+// is a file, no name).
+std::optional<std::string> first_unbound_name(const PythonBlockFacts& facts, const SampleContinuations& before) {
+  for (const std::string& name : facts.needs)
+    if (!name.starts_with('<') && !before.bound_before(name)) return name;
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> syntax_template_name(const PythonBlockFacts& facts, const SampleContinuations& before,
                                                 bool star_import_before) {
   if (!facts.compiles || !facts.expressions_only || facts.star_import || star_import_before) return std::nullopt;
-  for (const std::string& name : facts.needs)
-    if (!name.starts_with('<') && !before.bound_before(name)) return name;  // "<file:x.csv>" is no placeholder
-  return std::nullopt;
+  return first_unbound_name(facts, before);
 }
 
 bool is_blank_name(std::string_view name) {
@@ -76,10 +86,7 @@ std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, E
     }
     // A fragment: code left out (`...`) and a name no sample before binds.
     if (facts[i].elides && !meant_to_fail && !facts[i].star_import && !star_import_before) {
-      const auto unbound = std::find_if(facts[i].needs.begin(), facts[i].needs.end(), [&](const std::string& need) {
-        return !need.starts_with('<') && !before.bound_before(need);
-      });
-      if (unbound != facts[i].needs.end()) {
+      if (const std::optional<std::string> unbound = first_unbound_name(facts[i], before)) {
         extraction->diagnostics.push_back(
             fmt::format("{}:{}: not run: a fragment ('...' stands for code left out, and '{}' is defined by no sample "
                         "before it)",
