@@ -23,6 +23,12 @@ ClaimResult result_of_claim(const Claim& claim) {
   result.note = claim.note;
   return result;
 }
+
+std::string without_final_newline(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
 namespace {
 
 // What the values run echoes for a None value (kEchoNonePrelude).
@@ -187,11 +193,6 @@ ClaimScope scope_of(const Claim& claim, const std::vector<Claim>& claims, const 
   });
   if (!others || line_lines(outcome, statement.line, anchor, outcome.stdout_text).empty()) return whole;
   return {statement.line, anchor};
-}
-
-std::string without_final_newline(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
 }
 
 constexpr std::string_view kTracebackHeader = "Traceback (most recent call last):";

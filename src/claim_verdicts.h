@@ -15,6 +15,9 @@ namespace guidecheck {
 /// verdict still to be given.
 ClaimResult result_of_claim(const Claim& claim);
 
+/// `text` without the line breaks that end it: output as a claim shows it.
+std::string without_final_newline(std::string text);
+
 /// The top-level statement of `outcome` that holds snippet line
 /// `snippet_line` (1-based); null when none does.
 const StatementOutput* statement_holding(const RunOutcome& outcome, int snippet_line);

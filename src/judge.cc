@@ -50,8 +50,7 @@ std::vector<ClaimResult> judge_pytest_session_claims(const Sample& sample, const
     std::optional<ClaimComparison> comparison = compare_pytest_sessions(claim.text, outcome.stdout_text);
     if (!comparison) continue;
     ClaimResult result = result_of_claim(claim);
-    result.actual = outcome.stdout_text;
-    while (!result.actual.empty() && result.actual.back() == '\n') result.actual.pop_back();
+    result.actual = without_final_newline(outcome.stdout_text);
     result.verdict = comparison->verdict;
     result.rule = comparison->rule;
     // A session the page shows failing: pytest's exit 1 is what it shows.
