@@ -14,16 +14,6 @@ using Tok = ClaimTokenKind;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// At most one substitution, insertion or deletion apart.
-bool one_edit_apart(std::string_view x, std::string_view y) {
-  if (x.size() > y.size()) std::swap(x, y);
-  if (y.size() - x.size() > 1) return false;
-  std::size_t i = 0;
-  while (i < x.size() && x[i] == y[i]) ++i;
-  if (x.size() == y.size()) return x.substr(i + 1) == y.substr(i + 1);
-  return x.substr(i) == y.substr(i + 1);
-}
-
 // Share of the claim's words (two characters or more, when it has such) that
 // the output also contains, allowing one typo in words of four or more.
 double shared_words(const std::vector<ClaimToken>& claim, const std::vector<ClaimToken>& actual) {

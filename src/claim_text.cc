@@ -46,6 +46,15 @@ bool is_error_line(std::string_view text) {
 
 }  // namespace
 
+bool one_edit_apart(std::string_view x, std::string_view y) {
+  if (x.size() > y.size()) std::swap(x, y);
+  if (y.size() - x.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < x.size() && x[i] == y[i]) ++i;
+  if (x.size() == y.size()) return x.substr(i + 1) == y.substr(i + 1);
+  return x.substr(i) == y.substr(i + 1);
+}
+
 std::vector<std::string_view> words_of(std::string_view s) {
   std::vector<std::string_view> out;
   std::size_t i = 0;

@@ -17,6 +17,8 @@ std::string_view trim_blanks(std::string_view text);
 std::string ascii_lower(std::string_view text);
 /// The words of `s`: its runs of anything but blanks.
 std::vector<std::string_view> words_of(std::string_view s);
+/// At most one substitution, insertion or deletion apart.
+bool one_edit_apart(std::string_view x, std::string_view y);
 /// `text` split at each '\n', which no line keeps; an empty text is one
 /// empty line, and a final '\n' ends with one.
 std::vector<std::string_view> split_lines(std::string_view text);

@@ -156,6 +156,23 @@ std::vector<std::string> interpreter_search_path() {
   return search_path;
 }
 
+std::vector<std::string> importable_top_level_modules() {
+  std::string err;
+  if (!g_running && !start_interpreter({}, &err)) return {};
+  std::vector<std::string> names;
+  py::gil_scoped_acquire gil;
+  try {
+    py::module_ sys = py::module_::import("sys");
+    for (py::handle name : sys.attr("stdlib_module_names")) names.push_back(name.cast<std::string>());
+    for (py::handle name : sys.attr("builtin_module_names")) names.push_back(name.cast<std::string>());
+    for (py::handle module : py::module_::import("pkgutil").attr("iter_modules")())
+      names.push_back(module.attr("name").cast<std::string>());
+  } catch (py::error_already_set&) {
+    PyErr_Clear();
+  }
+  return names;
+}
+
 std::optional<std::string> installed_version(const std::string& distribution) {
   return distribution_version(distribution, interpreter_search_path());
 }

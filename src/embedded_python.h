@@ -61,6 +61,11 @@ std::optional<std::string> installed_version(const std::string& distribution);
 /// start. Starts the interpreter if needed.
 std::vector<std::string> interpreter_search_path();
 
+/// The top-level modules a sample could import: the standard library's
+/// names, the built-in modules, and those on sys.path (pkgutil's view).
+/// Empty when the interpreter cannot start. Starts it if needed.
+std::vector<std::string> importable_top_level_modules();
+
 /// Version of the embedded interpreter, e.g. "3.11.2".
 std::string python_version();
 /// CPython's version and build ("3.11.2 (main, Mar 13 2023, ...) [GCC 12.2.0]"),

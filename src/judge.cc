@@ -7,7 +7,9 @@
 #include "claim_compare.h"
 #include "claim_rule_pytest_session.h"
 #include "claim_verdicts.h"
+#include "embedded_python.h"
 #include "golden_pattern.h"
+#include "missing_module.h"
 #include "unified_diff.h"
 
 namespace guidecheck {
@@ -88,6 +90,17 @@ SampleResult result_for(const PlannedSample& planned) {
 }
 
 }  // namespace
+
+std::optional<std::string> unmet_import(const RunOutcome& outcome, std::string* misspelling) {
+  std::optional<std::string> missing = missing_top_level_module(outcome.stderr_text);
+  if (!missing) return std::nullopt;
+  static const std::vector<std::string> importable = importable_top_level_modules();
+  if (std::optional<std::string> meant = misspelt_module(*missing, importable)) {
+    *misspelling = fmt::format("no module named '{}' (did you mean '{}'?)", *missing, *meant);
+    return std::nullopt;
+  }
+  return fmt::format("needs module '{}', which is not installed", *missing);
+}
 
 SampleResult skipped_result(const PlannedSample& planned) {
   SampleResult result = result_for(planned);
@@ -190,7 +203,13 @@ void finish_judgement(const PlannedSample& planned, const SampleRuns& runs, cons
   // An exit with the error the guide claims is what the sample shows.
   const bool exit_shown = outcome.status == RunStatus::kError && shows_the_exit(sample, result->claims);
   std::string failure = describe_failure(outcome, planned.spec.timeout_s);
-  if (!failure.empty() && !exit_shown) result->problems.push_back(failure);
+  std::optional<std::string> unmet;
+  if (!failure.empty() && !exit_shown && outcome.status == RunStatus::kError && outcome.error.empty()) {
+    std::string misspelling;
+    unmet = unmet_import(outcome, &misspelling);
+    if (!misspelling.empty()) failure += ": " + misspelling;
+  }
+  if (!failure.empty() && !exit_shown && !unmet) result->problems.push_back(failure);
   if (runs.golden && !runs.approved)
     result->problems.push_back(
         runs.approved_unreadable.empty()
@@ -223,6 +242,15 @@ void finish_judgement(const PlannedSample& planned, const SampleRuns& runs, cons
     else
       result->problems.push_back(
           fmt::format("{}: {} claim (--strict): {}", where, to_string(claim.verdict), claim.rule));
+  }
+  // Skipped only when nothing else went wrong (and not under --strict).
+  if (unmet && (policy.strict || !result->problems.empty()))
+    result->problems.insert(result->problems.begin(), failure + ": " + *unmet);
+  if (unmet && result->problems.empty()) {
+    result->verdict = SnippetVerdict::kSkipped;
+    result->skip_reason = *unmet;
+    result->problems.push_back("skipped: " + *unmet);
+    return;
   }
   result->verdict = result->problems.empty() ? SnippetVerdict::kPassed : SnippetVerdict::kFailed;
 }

@@ -47,6 +47,13 @@ SampleResult judge_sample(const PlannedSample& sample, const SampleRuns& runs, c
 /// passes it (finish_judgement) and update approves its stdout.
 bool ends_as_shown(const Sample& sample, const RunOutcome& outcome);
 
+/// A run that stopped at an import of a module not installed here
+/// (ModuleNotFoundError for a top-level name): the reason to skip it, as an
+/// unmet `requires` is ("needs module 'seaborn', which is not installed").
+/// A name that looks like a misspelling of an importable module is the
+/// guide's own error: nullopt, with *misspelling set to say so.
+std::optional<std::string> unmet_import(const RunOutcome& outcome, std::string* misspelling);
+
 /// The result of a sample that does not run, with its reason.
 SampleResult skipped_result(const PlannedSample& sample);
 

@@ -237,5 +237,46 @@ TEST(JudgeTest, APytestSessionShownFailingIsTheExitThePageShows) {
   }
 }
 
+RunOutcome stopped_by(const std::string& error_line) {
+  RunOutcome outcome;
+  outcome.status = RunStatus::kError;
+  outcome.exit_code = 1;
+  outcome.stderr_text = "Traceback (most recent call last):\n  File \"q01.py\", line 1, in <module>\n" + error_line + "\n";
+  return outcome;
+}
+
+TEST(JudgeTest, AModuleThisMachineLacksSkipsTheSampleButFailsUnderStrict) {
+  PlannedSample sample = sample_claiming("0.12.2");
+  RunOutcome run = stopped_by("ModuleNotFoundError: No module named 'guidecheck_absent_package'");
+  SampleResult relaxed = judged(sample, run, JudgePolicy{false, nullptr, "g.txt"});
+  EXPECT_EQ(relaxed.verdict, SnippetVerdict::kSkipped);
+  EXPECT_EQ(relaxed.skip_reason, "needs module 'guidecheck_absent_package', which is not installed");
+  SampleResult strict = judged(sample, run, JudgePolicy{true, nullptr, "g.txt"});
+  EXPECT_EQ(strict.verdict, SnippetVerdict::kFailed);
+  ASSERT_FALSE(strict.problems.empty());
+  EXPECT_EQ(strict.problems[0], "exited with 1: needs module 'guidecheck_absent_package', which is not installed");
+}
+
+TEST(JudgeTest, AMisspeltImportFailsAndSaysWhatWasMeant) {
+  PlannedSample sample = sample_claiming("1");
+  SampleResult result =
+      judged(sample, stopped_by("ModuleNotFoundError: No module named 'colections'"), JudgePolicy{false, nullptr, "g.txt"});
+  EXPECT_EQ(result.verdict, SnippetVerdict::kFailed);
+  ASSERT_FALSE(result.problems.empty());
+  EXPECT_EQ(result.problems[0], "exited with 1: no module named 'colections' (did you mean 'collections'?)");
+}
+
+TEST(JudgeTest, AWrongClaimBeforeTheMissingImportStillFails) {
+  PlannedSample sample = sample_claiming("41");
+  RunOutcome run = printed("42\n");
+  run.status = RunStatus::kError;
+  run.exit_code = 1;
+  run.stderr_text = "ModuleNotFoundError: No module named 'guidecheck_absent_package'\n";
+  SampleResult result = judged(sample, run, JudgePolicy{false, nullptr, "g.txt"});
+  EXPECT_EQ(result.verdict, SnippetVerdict::kFailed);
+  ASSERT_GE(result.problems.size(), 2u);
+  EXPECT_EQ(result.problems[0], "exited with 1: needs module 'guidecheck_absent_package', which is not installed");
+}
+
 }  // namespace
 }  // namespace guidecheck
