@@ -32,14 +32,24 @@ void link_continuations(std::vector<Sample>* samples) {
 
 void link_continuations(std::vector<Sample>* samples, const std::vector<PythonBlockFacts>& facts) {
   SampleContinuations continuations;
+  size_t first = 0;  // the first sample of the current namespace
   for (size_t i = 0; i < samples->size(); ++i) {
     Sample& sample = (*samples)[i];
     sample.continues.clear();
+    if (sample.fresh_namespace) {
+      continuations = SampleContinuations();
+      first = i;
+    }
     // A sample that does not compile binds and needs nothing.
     const PythonBlockFacts& f = facts[i];
     for (size_t earlier : f.compiles ? continuations.add(f.binds, f.needs, f.changes) : continuations.add({}, {}))
-      sample.continues.push_back((*samples)[earlier].id);
+      sample.continues.push_back((*samples)[first + earlier].id);
   }
+}
+
+void mark_namespace_starts(const std::vector<std::size_t>& starts, std::vector<Sample>* samples) {
+  for (std::size_t start : starts)
+    if (start < samples->size()) (*samples)[start].fresh_namespace = true;
 }
 
 std::string continuation_prelude(const std::vector<const Sample*>& earlier) {

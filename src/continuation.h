@@ -15,10 +15,16 @@ namespace guidecheck {
 /// sample that needs names it does not bind (builtins aside) continues the
 /// latest earlier sample that wrote each (bound it or changed it in place),
 /// and what that one continues (sample_continuations.h). A sample that does
-/// not compile continues nothing. Uses the embedded interpreter's parser.
+/// not compile continues nothing, and no sample continues one before a
+/// Sample::fresh_namespace. Uses the embedded interpreter's parser.
 void link_continuations(std::vector<Sample>* samples);
 /// The same with the samples' facts already known (python_block_facts.h).
 void link_continuations(std::vector<Sample>* samples, const std::vector<PythonBlockFacts>& facts);
+
+/// Marks the samples at the indices `starts` (as a reader counted them when
+/// the page started a new namespace) Sample::fresh_namespace; an index past
+/// the last sample marks nothing.
+void mark_namespace_starts(const std::vector<std::size_t>& starts, std::vector<Sample>* samples);
 
 /// Python code that runs each of `earlier` in order in __main__, with its
 /// stdout and stderr discarded and any exception it raises swallowed (an

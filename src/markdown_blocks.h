@@ -63,6 +63,10 @@ struct MarkdownBlock {
   /// A block quote of paragraphs (`> 42`), as a code block of its lines
   /// without their markers: output at most, never a sample.
   bool quoted = false;
+  /// An HTML comment (a kOther block): its text between `<!--` and `-->`,
+  /// which starts on guide line `line`. Doc-testing tools write their
+  /// markers there (doctool_markers.h).
+  std::optional<std::string> comment;
 };
 
 /// The leaf blocks of `text`. Any bytes are accepted: NUL and invalid

@@ -112,6 +112,10 @@ class HtmlBlockReader {
         // A comment or a script hides what it holds: a fence in it is none.
         // A style shows nothing, and ends nothing; a blank line in it (as
         // in nbconvert's) cut the HTML block short, so it reads on.
+        if (at.starts_with("<!--")) {
+          read_comment();
+          continue;
+        }
         if (name != "style") other_here();
         skip_past(*end, name == "style" || name == "script");
       } else if (name == "details" && !closing) {
@@ -180,6 +184,27 @@ class HtmlBlockReader {
       col_ = start_col;
       skip_past(end, false);
     }
+  }
+
+  // A comment as a block of its own: its text, for the markers of
+  // doc-testing tools. One that nothing closes runs to the block's end.
+  void read_comment() {
+    const std::size_t start_line = line_, start_col = col_ + 4;
+    skip_past("-->");
+    const bool closed = line_ < limit_;
+    const std::size_t last_line = closed ? line_ : limit_ - 1;
+    std::string text;
+    for (std::size_t k = start_line; k <= last_line; ++k) {
+      const std::string& line = lines_[k];
+      const std::size_t from = k == start_line ? std::min(start_col, line.size()) : 0;
+      const std::size_t to = closed && k == last_line ? col_ - 3 : line.size();
+      if (k > start_line) text += '\n';
+      if (to > from) text.append(line, from, to - from);
+    }
+    MarkdownBlock comment;
+    comment.line = guide_line(start_line);
+    comment.comment = std::move(text);
+    parts_.blocks.push_back(std::move(comment));
   }
 
   int guide_line(std::size_t index) const { return first_line_ + static_cast<int>(index); }

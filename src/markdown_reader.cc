@@ -12,7 +12,9 @@
 #include "output_block_claim.h"
 #include "call_output_table.h"
 #include "chunk_options.h"
+#include "doctool_markers.h"
 #include "claims.h"
+#include "continuation.h"
 #include "fence_info.h"
 #include "guide_parser.h"
 #include "markdown_blocks.h"
@@ -130,12 +132,30 @@ int first_content_line(const MarkdownBlock& block) {
 class MarkdownReader {
  public:
   MarkdownReader(std::string_view text, const ReadOptions& options)
-      : options_(options), blocks_(read_markdown_blocks(text)) {}
+      : options_(options), blocks_(read_markdown_blocks(text)) {
+    // Sybil's invisible code runs like any code block; the page only hides it.
+    for (MarkdownBlock& block : blocks_) {
+      if (!block.comment) continue;
+      if (std::optional<std::vector<std::string>> code = invisible_code_lines(*block.comment)) {
+        block.kind = MarkdownBlockKind::kCode;
+        block.info = "python";
+        block.lines = std::move(*code);
+        block.line += 1;
+        block.comment.reset();
+      }
+    }
+  }
 
   Extraction read() {
     prepare();
     for (std::size_t k = 0; k < blocks_.size(); ++k) {
       const MarkdownBlock& block = blocks_[k];
+      if (block.comment) {  // unseen: it ends nothing, but may hold a doc-testing tool's marker
+        markers_.read_comment(*block.comment);
+        if (markers_.take_expected_output() && open_) labelled_ = true;
+        if (markers_.take_fresh_namespace()) namespace_starts_.push_back(extraction_.samples.size());
+        continue;
+      }
       if (block.kind == MarkdownBlockKind::kCode) {
         on_code(k);
         lead_in_.clear();
@@ -172,6 +192,7 @@ class MarkdownReader {
         close();
       }
     }
+    mark_namespace_starts(namespace_starts_, &extraction_.samples);
     number_samples(&extraction_.samples);
     return std::move(extraction_);
   }
@@ -226,6 +247,14 @@ class MarkdownReader {
       if (role == FenceRole::kPython || role == FenceRole::kSession)
         skip(first_content_line(blocks_[k]), "not run: a snippets include (`--8<--`), the file it names is not in the guide");
       return;
+    }
+    const bool continues = codes_[k] && markers_.take_continues();
+    if (codes_[k]) {
+      if (const std::optional<std::string> reason = markers_.skip_reason()) {
+        close();
+        skip(first_content_line(blocks_[k]), *reason);
+        return;
+      }
     }
     // A cell or chunk that its own options keep from running: shown, never run.
     if (const MarkdownBlock& shown = blocks_[k]; codes_[k]) {
@@ -290,8 +319,33 @@ class MarkdownReader {
         return;
       }
     }
+    // pytest-codeblocks' `cont`: more of the sample before, and one output.
+    if (continues && last_sample_ && extraction_.samples[*last_sample_].style == SampleStyle::kScript &&
+        *last_sample_ + 1 == extraction_.samples.size()) {
+      extend_last_sample(code, facts, std::move(claims));
+      open_ = *last_sample_;
+      return;
+    }
     add_sample(code, facts, std::move(claims), SampleStyle::kScript);
     open_ = extraction_.samples.size() - 1;
+  }
+
+  void extend_last_sample(const BlockCode& code, const PythonBlockFacts& facts, std::vector<Claim> claims) {
+    Sample& sample = extraction_.samples.back();
+    sample.source += code.source;
+    sample.guide_lines.insert(sample.guide_lines.end(), code.guide_lines.begin(), code.guide_lines.end());
+    sample.last_line = std::max(sample.last_line, code.guide_lines.back());
+    for (Claim& claim : claims) {
+      sample.last_line = std::max(sample.last_line, claim.last_guide_line);
+      sample.claims.push_back(std::move(claim));
+    }
+    sample.pytest_file = sample.pytest_file || facts.defines_tests;
+    continuations_.extend_last(facts.binds, facts.needs, facts.changes);
+    may_print_.back() = may_print_.back() || facts.calls_print;
+    shows_value_.back() = facts.ends_in_value;
+    guide_functions_.insert(facts.functions.begin(), facts.functions.end());
+    star_import_before_ = star_import_before_ || facts.star_import;
+    blocks_since_sample_ = 0;
   }
 
   // "This prints `42`.", "Output: `[1, 2]`": a lead-in and the output in
@@ -569,6 +623,8 @@ class MarkdownReader {
   Extraction extraction_;
 
   SampleContinuations continuations_;
+  DoctoolMarkers markers_;                           // what other doc-testing tools' markers say
+  std::vector<std::size_t> namespace_starts_;        // samples that start a namespace of their own
   std::vector<bool> may_print_;                      // per sample: it, or a sample it continues, prints
   std::vector<bool> shows_value_;                    // per sample: it ends in a bare expression
   std::set<std::string> guide_functions_;            // module-level defs of the samples so far

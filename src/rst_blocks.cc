@@ -35,11 +35,15 @@ _CODE_DIRECTIVES = {
     # IPython's directive: code it runs, or an `In [n]:` session whose
     # `Out[n]:` values its @doctest lines check.
     'ipython': 'code',
+    # jupyter-sphinx: code a kernel runs when the page is built, its output
+    # inserted then (none shown in the source). `:raises:` expects an error.
+    'jupyter-execute': 'cell',
+    'jupyter-kernel': 'kernel',  # a new kernel: the cells after it start afresh
 }
 # Content that is neither reST nor code to run; `include` and friends
 # would read files.
 _OPAQUE = {
-    'parsed-literal', 'raw', 'include', 'literalinclude', 'math', 'jupyter-execute',
+    'parsed-literal', 'raw', 'include', 'literalinclude', 'math',
     'jupyter-input', 'jupyter-output', 'code-cell', 'plot', 'graphviz', 'digraph', 'graph',
     'mermaid', 'uml', 'plantuml', 'productionlist', 'testcleanup', 'exec', 'runblock',
 }
@@ -49,7 +53,9 @@ _OTHER_BREAKS = re.compile('[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\x00]')
 _INVISIBLE = (nodes.Invisible, nodes.system_message)
 _VALUES = (ast.Constant, ast.Name, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp,
            ast.USub, ast.UAdd, ast.expr_context)
-_REPRS = _VALUES + (ast.Call, ast.keyword, ast.Attribute)
+# Printed text that parses as arithmetic (`2024-W10-5`, an ISO week) reads
+# as output after a label too.
+_REPRS = _VALUES + (ast.Call, ast.keyword, ast.Attribute, ast.BinOp, ast.operator)
 
 
 class _AnyOptions(dict):
@@ -115,6 +121,9 @@ class _CodeDirective(rst.Directive):
         node['doctest_options'] = (self.options.get('options') or '').strip()
         # Sphinx's `:caption: durspan.py`: the file a page shows.
         node['caption'] = (self.options.get('caption') or '').strip()
+        # jupyter-execute's `:raises: ValueError` (None: no such option).
+        raises = self.options.get('raises', False)
+        node['raises'] = None if raises is False else (raises or '').strip()
         node['shows'] = _shows('\n'.join(self.content)) if kind == 'code' else (False, False)
         return [node]
 
@@ -187,8 +196,18 @@ def _placed(first, text, lines):
     return 0 < first <= len(lines) and lines[first - 1].expandtabs(8).strip() == text.strip()
 
 
+def _comment_line(node, lines):
+    # docutils gives the line after a comment; its `..` line is found above.
+    first = node.rawsource.split('\n', 1)[0].strip()
+    for line in range(min(node.line or 0, len(lines)), 0, -1):
+        text = lines[line - 1].strip()
+        if text.startswith('..') and text[2:].strip() == first:
+            return line
+    return 0
+
+
 def _options(node):
-    return (node['doctest_options'], node['caption']) if isinstance(node, _Block) else ('', '')
+    return (node['doctest_options'], node['caption'], node['raises']) if isinstance(node, _Block) else ('', '', None)
 
 
 def _record(node, lines):
@@ -245,13 +264,19 @@ def _read_blocks(data):
             follows.pop()
             continue
         if isinstance(node, _Block) and node['kind'] == 'highlight':
-            blocks.append(_record(node, lines) + (-1, False, '') + _options(node))
+            blocks.append(_record(node, lines) + (-1, False, '') + _options(node) + ('',))
+            continue
+        if isinstance(node, nodes.comment) and node.rawsource.strip():
+            # Unseen, it ends nothing; a doc-testing tool's marker may be in it.
+            raw = node.rawsource.split('\n')
+            blocks.append(('comment', '', '', _comment_line(node, lines), len(raw), False, False) +
+                          (-1, False, '', '', '', None, node.rawsource))
             continue
         if isinstance(node, _INVISIBLE):
             continue
         if isinstance(node, (_Block, nodes.literal_block, nodes.doctest_block)):
             previous, intro = follows[-1] if follows[-1] else (-1, None)
-            blocks.append(_record(node, lines) + (previous, intro is not None, intro or '') + _options(node))
+            blocks.append(_record(node, lines) + (previous, intro is not None, intro or '') + _options(node) + ('',))
             follows[-1] = (len(blocks) - 1, None)
             continue
         if isinstance(node, (nodes.paragraph, nodes.rubric)):
@@ -279,6 +304,9 @@ RstBlockKind kind_named(const std::string& name) {
   if (name == "testoutput") return RstBlockKind::kTestOutput;
   if (name == "highlight") return RstBlockKind::kHighlight;
   if (name == "unplaced") return RstBlockKind::kUnplaced;
+  if (name == "comment") return RstBlockKind::kComment;
+  if (name == "cell") return RstBlockKind::kExecutedCell;
+  if (name == "kernel") return RstBlockKind::kNewNamespace;
   return RstBlockKind::kLiteral;
 }
 
@@ -347,6 +375,8 @@ RstBlocks read_rst_blocks(std::string_view text) {
       block.intro = fields[9].cast<std::string>();
       block.doctest_options = fields[10].cast<std::string>();
       block.caption = fields[11].cast<std::string>();
+      if (!fields[12].is_none()) block.raises = fields[12].cast<std::string>();
+      block.comment = fields[13].cast<std::string>();
       result.blocks.push_back(std::move(block));
     }
     for (py::handle record : tables) result.tables.push_back(table_of(record.cast<py::tuple>()));

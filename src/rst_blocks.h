@@ -3,6 +3,7 @@
 // (in the embedded interpreter, with Sphinx's code directives added), each
 // placed on the guide's exact lines. Part of the reST reader.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,9 @@ enum class RstBlockKind {
   kTestOutput,        ///< Sphinx's `.. testoutput::`
   kHighlight,         ///< `.. highlight::`: the language of the literal blocks after it
   kUnplaced,          ///< a block on guide lines shared with other text (a table cell): not read
+  kExecutedCell,      ///< jupyter-sphinx's `.. jupyter-execute::`: Python the build runs, no output shown
+  kNewNamespace,      ///< jupyter-sphinx's `.. jupyter-kernel::`: the cells after it start afresh
+  kComment,           ///< a comment (`.. skip: next`): unseen, it may hold a doc-testing tool's marker
 };
 
 struct RstBlock {
@@ -48,11 +52,19 @@ struct RstBlock {
   /// A code block's `:caption:` (Sphinx), often the name of the file it
   /// shows (`durspan.py`); empty when none.
   std::string caption;
+  /// jupyter-execute's `:raises:`: the exceptions the cell raises by design,
+  /// as written ("ValueError"; "" for any); nullopt without the option.
+  std::optional<std::string> raises;
+  /// A comment's text after its `..`, its body lines unindented
+  /// (doctool_markers.h); first_line is its `..` line, 0 when its text
+  /// does not start there.
+  std::string comment;
   /// The content parses as Python and holds only values (literals, names,
   /// containers of them, one per statement): what printed output looks like.
   bool values_only = false;
-  /// Values or calls of them, as reprs print (`Point(x=1, y=2)`); so does
-  /// `main()`, which only a label can tell apart.
+  /// Values or calls of them, as reprs print (`Point(x=1, y=2)`), or
+  /// arithmetic on them (`2024-W10-5`); so does `main()`, which only a label
+  /// can tell apart.
   bool reprs_only = false;
 };
 

@@ -1,6 +1,7 @@
 #include "rst_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <map>
 #include <optional>
@@ -10,7 +11,10 @@
 #include <vector>
 
 #include "output_block_claim.h"
+#include "claim_text.h"
 #include "claims.h"
+#include "continuation.h"
+#include "doctool_markers.h"
 #include "embedded_python.h"
 #include "guide_parser.h"
 #include "output_label.h"
@@ -131,6 +135,7 @@ class RstReader {
         add_table_session(blocks_.tables[table].table);
       if (k < blocks_.blocks.size()) on_block(k);
     }
+    mark_namespace_starts(namespace_starts_, &extraction_.samples);
     number_samples(&extraction_.samples);
     return std::move(extraction_);
   }
@@ -146,8 +151,22 @@ class RstReader {
       diagnose(block.first_line, "a code block that shares its lines with other text (a table cell?) is not read");
       return;
     }
+    if (block.kind == RstBlockKind::kComment) {
+      on_comment(k);
+      return;
+    }
+    if (block.kind == RstBlockKind::kNewNamespace) {
+      namespace_starts_.push_back(extraction_.samples.size());
+      return;
+    }
     BlockText text = block_text(block, guide_);
     if (text.lines.empty()) return;
+    if (block.kind != RstBlockKind::kTestSetup && block.kind != RstBlockKind::kTestOutput) {
+      if (const std::optional<std::string> reason = markers_.skip_reason()) {
+        diagnose(text.guide_lines.front(), *reason);
+        return;
+      }
+    }
     switch (block.kind) {
       case RstBlockKind::kDoctest:
       case RstBlockKind::kDoctestDirective:
@@ -163,8 +182,15 @@ class RstReader {
       case RstBlockKind::kTestOutput:
         on_testoutput(block, text);
         return;
+      case RstBlockKind::kExecutedCell:
+        add_cell(k, text);
+        return;
       default:
         break;
+    }
+    if (block.language == "ipython" && !without_ipython_decorators(&text)) {
+      diagnose(text.guide_lines.front(), "not run: shown as typed (@verbatim)");
+      return;
     }
     // A code block without a language, and a literal block, are in the
     // language `highlight` gave (Sphinx's rule).
@@ -183,6 +209,73 @@ class RstReader {
     if (!code && language != Language::kPython && attach_transcript(block, text)) return;
     if (take_as_output(k, &text, language, code)) return;
     if (language == Language::kPython || code) add_script(k, text, language == Language::kPython, error);
+  }
+
+  // A cell the page's build runs: a sample, never output. One that raises
+  // by design (`:raises: ValueError`) claims that error; one that may raise
+  // anything (`:raises:` alone) claims nothing we could judge: not run.
+  void add_cell(std::size_t k, const BlockText& text) {
+    const RstBlock& cell = blocks_.blocks[k];
+    // The first exception it names (`:raises: ValueError, KeyError`).
+    const std::string raises =
+        cell.raises ? std::string(trim_blanks(std::string_view(*cell.raises).substr(0, cell.raises->find(',')))) : "";
+    if (cell.raises && raises.empty()) {
+      diagnose(text.guide_lines.front(), "not run: the cell raises by design (:raises:), whatever the error");
+      return;
+    }
+    if (!add_script(k, text, /*tagged=*/true, compile_check(joined(text.lines, true), options_.filename)) || !cell.raises)
+      return;
+    Sample& sample = extraction_.samples[static_cast<std::size_t>(sample_of_[k])];
+    Claim claim;
+    claim.kind = ClaimKind::kError;
+    claim.form = ClaimForm::kOutputBlock;
+    claim.guide_line = claim.last_guide_line = option_line(text.guide_lines.front(), ":raises:");
+    claim.anchor_line = text.guide_lines.back();
+    claim.text = raises;
+    add_claim(sample, std::move(claim));
+  }
+
+  // The line of a directive's option, searched upwards from its content
+  // (the content's first line when it is not found).
+  int option_line(int content_line, std::string_view option) const {
+    for (int line = content_line - 1; line >= 1 && line >= content_line - 20; --line) {
+      if (guide_[static_cast<std::size_t>(line - 1)].find(option) != std::string_view::npos) return line;
+      if (trim_blanks(guide_[static_cast<std::size_t>(line - 1)]).starts_with("..")) break;
+    }
+    return content_line;
+  }
+
+  // A comment holds Sybil's invisible code (a sample the page does not
+  // show) or a doc-testing tool's marker, or nothing of ours.
+  void on_comment(std::size_t k) {
+    const RstBlock& comment = blocks_.blocks[k];
+    if (invisible_code_lines(comment.comment) && comment.first_line > 0) {
+      RstBlock body = comment;
+      body.first_line = comment.first_line + 1;
+      body.line_count = comment.line_count - 1;
+      const BlockText text = block_text(body, guide_);
+      if (!text.lines.empty()) add_script(k, text, /*tagged=*/true, compile_check(joined(text.lines, true), options_.filename));
+      return;
+    }
+    markers_.read_comment(comment.comment);
+    if (markers_.take_fresh_namespace()) namespace_starts_.push_back(extraction_.samples.size());
+  }
+
+  // The IPython directive's pseudo-decorators (`@doctest`, `@suppress`,
+  // `@savefig plot.png`, `@okexcept`) tell it how to treat the prompt below:
+  // no code, so blanked. False when one is `@verbatim`: that prompt is
+  // never run, and its block is not either.
+  static bool without_ipython_decorators(BlockText* text) {
+    static constexpr std::array<std::string_view, 6> kDecorators = {"@doctest", "@suppress", "@savefig",
+                                                                    "@okexcept", "@okwarning", "@verbatim"};
+    for (std::string& line : text->lines) {
+      const std::string_view content = trim_blanks(line);
+      const std::string_view word = content.substr(0, content.find(' '));
+      if (std::find(kDecorators.begin(), kDecorators.end(), word) == kDecorators.end()) continue;
+      if (word == "@verbatim") return false;
+      line.clear();
+    }
+    return true;
   }
 
   // "Élodie : 15.5/20", "total: 3": every line a name, a colon and a value,
@@ -395,6 +488,8 @@ class RstReader {
   std::map<std::string, int> last_testcode_;  // per group: its last testcode sample without a testoutput
   std::map<std::string, int> script_samples_;  // the sample saved as each file the page names
   std::vector<std::pair<std::string, std::string>> setups_;  // each testsetup so far: its group and its code
+  DoctoolMarkers markers_;  // what other doc-testing tools' markers say about the blocks ahead
+  std::vector<std::size_t> namespace_starts_;  // samples that start a namespace of their own
   Extraction extraction_;
 };
 

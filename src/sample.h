@@ -35,6 +35,9 @@ struct Sample {
   /// Ids of earlier samples of the same guide whose definitions it uses
   /// (a tutorial that continues): they run first, their output not judged.
   std::vector<std::string> continues;
+  /// The page starts a new namespace here (a new Jupyter kernel, Sybil's
+  /// `clear-namespace`): it continues no sample before it, nor does any later one.
+  bool fresh_namespace = false;
   /// Code the page runs before it without showing it as a sample (Sphinx's
   /// `testsetup`), every line ending in '\n'; empty when none. It runs
   /// first, silently, like the samples it continues.

@@ -26,6 +26,12 @@ class SampleContinuations {
   std::vector<std::size_t> add(const std::vector<std::string>& binds, const std::vector<std::string>& needs,
                                const std::vector<std::string>& changes = {});
 
+  /// Records more code of the last sample (a block the page says continues
+  /// it): what it needs joins what that sample continues, what it binds or
+  /// changes is that sample's. Nothing when no sample was recorded.
+  void extend_last(const std::vector<std::string>& binds, const std::vector<std::string>& needs,
+                   const std::vector<std::string>& changes = {});
+
   /// True when an earlier sample binds `name`.
   bool bound_before(const std::string& name) const { return bound_.count(name) != 0; }
 
@@ -38,6 +44,10 @@ class SampleContinuations {
   std::unordered_map<std::string, std::size_t> writer_;
   std::unordered_set<std::string> bound_;
   std::vector<std::vector<std::size_t>> continued_;  // per sample, sorted
+
+  // The samples that `needs` continue, transitively, sorted, at most kMaxContinued.
+  std::vector<std::size_t> writers_of(const std::vector<std::string>& needs) const;
+  void record_writes(std::size_t sample, const std::vector<std::string>& binds, const std::vector<std::string>& changes);
 };
 
 }  // namespace guidecheck

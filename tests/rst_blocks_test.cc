@@ -111,14 +111,16 @@ TEST(RstBlocksTest, PreviousAndIntroSayWhatABlockFollows) {
       "",                        // 16
       "    x",                   // 17
   }));
-  ASSERT_EQ(result.blocks.size(), 3u);
-  EXPECT_EQ(result.blocks[1].previous, 0);
-  EXPECT_TRUE(result.blocks[1].introduced);
-  EXPECT_EQ(result.blocks[1].intro, "Output:");
-  // Two paragraphs after a block: it follows none, and the last one leads into it.
-  EXPECT_EQ(result.blocks[2].previous, -1);
+  ASSERT_EQ(result.blocks.size(), 4u);
+  // The comment is unseen: the output block still follows the code.
+  EXPECT_EQ(result.blocks[1].kind, RstBlockKind::kComment);
+  EXPECT_EQ(result.blocks[2].previous, 0);
   EXPECT_TRUE(result.blocks[2].introduced);
-  EXPECT_EQ(result.blocks[2].intro, "Two paragraphs:");
+  EXPECT_EQ(result.blocks[2].intro, "Output:");
+  // Two paragraphs after a block: it follows none, and the last one leads into it.
+  EXPECT_EQ(result.blocks[3].previous, -1);
+  EXPECT_TRUE(result.blocks[3].introduced);
+  EXPECT_EQ(result.blocks[3].intro, "Two paragraphs:");
 }
 
 // The page's first block follows no block; the paragraph before it, however
@@ -181,7 +183,38 @@ TEST(RstBlocksTest, CommentsAndOpaqueDirectivesHideTheirContent) {
       ".. include:: /etc/passwd",  // 15
   }));
   EXPECT_TRUE(result.error.empty()) << result.error;
-  EXPECT_TRUE(result.blocks.empty());
+  // Only the comment, as a comment: nothing in it or in the others is code.
+  // Its text starts after its `..` line, where no marker is: unplaced.
+  ASSERT_EQ(result.blocks.size(), 1u);
+  EXPECT_EQ(result.blocks[0].kind, RstBlockKind::kComment);
+  EXPECT_EQ(result.blocks[0].first_line, 0);
+}
+
+// A comment is placed on its `..` line, its text unindented, for the
+// markers of doc-testing tools (Sybil's `.. skip: next`, invisible code).
+TEST(RstBlocksTest, ACommentKeepsItsLineAndText) {
+  RstBlocks result = read_rst_blocks(guide({
+      "Intro.",                             // 1
+      "",                                   // 2
+      ".. invisible-code-block: python",    // 3
+      "",                                   // 4
+      "    rows = [1, 2]",                  // 5
+      "",                                   // 6
+      ".. skip: next",                      // 7
+      "",                                   // 8
+      ".. code-block:: python",             // 9
+      "",                                   // 10
+      "   print(rows)",                     // 11
+  }));
+  ASSERT_EQ(result.blocks.size(), 3u);
+  EXPECT_EQ(result.blocks[0].kind, RstBlockKind::kComment);
+  EXPECT_EQ(result.blocks[0].first_line, 3);
+  EXPECT_EQ(result.blocks[0].line_count, 3);
+  EXPECT_EQ(result.blocks[0].comment, "invisible-code-block: python\n\nrows = [1, 2]");
+  EXPECT_EQ(result.blocks[1].first_line, 7);
+  EXPECT_EQ(result.blocks[1].comment, "skip: next");
+  EXPECT_EQ(result.blocks[2].kind, RstBlockKind::kCode);
+  EXPECT_EQ(result.blocks[2].first_line, 11);
 }
 
 TEST(RstBlocksTest, IPythonsDirectiveIsCodeInIPythonsLanguage) {
