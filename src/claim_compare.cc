@@ -10,6 +10,7 @@
 #include "claim_prose.h"
 #include "claim_rule_addresses.h"
 #include "claim_rule_pytest_session.h"
+#include "claim_rule_set_order.h"
 #include "claim_rule_string_repr.h"
 #include "claim_rule_traceback.h"
 #include "claim_text.h"
@@ -465,6 +466,7 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
   const std::string claim_text = collapse_line_blanks(claimed);
   const std::string actual_text = collapse_line_blanks(actual);
   if (claim_text == actual_text) return {ClaimVerdict::kMatch, ""};
+  if (std::optional<ClaimComparison> sets = compare_set_orders(claimed, actual)) return *sets;
   if (std::optional<ClaimComparison> session = compare_pytest_sessions(claimed, actual)) return *session;
   if (claimed.size() > kMaxClaimBytes || actual.size() > kMaxActualBytes)
     return {ClaimVerdict::kMismatch, "too long to compare by rule"};

@@ -59,6 +59,10 @@ struct ClaimComparison {
 ///    56; words after it up to the end of the line (units: `~56 bytes`) are
 ///    ignored when the printed line ends with the number. `~56 bytes` vs 48
 ///    is a mismatch.
+///  - "set-order": a set display whose elements are those printed in
+///    another order (`{'cherry', 'apple'}` for `{'apple', 'cherry'}`): a
+///    set's order is its hash order, which for strings changes with the
+///    hash seed (claim_rule_set_order.h). Dicts keep their order.
 ///  - "ellipsis": `...` (or `…`) in the claim stands for any text, possibly
 ///    spanning lines: `Employee(name='Alice', ...)`. The rest of the claim
 ///    must match; a claim of nothing but `...` excuses nothing. As in
