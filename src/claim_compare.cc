@@ -9,6 +9,7 @@
 
 #include "claim_prose.h"
 #include "claim_rule_addresses.h"
+#include "claim_rule_numpy_scalars.h"
 #include "claim_rule_pytest_session.h"
 #include "claim_rule_set_order.h"
 #include "claim_rule_string_repr.h"
@@ -476,6 +477,12 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
     if (bare.verdict == ClaimVerdict::kMatch || bare.verdict == ClaimVerdict::kEquivalent)
       return {ClaimVerdict::kEquivalent, bare.rule.empty() ? "output-prefix" : "output-prefix+" + bare.rule};
     return bare;
+  }
+  // A value NumPy 2 shows with its type (`np.float64(2.5)`), printed bare by NumPy 1.
+  if (const std::optional<std::string> bare = without_numpy2_scalar_reprs(claimed)) {
+    ClaimComparison values = compare_claim(*bare, actual, looks_like_prose);
+    if (values.verdict == ClaimVerdict::kMatch || values.verdict == ClaimVerdict::kEquivalent)
+      return {ClaimVerdict::kEquivalent, values.rule.empty() ? "numpy2-scalars" : "numpy2-scalars+" + values.rule};
   }
   if (std::optional<ClaimComparison> traceback = compare_traceback(claimed, actual)) return *traceback;
   if (std::optional<ClaimComparison> addresses = compare_addresses(claimed, actual, looks_like_prose)) return *addresses;

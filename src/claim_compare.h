@@ -59,6 +59,9 @@ struct ClaimComparison {
 ///    56; words after it up to the end of the line (units: `~56 bytes`) are
 ///    ignored when the printed line ends with the number. `~56 bytes` vs 48
 ///    is a mismatch.
+///  - "numpy2-scalars": NumPy 2's scalar reprs (`np.float64(2.5)`,
+///    `np.int64(15)`, `np.True_`, `np.str_('a')`) for the bare values NumPy
+///    1 prints (claim_rule_numpy_scalars.h); the rest compared by the rules.
 ///  - "set-order": a set display whose elements are those printed in
 ///    another order (`{'cherry', 'apple'}` for `{'apple', 'cherry'}`): a
 ///    set's order is its hash order, which for strings changes with the
