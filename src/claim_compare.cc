@@ -10,6 +10,7 @@
 #include "claim_prose.h"
 #include "claim_rule_addresses.h"
 #include "claim_rule_numpy_scalars.h"
+#include "claim_rule_pandas_value_counts.h"
 #include "claim_rule_pytest_session.h"
 #include "claim_rule_set_order.h"
 #include "claim_rule_string_repr.h"
@@ -483,6 +484,13 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
     ClaimComparison values = compare_claim(*bare, actual, looks_like_prose);
     if (values.verdict == ClaimVerdict::kMatch || values.verdict == ClaimVerdict::kEquivalent)
       return {ClaimVerdict::kEquivalent, values.rule.empty() ? "numpy2-scalars" : "numpy2-scalars+" + values.rule};
+  }
+  // pandas 2's value_counts() (`Name: count`, the column's name above the rows).
+  if (const std::optional<std::string> counts = as_pandas1_value_counts(claimed, actual)) {
+    ClaimComparison values = compare_claim(*counts, actual, looks_like_prose);
+    if (values.verdict == ClaimVerdict::kMatch || values.verdict == ClaimVerdict::kEquivalent)
+      return {ClaimVerdict::kEquivalent,
+              values.rule.empty() ? "pandas2-value-counts" : "pandas2-value-counts+" + values.rule};
   }
   if (std::optional<ClaimComparison> traceback = compare_traceback(claimed, actual)) return *traceback;
   if (std::optional<ClaimComparison> addresses = compare_addresses(claimed, actual, looks_like_prose)) return *addresses;

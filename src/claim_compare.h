@@ -62,6 +62,10 @@ struct ClaimComparison {
 ///  - "numpy2-scalars": NumPy 2's scalar reprs (`np.float64(2.5)`,
 ///    `np.int64(15)`, `np.True_`, `np.str_('a')`) for the bare values NumPy
 ///    1 prints (claim_rule_numpy_scalars.h); the rest compared by the rules.
+///  - "pandas2-value-counts": pandas 2's value_counts() (`Name: count`,
+///    the column's name on a line above the rows) for pandas 1's (`Name:
+///    <column>`), the rows compared by the rules
+///    (claim_rule_pandas_value_counts.h).
 ///  - "set-order": a set display whose elements are those printed in
 ///    another order (`{'cherry', 'apple'}` for `{'apple', 'cherry'}`): a
 ///    set's order is its hash order, which for strings changes with the
