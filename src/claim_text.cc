@@ -25,9 +25,8 @@ bool contains(const std::array<std::string_view, N>& set, std::string_view word)
   return std::find(set.begin(), set.end(), word) != set.end();
 }
 
-// `TypeError: ...`, `ZeroDivisionError`, `json.JSONDecodeError: ...`: an
-// exception class name, then the end or a colon. "Error: bad input" is not
-// one (printed messages often start that way).
+}  // namespace
+
 bool is_error_line(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && (is_alpha(text[i]) || is_digit(text[i]) || text[i] == '_' || text[i] == '.')) ++i;
@@ -44,7 +43,6 @@ bool is_error_line(std::string_view text) {
   return false;
 }
 
-}  // namespace
 
 bool one_edit_apart(std::string_view x, std::string_view y) {
   if (x.size() > y.size()) std::swap(x, y);

@@ -29,6 +29,13 @@ std::vector<std::string_view> split_lines(std::string_view text);
 /// none (printed messages often start that way).
 std::optional<std::string_view> error_text(std::string_view text);
 
+/// `TypeError: ...`, `ZeroDivisionError`, `json.JSONDecodeError: ...`: an
+/// exception class name (ending in Error, Exception or Warning, or one of
+/// Python's others: StopIteration, KeyboardInterrupt...), then the end or a
+/// colon. "Error: bad input" and "Moving: 100%" are not (printed text often
+/// starts that way).
+bool is_error_line(std::string_view text);
+
 /// `# noqa`, `# type: ignore`, `# pylint: ...`, a shebang, a directive to a
 /// documentation site's display of the code...
 bool is_pragma(std::string_view text);

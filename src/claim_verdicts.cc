@@ -201,7 +201,7 @@ constexpr std::string_view kTracebackHeader = "Traceback (most recent call last)
 // exception's line last (`KeyError: 'k'`, the stack left out).
 bool shows_exception(std::string_view claimed) {
   if (claimed.find(kTracebackHeader) != std::string_view::npos) return true;
-  return names_exception(last_line(claimed));
+  return is_error_line(last_line(claimed));
 }
 
 // The traceback a script that raised left on stderr (from its first header:

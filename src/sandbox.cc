@@ -118,6 +118,10 @@ bool restrict_to_own_domain(std::string* err) {
   LandlockRuleset ruleset{};
   // Making device nodes is never needed by a sample; handling it gives a domain.
   ruleset.handled_access_fs = LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_BLOCK;
+  // Any domain denies moving a file to another directory (EXDEV) unless a
+  // rule grants it (ABI 2): `Path.rename` into a subfolder must work as in
+  // python3. The mounts, not Landlock, say where a run may write.
+  if (abi >= 2) ruleset.handled_access_fs |= LANDLOCK_ACCESS_FS_REFER;
   size_t size = sizeof(uint64_t);
   if (abi >= 6) {
     ruleset.scoped = kScopeAbstractUnixSocket | kScopeSignal;
@@ -127,6 +131,17 @@ bool restrict_to_own_domain(std::string* err) {
   if (fd < 0) {
     *err = failed("landlock_create_ruleset");
     return false;
+  }
+  if (abi >= 2) {
+    landlock_path_beneath_attr everywhere{LANDLOCK_ACCESS_FS_REFER, open("/", O_PATH | O_CLOEXEC)};
+    const bool granted = everywhere.parent_fd >= 0 &&
+                         syscall(SYS_landlock_add_rule, fd, LANDLOCK_RULE_PATH_BENEATH, &everywhere, 0) == 0;
+    if (everywhere.parent_fd >= 0) close(everywhere.parent_fd);
+    if (!granted) {
+      *err = failed("landlock_add_rule");
+      close(fd);
+      return false;
+    }
   }
   bool ok = syscall(SYS_landlock_restrict_self, fd, 0) == 0;
   if (!ok) *err = failed("landlock_restrict_self");

@@ -77,6 +77,27 @@ EOF
   [[ ! -e /tmp/scratch.txt ]] || fail "the sample's /tmp/scratch.txt reached the host's /tmp"
 }
 
+# Moving a file to another directory is what file tutorials do: it works
+# where the run may write, as under python3 (Landlock denies it by default).
+case_files_move_between_directories_it_may_write() {
+  new_project "$(cat <<'EOF'
+import os, shutil, tempfile
+from pathlib import Path
+Path("notes.txt").write_text("x")
+Path("archive").mkdir()
+Path("notes.txt").rename("archive/notes.txt")
+with tempfile.TemporaryDirectory() as tmp:
+    Path(tmp, "a.txt").write_text("y")
+    Path(tmp, "sub").mkdir()
+    shutil.move(os.path.join(tmp, "a.txt"), os.path.join(tmp, "sub"))
+    os.link(os.path.join(tmp, "sub", "a.txt"), os.path.join(tmp, "b.txt"))
+    print(sorted(p.name for p in Path(tmp).rglob("*")), os.listdir("archive"))
+EOF
+)"
+  check_json
+  assert_eq "moved and linked" "['a.txt', 'b.txt', 'sub'] ['notes.txt']" "$(stdout_of s1)"
+}
+
 case_the_environment_is_an_allowlist() {
   new_project 'import os; print(sorted(k for k in os.environ if k not in ("LANG", "TZ", "TERM") and not k.startswith("LC_")))'
   GITHUB_TOKEN=secret AWS_SECRET_ACCESS_KEY=secret check_json
@@ -289,6 +310,7 @@ case_a_script_right_in_tmp_runs() {
 run_case a_script_right_in_tmp_runs case_a_script_right_in_tmp_runs
 run_case an_interrupted_check_reports_not_run case_an_interrupted_check_reports_not_run
 run_case a_sample_cannot_write_outside_its_directory case_a_sample_cannot_write_outside_its_directory
+run_case files_move_between_directories_it_may_write case_files_move_between_directories_it_may_write
 run_case the_environment_is_an_allowlist case_the_environment_is_an_allowlist
 run_case unsandboxed_runs_see_the_callers_environment case_unsandboxed_runs_see_the_callers_environment
 run_case every_run_has_its_own_working_directory case_every_run_has_its_own_working_directory
