@@ -37,6 +37,13 @@ std::string_view trim(std::string_view s) {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// After a verb in another language, what a program prints rather than
+// words about it: "# affiche Bonjour, Élodie !" (punctuation inside), not
+// "# affiche la liste triée" or "# выведет список слов".
+bool reads_as_printed_text(std::string_view text) {
+  return text.find_first_of(",!?:;()[]{}'\"=") != std::string_view::npos;
+}
+
 // Removes `word` (any case) from the front of *s when a non-letter follows it.
 bool take_word(std::string_view* s, std::string_view word) {
   if (s->size() < word.size()) return false;
@@ -115,7 +122,8 @@ std::optional<std::string_view> match_label_marker(std::string_view comment) {
       // 5"), as "# returns 4" in English, never before words ("5 veces").
       if (s.starts_with(kFullWidthColon)) return trim(s.substr(kFullWidthColon.size()));
       if (is_cjk_output_topic(word) && !trim(s).empty()) return trim(s);  // "結果は 10": the result is 10
-      if (is_foreign_showing_verb(word) && is_one_literal(trim(s))) return trim(s);
+      if (is_foreign_showing_verb(word) && (is_one_literal(trim(s)) || reads_as_printed_text(trim(s))))
+        return trim(s);
       if (!s.starts_with(':') || s.starts_with("::")) return s.starts_with("::") && trim(s.substr(2)).empty()
                                                               ? std::optional<std::string_view>(std::string_view())
                                                               : std::nullopt;

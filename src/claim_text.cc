@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "claims.h"
@@ -227,12 +228,13 @@ std::string_view bare_word(std::string_view w) {
 // needs its kana particles (two hiragana), Korean its Hangul, Chinese a run
 // of ideographs (four). A repr of such text ('佐藤') is in quotes.
 bool reads_as_cjk_sentence(std::string_view text) {
-  int hiragana = 0, hangul = 0, han = 0;
+  int hiragana = 0, hangul = 0, han = 0, symbols = 0;
   char quote = 0;
   for (std::size_t k = 0; k < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[k]);
     if (c < 0x80) {
       if (c == '\'' || c == '"') quote = quote == 0 ? static_cast<char>(c) : quote == static_cast<char>(c) ? 0 : quote;
+      else if (quote == 0 && !std::isalnum(c) && c != ' ' && c != '\t') ++symbols;
       ++k;
       continue;
     }
@@ -246,7 +248,8 @@ bool reads_as_cjk_sentence(std::string_view text) {
     }
     k += length;
   }
-  return hiragana >= 2 || hangul >= 2 || han >= 4;
+  // Words, not a printed banner: `****제목****` is a title centred in stars.
+  return (hiragana >= 2 || hangul >= 2 || han >= 4) && hiragana + hangul + han > symbols;
 }
 
 bool looks_like_prose(std::string_view raw) {

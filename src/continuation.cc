@@ -22,6 +22,26 @@ std::string python_bytes_literal(const std::string& text) {
   return out + "'";
 }
 
+// The names each sample's commented-out statements read (`# total(1, "a")`
+// over the TypeError it raises): the variant that runs one needs them too,
+// and a sample may be nothing but such a claim.
+std::vector<std::vector<std::string>> error_statement_needs(const std::vector<Sample>& samples) {
+  std::vector<std::string> statements;
+  std::vector<std::size_t> owner;
+  for (std::size_t i = 0; i < samples.size(); ++i)
+    for (const Claim& claim : samples[i].claims)
+      if (claim.kind == ClaimKind::kError && !claim.statement.empty()) {
+        statements.push_back(claim.statement);
+        owner.push_back(i);
+      }
+  std::vector<std::vector<std::string>> needs(samples.size());
+  if (statements.empty()) return needs;
+  const std::vector<PythonBlockFacts> facts = python_block_facts(statements);
+  for (std::size_t k = 0; k < facts.size() && k < owner.size(); ++k)
+    if (facts[k].compiles) needs[owner[k]].insert(needs[owner[k]].end(), facts[k].needs.begin(), facts[k].needs.end());
+  return needs;
+}
+
 }  // namespace
 
 void link_continuations(std::vector<Sample>* samples) {
@@ -31,6 +51,7 @@ void link_continuations(std::vector<Sample>* samples) {
 }
 
 void link_continuations(std::vector<Sample>* samples, const std::vector<PythonBlockFacts>& facts) {
+  const std::vector<std::vector<std::string>> statement_needs = error_statement_needs(*samples);
   SampleContinuations continuations;
   size_t first = 0;  // the first sample of the current namespace
   for (size_t i = 0; i < samples->size(); ++i) {
@@ -42,7 +63,10 @@ void link_continuations(std::vector<Sample>* samples, const std::vector<PythonBl
     }
     // A sample that does not compile binds and needs nothing.
     const PythonBlockFacts& f = facts[i];
-    for (size_t earlier : f.compiles ? continuations.add(f.binds, f.needs, f.changes) : continuations.add({}, {}))
+    std::vector<std::string> needs = f.needs;
+    for (const std::string& name : statement_needs[i])
+      if (std::find(f.binds.begin(), f.binds.end(), name) == f.binds.end()) needs.push_back(name);
+    for (size_t earlier : f.compiles ? continuations.add(f.binds, needs, f.changes) : continuations.add({}, {}))
       sample.continues.push_back((*samples)[first + earlier].id);
   }
 }

@@ -43,10 +43,19 @@ bool is_cjk_output_topic(std::string_view word) {
 }
 
 bool is_foreign_showing_verb(std::string_view word) {
-  static constexpr std::array<std::string_view, 14> kVerbs = {
-      "imprime", "muestra", "devuelve", "affiche", "renvoie", "donne",  "obtient",
-      "zeigt",   "liefert", "stampa",   "exibe",   "retorna", "obtenemos",
-      "\xD0\xB2\xD1\x8B\xD0\xB2\xD0\xBE\xD0\xB4\xD0\xB8\xD1\x82" /* выводит */};
+  // Present and future ("prints", "will print"), as comments say them.
+  static constexpr std::array<std::string_view, 29> kVerbs = {
+      "imprime", "muestra", "devuelve", "affiche", "renvoie", "donne", "obtient", "zeigt", "liefert", "stampa",
+      "exibe", "retorna", "obtenemos", "\xD0\xB2\xD1\x8B\xD0\xB2\xD0\xBE\xD0\xB4\xD0\xB8\xD1\x82" /* выводит */,
+      "\xD0\x92\xD1\x8B\xD0\xB2\xD0\xBE\xD0\xB4\xD0\xB8\xD1\x82" /* Выводит */,
+      "\xD0\xB2\xD1\x8B\xD0\xB2\xD0\xB5\xD0\xB4\xD0\xB5\xD1\x82" /* выведет */,
+      "\xD0\x92\xD1\x8B\xD0\xB2\xD0\xB5\xD0\xB4\xD0\xB5\xD1\x82" /* Выведет */,
+      "\xD0\xBD\xD0\xB0\xD0\xBF\xD0\xB5\xD1\x87\xD0\xB0\xD1\x82\xD0\xB0\xD0\xB5\xD1\x82" /* напечатает */,
+      "\xD0\xBF\xD0\xB5\xD1\x87\xD0\xB0\xD1\x82\xD0\xB0\xD0\xB5\xD1\x82" /* печатает */,
+      "\xD0\xB2\xD0\xB5\xD1\x80\xD0\xBD\xD1\x91\xD1\x82" /* вернёт */,
+      "\xD0\xB2\xD0\xBE\xD0\xB7\xD0\xB2\xD1\x80\xD0\xB0\xD1\x89\xD0\xB0\xD0\xB5\xD1\x82" /* возвращает */,
+      "affichera", "retourne", "mostra", "devolve", "imprimir\xC3\xA1" /* imprimirá */,
+      "mostrar\xC3\xA1" /* mostrará */, "stamper\xC3\xA0" /* stamperà */, "restituisce"};
   return one_of(kVerbs, word);
 }
 

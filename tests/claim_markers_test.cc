@@ -132,13 +132,15 @@ TEST(ClaimMarkersTest, LabelsInOtherLanguagesNeedTheirColon) {
 TEST(ClaimMarkersTest, AForeignVerbBeforeAValueNeedsNoColon) {
   const std::vector<std::pair<const char*, const char*>> cases = {
       {" devuelve 'desconocida'", "'desconocida'"}, {" imprime 5", "5"}, {" retorna [1, 2]", "[1, 2]"},
-      {" affiche None", "None"}};
+      {" affiche None", "None"}, {" affiche Bonjour, Élodie !", "Bonjour, Élodie !"},
+      {" выведет {'кот': 3}", "{'кот': 3}"}};
   for (const auto& [comment, value] : cases) {
     auto marked = marked_output(comment);
     ASSERT_TRUE(marked) << comment;
     EXPECT_EQ(marked->text, value) << comment;
   }
-  for (const char* comment : {" imprime el total", " devuelve Nones", " muestra la lista", " salida 5", " imprime 5 veces"})
+  for (const char* comment : {" imprime el total", " devuelve Nones", " muestra la lista", " salida 5", " imprime 5 veces",
+                              " affiche la liste triée"})
     EXPECT_FALSE(marked_output(comment)) << comment;
 }
 

@@ -332,7 +332,7 @@ TEST(ClaimsTest, ProseHintInCjkScripts) {
                             "\uD569\uACC4\uB97C \uACC4\uC0B0\uD569\uB2C8\uB2E4" /* 합계를 계산합니다 */})
     EXPECT_TRUE(looks_like_prose(prose)) << prose;
   for (const char* value : {"['\u4F50\u85E4', 82]" /* ['佐藤', 82] */, "{'\u3053\u3093\u306B\u3061\u306F': 1}",
-                            "\u4F50\u85E4 82" /* 佐藤 82 */})
+                            "\u4F50\u85E4 82" /* 佐藤 82 */, "****\uC81C\uBAA9****" /* ****제목****: a banner */})
     EXPECT_FALSE(looks_like_prose(value)) << value;
 }
 
