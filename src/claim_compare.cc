@@ -58,6 +58,14 @@ std::string rule_names(unsigned rules) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+bool agrees(const ClaimComparison& c) { return c.verdict == ClaimVerdict::kMatch || c.verdict == ClaimVerdict::kEquivalent; }
+
+// The claim read another way agreed (`after`): equivalent by `rule`, then
+// by the rules that made the other reading agree.
+ClaimComparison equivalent_by(std::string_view rule, const ClaimComparison& after) {
+  return {ClaimVerdict::kEquivalent, after.rule.empty() ? std::string(rule) : std::string(rule) + "+" + after.rule};
+}
+
 // Its lines; none for an empty text.
 std::vector<std::string_view> lines_of(std::string_view text) {
   return text.empty() ? std::vector<std::string_view>{} : split_lines(text);
@@ -475,23 +483,16 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
   // Output the page shows behind knitr's `## ` (the run printed no such prefix).
   if (const std::size_t prefix = output_line_prefix(claimed); prefix > 0 && output_line_prefix(actual) == 0) {
     ClaimComparison bare = compare_claim(without_line_prefix(claimed, prefix), actual, looks_like_prose);
-    if (bare.verdict == ClaimVerdict::kMatch || bare.verdict == ClaimVerdict::kEquivalent)
-      return {ClaimVerdict::kEquivalent, bare.rule.empty() ? "output-prefix" : "output-prefix+" + bare.rule};
-    return bare;
+    return agrees(bare) ? equivalent_by("output-prefix", bare) : bare;
   }
   // A value NumPy 2 shows with its type (`np.float64(2.5)`), printed bare by NumPy 1.
-  if (const std::optional<std::string> bare = without_numpy2_scalar_reprs(claimed)) {
-    ClaimComparison values = compare_claim(*bare, actual, looks_like_prose);
-    if (values.verdict == ClaimVerdict::kMatch || values.verdict == ClaimVerdict::kEquivalent)
-      return {ClaimVerdict::kEquivalent, values.rule.empty() ? "numpy2-scalars" : "numpy2-scalars+" + values.rule};
-  }
+  if (const std::optional<std::string> bare = without_numpy2_scalar_reprs(claimed))
+    if (ClaimComparison values = compare_claim(*bare, actual, looks_like_prose); agrees(values))
+      return equivalent_by("numpy2-scalars", values);
   // pandas 2's value_counts() (`Name: count`, the column's name above the rows).
-  if (const std::optional<std::string> counts = as_pandas1_value_counts(claimed, actual)) {
-    ClaimComparison values = compare_claim(*counts, actual, looks_like_prose);
-    if (values.verdict == ClaimVerdict::kMatch || values.verdict == ClaimVerdict::kEquivalent)
-      return {ClaimVerdict::kEquivalent,
-              values.rule.empty() ? "pandas2-value-counts" : "pandas2-value-counts+" + values.rule};
-  }
+  if (const std::optional<std::string> counts = as_pandas1_value_counts(claimed, actual))
+    if (ClaimComparison values = compare_claim(*counts, actual, looks_like_prose); agrees(values))
+      return equivalent_by("pandas2-value-counts", values);
   if (std::optional<ClaimComparison> traceback = compare_traceback(claimed, actual)) return *traceback;
   if (std::optional<ClaimComparison> addresses = compare_addresses(claimed, actual, looks_like_prose)) return *addresses;
 
@@ -529,9 +530,8 @@ ClaimComparison compare_claim(std::string_view claimed, std::string_view actual,
   // A repr printed on one line that the guide wrapped inside its brackets.
   if (actual_lines == 1) {
     if (const std::string joined = unwrapped(claimed); !joined.empty()) {
-      const ClaimComparison one_line = compare_claim(joined, actual, looks_like_prose);
-      if (one_line.verdict == ClaimVerdict::kMatch || one_line.verdict == ClaimVerdict::kEquivalent)
-        return {ClaimVerdict::kEquivalent, one_line.rule.empty() ? "wrapped" : "wrapped+" + one_line.rule};
+      if (const ClaimComparison one_line = compare_claim(joined, actual, looks_like_prose); agrees(one_line))
+        return equivalent_by("wrapped", one_line);
     }
   }
 
