@@ -9,6 +9,7 @@ std::optional<std::string_view> match_fat_arrow_marker(std::string_view comment)
 std::optional<std::string_view> match_thin_arrow_marker(std::string_view comment);   // claim_marker_arrow.cc
 std::optional<std::string_view> match_arrow_sign_marker(std::string_view comment);   // claim_marker_arrow.cc
 std::optional<std::string_view> match_emoji_marker(std::string_view comment);        // claim_marker_emoji.cc
+std::optional<std::string_view> match_colon_marker(std::string_view comment);        // claim_marker_colon.cc
 
 const std::vector<ClaimMarker>& claim_markers() {
   static const std::vector<ClaimMarker> markers = {
@@ -18,6 +19,7 @@ const std::vector<ClaimMarker>& claim_markers() {
       {"-> arrow", " -> ", MarkerPlacement::kFirstLine, MarkerScope::kStatement, match_thin_arrow_marker},
       {"\xE2\x86\x92 arrow", " \xE2\x86\x92 ", MarkerPlacement::kFirstLine, MarkerScope::kStatement, match_arrow_sign_marker},
       {"\xF0\x9F\x91\x89 emoji", " \xF0\x9F\x91\x89 ", MarkerPlacement::kFirstLine, MarkerScope::kStatement, match_emoji_marker},
+      {"#: colon", ": ", MarkerPlacement::kFirstLine, MarkerScope::kStatement, match_colon_marker},
   };
   return markers;
 }

@@ -127,6 +127,20 @@ TEST(ClaimMarkersTest, LabelsInOtherLanguagesNeedTheirColon) {
     EXPECT_FALSE(marked_output(comment)) << comment;
 }
 
+// A cheatsheet's `#:` before a value; Sphinx's `#:` before words documents
+// an attribute and is no marker.
+TEST(ClaimMarkersTest, AColonTouchingTheHashBeforeAValue) {
+  for (const auto& [comment, value] : std::vector<std::pair<const char*, const char*>>{
+           {": [2, 3, 4]", "[2, 3, 4]"}, {": 0", "0"}, {":'Q'", "'Q'"}, {": Card(rank='Q')", "Card(rank='Q')"},
+           {": None", "None"}, {": -1.5", "-1.5"}}) {
+    auto marked = marked_output(comment);
+    ASSERT_TRUE(marked) << comment;
+    EXPECT_EQ(marked->text, value) << comment;
+  }
+  for (const char* comment : {": Seconds before a retry", ": None of these", ": the default", " : 3"})
+    EXPECT_FALSE(marked_output(comment) && marked_output(comment)->marker->name == "#: colon") << comment;
+}
+
 // A verb may go without its colon before a value no sentence starts with,
 // as "# returns 4" does in English; never before words.
 TEST(ClaimMarkersTest, AForeignVerbBeforeAValueNeedsNoColon) {
