@@ -232,7 +232,10 @@ class AsciidocReader {
       if (auto named = script_samples_.find(run.script); named != script_samples_.end()) owner = named->second;
       if (run.output.empty() || !owner) continue;
       Sample& sample = extraction_.samples[*owner];
-      add_script_run_claim(sample, output_block_claim(sample, run.output, run.first_output_line), run, options_.filename);
+      // Other arguments or stdin make another run of the script.
+      if (std::optional<Sample> other = claim_script_run(
+              sample, output_block_claim(sample, run.output, run.first_output_line), run, options_.filename))
+        extraction_.samples.push_back(std::move(*other));
     }
     return true;
   }

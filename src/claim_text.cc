@@ -1,5 +1,7 @@
 #include "claim_text.h"
 
+#include "shell_prompt.h"
+
 // What one comment's text is, line by line: an error, a pragma, a value with
 // a note, prose, a shell command. The finder (claims.cc) decides what the
 // lines together claim.
@@ -306,7 +308,7 @@ bool is_lone_path(std::string_view raw) {
 
 bool is_shell_command(std::string_view raw) {
   const std::string_view text = trim_blanks(raw);
-  if (text.substr(0, 2) == "$ " || text.substr(0, 2) == "> ") return true;
+  if (text.substr(0, 2) == "$ " || text.substr(0, 2) == "> " || command_after_prompt(text)) return true;
   const std::vector<std::string_view> tokens = words_of(text);
   if (tokens.empty()) return false;
   const std::string_view command = tokens.front();

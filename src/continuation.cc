@@ -5,22 +5,12 @@
 #include <fmt/format.h>
 
 #include "imported_modules.h"
+#include "python_literal.h"
 #include "python_block_facts.h"
 #include "sample_continuations.h"
 
 namespace guidecheck {
 namespace {
-
-// A Python string literal holding `text` exactly: every byte as \xNN
-// outside printable ASCII, so no quoting rule of the source can break it.
-std::string python_bytes_literal(const std::string& text) {
-  std::string out = "b'";
-  for (unsigned char c : text) {
-    if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'') out += static_cast<char>(c);
-    else out += fmt::format("\\x{:02x}", c);
-  }
-  return out + "'";
-}
 
 // The names each sample's commented-out statements read (`# total(1, "a")`
 // over the TypeError it raises): the variant that runs one needs them too,

@@ -419,12 +419,16 @@ class MarkdownReader {
   // `$ python3 -c '...'` and its output: a sample of its own, continuing
   // nothing (a fresh interpreter), leaving the open sample as it was.
   void add_one_liner(const ScriptRunShown& run) {
-    std::optional<Sample> sample = one_liner_sample(run, options_.filename);
-    if (!sample) return;
+    if (std::optional<Sample> sample = one_liner_sample(run, options_.filename)) add_sample_of_its_own(std::move(*sample));
+  }
+
+  // A run the page shows apart from the samples (a one-liner, a script
+  // with arguments): it leaves the open sample as it was.
+  void add_sample_of_its_own(Sample sample) {
     continuations_.add({}, {}, {});
     may_print_.push_back(true);
     shows_value_.push_back(false);
-    extraction_.samples.push_back(std::move(*sample));
+    extraction_.samples.push_back(std::move(sample));
   }
 
   // A terminal transcript running a script (shell_transcript.h): its output
@@ -449,7 +453,9 @@ class MarkdownReader {
       Sample& sample = extraction_.samples[*owner];
       Claim claim = output_block_claim(run.output, run.output.size(), run.first_output_line, sample);
       claim.shown_as_html = block.html_text;
-      add_script_run_claim(sample, std::move(claim), run, options_.filename);
+      // Other arguments or stdin make another run of the script.
+      if (std::optional<Sample> other = claim_script_run(sample, std::move(claim), run, options_.filename))
+        add_sample_of_its_own(std::move(*other));
     }
     // `$ python app.py` alone, then "and you should see" and a block.
     if (runs.back().output.empty() && !runs.back().one_liner) open_ = owner_of(runs.back());

@@ -345,7 +345,10 @@ class RstReader {
         owner = sample_of_[static_cast<std::size_t>(block.previous)];
       if (run.output.empty() || owner < 0) continue;
       Sample& sample = extraction_.samples[static_cast<std::size_t>(owner)];
-      add_script_run_claim(sample, output_block_claim(sample, run.output, run.first_output_line), run, options_.filename);
+      // Other arguments or stdin make another run of the script.
+      if (std::optional<Sample> other = claim_script_run(
+              sample, output_block_claim(sample, run.output, run.first_output_line), run, options_.filename))
+        extraction_.samples.push_back(std::move(*other));
     }
     return true;
   }

@@ -8,6 +8,8 @@
 #include "claim_text.h"
 #include "guide_parser.h"
 #include "output_block_claim.h"
+#include "python_literal.h"
+#include "shell_prompt.h"
 
 namespace guidecheck {
 namespace {
@@ -18,11 +20,58 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// The command after a `$ ` or `% ` prompt; nullopt on a line of output.
-std::optional<std::string_view> command_of(std::string_view line) {
-  line = trim(line);
-  if (line.size() >= 2 && (line[0] == '$' || line[0] == '%') && line[1] == ' ') return trim(line.substr(2));
-  return std::nullopt;
+// A command's words as a POSIX shell splits them (quotes removed, `\`
+// escapes kept literal in single quotes); nullopt when the shell would do
+// more than split: expand (`$x`, a backquote, a glob), redirect or pipe.
+std::optional<std::vector<std::string>> shell_words(std::string_view command) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  for (std::size_t k = 0; k < command.size(); ++k) {
+    const char c = command[k];
+    if (c == ' ' || c == '\t') {
+      if (in_word) words.push_back(std::exchange(word, {}));
+      in_word = false;
+      continue;
+    }
+    in_word = true;
+    if (c == '\'' || c == '"') {
+      const std::size_t close = command.find(c, k + 1);
+      if (close == std::string_view::npos) return std::nullopt;
+      const std::string_view quoted = command.substr(k + 1, close - k - 1);
+      if (c == '"' && quoted.find_first_of("$`\\") != std::string_view::npos) return std::nullopt;
+      word += quoted;
+      k = close;
+      continue;
+    }
+    if (std::string_view("$`|&;<>(){}*?[]\\").find(c) != std::string_view::npos) return std::nullopt;
+    word += c;
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
+
+// What `echo WORDS` or `printf 'TEXT'` writes to a pipe; nullopt for any
+// other command.
+std::optional<std::string> piped_text(std::string_view command) {
+  const std::optional<std::vector<std::string>> words = shell_words(command);
+  if (!words || words->empty()) return std::nullopt;
+  if ((*words)[0] == "echo") {
+    std::string text;
+    for (std::size_t k = 1; k < words->size(); ++k) text += (k > 1 ? " " : "") + (*words)[k];
+    return text + "\n";
+  }
+  if ((*words)[0] != "printf" || words->size() != 2 || (*words)[1].find('%') != std::string::npos) return std::nullopt;
+  std::string text;
+  const std::string& format = (*words)[1];
+  for (std::size_t k = 0; k < format.size(); ++k) {
+    if (format[k] == '\\' && k + 1 < format.size() && (format[k + 1] == 'n' || format[k + 1] == 't')) {
+      text += format[++k] == 'n' ? '\n' : '\t';
+      continue;
+    }
+    text += format[k];
+  }
+  return text;
 }
 
 std::string base_name(std::string_view path) {
@@ -80,9 +129,9 @@ std::optional<std::string> one_liner_of(std::string_view command) {
   return code;
 }
 
-// `python3 -u app.py` -> "app.py"; a pytest run (test_file_of); nullopt
-// for any other command.
-std::optional<std::string> script_of(std::string_view command, bool* pytest) {
+// `python3 -u app.py 3 4` -> "app.py", its arguments in *args; a pytest run
+// (test_file_of); nullopt for any other command.
+std::optional<std::string> script_of(std::string_view command, bool* pytest, std::vector<std::string>* args) {
   const std::vector<std::string_view> words = words_of(command);
   if (words.empty()) return std::nullopt;
   *pytest = true;
@@ -90,10 +139,33 @@ std::optional<std::string> script_of(std::string_view command, bool* pytest) {
   if (!is_python(words[0])) return std::nullopt;
   if (words.size() >= 3 && words[1] == "-m" && words[2] == "pytest") return test_file_of(words, 3);
   *pytest = false;
-  std::size_t k = 1;
-  while (k < words.size() && (words[k] == "-u" || words[k] == "-B" || words[k] == "-3")) ++k;
-  if (k + 1 != words.size() || !is_script_name(words[k])) return std::nullopt;
-  return base_name(words[k]);
+  const std::optional<std::vector<std::string>> shell = shell_words(command);
+  if (!shell) return std::nullopt;
+  std::size_t k = 1;  // flags that change nothing printed; the launcher's `py -3.11`
+  while (k < shell->size() && ((*shell)[k] == "-u" || (*shell)[k] == "-B" || (*shell)[k].starts_with("-3"))) ++k;
+  if (k >= shell->size() || !is_script_name((*shell)[k])) return std::nullopt;
+  args->assign(shell->begin() + static_cast<long>(k) + 1, shell->end());
+  return base_name((*shell)[k]);
+}
+
+// `echo 3 | python3 app.py` -> ("echo 3", "python3 app.py"): the one pipe
+// outside quotes; nullopt without one.
+std::optional<std::pair<std::string_view, std::string_view>> split_pipe(std::string_view command) {
+  char quote = 0;
+  std::optional<std::size_t> pipe;
+  for (std::size_t k = 0; k < command.size(); ++k) {
+    const char c = command[k];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '|') {
+      if (pipe) return std::nullopt;
+      pipe = k;
+    }
+  }
+  if (!pipe) return std::nullopt;
+  return std::pair{trim(command.substr(0, *pipe)), trim(command.substr(*pipe + 1))};
 }
 
 }  // namespace
@@ -102,12 +174,18 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
   std::vector<ScriptRunShown> runs;
   bool collecting = false;
   for (std::size_t k = 0; k < lines.size(); ++k) {
-    if (const std::optional<std::string_view> command = command_of(lines[k])) {
+    if (const std::optional<std::string_view> command = command_after_prompt(lines[k])) {
       ScriptRunShown run;
       run.command = std::string(*command);
       run.command_line = first_guide_line + static_cast<int>(k);
-      run.one_liner = one_liner_of(*command);
-      std::optional<std::string> script = run.one_liner ? std::nullopt : script_of(*command, &run.pytest);
+      std::string_view python = *command;
+      if (const auto pipe = split_pipe(*command)) {  // `echo 3 | python3 app.py`: its stdin
+        run.stdin_text = piped_text(pipe->first);
+        python = run.stdin_text ? pipe->second : std::string_view();
+      }
+      run.one_liner = run.stdin_text ? std::nullopt : one_liner_of(python);
+      std::optional<std::string> script = run.one_liner ? std::nullopt : script_of(python, &run.pytest, &run.args);
+      if (run.pytest && run.stdin_text) script.reset();
       collecting = run.one_liner || script;
       if (script) run.script = std::move(*script);
       if (collecting) runs.push_back(std::move(run));
@@ -138,6 +216,40 @@ std::optional<Sample> one_liner_sample(const ScriptRunShown& run, std::string_vi
   return sample;
 }
 
+namespace {
+
+bool has_input(const ScriptRunShown& run) { return !run.args.empty() || run.stdin_text; }
+
+// What the command line gives a run, set silently before it runs.
+std::string input_setup(const ScriptRunShown& run) {
+  std::string setup;
+  if (!run.args.empty()) {
+    std::string list;
+    for (const std::string& arg : run.args) list += (list.empty() ? "" : ", ") + python_bytes_literal(arg) + ".decode()";
+    setup += "__import__('sys').argv[1:] = [" + list + "]\n";
+  }
+  if (run.stdin_text)
+    setup += "__import__('sys').stdin = __import__('io').StringIO(" + python_bytes_literal(*run.stdin_text) + ".decode())\n";
+  return setup;
+}
+
+}  // namespace
+
+std::optional<Sample> script_run_sample(const ScriptRunShown& run, const Sample& script, std::string_view filename) {
+  if (!has_input(run) || run.pytest || script.pytest_file || run.output.empty()) return std::nullopt;
+  Sample sample;
+  sample.source = script.source;
+  sample.guide_lines = script.guide_lines;
+  sample.style = script.style;
+  sample.setup = script.setup + input_setup(run);
+  sample.first_line = script.first_line;
+  sample.last_line = script.first_line;
+  add_claim(sample, output_block_claim(sample, run.output, run.first_output_line));
+  sample.notes.push_back(format_diagnostic(
+      filename, {run.command_line, "the script run as `" + run.command + "`, its output what the page shows"}));
+  return sample;
+}
+
 std::optional<std::string> script_name_in(std::string_view text) {
   std::optional<std::string> name;
   std::size_t start = 0;
@@ -155,6 +267,16 @@ std::optional<std::string> script_name_in(std::string_view text) {
     start = end == start ? end + 1 : end;
   }
   return name;
+}
+
+std::optional<Sample> claim_script_run(Sample& script, Claim claim, const ScriptRunShown& run,
+                                       std::string_view filename) {
+  if (has_input(run) && !run.pytest && !script.pytest_file) {
+    if (!script.claims.empty()) return script_run_sample(run, script, filename);
+    script.setup += input_setup(run);  // the script's own run is this one
+  }
+  add_script_run_claim(script, std::move(claim), run, filename);
+  return std::nullopt;
 }
 
 void add_script_run_claim(Sample& sample, Claim claim, const ScriptRunShown& run, std::string_view filename) {

@@ -32,19 +32,25 @@ struct ScriptRunShown {
   /// `python3 -c 'import json; print(json.dumps(1))'`: the code of a
   /// one-liner, unquoted as the shell would; it runs as a sample of its own.
   std::optional<std::string> one_liner;
+  /// `python3 app.py 3 4`: what the script's sys.argv[1:] is.
+  std::vector<std::string> args;
+  /// `echo 3 | python3 app.py`, `printf 'a\nb\n' | ...`: what it reads.
+  std::optional<std::string> stdin_text;
   int command_line = 0;             ///< guide line of the command
   int first_output_line = 0;        ///< guide line of the first output line; 0 when it printed nothing
   std::vector<std::string> output;  ///< the printed lines, trailing blank lines dropped
 };
 
 /// The runs of a Python script in a transcript (`lines[k]` is guide line
-/// first_guide_line + k): a `$ ` or `% ` prompt, then `python`, `python3`
-/// or `py` with flags that change nothing printed (`-u`, `-B`) and one
-/// `.py` file with no arguments (arguments would make another program of
-/// it); or pytest (`pytest -q`, `python -m pytest test_x.py`) with options
-/// that do not pick among the tests, at most one file; or a one-liner
-/// (`python3 -c '...'`, the code in single or double quotes). Other
-/// commands, and their output, are skipped.
+/// first_guide_line + k): a prompt (`$ `, `% `, a path or user@host before
+/// them, `(venv) $ `, PowerShell's `PS C:\code> `, cmd.exe's `C:\code>`),
+/// then `python`, `python3` or `py` with flags that change nothing printed
+/// (`-u`, `-B`, the launcher's `-3.11`), one `.py` file and its arguments
+/// as the shell splits them, maybe after `echo ... |` or `printf '...' |`
+/// (its stdin); or pytest (`pytest -q`, `python -m pytest test_x.py`) with
+/// options that do not pick among the tests, at most one file; or a
+/// one-liner (`python3 -c '...'`, the code in single or double quotes).
+/// Other commands, and their output, are skipped.
 std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& lines, int first_guide_line);
 
 /// Adds `claim`, the output `run` shows, to `sample` (the script it ran),
@@ -58,6 +64,21 @@ void add_script_run_claim(Sample& sample, Claim claim, const ScriptRunShown& run
 /// the transcript shows it printed as an output block. nullopt for any
 /// other run, and for a one-liner the page shows no output of.
 std::optional<Sample> one_liner_sample(const ScriptRunShown& run, std::string_view filename);
+
+/// A script run with arguments or piped input (`python3 add.py 3 4`, `echo
+/// 3 | python3 app.py`): a sample of its own, the script's code with its
+/// sys.argv or stdin set first (Sample::setup), what the transcript shows
+/// it printed its claim. nullopt for a run with neither, a pytest run, and
+/// a run the page shows no output of.
+std::optional<Sample> script_run_sample(const ScriptRunShown& run, const Sample& script, std::string_view filename);
+
+/// What `run` printed (`claim`) as a claim on `script`, the sample it ran:
+/// its arguments or stdin become the script's own (Sample::setup) while
+/// the script claims nothing yet (its only run shown takes them); a later
+/// run with other input is a sample of its own (script_run_sample), which
+/// the caller adds.
+std::optional<Sample> claim_script_run(Sample& script, Claim claim, const ScriptRunShown& run,
+                                       std::string_view filename);
 
 /// The last file name ending in `.py` that `text` mentions ("Save it as
 /// `inventory.py`:", "# file: app/main.py"), without directories.

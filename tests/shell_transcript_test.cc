@@ -18,15 +18,68 @@ TEST(ShellTranscriptTest, ARunOfAScriptShowsWhatItPrinted) {
   EXPECT_EQ(runs[1].output, (std::vector<std::string>{"done"}));
 }
 
-TEST(ShellTranscriptTest, ArgumentsModulesAndOtherProgramsAreNoRunOfTheSample) {
-  EXPECT_TRUE(script_runs_shown({"$ python app.py --verbose", "chatty"}, 1).empty());
+TEST(ShellTranscriptTest, ModulesAndOtherProgramsAreNoRunOfTheSample) {
   EXPECT_TRUE(script_runs_shown({"$ python -m http.server", "Serving"}, 1).empty());
+  // What the shell would expand or redirect makes another program of it.
+  EXPECT_TRUE(script_runs_shown({"$ python app.py $HOME", "hi"}, 1).empty());
+  EXPECT_TRUE(script_runs_shown({"$ python app.py > out.txt"}, 1).empty());
+  EXPECT_TRUE(script_runs_shown({"$ cat data.txt | python app.py", "hi"}, 1).empty());
   EXPECT_TRUE(script_runs_shown({"$ ./app.py", "hi"}, 1).empty());
   EXPECT_TRUE(script_runs_shown({"python app.py", "hi"}, 1).empty());  // no prompt: not a transcript
   const std::vector<ScriptRunShown> silent = script_runs_shown({"$ python3.11 app.py"}, 7);
   ASSERT_EQ(silent.size(), 1u);
   EXPECT_EQ(silent[0].first_output_line, 0);
   EXPECT_TRUE(silent[0].output.empty());
+}
+
+// Arguments as the shell splits them, and text piped in by echo or printf.
+TEST(ShellTranscriptTest, ArgumentsAndPipedInputAreTheRunsOwn) {
+  const std::vector<ScriptRunShown> runs = script_runs_shown(
+      {"$ python3 add.py 3 '4 5'", "7", "$ echo 'a b' | python3 words.py", "2", "$ printf 'x\\ny\\n' | python3 words.py",
+       "2"},
+      1);
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0].script, "add.py");
+  EXPECT_EQ(runs[0].args, (std::vector<std::string>{"3", "4 5"}));
+  EXPECT_EQ(runs[1].stdin_text, "a b\n");
+  EXPECT_EQ(runs[1].script, "words.py");
+  EXPECT_EQ(runs[2].stdin_text, "x\ny\n");
+}
+
+// The prompts of other shells and systems, and the Windows launcher.
+TEST(ShellTranscriptTest, PromptsOfOtherShellsAndSystems) {
+  for (const char* command : {"ana@box:~/code$ python3 app.py", "~/code$ python3 app.py", "(venv) $ python app.py",
+                              "PS C:\\Users\\ana\\code> python app.py", "C:\\Users\\ana\\code>py -3.11 app.py",
+                              "root@box:/srv# python3 app.py", "(.venv) ana@box:~$ python app.py"}) {
+    const std::vector<ScriptRunShown> runs = script_runs_shown({command, "hi"}, 1);
+    ASSERT_EQ(runs.size(), 1u) << command;
+    EXPECT_EQ(runs[0].script, "app.py") << command;
+    EXPECT_EQ(runs[0].output, std::vector<std::string>{"hi"}) << command;
+  }
+  // Output that only looks like a prompt's end is output.
+  const std::vector<ScriptRunShown> runs = script_runs_shown({"$ python3 app.py", "50% done", "# 3 left"}, 1);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].output, (std::vector<std::string>{"50% done", "# 3 left"}));
+}
+
+TEST(ShellTranscriptTest, ARunWithArgumentsIsASampleOfItsOwn) {
+  Sample script;
+  script.source = "import sys\nprint(sys.argv[1:], sys.stdin.read())\n";
+  script.guide_lines = {3, 4};
+  script.first_line = 3;
+  script.last_line = 4;
+  const std::vector<ScriptRunShown> runs = script_runs_shown({"$ echo hi | python3 app.py caf\xc3\xa9", "out"}, 8);
+  ASSERT_EQ(runs.size(), 1u);
+  const std::optional<Sample> run = script_run_sample(runs[0], script, "guide.md");
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->source, script.source);
+  EXPECT_EQ(run->setup,
+            "__import__('sys').argv[1:] = [b'caf\\xc3\\xa9'.decode()]\n"
+            "__import__('sys').stdin = __import__('io').StringIO(b'hi\\x0a'.decode())\n");
+  ASSERT_EQ(run->claims.size(), 1u);
+  EXPECT_EQ(run->claims[0].guide_line, 9);
+  // Without arguments or input the run claims on the script itself.
+  EXPECT_FALSE(script_run_sample(script_runs_shown({"$ python3 app.py", "out"}, 8)[0], script, "guide.md"));
 }
 
 TEST(ShellTranscriptTest, APytestRunShowsItsSession) {
