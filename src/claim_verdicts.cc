@@ -230,6 +230,12 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   int anchor = snippet_line_of(guide_lines, claim.anchor_line);
   int since = claim.since_line ? snippet_line_of(guide_lines, claim.since_line) : 0;
   std::optional<std::string> printed = output_between(first, since, anchor);
+  // A script run in a terminal that ended early (`sys.exit()`, `--help`):
+  // all it printed is what the terminal showed.
+  if (!printed && claim.whole_run && first.error.empty() && !first.interrupted) {
+    printed.emplace();
+    for (const auto& piece : first.pieces) *printed += piece.bytes;
+  }
   // A block that shows the traceback the script ended with, raised before
   // the code it follows: what the script printed, then that traceback.
   if (!printed && shows_exception(claim.text) && first.status == RunStatus::kError && first.error.empty() &&
@@ -270,6 +276,25 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
       result.shows_exit_traceback = agrees(comparison);
     }
   }
+  // A terminal shows what a script wrote on stderr after what it printed:
+  // argparse's usage error, a message before `sys.exit(1)`. Shown, that
+  // exit is what the page shows.
+  if (!agrees(comparison) && claim.whole_run && !first.stderr_text.empty() && first.error.empty() &&
+      first.stderr_text.find(kTracebackHeader) == std::string::npos) {
+    const std::string err = without_final_newline(first.stderr_text);
+    const std::string both = printed_text.empty() ? err : printed_text + "\n" + err;
+    std::string claimed;
+    if (ClaimComparison with_err = compare_with_uncertain_edges(claim, both, false, &claimed); agrees(with_err)) {
+      result.actual = both;
+      result.claimed = claimed;
+      comparison = with_err;
+    }
+  }
+  // A terminal shows no exit status: a run the page shows whole that ended
+  // with `sys.exit(1)` (no traceback) ended as shown.
+  if (agrees(comparison) && claim.whole_run && first.status == RunStatus::kError && first.error.empty() &&
+      first.stderr_text.find(kTracebackHeader) == std::string::npos)
+    result.shows_exit_traceback = true;
   // A notebook cell (or a REPL) shows its last expression's value after
   // what it printed: the session run echoed it (None shows nothing). When
   // the cell printed nothing, the value is all the block can show; a block

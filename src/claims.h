@@ -78,6 +78,11 @@ struct Claim {
   /// DataFrame's rows, its cells apart); `text` is its rows as text. A
   /// rewrite refuses it.
   bool shown_as_table = false;
+  /// Output blocks: a terminal transcript's, what a run of the whole
+  /// script wrote (shell_transcript.h), however it ended: a `sys.exit()`
+  /// or argparse's `--help` midway, its errors on stderr, which a terminal
+  /// shows after what it printed.
+  bool whole_run = false;
   /// Output blocks that join several outputs (a notebook cell's prints and
   /// displays): where each output after the first starts, as a line of
   /// `text` (0-based) and a guide line. Empty for one output.

@@ -210,7 +210,9 @@ std::optional<Sample> one_liner_sample(const ScriptRunShown& run, std::string_vi
   sample.source = *run.one_liner + '\n';
   sample.guide_lines = {run.command_line};
   sample.first_line = sample.last_line = run.command_line;
-  add_claim(sample, output_block_claim(sample, run.output, run.first_output_line));
+  Claim claim = output_block_claim(sample, run.output, run.first_output_line);
+  claim.whole_run = true;
+  add_claim(sample, std::move(claim));
   sample.notes.push_back(format_diagnostic(
       filename, {run.command_line, "the code of `" + run.command + "`, run alone, its output what the page shows"}));
   return sample;
@@ -220,14 +222,13 @@ namespace {
 
 bool has_input(const ScriptRunShown& run) { return !run.args.empty() || run.stdin_text; }
 
-// What the command line gives a run, set silently before it runs.
+// What the command line gives a run, set silently before it runs: its
+// sys.argv (the script by the name the page runs it as, which argparse
+// shows as the program's), and what is piped in.
 std::string input_setup(const ScriptRunShown& run) {
-  std::string setup;
-  if (!run.args.empty()) {
-    std::string list;
-    for (const std::string& arg : run.args) list += (list.empty() ? "" : ", ") + python_bytes_literal(arg) + ".decode()";
-    setup += "__import__('sys').argv[1:] = [" + list + "]\n";
-  }
+  std::string list = python_bytes_literal(run.script) + ".decode()";
+  for (const std::string& arg : run.args) list += ", " + python_bytes_literal(arg) + ".decode()";
+  std::string setup = "__import__('sys').argv[:] = [" + list + "]\n";
   if (run.stdin_text)
     setup += "__import__('sys').stdin = __import__('io').StringIO(" + python_bytes_literal(*run.stdin_text) + ".decode())\n";
   return setup;
@@ -244,7 +245,9 @@ std::optional<Sample> script_run_sample(const ScriptRunShown& run, const Sample&
   sample.setup = script.setup + input_setup(run);
   sample.first_line = script.first_line;
   sample.last_line = script.first_line;
-  add_claim(sample, output_block_claim(sample, run.output, run.first_output_line));
+  Claim claim = output_block_claim(sample, run.output, run.first_output_line);
+  claim.whole_run = true;
+  add_claim(sample, std::move(claim));
   sample.notes.push_back(format_diagnostic(
       filename, {run.command_line, "the script run as `" + run.command + "`, its output what the page shows"}));
   return sample;
@@ -271,9 +274,9 @@ std::optional<std::string> script_name_in(std::string_view text) {
 
 std::optional<Sample> claim_script_run(Sample& script, Claim claim, const ScriptRunShown& run,
                                        std::string_view filename) {
-  if (has_input(run) && !run.pytest && !script.pytest_file) {
-    if (!script.claims.empty()) return script_run_sample(run, script, filename);
-    script.setup += input_setup(run);  // the script's own run is this one
+  if (!run.pytest && !script.pytest_file && !run.script.empty()) {
+    if (script.claims.empty()) script.setup += input_setup(run);  // the script's own run is this one
+    else if (has_input(run)) return script_run_sample(run, script, filename);
   }
   add_script_run_claim(script, std::move(claim), run, filename);
   return std::nullopt;
@@ -283,6 +286,7 @@ void add_script_run_claim(Sample& sample, Claim claim, const ScriptRunShown& run
   // pytest's session is the output of a test file only: a bare `pytest`
   // after the code under test runs tests the page showed elsewhere.
   if (run.pytest != sample.pytest_file) return;
+  claim.whole_run = true;
   add_claim(sample, std::move(claim));
   sample.notes.push_back(format_diagnostic(
       filename, {run.first_output_line, "what `" + run.command + "` printed, read as the output of this sample"}));

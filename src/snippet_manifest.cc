@@ -54,6 +54,7 @@ json claim_to_json(const Claim& claim) {
   if (claim.ignore_exception_detail) j["ignore_exception_detail"] = true;
   if (claim.shown_as_table) j["shown_as_table"] = true;
   if (claim.shown_as_html) j["shown_as_html"] = true;
+  if (claim.whole_run) j["whole_run"] = true;
   if (claim.shown_inline) j["shown_inline"] = true;
   return j;
 }
@@ -77,6 +78,7 @@ Claim claim_from_json(const json& j) {
   claim.ignore_exception_detail = j.value("ignore_exception_detail", false);
   claim.shown_as_table = j.value("shown_as_table", false);
   claim.shown_as_html = j.value("shown_as_html", false);
+  claim.whole_run = j.value("whole_run", false);
   claim.shown_inline = j.value("shown_inline", false);
   return claim;
 }

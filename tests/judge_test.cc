@@ -278,5 +278,26 @@ TEST(JudgeTest, AWrongClaimBeforeTheMissingImportStillFails) {
   EXPECT_EQ(result.problems[0], "exited with 1: needs module 'guidecheck_absent_package', which is not installed");
 }
 
+// A terminal transcript shows all a run wrote, stderr after stdout, and no
+// exit status: argparse's usage error (exit 2) is how the page shows it end.
+TEST(JudgeTest, ATranscriptShowsTheWholeRunAndItsErrorExit) {
+  PlannedSample sample = sample_claiming("usage: greet.py NAME\ngreet.py: error: too few arguments");
+  sample.sample.claims[0].form = ClaimForm::kOutputBlock;
+  sample.sample.claims[0].whole_run = true;
+  RunOutcome run;
+  run.status = RunStatus::kError;
+  run.exit_code = 2;
+  run.stderr_text = "usage: greet.py NAME\ngreet.py: error: too few arguments\n";
+  run.statements.push_back({1, 1, false, ""});
+  SampleResult result = judged(sample, run, JudgePolicy{false, nullptr, "g.txt"});
+  ASSERT_EQ(result.claims.size(), 1u);
+  EXPECT_EQ(result.claims[0].verdict, ClaimVerdict::kMatch);
+  EXPECT_TRUE(result.claims[0].shows_exit_traceback);
+  EXPECT_EQ(result.verdict, SnippetVerdict::kPassed);
+  // The same block after code, no transcript: the exit is a failure.
+  sample.sample.claims[0].whole_run = false;
+  EXPECT_EQ(judged(sample, run, JudgePolicy{false, nullptr, "g.txt"}).verdict, SnippetVerdict::kFailed);
+}
+
 }  // namespace
 }  // namespace guidecheck

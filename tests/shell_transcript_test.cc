@@ -74,7 +74,7 @@ TEST(ShellTranscriptTest, ARunWithArgumentsIsASampleOfItsOwn) {
   ASSERT_TRUE(run);
   EXPECT_EQ(run->source, script.source);
   EXPECT_EQ(run->setup,
-            "__import__('sys').argv[1:] = [b'caf\\xc3\\xa9'.decode()]\n"
+            "__import__('sys').argv[:] = [b'app.py'.decode(), b'caf\\xc3\\xa9'.decode()]\n"
             "__import__('sys').stdin = __import__('io').StringIO(b'hi\\x0a'.decode())\n");
   ASSERT_EQ(run->claims.size(), 1u);
   EXPECT_EQ(run->claims[0].guide_line, 9);
