@@ -3,14 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "claim_text.h"
+
 namespace guidecheck {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // A Unix prompt's text before its `$`, `%` or `#`: a path or user@host
 // (`ana@box:~/code`, `~/code`, `bash-5.2`), never a word of output ("50%").
@@ -24,28 +20,28 @@ bool is_prompt_prefix(std::string_view text) {
 }  // namespace
 
 std::optional<std::string_view> command_after_prompt(std::string_view line) {
-  line = trim(line);
+  line = trim_blanks(line);
   if (line.starts_with("(")) {  // (venv) $ python app.py
     const std::size_t close = line.find(") ");
     if (close != std::string_view::npos && line.substr(1, close - 1).find(' ') == std::string_view::npos)
-      line = trim(line.substr(close + 2));
+      line = trim_blanks(line.substr(close + 2));
   }
-  if (line.size() >= 2 && (line[0] == '$' || line[0] == '%') && line[1] == ' ') return trim(line.substr(2));
+  if (line.size() >= 2 && (line[0] == '$' || line[0] == '%') && line[1] == ' ') return trim_blanks(line.substr(2));
   if (line.starts_with("PS ")) {
     const std::size_t end = line.find("> ");
     if (end != std::string_view::npos && line.substr(3, end - 3).find(' ') == std::string_view::npos)
-      return trim(line.substr(end + 2));
+      return trim_blanks(line.substr(end + 2));
   }
   if (line.size() >= 4 && std::isalpha(static_cast<unsigned char>(line[0])) && line[1] == ':' && line[2] == '\\') {
     const std::size_t end = line.find('>');
     if (end != std::string_view::npos && line.substr(0, end).find(' ') == std::string_view::npos &&
-        !trim(line.substr(end + 1)).empty())
-      return trim(line.substr(end + 1));
+        !trim_blanks(line.substr(end + 1)).empty())
+      return trim_blanks(line.substr(end + 1));
   }
   const std::size_t space = line.find(' ');
   if (space != std::string_view::npos && space >= 2 && std::string_view("$%#").find(line[space - 1]) != std::string_view::npos &&
       is_prompt_prefix(line.substr(0, space - 1)))
-    return trim(line.substr(space + 1));
+    return trim_blanks(line.substr(space + 1));
   return std::nullopt;
 }
 

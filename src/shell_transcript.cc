@@ -204,15 +204,25 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
   return runs;
 }
 
+namespace {
+
+// What the transcript shows `run` printed, as the claim of `sample`, a run
+// of its own: all it wrote, however it ended (Claim::whole_run).
+void add_run_claim(Sample& sample, const ScriptRunShown& run) {
+  Claim claim = output_block_claim(sample, run.output, run.first_output_line);
+  claim.whole_run = true;
+  add_claim(sample, std::move(claim));
+}
+
+}  // namespace
+
 std::optional<Sample> one_liner_sample(const ScriptRunShown& run, std::string_view filename) {
   if (!run.one_liner || run.output.empty()) return std::nullopt;
   Sample sample;
   sample.source = *run.one_liner + '\n';
   sample.guide_lines = {run.command_line};
   sample.first_line = sample.last_line = run.command_line;
-  Claim claim = output_block_claim(sample, run.output, run.first_output_line);
-  claim.whole_run = true;
-  add_claim(sample, std::move(claim));
+  add_run_claim(sample, run);
   sample.notes.push_back(format_diagnostic(
       filename, {run.command_line, "the code of `" + run.command + "`, run alone, its output what the page shows"}));
   return sample;
@@ -245,9 +255,7 @@ std::optional<Sample> script_run_sample(const ScriptRunShown& run, const Sample&
   sample.setup = script.setup + input_setup(run);
   sample.first_line = script.first_line;
   sample.last_line = script.first_line;
-  Claim claim = output_block_claim(sample, run.output, run.first_output_line);
-  claim.whole_run = true;
-  add_claim(sample, std::move(claim));
+  add_run_claim(sample, run);
   sample.notes.push_back(format_diagnostic(
       filename, {run.command_line, "the script run as `" + run.command + "`, its output what the page shows"}));
   return sample;
