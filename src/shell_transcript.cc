@@ -129,22 +129,29 @@ std::optional<std::string> one_liner_of(std::string_view command) {
   return code;
 }
 
-// `python3 -u app.py 3 4` -> "app.py", its arguments in *args; a pytest run
-// (test_file_of); nullopt for any other command.
+// `python3 -u app.py 3 4` -> "app.py", its arguments in *args (the script
+// as typed first, sys.argv's own); a pytest run (test_file_of); nullopt for
+// any other command.
 std::optional<std::string> script_of(std::string_view command, bool* pytest, std::vector<std::string>* args) {
   const std::vector<std::string_view> words = words_of(command);
   if (words.empty()) return std::nullopt;
   *pytest = true;
   if (words[0] == "pytest" || words[0] == "py.test") return test_file_of(words, 1);
-  if (!is_python(words[0])) return std::nullopt;
+  // `./hello.py`: a script made executable (its shebang names Python).
+  const bool executable = words[0].starts_with("./") && is_script_name(words[0]);
+  if (!is_python(words[0]) && !executable) return std::nullopt;
   if (words.size() >= 3 && words[1] == "-m" && words[2] == "pytest") return test_file_of(words, 3);
   *pytest = false;
   const std::optional<std::vector<std::string>> shell = shell_words(command);
   if (!shell) return std::nullopt;
+  if (executable) {
+    args->assign(shell->begin(), shell->end());
+    return base_name((*shell)[0]);
+  }
   std::size_t k = 1;  // flags that change nothing printed; the launcher's `py -3.11`
   while (k < shell->size() && ((*shell)[k] == "-u" || (*shell)[k] == "-B" || (*shell)[k].starts_with("-3"))) ++k;
   if (k >= shell->size() || !is_script_name((*shell)[k])) return std::nullopt;
-  args->assign(shell->begin() + static_cast<long>(k) + 1, shell->end());
+  args->assign(shell->begin() + static_cast<long>(k), shell->end());
   return base_name((*shell)[k]);
 }
 
@@ -184,7 +191,12 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
         python = run.stdin_text ? pipe->second : std::string_view();
       }
       run.one_liner = run.stdin_text ? std::nullopt : one_liner_of(python);
-      std::optional<std::string> script = run.one_liner ? std::nullopt : script_of(python, &run.pytest, &run.args);
+      std::vector<std::string> argv;
+      std::optional<std::string> script = run.one_liner ? std::nullopt : script_of(python, &run.pytest, &argv);
+      if (!argv.empty()) {
+        run.typed_script = argv.front();
+        run.args.assign(argv.begin() + 1, argv.end());
+      }
       if (run.pytest && run.stdin_text) script.reset();
       collecting = run.one_liner || script;
       if (script) run.script = std::move(*script);
@@ -236,7 +248,7 @@ bool has_input(const ScriptRunShown& run) { return !run.args.empty() || run.stdi
 // sys.argv (the script by the name the page runs it as, which argparse
 // shows as the program's), and what is piped in.
 std::string input_setup(const ScriptRunShown& run) {
-  std::string list = python_bytes_literal(run.script) + ".decode()";
+  std::string list = python_bytes_literal(run.typed_script.empty() ? run.script : run.typed_script) + ".decode()";
   for (const std::string& arg : run.args) list += ", " + python_bytes_literal(arg) + ".decode()";
   std::string setup = "__import__('sys').argv[:] = [" + list + "]\n";
   if (run.stdin_text)

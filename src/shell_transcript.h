@@ -32,6 +32,9 @@ struct ScriptRunShown {
   /// `python3 -c 'import json; print(json.dumps(1))'`: the code of a
   /// one-liner, unquoted as the shell would; it runs as a sample of its own.
   std::optional<std::string> one_liner;
+  /// The script as the command names it, its sys.argv[0]: "./hello.py",
+  /// "tools/report.py"; empty for pytest and one-liners.
+  std::string typed_script;
   /// `python3 app.py 3 4`: what the script's sys.argv[1:] is.
   std::vector<std::string> args;
   /// `echo 3 | python3 app.py`, `printf 'a\nb\n' | ...`: what it reads.
@@ -44,7 +47,8 @@ struct ScriptRunShown {
 /// The runs of a Python script in a transcript (`lines[k]` is guide line
 /// first_guide_line + k): a prompt (`$ `, `% `, a path or user@host before
 /// them, `(venv) $ `, PowerShell's `PS C:\code> `, cmd.exe's `C:\code>`),
-/// then `python`, `python3` or `py` with flags that change nothing printed
+/// then `python`, `python3` or `py` (or nothing: `./app.py`, made
+/// executable) with flags that change nothing printed
 /// (`-u`, `-B`, the launcher's `-3.11`), one `.py` file and its arguments
 /// as the shell splits them, maybe after `echo ... |` or `printf '...' |`
 /// (its stdin); or pytest (`pytest -q`, `python -m pytest test_x.py`) with

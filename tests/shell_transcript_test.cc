@@ -24,7 +24,7 @@ TEST(ShellTranscriptTest, ModulesAndOtherProgramsAreNoRunOfTheSample) {
   EXPECT_TRUE(script_runs_shown({"$ python app.py $HOME", "hi"}, 1).empty());
   EXPECT_TRUE(script_runs_shown({"$ python app.py > out.txt"}, 1).empty());
   EXPECT_TRUE(script_runs_shown({"$ cat data.txt | python app.py", "hi"}, 1).empty());
-  EXPECT_TRUE(script_runs_shown({"$ ./app.py", "hi"}, 1).empty());
+  EXPECT_TRUE(script_runs_shown({"$ ./app.sh", "hi"}, 1).empty());
   EXPECT_TRUE(script_runs_shown({"python app.py", "hi"}, 1).empty());  // no prompt: not a transcript
   const std::vector<ScriptRunShown> silent = script_runs_shown({"$ python3.11 app.py"}, 7);
   ASSERT_EQ(silent.size(), 1u);
@@ -56,6 +56,11 @@ TEST(ShellTranscriptTest, PromptsOfOtherShellsAndSystems) {
     EXPECT_EQ(runs[0].script, "app.py") << command;
     EXPECT_EQ(runs[0].output, std::vector<std::string>{"hi"}) << command;
   }
+  // A script made executable runs as python3 would run it.
+  const std::vector<ScriptRunShown> executable = script_runs_shown({"$ ./app.py --loud", "HI"}, 1);
+  ASSERT_EQ(executable.size(), 1u);
+  EXPECT_EQ(executable[0].script, "app.py");
+  EXPECT_EQ(executable[0].args, std::vector<std::string>{"--loud"});
   // Output that only looks like a prompt's end is output.
   const std::vector<ScriptRunShown> runs = script_runs_shown({"$ python3 app.py", "50% done", "# 3 left"}, 1);
   ASSERT_EQ(runs.size(), 1u);
