@@ -230,6 +230,10 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   int anchor = snippet_line_of(guide_lines, claim.anchor_line);
   int since = claim.since_line ? snippet_line_of(guide_lines, claim.since_line) : 0;
   std::optional<std::string> printed = output_between(first, since, anchor);
+  // A terminal transcript's run that left no traceback: what it wrote on
+  // stderr (a usage error) and how it ended (`sys.exit(1)`) are its own.
+  const bool ran_to_its_exit = claim.whole_run && first.error.empty() && !first.interrupted &&
+                               first.stderr_text.find(kTracebackHeader) == std::string::npos;
   // A script run in a terminal that ended early (`sys.exit()`, `--help`):
   // all it printed is what the terminal showed.
   if (!printed && claim.whole_run && first.error.empty() && !first.interrupted) {
@@ -279,8 +283,7 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   // A terminal shows what a script wrote on stderr after what it printed:
   // argparse's usage error, a message before `sys.exit(1)`. Shown, that
   // exit is what the page shows.
-  if (!agrees(comparison) && claim.whole_run && !first.stderr_text.empty() && first.error.empty() &&
-      first.stderr_text.find(kTracebackHeader) == std::string::npos) {
+  if (!agrees(comparison) && ran_to_its_exit && !first.stderr_text.empty()) {
     const std::string err = without_final_newline(first.stderr_text);
     const std::string both = printed_text.empty() ? err : printed_text + "\n" + err;
     std::string claimed;
@@ -292,9 +295,7 @@ ClaimResult judge_output_block(const Claim& claim, const std::vector<int>& guide
   }
   // A terminal shows no exit status: a run the page shows whole that ended
   // with `sys.exit(1)` (no traceback) ended as shown.
-  if (agrees(comparison) && claim.whole_run && first.status == RunStatus::kError && first.error.empty() &&
-      first.stderr_text.find(kTracebackHeader) == std::string::npos)
-    result.shows_exit_traceback = true;
+  if (agrees(comparison) && ran_to_its_exit && first.status == RunStatus::kError) result.shows_exit_traceback = true;
   // A notebook cell (or a REPL) shows its last expression's value after
   // what it printed: the session run echoed it (None shows nothing). When
   // the cell printed nothing, the value is all the block can show; a block

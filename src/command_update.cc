@@ -137,11 +137,13 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
     const RunOutcome& outcome = *firsts[i];
     std::string failure = describe_failure(outcome, specs[i].timeout_s);
     if (failure.empty()) failure = describe_failure(seconds[i], specs[i].timeout_s);
-    std::string misspelling;
-    if (std::optional<std::string> unmet = unmet_import(outcome, &misspelling))
-      failure += ": " + *unmet;
-    else if (!misspelling.empty())
-      failure += ": " + misspelling;
+    if (!failure.empty()) {  // why it stopped at an import, if it did
+      std::string misspelling;
+      if (std::optional<std::string> unmet = unmet_import(outcome, &misspelling))
+        failure += ": " + *unmet;
+      else if (!misspelling.empty())
+        failure += ": " + misspelling;
+    }
     // A run that ends with the exception the guide shows ended as it should.
     auto approvable = [&](const RunOutcome& run) {
       return is_complete_success(run) || (ends_as_shown(ran[i]->sample, run) && !run.stdout_truncated);

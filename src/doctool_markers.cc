@@ -45,7 +45,7 @@ std::optional<DoctoolMarker> doctool_marker(std::string_view comment) {
   return DoctoolMarker{*kind, std::string(first)};
 }
 
-void DoctoolMarkers::read_comment(std::string_view comment) {
+void DoctoolMarkers::read_comment(std::string_view comment, std::size_t samples_so_far) {
   const std::optional<DoctoolMarker> marker = doctool_marker(comment);
   if (!marker) return;
   switch (marker->kind) {
@@ -54,7 +54,7 @@ void DoctoolMarkers::read_comment(std::string_view comment) {
     case DoctoolMarkerKind::kSkipEnd: skip_range_.reset(); break;
     case DoctoolMarkerKind::kExpectedOutput: expected_output_ = true; break;
     case DoctoolMarkerKind::kContinues: continues_ = true; break;
-    case DoctoolMarkerKind::kClearNamespace: fresh_namespace_ = true; break;
+    case DoctoolMarkerKind::kClearNamespace: start_namespace(samples_so_far); break;
     case DoctoolMarkerKind::kInvisibleCode: break;  // a code block of its own (invisible_code_lines)
   }
 }
@@ -70,7 +70,6 @@ bool DoctoolMarkers::take_expected_output() { return std::exchange(expected_outp
 
 bool DoctoolMarkers::take_continues() { return std::exchange(continues_, false); }
 
-bool DoctoolMarkers::take_fresh_namespace() { return std::exchange(fresh_namespace_, false); }
 
 std::optional<std::vector<std::string>> invisible_code_lines(std::string_view comment) {
   const std::optional<DoctoolMarker> marker = doctool_marker(comment);

@@ -46,8 +46,15 @@ std::optional<DoctoolMarker> doctool_marker(std::string_view comment);
 /// a reader going through a page in order.
 class DoctoolMarkers {
  public:
-  /// Takes in a comment's text; others than markers change nothing.
-  void read_comment(std::string_view comment);
+  /// Takes in a comment's text, read after `samples_so_far` samples of the
+  /// page; others than markers change nothing.
+  void read_comment(std::string_view comment, std::size_t samples_so_far);
+  /// The page starts a new namespace after `samples_so_far` samples (a new
+  /// Jupyter kernel, Sybil's `clear-namespace`).
+  void start_namespace(std::size_t samples_so_far) { namespace_starts_.push_back(samples_so_far); }
+  /// The samples (by index) that start a namespace of their own
+  /// (mark_namespace_starts, continuation.h).
+  const std::vector<std::size_t>& namespace_starts() const { return namespace_starts_; }
   /// For the next code block that may be a sample: why it is shown and never
   /// run ("not run: the page skips it (skip: next)"), or nullopt. Takes a
   /// `skip: next` up.
@@ -56,15 +63,13 @@ class DoctoolMarkers {
   bool take_expected_output();
   /// Whether a marker said the next code block is more of the one before (taken up).
   bool take_continues();
-  /// Whether a marker said the next sample starts a namespace of its own (taken up).
-  bool take_fresh_namespace();
 
  private:
   std::optional<std::string> skip_next_;   // the marker, until a code block takes it
   std::optional<std::string> skip_range_;  // `skip: start`, until `skip: end`
   bool expected_output_ = false;
   bool continues_ = false;
-  bool fresh_namespace_ = false;
+  std::vector<std::size_t> namespace_starts_;
 };
 
 /// The code lines of Sybil's invisible code block in `comment` (the lines

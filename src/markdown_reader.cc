@@ -151,9 +151,8 @@ class MarkdownReader {
     for (std::size_t k = 0; k < blocks_.size(); ++k) {
       const MarkdownBlock& block = blocks_[k];
       if (block.comment) {  // unseen: it ends nothing, but may hold a doc-testing tool's marker
-        markers_.read_comment(*block.comment);
+        markers_.read_comment(*block.comment, extraction_.samples.size());
         if (markers_.take_expected_output() && open_) labelled_ = true;
-        if (markers_.take_fresh_namespace()) namespace_starts_.push_back(extraction_.samples.size());
         continue;
       }
       if (block.kind == MarkdownBlockKind::kCode) {
@@ -192,7 +191,7 @@ class MarkdownReader {
         close();
       }
     }
-    mark_namespace_starts(namespace_starts_, &extraction_.samples);
+    mark_namespace_starts(markers_.namespace_starts(), &extraction_.samples);
     number_samples(&extraction_.samples);
     return std::move(extraction_);
   }
@@ -630,7 +629,6 @@ class MarkdownReader {
 
   SampleContinuations continuations_;
   DoctoolMarkers markers_;                           // what other doc-testing tools' markers say
-  std::vector<std::size_t> namespace_starts_;        // samples that start a namespace of their own
   std::vector<bool> may_print_;                      // per sample: it, or a sample it continues, prints
   std::vector<bool> shows_value_;                    // per sample: it ends in a bare expression
   std::set<std::string> guide_functions_;            // module-level defs of the samples so far

@@ -135,7 +135,7 @@ class RstReader {
         add_table_session(blocks_.tables[table].table);
       if (k < blocks_.blocks.size()) on_block(k);
     }
-    mark_namespace_starts(namespace_starts_, &extraction_.samples);
+    mark_namespace_starts(markers_.namespace_starts(), &extraction_.samples);
     number_samples(&extraction_.samples);
     return std::move(extraction_);
   }
@@ -156,7 +156,7 @@ class RstReader {
       return;
     }
     if (block.kind == RstBlockKind::kNewNamespace) {
-      namespace_starts_.push_back(extraction_.samples.size());
+      markers_.start_namespace(extraction_.samples.size());
       return;
     }
     BlockText text = block_text(block, guide_);
@@ -257,8 +257,7 @@ class RstReader {
       if (!text.lines.empty()) add_script(k, text, /*tagged=*/true, compile_check(joined(text.lines, true), options_.filename));
       return;
     }
-    markers_.read_comment(comment.comment);
-    if (markers_.take_fresh_namespace()) namespace_starts_.push_back(extraction_.samples.size());
+    markers_.read_comment(comment.comment, extraction_.samples.size());
   }
 
   // The IPython directive's pseudo-decorators (`@doctest`, `@suppress`,
@@ -492,7 +491,6 @@ class RstReader {
   std::map<std::string, int> script_samples_;  // the sample saved as each file the page names
   std::vector<std::pair<std::string, std::string>> setups_;  // each testsetup so far: its group and its code
   DoctoolMarkers markers_;  // what other doc-testing tools' markers say about the blocks ahead
-  std::vector<std::size_t> namespace_starts_;  // samples that start a namespace of their own
   Extraction extraction_;
 };
 

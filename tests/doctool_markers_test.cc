@@ -45,15 +45,15 @@ TEST(DoctoolMarkersTest, EachToolsMarkersAreRead) {
 TEST(DoctoolMarkersTest, SkipNextIsTakenUpAndARangeLastsToItsEnd) {
   DoctoolMarkers markers;
   EXPECT_EQ(markers.skip_reason(), std::nullopt);
-  markers.read_comment("skip: next");
+  markers.read_comment("skip: next", 0);
   EXPECT_EQ(markers.skip_reason(), "not run: the page skips it (skip: next)");
   EXPECT_EQ(markers.skip_reason(), std::nullopt);
-  markers.read_comment("skip: start");
+  markers.read_comment("skip: start", 0);
   EXPECT_TRUE(markers.skip_reason());
   EXPECT_TRUE(markers.skip_reason());
-  markers.read_comment("skip: end");
+  markers.read_comment("skip: end", 0);
   EXPECT_EQ(markers.skip_reason(), std::nullopt);
-  markers.read_comment("just a note");
+  markers.read_comment("just a note", 0);
   EXPECT_EQ(markers.skip_reason(), std::nullopt);
 }
 
