@@ -224,7 +224,7 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     }
   }
 
-  std::map<std::string, double> durations;
+  std::map<std::string, double> durations, cpu_seconds;
   if (plan->mode != PlanMode::kInMemory) {
     std::optional<std::map<std::string, double>> recorded = project.store().load_recorded_durations(err);
     if (!recorded) {
@@ -236,9 +236,10 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     // Otherwise this machine's figures come first, for scheduling.
     if (!options.shard.active()) durations = project.store().load_durations();
     durations.merge(*recorded);
+    cpu_seconds = project.store().load_cpu_seconds();
   }
   if (options.shard.active()) keep_shard(options.shard, durations, &selected, plan);
-  std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations);
+  std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations, cpu_seconds);
   // Every sample's stored source with the file name the page saves it as.
   for (Sample& file : files)
     if (const Sample* known = manifest.find(file.id); known && file.saved_as.empty()) file.saved_as = known->saved_as;

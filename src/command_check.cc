@@ -68,7 +68,7 @@ CheckOutcome check_snippets(const CheckCommandOptions& options, Runner& runner, 
   result.report.shard = plan.shard;
   // A shard keeps the durations it split by: the other shards, run later
   // on this machine, must split the samples the same way.
-  if (plan.mode != PlanMode::kInMemory && !plan.shard) store.save_durations(runs.durations);
+  if (plan.mode != PlanMode::kInMemory && !plan.shard) store.save_durations(runs.durations, runs.cpu_seconds);
   result.report.reader_notes = plan.notes;
   result.exit_code = result.report.counts.failed > 0 ? 1 : 0;
   return result;

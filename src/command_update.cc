@@ -201,7 +201,7 @@ UpdateOutcome update_expected(const UpdateOptions& update, Runner& runner, Runne
       }
     }
   }
-  store.save_durations(runs.durations);
+  store.save_durations(runs.durations, runs.cpu_seconds);
   if (update.record_durations && listed && !record_durations(store, all, runs.durations, &result.messages, &err)) {
     result.error = err;
     result.exit_code = 2;

@@ -39,6 +39,7 @@ std::string encode_outcome(const RunOutcome& o) {
                  {"stdout_truncated", o.stdout_truncated},
                  {"stderr_truncated", o.stderr_truncated},
                  {"duration_s", o.duration_s},
+                 {"cpu_s", o.cpu_s},
                  {"max_rss_kb", o.max_rss_kb},
                  {"leftovers_killed", o.leftovers_killed},
                  {"error", bytes(o.error)},
@@ -63,6 +64,7 @@ std::optional<RunOutcome> decode_outcome(std::string_view bytes_in) {
     o.stdout_truncated = record.at("stdout_truncated").get<bool>();
     o.stderr_truncated = record.at("stderr_truncated").get<bool>();
     o.duration_s = record.at("duration_s").get<double>();
+    o.cpu_s = record.value("cpu_s", 0.0);  // absent in entries written before it was kept
     o.max_rss_kb = record.at("max_rss_kb").get<long>();
     o.leftovers_killed = record.at("leftovers_killed").get<int>();
     o.error = text_of(record.at("error"));

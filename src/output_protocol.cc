@@ -110,20 +110,20 @@ bool StdoutDemux::handle_record(std::string_view header) {
       return true;
     case 'Q': {
       auto parts = split(body, ',');
-      long long f[3] = {0, 0, 0};
-      if (parts.size() != 3) return false;
-      for (int i = 0; i < 3; ++i)
-        if (!parse_int(parts[i], &f[i])) return false;
-      quit_ = QuitRecord{static_cast<int>(f[0]), f[1], static_cast<long>(f[2])};
-      return true;
-    }
-    case 'X': {
-      auto parts = split(body, ',');
       long long f[4] = {0, 0, 0, 0};
       if (parts.size() != 4) return false;
       for (int i = 0; i < 4; ++i)
         if (!parse_int(parts[i], &f[i])) return false;
-      exit_ = ExitRecord{static_cast<int>(f[0]), f[1], static_cast<long>(f[2]), static_cast<int>(f[3])};
+      quit_ = QuitRecord{static_cast<int>(f[0]), f[1], static_cast<long>(f[2]), f[3]};
+      return true;
+    }
+    case 'X': {
+      auto parts = split(body, ',');
+      long long f[5] = {0, 0, 0, 0, 0};
+      if (parts.size() != 5) return false;
+      for (int i = 0; i < 5; ++i)
+        if (!parse_int(parts[i], &f[i])) return false;
+      exit_ = ExitRecord{static_cast<int>(f[0]), f[1], static_cast<long>(f[2]), static_cast<int>(f[3]), f[4]};
       return true;
     }
     default:

@@ -57,6 +57,7 @@ struct QuitRecord {
   int exit_code = 0;
   long long micros = 0;
   long max_rss_kb = 0;
+  long long cpu_micros = 0;  ///< its own and its waited-for children's
 };
 
 /// What the zygote reports when the run is over.
@@ -65,6 +66,7 @@ struct ExitRecord {
   long long micros = 0;
   long max_rss_kb = 0;
   int leftovers_killed = 0;
+  long long cpu_micros = 0;  ///< the run's and its waited-for children's
 };
 
 /// Host side: splits a run's stdout stream into the snippet's bytes, their

@@ -139,7 +139,9 @@ void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
     out->outcomes[i] = std::move(outcomes[next++]);
     out->runs[i].first = &out->outcomes[i];
     out->interrupted = out->interrupted || out->outcomes[i].interrupted;
-    if (!out->outcomes[i].interrupted) out->durations[plan.samples[i].sample.id] = out->outcomes[i].duration_s;
+    if (out->outcomes[i].interrupted) continue;
+    out->durations[plan.samples[i].sample.id] = out->outcomes[i].duration_s;
+    if (out->outcomes[i].cpu_s > 0) out->cpu_seconds[plan.samples[i].sample.id] = out->outcomes[i].cpu_s;
   }
   for (size_t k = 0; k < values_of.size(); ++k) out->runs[values_of[k]].values_shown = &out->values_outcomes[k];
   for (size_t k = 0; k < variant_of.size(); ++k)

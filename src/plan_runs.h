@@ -27,6 +27,8 @@ struct PlanRuns {
   std::vector<SampleRuns> runs;              ///< per plan sample, in plan order
   /// Run time of each sample that finished, for the next schedule.
   std::map<std::string, double> durations;
+  /// CPU time of each sample that finished and measured it.
+  std::map<std::string, double> cpu_seconds;
   bool interrupted = false;  ///< some run was stopped by a signal
 };
 

@@ -84,4 +84,19 @@ long peak_rss_kb() {
   return kb;
 }
 
+long long cpu_micros_of(const struct rusage& usage) {
+  auto micros = [](const struct timeval& t) { return static_cast<long long>(t.tv_sec) * 1000000 + t.tv_usec; };
+  return micros(usage.ru_utime) + micros(usage.ru_stime);
+}
+
+long long cpu_micros_used() {
+  long long micros = 0;
+  for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
+    struct rusage usage{};
+    if (getrusage(who, &usage) != 0) continue;
+    micros += cpu_micros_of(usage);
+  }
+  return micros;
+}
+
 }  // namespace guidecheck

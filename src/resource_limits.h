@@ -1,6 +1,8 @@
 #pragma once
 // Sizes on the command line and the rlimits of a snippet process.
 
+#include <sys/resource.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,5 +22,13 @@ bool apply_snippet_limits(uint64_t memory_bytes, std::string* err);
 
 /// This process's peak resident set (VmHWM), in KiB; 0 when unknown.
 long peak_rss_kb();
+
+/// CPU time (user and system) of this process and of the children it has
+/// waited for, in microseconds: what a run cost the cores, pool workers
+/// included.
+long long cpu_micros_used();
+
+/// User plus system time of `usage`, in microseconds.
+long long cpu_micros_of(const struct rusage& usage);
 
 }  // namespace guidecheck

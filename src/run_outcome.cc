@@ -41,6 +41,7 @@ nlohmann::json to_json(const RunOutcome& outcome) {
                    {"stdout_truncated", outcome.stdout_truncated},
                    {"stderr_truncated", outcome.stderr_truncated},
                    {"duration_s", outcome.duration_s},
+                   {"cpu_s", outcome.cpu_s},
                    {"max_rss_kb", outcome.max_rss_kb},
                    {"leftovers_killed", outcome.leftovers_killed},
                    {"statements", statements}};

@@ -31,6 +31,9 @@ struct RunOutcome {
   bool stdout_truncated = false;
   bool stderr_truncated = false;
   double duration_s = 0;
+  /// CPU time, user and system, of the run and the children it waited for
+  /// (a pool's workers); 0: unknown. A run that mostly waits uses little.
+  double cpu_s = 0;
   long max_rss_kb = 0;
   /// Processes still running when the snippet ended, killed by guidecheck.
   int leftovers_killed = 0;

@@ -28,6 +28,7 @@ struct RunSpec {
   uint64_t memory_limit = 4ull << 30;  ///< bytes the snippet may add
   size_t output_cap = 8u << 20;        ///< stdout bytes kept; more is dropped
   double expected_duration_s = 0;      ///< from earlier runs; 0: unknown
+  double expected_cpu_s = 0;           ///< CPU time of an earlier run; 0: unknown
   std::string prelude;                 ///< run in __main__ first
   SandboxPolicy sandbox;               ///< what it may do beyond the sandbox's default
 };

@@ -40,6 +40,14 @@ constexpr double kIdleCoresToFill = 0.75;
 // spends much of it being forked and torn down, while its core waits on the
 // zygote or on us: one more such run may be under way beside the -j.
 constexpr double kShortRunSeconds = 0.02;
+// A run whose earlier run used at most this share of its duration in CPU
+// time mostly waits (a sleep, a socket, a timer): it holds no core.
+constexpr double kWaitingCpuShare = 0.25;
+
+bool mostly_waits(const RunSpec& spec) {
+  return spec.expected_cpu_s > 0 && spec.expected_duration_s > kShortRunSeconds &&
+         spec.expected_cpu_s <= kWaitingCpuShare * spec.expected_duration_s;
+}
 
 struct ActiveRun {
   size_t index;
@@ -90,11 +98,13 @@ RunOutcome finish(ActiveRun& run, std::string failure) {
       for (size_t i : at->second) outcome.statements[i].stdout_text += piece.bytes;
   if (const auto& quit = demux.quit_record(); quit && !run.timed_out) {
     outcome.duration_s = static_cast<double>(quit->micros) / 1e6;
+    outcome.cpu_s = static_cast<double>(quit->cpu_micros) / 1e6;
     outcome.max_rss_kb = quit->max_rss_kb;
     outcome.exit_code = quit->exit_code;
     outcome.status = quit->exit_code == 0 ? RunStatus::kOk : RunStatus::kError;
   } else if (const auto& exit = demux.exit_record()) {
     outcome.duration_s = static_cast<double>(exit->micros) / 1e6;
+    outcome.cpu_s = static_cast<double>(exit->cpu_micros) / 1e6;
     outcome.max_rss_kb = exit->max_rss_kb;
     outcome.leftovers_killed = exit->leftovers_killed;
     int status = exit->wait_status;
@@ -240,8 +250,20 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     const double expected = specs[order[next]].expected_duration_s;
     return expected > 0 && expected <= kShortRunSeconds;
   };
+  // Only with a -j guidecheck chose, as the idle slots: runs known to wait
+  // hold no core. One starts beside the -j, and a run that computes starts
+  // while waiting runs hold the -j's slots, so that a guide's sleeps overlap
+  // its computing whatever the order.
+  auto may_start_beside_waiting_runs = [&] {
+    if (!may_fill_idle()) return false;
+    if (mostly_waits(specs[order[next]])) return true;
+    auto computing = std::count_if(active.begin(), active.end(),
+                                   [&](const ActiveRun& run) { return !mostly_waits(specs[run.index]); });
+    return computing < jobs_;
+  };
   auto has_slot = [&] {
-    return static_cast<int>(active.size()) < jobs_ || may_overlap_short_run() || (may_fill_idle() && cores_idle());
+    return static_cast<int>(active.size()) < jobs_ || may_overlap_short_run() || may_start_beside_waiting_runs() ||
+           (may_fill_idle() && cores_idle());
   };
   while (next < order.size() || !active.empty()) {
     bool stop = interrupted().load();

@@ -127,7 +127,8 @@ py::object* g_runtime = nullptr;
 // while the kernel tears down the interpreter's address space.
 void announce_quit(MarkerWriter& markers, int exit_code, long long started) {
   if (!child_pids().empty()) return;
-  if (!markers.record(fmt::format("Q{},{},{}", exit_code & 0xff, monotonic_micros() - started, peak_rss_kb()))) return;
+  if (!markers.record(fmt::format("Q{},{},{},{}", exit_code & 0xff, monotonic_micros() - started, peak_rss_kb(),
+                                 cpu_micros_used()))) return;
   close(0);
   close(2);
   close(1);

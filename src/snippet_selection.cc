@@ -22,7 +22,8 @@ bool select_snippets(const std::vector<Sample>& all, const std::string& filter,
 }
 
 std::vector<RunSpec> make_run_specs(const std::vector<Sample>& snippets, const RunSettings& settings,
-                                    const std::map<std::string, double>& durations) {
+                                    const std::map<std::string, double>& durations,
+                                    const std::map<std::string, double>& cpu_seconds) {
   std::vector<RunSpec> specs;
   for (const auto& snippet : snippets) {
     RunSpec spec;
@@ -33,6 +34,7 @@ std::vector<RunSpec> make_run_specs(const std::vector<Sample>& snippets, const R
     spec.memory_limit = settings.memory_limit;
     spec.sandbox = settings.sandbox;
     if (auto it = durations.find(snippet.id); it != durations.end()) spec.expected_duration_s = it->second;
+    if (auto it = cpu_seconds.find(snippet.id); it != cpu_seconds.end()) spec.expected_cpu_s = it->second;
     specs.push_back(std::move(spec));
   }
   return specs;

@@ -24,8 +24,10 @@ bool select_snippets(const std::vector<Sample>& all, const std::string& filter,
 
 /// One RunSpec per snippet, with the durations known from earlier runs (this
 /// machine's, then the recorded ones), so the scheduler can start the
-/// longest first.
+/// longest first, and the CPU time those runs took (this machine's), so it
+/// can tell a run that mostly waits.
 std::vector<RunSpec> make_run_specs(const std::vector<Sample>& snippets, const RunSettings& settings,
-                                    const std::map<std::string, double>& durations);
+                                    const std::map<std::string, double>& durations,
+                                    const std::map<std::string, double>& cpu_seconds = {});
 
 }  // namespace guidecheck

@@ -125,25 +125,50 @@ int SnippetStore::remove_stale_temp_files() const {
   return removed;
 }
 
-std::map<std::string, double> SnippetStore::load_durations() const {
-  std::map<std::string, double> durations;
+namespace {
+
+// .guidecheck/durations.json: {"q01": {"seconds": 0.5, "cpu_seconds": 0.02}}.
+// An entry that is a bare number (seconds) is from before CPU time was kept.
+nlohmann::json load_run_times(const std::string& cache_dir) {
   std::string content, err;
-  if (!read_file((fs::path(cache_dir_) / "durations.json").string(), &content, &err)) return durations;
+  if (!read_file((fs::path(cache_dir) / "durations.json").string(), &content, &err)) return nlohmann::json::object();
   auto json = nlohmann::json::parse(content, nullptr, false);
-  if (!json.is_object()) return durations;
-  for (const auto& [id, seconds] : json.items())
-    if (seconds.is_number()) durations[id] = seconds.get<double>();
-  return durations;
+  return json.is_object() ? json : nlohmann::json::object();
 }
 
-void SnippetStore::save_durations(const std::map<std::string, double>& durations) const {
-  auto merged = load_durations();
-  for (const auto& [id, seconds] : durations) merged[id] = seconds;
+std::map<std::string, double> run_time_field(const nlohmann::json& times, const char* field) {
+  std::map<std::string, double> values;
+  for (const auto& [id, entry] : times.items()) {
+    const bool bare_seconds = entry.is_number() && std::string_view(field) == "seconds";
+    if (bare_seconds) values[id] = entry.get<double>();
+    if (entry.is_object() && entry.contains(field) && entry[field].is_number() && entry[field].get<double>() >= 0)
+      values[id] = entry[field].get<double>();
+  }
+  return values;
+}
+
+}  // namespace
+
+std::map<std::string, double> SnippetStore::load_durations() const {
+  return run_time_field(load_run_times(cache_dir_), "seconds");
+}
+
+std::map<std::string, double> SnippetStore::load_cpu_seconds() const {
+  return run_time_field(load_run_times(cache_dir_), "cpu_seconds");
+}
+
+void SnippetStore::save_durations(const std::map<std::string, double>& durations,
+                                  const std::map<std::string, double>& cpu_seconds) const {
+  nlohmann::json times = load_run_times(cache_dir_);
+  for (const auto& [id, seconds] : durations) {
+    nlohmann::json entry = {{"seconds", seconds}};
+    if (auto cpu = cpu_seconds.find(id); cpu != cpu_seconds.end()) entry["cpu_seconds"] = cpu->second;
+    times[id] = entry;
+  }
   std::error_code ec;
   fs::create_directories(cache_dir_, ec);
   std::string err;
-  write_file_atomically((fs::path(cache_dir_) / "durations.json").string(), nlohmann::json(merged).dump(1) + "\n",
-                        &err);
+  write_file_atomically((fs::path(cache_dir_) / "durations.json").string(), times.dump(1) + "\n", &err);
 }
 
 std::string SnippetStore::recorded_durations_path() const {

@@ -47,8 +47,13 @@ class SnippetStore {
 
   /// Durations of earlier runs (seconds by id), for longest-first scheduling.
   std::map<std::string, double> load_durations() const;
-  /// Merges `durations` into the remembered ones. Best effort: a cache.
-  void save_durations(const std::map<std::string, double>& durations) const;
+  /// The CPU time of those runs (seconds by id; only where it was measured),
+  /// to tell a run that mostly waits from one that computes.
+  std::map<std::string, double> load_cpu_seconds() const;
+  /// Merges `durations` and `cpu_seconds` into the remembered ones. Best
+  /// effort: a cache.
+  void save_durations(const std::map<std::string, double>& durations,
+                      const std::map<std::string, double>& cpu_seconds = {}) const;
 
   /// snippets/durations.json, the durations `update` records for the
   /// project (see recorded_durations.h).

@@ -22,6 +22,7 @@
 #include "embedded_python.h"
 #include "monotonic_clock.h"
 #include "process_bound.h"
+#include "resource_limits.h"
 #include "run_environment.h"
 #include "sandbox.h"
 #include "snippet_main.h"
@@ -130,6 +131,7 @@ struct Run {
   int wait_status = 0;
   long long micros = 0;
   long max_rss_kb = 0;
+  long long cpu_micros = 0;
   int leftovers_killed = 0;
 };
 
@@ -316,6 +318,7 @@ class ZygoteServer {
       run.wait_status = status;
       run.micros = monotonic_micros() - run.started;
       run.max_rss_kb = usage.ru_maxrss;
+      run.cpu_micros = cpu_micros_of(usage);
       kill(-pid, SIGKILL);  // the rest of its process group, e.g. pool workers
     }
     if (!waiting_for_leftovers()) return;
@@ -340,8 +343,8 @@ class ZygoteServer {
         continue;  // report once they are gone
       }
       if (!run.owned_dir.empty()) remove_tree(run.owned_dir);
-      write_all(run.stdout_fd.get(), fmt::format("{}X{},{},{},{}\n", run.marker, run.wait_status, run.micros,
-                                                 run.max_rss_kb, run.leftovers_killed));
+      write_all(run.stdout_fd.get(), fmt::format("{}X{},{},{},{},{}\n", run.marker, run.wait_status, run.micros,
+                                                 run.max_rss_kb, run.leftovers_killed, run.cpu_micros));
       it = runs_.erase(it);
       std::string ignored;  // a bound that stays higher is still a bound
       if (process_bound_) process_bound_->allow_runs(static_cast<int>(runs_.size()), kRunProcesses, &ignored);

@@ -155,5 +155,15 @@ TEST_F(CommandCheckTest, DurationsAreRememberedForTheNextSchedule) {
   EXPECT_DOUBLE_EQ(durations["a1"], 1.5);
 }
 
+TEST_F(CommandCheckTest, CpuTimeIsRememberedWhereARunMeasuredIt) {
+  RunOutcome waiting = ok("");
+  waiting.duration_s = 1.5;
+  waiting.cpu_s = 0.03;
+  runner_.outcomes = {{"a1", waiting}, {"a2", ok("")}, {"b1", ok("")}};
+  check_snippets(options_, runner_, runner_);
+  auto cpu_seconds = options_.project.store().load_cpu_seconds();
+  EXPECT_EQ(cpu_seconds, (std::map<std::string, double>{{"a1", 0.03}})) << "a2 and b1 measured none";
+}
+
 }  // namespace
 }  // namespace guidecheck

@@ -72,7 +72,7 @@ TEST(OutputProtocolTest, SegmentsWithTooManyFieldsAreOutput) {
 
 TEST(OutputProtocolTest, AnySplitOfTheStreamGivesTheSameResult) {
   std::string stream = kMarker + "T1-1\n" + kMarker + "S1\nxy" + frame("payload\n", "1:8") + "tail" + kMarker +
-                       "C4242\n" + kMarker + "X0,1500,2048,1\n";
+                       "C4242\n" + kMarker + "X0,1500,2048,1,900\n";
   for (size_t chunk = 1; chunk <= 7; ++chunk) {
     StdoutDemux demux(kMarker, 1024);
     for (size_t i = 0; i < stream.size(); i += chunk) demux.feed(stream.substr(i, chunk));
@@ -82,6 +82,7 @@ TEST(OutputProtocolTest, AnySplitOfTheStreamGivesTheSameResult) {
     ASSERT_TRUE(demux.exit_record().has_value());
     EXPECT_EQ(demux.exit_record()->micros, 1500);
     EXPECT_EQ(demux.exit_record()->leftovers_killed, 1);
+    EXPECT_EQ(demux.exit_record()->cpu_micros, 900);
   }
 }
 
@@ -102,7 +103,7 @@ TEST(OutputProtocolTest, MalformedRecordIsKeptAsOutput) {
 
 TEST(OutputProtocolTest, CapTruncatesButRecordsStillParse) {
   StdoutDemux demux(kMarker, 10);
-  demux.feed(std::string(100, 'x') + kMarker + "X0,1,2,0\n" + std::string(100, 'y'));
+  demux.feed(std::string(100, 'x') + kMarker + "X0,1,2,0,0\n" + std::string(100, 'y'));
   demux.finish();
   EXPECT_EQ(demux.text(), std::string(10, 'x'));
   EXPECT_TRUE(demux.truncated());
@@ -111,12 +112,13 @@ TEST(OutputProtocolTest, CapTruncatesButRecordsStillParse) {
 
 TEST(OutputProtocolTest, QuitRecordCarriesExitCodeAndTimings) {
   StdoutDemux demux(kMarker, 100);
-  demux.feed("out\n" + kMarker + "Q3,2500,40960\n");
+  demux.feed("out\n" + kMarker + "Q3,2500,40960,1800\n");
   demux.finish();
   ASSERT_TRUE(demux.quit_record().has_value());
   EXPECT_EQ(demux.quit_record()->exit_code, 3);
   EXPECT_EQ(demux.quit_record()->micros, 2500);
   EXPECT_EQ(demux.quit_record()->max_rss_kb, 40960);
+  EXPECT_EQ(demux.quit_record()->cpu_micros, 1800);
   EXPECT_FALSE(demux.exit_record().has_value());
   EXPECT_EQ(demux.text(), "out\n");
 }

@@ -281,6 +281,59 @@ TEST_F(SchedulerTest, AShortRunStartsBesideTheJobsWhenGuidecheckChoseThem) {
   }
 }
 
+// A run known to wait (its earlier run used little CPU for its time) holds
+// no core: with a -j guidecheck chose, it starts beside a computing run
+// that fills the -j, and a computing run starts beside a waiting one. A run
+// known to compute, or of unknown CPU time, waits for its slot.
+TEST_F(SchedulerTest, ARunKnownToWaitStartsBesideTheJobs) {
+  const std::string log_path = python_string((dir_ / "start.log").string());
+  struct Case {
+    double first_cpu, second_cpu;
+    bool overlap;
+  };
+  for (Case c : {Case{2.0, 0.01, true}, Case{0.01, 0.5, true}, Case{2.0, 0.5, false}, Case{2.0, 0.0, false}}) {
+    std::filesystem::remove(dir_ / "start.log");
+    RunSpec first = logging_snippet("first", "import time\ntime.sleep(1)\nopen(" + log_path +
+                                                 ", 'a').write('first done\\n')\n");
+    first.expected_duration_s = 2;  // starts first
+    first.expected_cpu_s = c.first_cpu;
+    RunSpec second = logging_snippet("second");
+    second.expected_duration_s = 0.5;
+    second.expected_cpu_s = c.second_cpu;
+    ZygoteRunner runner(*zygote_, 1);
+    runner.fill_idle_cores(1, [] { return false; });
+    auto outcomes = runner.run({first, second});
+    ASSERT_EQ(outcomes[1].status, RunStatus::kOk) << outcomes[1].stderr_text;
+    std::vector<std::string> lines = start_log();
+    ASSERT_EQ(lines.size(), 3u);
+    if (c.overlap)
+      EXPECT_NE(lines.back(), "second") << c.first_cpu << " " << c.second_cpu;
+    else
+      EXPECT_EQ(lines, (std::vector<std::string>{"first", "first done", "second"})) << c.first_cpu << " " << c.second_cpu;
+  }
+}
+
+// A run reports the CPU time it used, its waited-for children's included
+// (a pool's workers): little for a sleep, most of its time for a loop.
+TEST_F(SchedulerTest, ARunReportsTheCpuTimeItUsed) {
+  const std::string spin =
+      "import os, time\n"
+      "def spin():\n"
+      "    end = time.process_time() + 0.3\n"
+      "    while time.process_time() < end: pass\n";
+  auto outcomes = run({snippet("sleeps.py", "import time\ntime.sleep(0.3)\n"), snippet("spins.py", spin + "spin()\n"),
+                       snippet("child_spins.py", spin + "pid = os.fork()\n"
+                                                        "if pid == 0:\n"
+                                                        "    spin()\n"
+                                                        "    os._exit(0)\n"
+                                                        "os.waitpid(pid, 0)\n")});
+  for (const auto& outcome : outcomes) ASSERT_EQ(outcome.status, RunStatus::kOk) << outcome.stderr_text;
+  EXPECT_GT(outcomes[0].cpu_s, 0);
+  EXPECT_LT(outcomes[0].cpu_s, 0.1);
+  EXPECT_GE(outcomes[1].cpu_s, 0.3);
+  EXPECT_GE(outcomes[2].cpu_s, 0.3) << "the child's CPU time counts";
+}
+
 // Each zygote learns, from its probe run, the pages a run writes (and every
 // run writes them ahead): a few hundred for a bare interpreter.
 TEST_F(SchedulerTest, TheZygoteLearnsThePagesARunWrites) {

@@ -157,5 +157,18 @@ TEST_F(SnippetStoreTest, DurationsAreMergedIntoTheRememberedOnes) {
   EXPECT_EQ(durations, (std::map<std::string, double>{{"q1", 1.5}, {"q2", 3.0}, {"q3", 0.5}}));
 }
 
+// CPU time is kept beside the duration where a run measured it; a file
+// written before it was kept (bare seconds) still gives its durations.
+TEST_F(SnippetStoreTest, CpuTimeIsRememberedBesideTheDuration) {
+  store().save_durations({{"q1", 1.0}, {"q2", 0.5}}, {{"q1", 0.02}});
+  EXPECT_EQ(store().load_durations(), (std::map<std::string, double>{{"q1", 1.0}, {"q2", 0.5}}));
+  EXPECT_EQ(store().load_cpu_seconds(), (std::map<std::string, double>{{"q1", 0.02}}));
+
+  std::filesystem::create_directories(dir_ / ".guidecheck");
+  std::ofstream(dir_ / ".guidecheck" / "durations.json") << R"({"q1": 2.5, "q2": {"seconds": 1, "cpu_seconds": -1}})";
+  EXPECT_EQ(store().load_durations(), (std::map<std::string, double>{{"q1", 2.5}, {"q2", 1.0}}));
+  EXPECT_TRUE(store().load_cpu_seconds().empty()) << "no CPU time in a bare figure, none below zero";
+}
+
 }  // namespace
 }  // namespace guidecheck
