@@ -1,11 +1,13 @@
 #include "guide_parser.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_set>
 #include <utility>
 
+#include "guide_parser_sessions.h"
 #include "claim_markers.h"
 #include "code_line_numbers.h"
 #include "diagnostic_sink.h"
@@ -28,7 +30,6 @@ namespace guidecheck {
 
 // Steps in files of their own.
 void mark_shown_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
-void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
 void mark_unlabelled_output(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes);
 std::optional<std::string> lone_line_reason(std::string_view line, const std::unordered_set<std::string>& seen);
 bool is_signature(std::string_view line, const std::unordered_set<std::string>& seen);
@@ -59,11 +60,16 @@ class GuideParser {
   ParsedGuide run() {
     split_lines();
     classes_ = classify_lines(stripped_, text_.size(), &compiler_, &diagnostics_);
-    mark_repl_sessions(stripped_, &classes_);
+    mark_repl_sessions(lines_, stripped_, &classes_, &session_marks_);
     mark_shown_output(stripped_, &classes_);
     mark_unlabelled_output(stripped_, &classes_);
     mark_keyword_headings_after_output();
     build_runs();
+    for (int at : session_marks_.fresh_namespace_at) {
+      auto after = std::find_if(result_.runs.begin(), result_.runs.end(),
+                                [&](const CodeRun& run) { return run.first_line > at; });
+      if (after != result_.runs.end()) after->fresh_namespace = true;
+    }
     result_.items = find_items(stripped_, classes_, &diagnostics_);
     assign_run_ids(result_.items, &result_.runs, &diagnostics_);
     report_doubtful_lines();
@@ -245,7 +251,7 @@ class GuideParser {
     run.first_line = first + 1;
     run.last_line = last + 1;
     for (int k = first; k <= last; ++k) {
-      run.lines.emplace_back(stripped_[k]);
+      run.lines.emplace_back(session_marks_.idle_body[static_cast<size_t>(k)] ? lines_[k] : stripped_[k]);
       run.guide_lines.push_back(k + 1);
     }
     return run;
@@ -310,6 +316,7 @@ class GuideParser {
   std::vector<std::string_view> lines_;
   std::vector<std::string_view> stripped_;
   std::vector<LineClass> classes_;
+  SessionMarks session_marks_;
   std::vector<std::pair<int, std::size_t>> doubtful_lines_;  // weak or opener lines in runs: line, run index
   std::vector<std::size_t> comment_only_;
 };

@@ -64,6 +64,8 @@ struct CodeRun {
   /// A REPL session (`>>>` lines and their echoes): `lines` keep their
   /// prompts, and the run holds nothing else.
   bool session = false;
+  /// No name of an earlier run is left when it runs (IDLE's shell restarted before it).
+  bool fresh_namespace = false;
 };
 
 /// Everything parse_guide found.

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "guide_parser_sessions.h"
 #include "line_classifier.h"
 #include "printed_fragments.h"
 #include "python_lexer.h"
@@ -78,11 +79,30 @@ bool shows_output_behind_prompt(std::string_view code, std::string_view previous
 
 }  // namespace
 
-void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<LineClass>* classes) {
+void mark_repl_sessions(const std::vector<std::string_view>& raw_lines, const std::vector<std::string_view>& lines,
+                        std::vector<LineClass>* classes, SessionMarks* marks) {
   std::vector<LineClass>& c = *classes;
   const int n = static_cast<int>(lines.size());
+  marks->idle_body.assign(lines.size(), false);
+  auto blank = [&](int k) { return lines[k].find_first_not_of(" \t\r") == std::string_view::npos; };
   for (int i = 0; i < n; ++i) {
-    if (repl_prompt(lines[i]) != ReplPrompt::kFirst) continue;
+    std::string_view first_code;
+    if (repl_prompt(lines[i], &first_code) != ReplPrompt::kFirst) continue;
+    // IDLE restarting: the bare prompt and its RESTART line are no
+    // statement. After a file's restart come that file's output and its
+    // names, which no session here defines: not read. After the shell's, no
+    // earlier name is left.
+    if (std::optional<std::string_view> restarted = i + 1 < n && first_code.empty() ? idle_restart(lines[i + 1])
+                                                                                    : std::nullopt) {
+      int j = i + 2;
+      if (*restarted != "Shell")
+        while (j < n && !blank(j) && repl_prompt(lines[j]) == ReplPrompt::kNone) ++j;
+      else
+        marks->fresh_namespace_at.push_back(j);
+      for (int k = i; k < j; ++k) c[k] = LineClass::kProse;
+      i = j - 1;
+      continue;
+    }
     // Output behind prompts: the prompt lines right after a print that
     // each show only a value.
     if (i > 0 && is_code_class(c[i - 1])) {
@@ -100,16 +120,37 @@ void mark_repl_sessions(const std::vector<std::string_view>& lines, std::vector<
     PythonLexer fragment_lexer;
     bool in_code = false;       // `...` continues a statement only before its echo
     bool in_traceback = false;
+    std::string_view header;    // the code of the statement's `>>>` line
+    bool idle_block = false;    // its block came without `...` (IDLE's shell)
     int j = i;
     for (; j < n; ++j) {
       const std::string_view line = lines[j];
+      const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+      if (blank && idle_block) {
+        // The blank lines that end an IDLE block, before its output.
+        int next = j;
+        while (next < n && lines[next].find_first_not_of(" \t\r") == std::string_view::npos) ++next;
+        if (next == n) break;
+        for (; j < next; ++j) c[j] = LineClass::kSession;
+        idle_block = in_code = false;
+        --j;
+        continue;
+      }
       if (line.empty()) break;
       std::string_view code;
       const ReplPrompt prompt = repl_prompt(line, &code);
       if (prompt == ReplPrompt::kFirst || (in_code && prompt == ReplPrompt::kMore)) {
         add_printed_fragments(code, &fragment_lexer, &fragments);
+        if (prompt == ReplPrompt::kFirst) header = code;
         in_code = true;
         in_traceback = false;
+        c[j] = LineClass::kSession;
+        continue;
+      }
+      if (in_code && continues_block_without_prompt(header, raw_lines[j])) {
+        add_printed_fragments(line, &fragment_lexer, &fragments);
+        idle_block = true;
+        marks->idle_body[j] = true;
         c[j] = LineClass::kSession;
         continue;
       }

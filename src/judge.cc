@@ -93,8 +93,10 @@ SampleResult result_for(const PlannedSample& planned) {
 
 std::optional<std::string> unmet_import(const RunOutcome& outcome, std::string* misspelling) {
   std::optional<std::string> missing = missing_top_level_module(outcome.stderr_text);
-  if (!missing) return std::nullopt;
+  if (!missing && outcome.stderr_text.find("ImportError: ") == std::string::npos) return std::nullopt;
   static const std::vector<std::string> importable = importable_top_level_modules();
+  if (!missing) missing = missing_optional_dependency(outcome.stderr_text, importable);
+  if (!missing) return std::nullopt;
   if (std::optional<std::string> meant = misspelt_module(*missing, importable)) {
     *misspelling = fmt::format("no module named '{}' (did you mean '{}'?)", *missing, *meant);
     return std::nullopt;

@@ -18,6 +18,15 @@ namespace guidecheck {
 /// package is installed.
 std::optional<std::string> missing_top_level_module(std::string_view stderr_text);
 
+/// The optional dependency that a library's ImportError says is missing,
+/// when `importable` lacks it: pandas' "Missing optional dependency
+/// 'tabulate'.", "matplotlib is required for plotting ...", "Install
+/// openpyxl ...". The message must ask for the name (required, install,
+/// dependency, missing); "cannot import name 'x' from 'm'" is the sample's
+/// own error. nullopt for any other ending.
+std::optional<std::string> missing_optional_dependency(std::string_view stderr_text,
+                                                       const std::vector<std::string>& importable);
+
 /// The name among `importable` that `name` looks like a misspelling of: the
 /// same but for case, or one letter added, dropped or changed (names of
 /// six letters or more). nullopt when none.

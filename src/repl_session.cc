@@ -84,9 +84,40 @@ struct Statement {
   std::vector<std::string_view> code;
   std::vector<std::string_view> output;
   int first_output_line = 0;
+  bool idle_body = false;   // its block's lines came without `...` (IDLE's shell)
+  bool idle_ended = false;  // and a blank line has ended them
 };
 
+bool continues_without_prompt(const Statement& statement, std::string_view line) {
+  return statement.output.empty() && !statement.idle_ended &&
+         continues_block_without_prompt(statement.code.front(), line);
+}
+
 }  // namespace
+
+std::optional<std::string_view> idle_restart(std::string_view line) {
+  line = trim_right(line);
+  constexpr std::string_view kRestart = " RESTART: ";
+  const std::size_t at = line.find(kRestart);
+  if (at == std::string_view::npos || at < 3 || line.find_first_not_of('=') != at) return std::nullopt;
+  std::string_view rest = line.substr(at + kRestart.size());
+  const std::size_t end = rest.find_last_not_of('=');
+  if (end == std::string_view::npos || end + 1 == rest.size() || rest[end] != ' ') return std::nullopt;
+  rest = trim_right(rest.substr(0, end));
+  if (rest.empty()) return std::nullopt;
+  return rest;
+}
+
+bool continues_block_without_prompt(std::string_view header, std::string_view line) {
+  header = trim_right(header);
+  if (const std::size_t hash = header.find(" #"); hash != std::string_view::npos)
+    header = trim_right(header.substr(0, hash));
+  if (!header.ends_with(':') || is_blank(line)) return false;
+  if (line.starts_with('\t') || line.starts_with(' ')) return true;
+  for (std::string_view clause : {"else:", "elif ", "except", "finally:"})
+    if (line.starts_with(clause)) return true;
+  return false;
+}
 
 bool has_doctest_option(std::string_view options, std::string_view option) {
   for (std::size_t at = options.find(option); at != std::string_view::npos; at = options.find(option, at + 1)) {
@@ -160,6 +191,13 @@ ReplSession read_repl_session(const std::vector<std::string>& lines, int first_g
       in_output = false;
     } else if (prompt == Prompt::kMore && in_code) {
       statements.back().code.push_back(code);
+    } else if (prompt == Prompt::kNone && in_code && continues_without_prompt(statements.back(), lines[k])) {
+      statements.back().code.push_back(trim_right(lines[k]));
+      statements.back().idle_body = true;
+    } else if (is_blank(lines[k]) && !statements.empty() && statements.back().idle_body &&
+               statements.back().output.empty()) {
+      statements.back().idle_ended = true;
+      in_code = true;  // IDLE prints a block's output after the blank lines that end it
     } else if (is_blank(lines[k]) && in_output && in_ipython_traceback(statements.back(), lines, k)) {
       statements.back().output.push_back(std::string_view());  // IPython's traceback has blank lines
     } else if (is_blank(lines[k])) {
@@ -185,6 +223,9 @@ ReplSession read_repl_session(const std::vector<std::string>& lines, int first_g
   ReplSession session;
   for (const Statement& s : statements) {
     if (skipped(s.code)) continue;
+    // IDLE's restart: the bare prompt shows a RESTART line, no value.
+    const bool bare = s.code.size() == 1 && trim_right(s.code.front()).empty();
+    if (bare && !s.output.empty() && idle_restart(s.output.front())) continue;
     // IPython's `In [5]: %timeit f()` or `!ls`: plain Python, what it
     // printed not judged.
     const PythonCell python = python_cell(std::vector<std::string>(s.code.begin(), s.code.end()));

@@ -6,6 +6,7 @@
 // every reader that meets one (Markdown `pycon` fences, reST doctest
 // blocks, `>>>` lines in scraped text).
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,20 @@ struct ReplSession {
 /// follows the prompt.
 enum class ReplPrompt { kNone, kFirst, kMore };
 ReplPrompt repl_prompt(std::string_view line, std::string_view* code = nullptr);
+
+/// IDLE's shell shows no `...` prompt: a compound statement's body follows
+/// its `>>>` line indented (with tabs), its clauses (`else:`) at the margin,
+/// and its output comes after the blank lines that end it. Whether `line`
+/// so continues the block that `header` (the code after `>>> `) opens; such
+/// a line cannot be output, since a statement that opens a block prints
+/// nothing until a blank line ends it.
+bool continues_block_without_prompt(std::string_view header, std::string_view line);
+
+/// IDLE's line when its shell restarts (`===== RESTART: Shell =====`, or
+/// `===== RESTART: C:\\code\\shapes.py =====` before a file run with F5):
+/// the restarted thing ("Shell" or the file's path); nullopt for any other
+/// line. Not output: the names defined before it are gone.
+std::optional<std::string_view> idle_restart(std::string_view line);
 
 /// Whether a doctest option list (`+ELLIPSIS, +NORMALIZE_WHITESPACE`, as a
 /// `# doctest:` comment or Sphinx's `:options:` gives it) turns `option` on.

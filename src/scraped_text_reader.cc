@@ -174,6 +174,7 @@ Extraction read_scraped_text(std::string_view text, const ReadOptions& options) 
     sample.first_line = run.first_line;
     sample.last_line = run.last_line;
     sample.guide_lines = run.guide_lines;
+    sample.fresh_namespace = run.fresh_namespace;
     if (run.session) {
       ReplSession session = read_repl_session(run.lines, run.first_line);
       sample.style = SampleStyle::kSession;

@@ -468,6 +468,31 @@ TEST(GuideParserTest, OutputBehindAPromptAfterAPrintIsShownOutput) {
   EXPECT_EQ(session.first_line, 8);
 }
 
+// A session pasted from IDLE's shell in a page of text: the block's lines
+// keep their tabs, and the output after the blank lines is the loop's.
+TEST(GuideParserTest, AnIdleSessionKeepsItsBlockAndItsOutput) {
+  const ParsedGuide guide = parse_guide(
+      "Press Enter twice to run the loop.\n"
+      "\n"
+      ">>> for i in range(1, 3):\n"  // 3
+      "\tprint(i, i * i)\n"
+      "\n"
+      "\t\n"
+      "1 1\n"                        // 7
+      "2 4\n"
+      ">>> i\n"
+      "2\n"
+      "\n"
+      "That is all.\n",
+      "idle.txt");
+  ASSERT_EQ(guide.runs.size(), 1u);
+  const CodeRun& session = guide.runs[0];
+  EXPECT_TRUE(session.session);
+  EXPECT_EQ(session.first_line, 3);
+  EXPECT_EQ(session.last_line, 10);
+  EXPECT_EQ(session.lines[1], "\tprint(i, i * i)");
+}
+
 TEST(GuideParserTest, ShownOutputKeepsReprsAndPrintedPhrases) {
   const ParsedGuide guide = parse_guide(
       "from collections import deque, namedtuple\n"

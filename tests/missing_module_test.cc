@@ -24,6 +24,27 @@ TEST(MissingModuleTest, ASubmoduleOrAnotherErrorIsNoMissingPackage) {
   EXPECT_EQ(missing_top_level_module(""), std::nullopt);
 }
 
+// A library's ImportError for an optional dependency that this machine
+// lacks names it; an ImportError of the sample's own, or one naming what is
+// installed, does not.
+TEST(MissingModuleTest, AnOptionalDependencyALibraryAsksForIsFound) {
+  const std::vector<std::string> importable = {"numpy", "pandas", "math"};
+  auto missing = [&](const std::string& last) {
+    return missing_optional_dependency("Traceback (most recent call last):\n  File \"x.py\", line 1\n" + last + "\n",
+                                       importable);
+  };
+  EXPECT_EQ(missing("ImportError: Missing optional dependency 'tabulate'.  Use pip or conda to install tabulate."),
+            "tabulate");
+  EXPECT_EQ(missing("ImportError: matplotlib is required for plotting when the default backend \"matplotlib\" is "
+                    "selected."),
+            "matplotlib");
+  EXPECT_EQ(missing("ImportError: Install openpyxl to read Excel files"), "openpyxl");
+  EXPECT_EQ(missing("ImportError: cannot import name 'sqrtt' from 'math' (unknown location)"), std::nullopt);
+  EXPECT_EQ(missing("ImportError: attempted relative import with no known parent package"), std::nullopt);
+  EXPECT_EQ(missing("ImportError: numpy is required"), std::nullopt) << "installed";
+  EXPECT_EQ(missing("ValueError: matplotlib is required"), std::nullopt);
+}
+
 TEST(MissingModuleTest, AMisspellingOfAnImportableModuleIsFound) {
   const std::vector<std::string> importable = {"collections", "itertools", "numpy", "http", "json", "types"};
   EXPECT_EQ(misspelt_module("colections", importable), "collections");

@@ -200,6 +200,36 @@ TEST(ReplSessionTest, BarePromptsAndTrailingBlanks) {
   EXPECT_EQ(s.claims[0].text, "1");
 }
 
+// IDLE's shell shows a block's lines without `...`: indented with tabs, its
+// clauses at the margin; its output comes after the blank lines that end it.
+TEST(ReplSessionTest, IdlesBlocksWithoutContinuationPrompts) {
+  const ReplSession s = read_repl_session(lines_of(">>> for n in [1, 2, 3]:\n"
+                                                   "\tif n % 2:\n"
+                                                   "\t\tprint(n, 'odd')\n"
+                                                   "\telse:\n"
+                                                   "\t\tprint(n, 'even')\n"
+                                                   "\n"
+                                                   "\t\n"
+                                                   "1 odd\n"
+                                                   "2 even\n"
+                                                   "3 odd\n"
+                                                   ">>> n\n"
+                                                   "3\n"),
+                                          20);
+  EXPECT_EQ(s.source, "for n in [1, 2, 3]:\n\tif n % 2:\n\t\tprint(n, 'odd')\n\telse:\n\t\tprint(n, 'even')\nn\n");
+  ASSERT_EQ(s.claims.size(), 2u);
+  EXPECT_EQ(s.claims[0].text, "1 odd\n2 even\n3 odd");
+  EXPECT_EQ(s.claims[0].guide_line, 27);
+  EXPECT_EQ(s.claims[0].anchor_line, 20);
+  EXPECT_EQ(s.claims[1].text, "3");
+  // A statement that opens no block still ends its output at a blank line,
+  // and an indented line after a value is output.
+  const ReplSession plain = read_repl_session(lines_of(">>> print('  x')\n  x\n\n  prose\n"), 1);
+  ASSERT_EQ(plain.claims.size(), 1u);
+  EXPECT_EQ(plain.claims[0].text, "  x");
+  EXPECT_EQ(plain.source, "print('  x')\n");
+}
+
 TEST(ReplSessionTest, NoPromptNoSession) {
   ReplSession s = read_repl_session(lines_of("print(1)\n1\n"), 1);
   EXPECT_EQ(s.source, "");
