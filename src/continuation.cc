@@ -51,12 +51,16 @@ void link_continuations(std::vector<Sample>* samples, const std::vector<PythonBl
       continuations = SampleContinuations();
       first = i;
     }
-    // A sample that does not compile binds and needs nothing.
+    // A sample that does not compile binds and needs nothing; nor does a
+    // script run again (the same source, with arguments or input of its
+    // own: Sample::setup), which starts afresh as the program does.
+    const bool run_again = !sample.setup.empty() && std::any_of(samples->begin() + static_cast<long>(first), samples->begin() + static_cast<long>(i),
+                                       [&](const Sample& earlier) { return earlier.source == sample.source; });
     const PythonBlockFacts& f = facts[i];
     std::vector<std::string> needs = f.needs;
     for (const std::string& name : statement_needs[i])
       if (std::find(f.binds.begin(), f.binds.end(), name) == f.binds.end()) needs.push_back(name);
-    for (size_t earlier : f.compiles ? continuations.add(f.binds, needs, f.changes) : continuations.add({}, {}))
+    for (size_t earlier : f.compiles && !run_again ? continuations.add(f.binds, needs, f.changes) : continuations.add({}, {}))
       sample.continues.push_back((*samples)[first + earlier].id);
   }
 }

@@ -180,8 +180,14 @@ std::optional<std::pair<std::string_view, std::string_view>> split_pipe(std::str
 std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& lines, int first_guide_line) {
   std::vector<ScriptRunShown> runs;
   bool collecting = false;
+  // A block that holds nothing but `python3 app.py`, with no prompt, is
+  // that command too (its output comes in a block of its own).
+  const auto non_blank = [](const std::string& line) { return !trim(line).empty(); };
+  const bool one_line = std::count_if(lines.begin(), lines.end(), non_blank) == 1;
   for (std::size_t k = 0; k < lines.size(); ++k) {
-    if (const std::optional<std::string_view> command = command_after_prompt(lines[k])) {
+    std::optional<std::string_view> command = command_after_prompt(lines[k]);
+    if (!command && one_line && non_blank(lines[k]) && trim(lines[k]).starts_with("py")) command = trim(lines[k]);
+    if (command) {
       ScriptRunShown run;
       run.command = std::string(*command);
       run.command_line = first_guide_line + static_cast<int>(k);

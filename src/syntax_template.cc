@@ -118,6 +118,16 @@ std::vector<PythonBlockFacts> drop_syntax_templates(std::string_view filename, E
                                                     sample.first_line, placeholder));
       continue;
     }
+    // Documentation's notation, which no Python compiles: optional
+    // arguments in brackets (`islice(iterable, start, stop[, step])`) or
+    // parameters left out (`def func(...):`).
+    if (std::string notation; !facts[i].compiles && !meant_to_fail &&
+                              RE2::PartialMatch(sample.source, R"((\[\s*,[^\]\n]*\]|\bdef\s+\w+\(\s*(?:\.\.\.|…)\s*\)))",
+                                                &notation)) {
+      extraction->diagnostics.push_back(fmt::format("{}:{}: not run: '{}' is documentation's notation (a template)",
+                                                    filename, sample.first_line, notation));
+      continue;
+    }
     // `for val in sequence:` / `# statement(s)`, `def sum_of_evens(n):`: a
     // skeleton whose blocks have no body, only comments: nothing to run.
     if (!facts[i].compiles && !meant_to_fail && facts[i].error.starts_with("expected an indented block") &&

@@ -80,6 +80,25 @@ TEST(ContinuationTest, ASampleContinuesTheEarlierSamplesThatDefineWhatItUses) {
   EXPECT_EQ(continues_of(samples, "s08"), std::vector<std::string>{});
 }
 
+// A script run again with arguments of its own (a copy with a setup) is the
+// program started afresh: it continues nothing, not even its first run,
+// whose module state (logging's configuration) would change what it prints.
+// The same code without a setup is a block that reads what came before.
+TEST(ContinuationTest, AScriptRunAgainStartsAfresh) {
+  std::vector<Sample> samples = {
+      sample("s01", "import logging, sys\nlogging.basicConfig()\nlevel = len(sys.argv)\nprint(level)\n"),
+      sample("s02", "import logging, sys\nlogging.basicConfig()\nlevel = len(sys.argv)\nprint(level)\n"),
+      sample("s03", "total = 3\n"),
+      sample("s04", "print(total)\n"),
+      sample("s05", "print(total)\n"),
+  };
+  samples[0].setup = "__import__('sys').argv[:] = ['app.py']\n";
+  samples[1].setup = "__import__('sys').argv[:] = ['app.py', '-v']\n";
+  link_continuations(&samples);
+  EXPECT_EQ(continues_of(samples, "s02"), std::vector<std::string>{});
+  EXPECT_EQ(continues_of(samples, "s05"), std::vector<std::string>{"s03"});
+}
+
 TEST(ContinuationTest, NothingToContinueIsNoCode) { EXPECT_EQ(continuation_prelude({}), ""); }
 
 }  // namespace

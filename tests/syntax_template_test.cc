@@ -108,6 +108,26 @@ TEST(SyntaxTemplateTest, BlanksAndAngleBracketPartsAreNotRun) {
             "book.txt:9: not run: '<other is not supported>' is a part to fill in (a template)");
 }
 
+// Optional arguments in brackets and parameters left out: documentation's
+// notation, in code that cannot compile for it. Valid code that looks alike
+// (an empty list slice, a call passing Ellipsis) runs.
+TEST(SyntaxTemplateTest, DocumentationsNotationIsNotRun) {
+  Extraction extraction;
+  extraction.samples = {sample("import itertools\nitertools.islice(iterable, start, stop[, step])\n", 3),
+                        sample("@outer\n@inner\ndef func(...):\n    ...\n", 8),
+                        sample("xs = [1, 2]\nprint(xs[:], print(...))\n", 14),
+                        sample("print([, 1])  # doctest: +SKIP\n", 20)};
+  extraction.samples[3].claims.push_back(Claim{});
+  extraction.samples[3].claims.back().kind = ClaimKind::kError;  // meant to fail: kept
+  drop_syntax_templates("book.adoc", &extraction);
+  std::vector<std::string> ids;
+  for (const auto& s : extraction.samples) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"s14", "s20"}));
+  ASSERT_EQ(extraction.diagnostics.size(), 2u);
+  EXPECT_EQ(extraction.diagnostics[0], "book.adoc:3: not run: '[, step]' is documentation's notation (a template)");
+  EXPECT_EQ(extraction.diagnostics[1], "book.adoc:8: not run: 'def func(...)' is documentation's notation (a template)");
+}
+
 TEST(SyntaxTemplateTest, ABlockOfPlaceholderNamesIsATemplate) {
   Extraction extraction;
   extraction.samples = {sample("for variable in sequence:\n    statements\n", 3),  // a template
