@@ -125,11 +125,10 @@ void mark_repl_sessions(const std::vector<std::string_view>& raw_lines, const st
     int j = i;
     for (; j < n; ++j) {
       const std::string_view line = lines[j];
-      const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-      if (blank && idle_block) {
+      if (idle_block && blank(j)) {
         // The blank lines that end an IDLE block, before its output.
         int next = j;
-        while (next < n && lines[next].find_first_not_of(" \t\r") == std::string_view::npos) ++next;
+        while (next < n && blank(next)) ++next;
         if (next == n) break;
         for (; j < next; ++j) c[j] = LineClass::kSession;
         idle_block = in_code = false;
