@@ -192,6 +192,9 @@ std::vector<ScriptRunShown> script_runs_shown(const std::vector<std::string>& li
       run.command = std::string(*command);
       run.command_line = first_guide_line + static_cast<int>(k);
       std::string_view python = *command;
+      // `< /dev/null` gives the run the stdin every run has: no redirect.
+      for (std::string_view null_stdin : {"< /dev/null", "</dev/null"})
+        if (python.ends_with(null_stdin)) python = trim(python.substr(0, python.size() - null_stdin.size()));
       if (const auto pipe = split_pipe(*command)) {  // `echo 3 | python3 app.py`: its stdin
         run.stdin_text = piped_text(pipe->first);
         python = run.stdin_text ? pipe->second : std::string_view();

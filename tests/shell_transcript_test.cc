@@ -44,6 +44,12 @@ TEST(ShellTranscriptTest, ArgumentsAndPipedInputAreTheRunsOwn) {
   EXPECT_EQ(runs[1].stdin_text, "a b\n");
   EXPECT_EQ(runs[1].script, "words.py");
   EXPECT_EQ(runs[2].stdin_text, "x\ny\n");
+  // Stdin from /dev/null is every run's: no redirect; any other file is one.
+  const std::vector<ScriptRunShown> null_stdin =
+      script_runs_shown({"$ python3 ask.py < /dev/null", "none", "$ python3 ask.py < answers.txt", "yes"}, 1);
+  ASSERT_EQ(null_stdin.size(), 1u);
+  EXPECT_EQ(null_stdin[0].script, "ask.py");
+  EXPECT_EQ(null_stdin[0].stdin_text, std::nullopt);
 }
 
 // The prompts of other shells and systems, and the Windows launcher.
