@@ -234,9 +234,10 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
     // A shard splits by the project's record alone: it is the same on every
     // machine that checks the commit out, the machine's own figures are not.
     // Otherwise this machine's figures come first, for scheduling.
-    if (!options.shard.active()) durations = project.store().load_durations();
+    SnippetStore::RunTimes remembered = project.store().load_run_times();
+    if (!options.shard.active()) durations = std::move(remembered.seconds);
     durations.merge(*recorded);
-    cpu_seconds = project.store().load_cpu_seconds();
+    cpu_seconds = std::move(remembered.cpu_seconds);
   }
   if (options.shard.active()) keep_shard(options.shard, durations, &selected, plan);
   std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations, cpu_seconds);

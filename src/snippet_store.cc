@@ -129,7 +129,7 @@ namespace {
 
 // .guidecheck/durations.json: {"q01": {"seconds": 0.5, "cpu_seconds": 0.02}}.
 // An entry that is a bare number (seconds) is from before CPU time was kept.
-nlohmann::json load_run_times(const std::string& cache_dir) {
+nlohmann::json read_run_times(const std::string& cache_dir) {
   std::string content, err;
   if (!read_file((fs::path(cache_dir) / "durations.json").string(), &content, &err)) return nlohmann::json::object();
   auto json = nlohmann::json::parse(content, nullptr, false);
@@ -149,17 +149,16 @@ std::map<std::string, double> run_time_field(const nlohmann::json& times, const 
 
 }  // namespace
 
-std::map<std::string, double> SnippetStore::load_durations() const {
-  return run_time_field(load_run_times(cache_dir_), "seconds");
+SnippetStore::RunTimes SnippetStore::load_run_times() const {
+  const nlohmann::json times = read_run_times(cache_dir_);
+  return {run_time_field(times, "seconds"), run_time_field(times, "cpu_seconds")};
 }
 
-std::map<std::string, double> SnippetStore::load_cpu_seconds() const {
-  return run_time_field(load_run_times(cache_dir_), "cpu_seconds");
-}
+std::map<std::string, double> SnippetStore::load_durations() const { return load_run_times().seconds; }
 
 void SnippetStore::save_durations(const std::map<std::string, double>& durations,
                                   const std::map<std::string, double>& cpu_seconds) const {
-  nlohmann::json times = load_run_times(cache_dir_);
+  nlohmann::json times = read_run_times(cache_dir_);
   for (const auto& [id, seconds] : durations) {
     nlohmann::json entry = {{"seconds", seconds}};
     if (auto cpu = cpu_seconds.find(id); cpu != cpu_seconds.end()) entry["cpu_seconds"] = cpu->second;

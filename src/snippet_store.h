@@ -45,11 +45,16 @@ class SnippetStore {
   /// returns how many.
   int remove_stale_temp_files() const;
 
-  /// Durations of earlier runs (seconds by id), for longest-first scheduling.
+  /// What earlier runs on this machine took, by id: their durations, for
+  /// longest-first scheduling, and their CPU time (only where it was
+  /// measured), to tell a run that mostly waits from one that computes.
+  struct RunTimes {
+    std::map<std::string, double> seconds;
+    std::map<std::string, double> cpu_seconds;
+  };
+  RunTimes load_run_times() const;
+  /// load_run_times()'s durations alone.
   std::map<std::string, double> load_durations() const;
-  /// The CPU time of those runs (seconds by id; only where it was measured),
-  /// to tell a run that mostly waits from one that computes.
-  std::map<std::string, double> load_cpu_seconds() const;
   /// Merges `durations` and `cpu_seconds` into the remembered ones. Best
   /// effort: a cache.
   void save_durations(const std::map<std::string, double>& durations,

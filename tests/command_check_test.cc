@@ -161,7 +161,7 @@ TEST_F(CommandCheckTest, CpuTimeIsRememberedWhereARunMeasuredIt) {
   waiting.cpu_s = 0.03;
   runner_.outcomes = {{"a1", waiting}, {"a2", ok("")}, {"b1", ok("")}};
   check_snippets(options_, runner_, runner_);
-  auto cpu_seconds = options_.project.store().load_cpu_seconds();
+  auto cpu_seconds = options_.project.store().load_run_times().cpu_seconds;
   EXPECT_EQ(cpu_seconds, (std::map<std::string, double>{{"a1", 0.03}})) << "a2 and b1 measured none";
 }
 

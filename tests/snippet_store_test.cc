@@ -162,12 +162,12 @@ TEST_F(SnippetStoreTest, DurationsAreMergedIntoTheRememberedOnes) {
 TEST_F(SnippetStoreTest, CpuTimeIsRememberedBesideTheDuration) {
   store().save_durations({{"q1", 1.0}, {"q2", 0.5}}, {{"q1", 0.02}});
   EXPECT_EQ(store().load_durations(), (std::map<std::string, double>{{"q1", 1.0}, {"q2", 0.5}}));
-  EXPECT_EQ(store().load_cpu_seconds(), (std::map<std::string, double>{{"q1", 0.02}}));
+  EXPECT_EQ(store().load_run_times().cpu_seconds, (std::map<std::string, double>{{"q1", 0.02}}));
 
   std::filesystem::create_directories(dir_ / ".guidecheck");
   std::ofstream(dir_ / ".guidecheck" / "durations.json") << R"({"q1": 2.5, "q2": {"seconds": 1, "cpu_seconds": -1}})";
   EXPECT_EQ(store().load_durations(), (std::map<std::string, double>{{"q1", 2.5}, {"q2", 1.0}}));
-  EXPECT_TRUE(store().load_cpu_seconds().empty()) << "no CPU time in a bare figure, none below zero";
+  EXPECT_TRUE(store().load_run_times().cpu_seconds.empty()) << "no CPU time in a bare figure, none below zero";
 }
 
 }  // namespace
