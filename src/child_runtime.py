@@ -269,10 +269,28 @@ def make_streams(stdin_fd, stdout_fd, stderr_fd, marker):
     return stdin, stdout, stderr
 
 
-def install(marker, env_changes):
-    """Rebuilds the standard streams on fds 0-2 and applies the run's own
+# The streams the next run starts with, made in the zygote (prepare_streams).
+_prepared = None
+
+
+def prepare_streams():
+    """In the zygote, once, while fds 0-2 are stand-ins of the kinds a run's
+    are (what the streams ask of an fd when made: its size of block, whether
+    it seeks): every run then takes these instead of making its own, and the
+    many pages that making them writes are written once, here."""
+    global _prepared
+    _prepared = make_streams(0, 1, 2, b"")
+
+
+def install(marker, env_changes, prepared):
+    """Puts the standard streams on fds 0-2 (the prepared ones when the run's
+    fds are of the kinds they were made for) and applies the run's own
     environment changes (usually none: the zygote wears its runs')."""
-    stdin, stdout, stderr = make_streams(0, 1, 2, marker)
+    if prepared and _prepared is not None:
+        stdin, stdout, stderr = _prepared
+        stdout.buffer.raw._marker = marker
+    else:
+        stdin, stdout, stderr = make_streams(0, 1, 2, marker)
     sys.stdin = sys.__stdin__ = stdin
     sys.stdout = sys.__stdout__ = stdout
     sys.stderr = sys.__stderr__ = stderr

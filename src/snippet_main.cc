@@ -8,10 +8,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdio>
+#include <optional>
 #include <cstdlib>
 #include <fmt/format.h>
 
+#include "atomic_file.h"
 #include "child_runtime_py.h"
 #include "fd.h"
 #include "monotonic_clock.h"
@@ -53,6 +56,37 @@ class MarkerWriter {
   FdIdentity stdout_;
 };
 
+// The modules and callables every run uses, looked up once in the zygote:
+// an import or a lookup made in each run writes to (so copies) the pages it
+// touches, in every run.
+struct RunPython {
+  py::module_ sys, builtins, ast, future;
+  py::object compile, module_type, source_file_loader;
+  py::object ast_module, ast_interactive, ast_expr, ast_constant, ast_import_from;
+  int only_ast = 0;  ///< compile()'s flag that makes it parse
+};
+
+const RunPython& run_python() {
+  static const RunPython* python = [] {
+    auto* made = new RunPython;
+    made->sys = py::module_::import("sys");
+    made->builtins = py::module_::import("builtins");
+    made->ast = py::module_::import("ast");
+    made->future = py::module_::import("__future__");
+    made->compile = made->builtins.attr("compile");
+    made->module_type = py::module_::import("types").attr("ModuleType");
+    made->source_file_loader = py::module_::import("importlib.machinery").attr("SourceFileLoader");
+    made->ast_module = made->ast.attr("Module");
+    made->ast_interactive = made->ast.attr("Interactive");
+    made->ast_expr = made->ast.attr("Expr");
+    made->ast_constant = made->ast.attr("Constant");
+    made->ast_import_from = made->ast.attr("ImportFrom");
+    made->only_ast = made->ast.attr("PyCF_ONLY_AST").cast<int>();
+    return made;
+  }();
+  return *python;
+}
+
 // Mirrors _Py_HandleSystemExit: the exit code a SystemExit stands for.
 int system_exit_code(py::handle exc_value) {
   py::object code = py::none();
@@ -65,7 +99,7 @@ int system_exit_code(py::handle exc_value) {
     return static_cast<int>(value);
   }
   // Anything else is printed to stderr, exit status 1.
-  py::object stderr_stream = py::module_::import("sys").attr("stderr");
+  py::object stderr_stream = run_python().sys.attr("stderr");
   if (!stderr_stream.is_none()) {
     PyFile_WriteObject(code.ptr(), stderr_stream.ptr(), Py_PRINT_RAW);
     PyFile_WriteString("\n", stderr_stream.ptr());
@@ -91,7 +125,7 @@ int handle_exception() {
 }
 
 void call_ignoring_errors(const char* module, const char* function) {
-  py::dict modules = py::module_::import("sys").attr("modules");
+  py::dict modules = run_python().sys.attr("modules");
   if (!modules.contains(module)) return;
   PyObject* result = PyObject_CallMethod(modules[module].ptr(), function, nullptr);
   if (result == nullptr) PyErr_WriteUnraisable(nullptr);
@@ -103,7 +137,7 @@ void call_ignoring_errors(const char* module, const char* function) {
 int finish(int exit_code) {
   call_ignoring_errors("threading", "_shutdown");
   call_ignoring_errors("atexit", "_run_exitfuncs");
-  py::module_ sys = py::module_::import("sys");
+  const py::module_& sys = run_python().sys;
   for (const char* name : {"stdout", "stderr"}) {
     py::object stream = sys.attr(name);
     if (stream.is_none()) continue;
@@ -121,6 +155,33 @@ int finish(int exit_code) {
 // Owned by the zygote and inherited by every child; never freed (the
 // process ends with _exit).
 py::object* g_runtime = nullptr;
+
+// The __main__ module of the next run, made in the zygote with a stand-in
+// path (prepare_main_module); the run that takes it gives it its own.
+py::module_* g_prepared_main = nullptr;
+
+// The kinds of fds 0-2 the prepared streams were made for (child_runtime.py's
+// prepare_streams): a stream asks its fd, when made, whether it seeks and
+// how large a block it takes. A run whose fds differ makes its own.
+struct FdKind {
+  mode_t type = 0;
+  blksize_t block = 0;
+  bool operator==(const FdKind&) const = default;
+};
+std::optional<std::array<FdKind, 3>> g_prepared_fd_kinds;
+
+std::optional<FdKind> kind_of(int fd) {
+  struct stat st{};
+  if (fstat(fd, &st) != 0) return std::nullopt;
+  return FdKind{st.st_mode & S_IFMT, st.st_blksize};
+}
+
+bool fds_fit_prepared_streams() {
+  if (!g_prepared_fd_kinds) return false;
+  for (int fd = 0; fd < 3; ++fd)
+    if (kind_of(fd) != (*g_prepared_fd_kinds)[fd]) return false;
+  return true;
+}
 
 // With no descendant left (a subreaper's orphans would be its children), the
 // run is over now: say so and let go of the pipes, so the host need not wait
@@ -153,12 +214,24 @@ py::dict as_dict(const EnvChanges& changes) {
 
 // A `__main__` module for the file at `path`, as python3 makes it.
 py::module_ new_main_module(const std::string& path) {
-  py::module_ module = py::reinterpret_borrow<py::module_>(py::module_::import("types").attr("ModuleType")("__main__"));
+  const RunPython& python = run_python();
+  py::module_ module = py::reinterpret_borrow<py::module_>(python.module_type("__main__"));
   py::dict globals = module.attr("__dict__");
   globals["__file__"] = path;
   globals["__cached__"] = py::none();
-  globals["__builtins__"] = py::module_::import("builtins");
-  globals["__loader__"] = py::module_::import("importlib.machinery").attr("SourceFileLoader")("__main__", path);
+  globals["__builtins__"] = python.builtins;
+  globals["__loader__"] = python.source_file_loader("__main__", path);
+  return module;
+}
+
+// The prepared module when there is one (given `path`), else a new one.
+py::module_ main_module_for(const std::string& path) {
+  if (!g_prepared_main) return new_main_module(path);
+  py::module_ module = *g_prepared_main;
+  g_prepared_main = nullptr;  // one run, one module
+  py::dict globals = module.attr("__dict__");
+  globals["__file__"] = path;
+  globals["__loader__"].attr("path") = path;
   return module;
 }
 
@@ -175,8 +248,8 @@ py::object script_directory(const std::string& path) {
 }
 
 py::dict fresh_main(const SnippetSpec& spec) {
-  py::module_ sys = py::module_::import("sys");
-  py::module_ module = new_main_module(spec.path);
+  const py::module_& sys = run_python().sys;
+  py::module_ module = main_module_for(spec.path);
   sys.attr("modules")["__main__"] = module;
 
   py::list argv;
@@ -234,8 +307,11 @@ void show_session_exception() {
 // syntax and compile error before running anything, and so must we. Parsed
 // once; compiling the tree reads an error's line from the file, as python3.
 py::object parse_module(py::bytes source, const std::string& path) {
-  py::object tree = py::module_::import("ast").attr("parse")(source, path);
-  py::module_::import("builtins").attr("compile")(tree, path, "exec", 0, true);
+  // compile() itself, not ast.parse: a syntax error's traceback then holds
+  // no frame of ast.py, as python3's holds none.
+  const RunPython& python = run_python();
+  py::object tree = python.compile(source, path, "exec", python.only_ast, true);
+  python.compile(tree, path, "exec", 0, true);
   return tree;
 }
 
@@ -243,18 +319,32 @@ py::object parse_module(py::bytes source, const std::string& path) {
 // attributed) in turn. "single" is the prompt's mode: expression statements
 // (at the top level, in loops and ifs too) go through sys.displayhook.
 py::object compile_statement(py::handle stmt, const std::string& path, bool session, int future_flags) {
-  py::module_ ast = py::module_::import("ast");
+  const RunPython& python = run_python();
   py::list one;
   one.append(stmt);
-  py::object compile = py::module_::import("builtins").attr("compile");
-  return session ? compile(ast.attr("Interactive")(one), path, "single", future_flags, true)
-                 : compile(ast.attr("Module")(one, py::list()), path, "exec", future_flags, true);
+  return session ? python.compile(python.ast_interactive(one), path, "single", future_flags, true)
+                 : python.compile(python.ast_module(one, py::list()), path, "exec", future_flags, true);
+}
+
+// The file's bytes, read without Python's io objects (each run would make
+// them, writing the pages they touch); python3's own error when it cannot be
+// read (Python's io then raises it).
+py::bytes read_source(const std::string& path) {
+  std::string content, err;
+  if (read_file(path, &content, &err)) return py::bytes(content);
+  return py::module_::import("io").attr("open")(path, "rb").attr("read")();
 }
 
 int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, MarkerWriter& markers) {
   const bool session = spec.mode == SnippetMode::kSession;
-  py::module_ ast = py::module_::import("ast");
-  py::bytes source = py::module_::import("io").attr("open")(spec.path, "rb").attr("read")();
+  const RunPython& python = run_python();
+  py::bytes source;
+  try {
+    source = read_source(spec.path);
+  } catch (py::error_already_set& e) {
+    e.restore();
+    return handle_exception();
+  }
 
   py::object tree;
   try {
@@ -272,7 +362,6 @@ int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, Mar
   }
   markers.record(table);
 
-  py::module_ future = py::module_::import("__future__");
   int future_flags = 0;
   for (size_t i = 0; i < body.size(); ++i) {
     py::object stmt = body[i];
@@ -282,15 +371,16 @@ int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, Mar
     // A bare string after the first statement is no docstring: compiled on
     // its own it would become __doc__, so skip it (it has no effect). A
     // session echoes it instead.
-    if (!session && i > 0 && py::isinstance(stmt, ast.attr("Expr")) &&
-        py::isinstance(stmt.attr("value"), ast.attr("Constant")) &&
+    if (!session && i > 0 && py::isinstance(stmt, python.ast_expr) &&
+        py::isinstance(stmt.attr("value"), python.ast_constant) &&
         py::isinstance<py::str>(stmt.attr("value").attr("value")))
       continue;
-    if (py::isinstance(stmt, ast.attr("ImportFrom")) && !stmt.attr("module").is_none() &&
+    if (py::isinstance(stmt, python.ast_import_from) && !stmt.attr("module").is_none() &&
         stmt.attr("module").cast<std::string>() == "__future__") {
       for (auto alias : stmt.attr("names")) {
         std::string name = alias.attr("name").cast<std::string>();
-        if (py::hasattr(future, name.c_str())) future_flags |= future.attr(name.c_str()).attr("compiler_flag").cast<int>();
+        if (py::hasattr(python.future, name.c_str()))
+          future_flags |= python.future.attr(name.c_str()).attr("compiler_flag").cast<int>();
       }
     }
     py::object code;
@@ -370,6 +460,36 @@ void rehearse_runs() {
   }
 }
 
+// In the zygote: the streams every run starts with, made while fds 0-2 are
+// stand-ins of a run's own (/dev/null for stdin, a pipe for stdout and
+// stderr); the zygote's own fds are put back after.
+void prepare_streams() {
+  UniqueFd saved[3] = {UniqueFd(fcntl(0, F_DUPFD_CLOEXEC, 3)), UniqueFd(fcntl(1, F_DUPFD_CLOEXEC, 3)),
+                       UniqueFd(fcntl(2, F_DUPFD_CLOEXEC, 3))};
+  UniqueFd null(open("/dev/null", O_RDONLY | O_CLOEXEC));
+  Pipe pipe;
+  std::string err;
+  if (!saved[0] || !saved[1] || !saved[2] || !null || !Pipe::create(&pipe, &err)) return;
+  if (dup2(null.get(), 0) == 0 && dup2(pipe.write_end.get(), 1) == 1 && dup2(pipe.write_end.get(), 2) == 2) {
+    std::array<FdKind, 3> kinds;
+    bool known = true;
+    for (int fd = 0; fd < 3; ++fd) {
+      std::optional<FdKind> kind = kind_of(fd);
+      known = known && kind;
+      if (kind) kinds[fd] = *kind;
+    }
+    try {
+      if (known) {
+        load_runtime().attr("prepare_streams")();
+        g_prepared_fd_kinds = kinds;
+      }
+    } catch (py::error_already_set&) {
+      PyErr_Clear();  // runs make their own
+    }
+  }
+  for (int fd = 0; fd < 3; ++fd) dup2(saved[fd].get(), fd);
+}
+
 }  // namespace
 
 std::string_view to_string(SnippetMode mode) {
@@ -392,7 +512,10 @@ void prepare_snippet_runtime() {
   for (const char* module : {"ast", "__future__", "importlib.machinery", "collections", "io", "types"})
     py::module_::import(module);
   g_runtime = new py::object(load_runtime());
+  run_python();
   rehearse_runs();
+  prepare_streams();
+  g_prepared_main = new py::module_(new_main_module("/nonexistent/guidecheck-prepared.py"));
 }
 
 void put_on_environment(const EnvChanges& changes) {
@@ -406,7 +529,8 @@ int run_snippet(const SnippetSpec& spec) {
   int exit_code = 0;
   py::object ledger;
   try {
-    ledger = load_runtime().attr("install")(py::bytes(spec.marker), as_dict(spec.env_changes));
+    ledger = load_runtime().attr("install")(py::bytes(spec.marker), as_dict(spec.env_changes),
+                                            fds_fit_prepared_streams());
     py::dict globals = fresh_main(spec);
     if (!spec.prelude.empty()) {
       py::object code = py::module_::import("builtins")
@@ -440,3 +564,4 @@ int run_snippet(const SnippetSpec& spec) {
 }
 
 }  // namespace guidecheck
+

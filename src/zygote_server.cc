@@ -220,8 +220,12 @@ class ZygoteServer {
   std::vector<PageRange> pages_of_probe(const std::string& script, const std::string& code,
                                         const std::string& work_dir) {
     UniqueFd script_fd(open(script.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-    UniqueFd null_in(open("/dev/null", O_RDONLY | O_CLOEXEC)), null_out(open("/dev/null", O_WRONLY | O_CLOEXEC));
-    if (!script_fd || !null_in || !null_out || !write_all(script_fd.get(), code)) return {};
+    // Its output goes to a pipe, as a run's does (the prepared streams are
+    // made for one); it writes far less than a pipe holds.
+    UniqueFd null_in(open("/dev/null", O_RDONLY | O_CLOEXEC));
+    Pipe out;
+    std::string err;
+    if (!script_fd || !null_in || !Pipe::create(&out, &err) || !write_all(script_fd.get(), code)) return {};
     script_fd.reset();
     WrittenPagesReport report;
     const std::vector<PageRange> mappings = private_writable_mappings();
@@ -231,8 +235,8 @@ class ZygoteServer {
     if (pid == 0) {
       close(socket_);
       report.arm(mappings);
-      become_snippet_process(request, RunDirs{work_dir}, sandboxed_, null_in.get(), null_out.get(), null_out.get(),
-                             inherited_);
+      become_snippet_process(request, RunDirs{work_dir}, sandboxed_, null_in.get(), out.write_end.get(),
+                             out.write_end.get(), inherited_);
     }
     after_fork_parent();
     if (pid < 0) return {};

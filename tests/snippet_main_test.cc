@@ -162,6 +162,9 @@ TEST_F(SessionModeTest, ErrorsOfTheWholeModuleStopAScriptBeforeItsFirstStatement
     EXPECT_EQ(outcome.stdout_text, "") << c.code;
     EXPECT_NE(outcome.stderr_text.find(c.line), std::string::npos) << outcome.stderr_text;
     EXPECT_TRUE(ends_with(outcome.stderr_text, c.error)) << outcome.stderr_text;
+    // As python3 shows a syntax error: where it is, with no traceback of
+    // the frames that compiled it.
+    EXPECT_TRUE(starts_with(outcome.stderr_text, "  File \"")) << outcome.stderr_text;
   }
 }
 
@@ -178,6 +181,32 @@ TEST_F(SessionModeTest, TheZygotesRehearsalLeavesNothingARunCanSee) {
   EXPECT_EQ(outcome.exit_code, 0) << outcome.stderr_text;
   EXPECT_EQ(outcome.stdout_text, "True True\nTrue True\n[] utf-8\nTrue True False\n");
   EXPECT_EQ(outcome.stderr_text, "");
+}
+
+// A run takes the streams the zygote made ahead for fds of its kinds (stdin
+// on /dev/null); one whose stdin is a file makes its own. Both are what
+// python3 would give it.
+TEST_F(SessionModeTest, PreparedStreamsAndARunsOwnAreAlike) {
+  const std::string code =
+      "import sys\n"
+      "print(repr(sys.stdin.read()), sys.stdin.seekable(), sys.stdin.tell(), sys.stdout.seekable())\n"
+      "print(sys.stdin.encoding, sys.stdin.errors == sys.stdout.errors, sys.stderr.errors, sys.stdin.buffer.raw.closefd)\n"
+      "print(sys.stdout is sys.__stdout__, sys.stdin.fileno(), sys.stdout.fileno(), sys.stderr.fileno())\n"
+      "print('to stderr', file=sys.stderr)\n";
+  RunOutcome prepared = run(snippet("prepared.py", code, SnippetMode::kScript));
+  std::ofstream(dir_ / "empty.txt") << "";
+  RunSpec own_spec = snippet("own.py", code, SnippetMode::kScript);
+  own_spec.stdin_path = (dir_ / "empty.txt").string();
+  RunOutcome own = run(own_spec);
+  const std::string expected = "'' True 0 False\nutf-8 True backslashreplace False\nTrue 0 1 2\n";
+  EXPECT_EQ(prepared.stdout_text, expected) << prepared.stderr_text;
+  EXPECT_EQ(own.stdout_text, expected) << own.stderr_text;
+  EXPECT_EQ(prepared.stderr_text, "to stderr\n");
+  EXPECT_EQ(own.stderr_text, "to stderr\n");
+  // Each run's marker is its own: a second run with prepared streams
+  // reports its output as well as the first.
+  RunOutcome again = run(snippet("again.py", "print('second')\n", SnippetMode::kScript));
+  EXPECT_EQ(again.stdout_text, "second\n");
 }
 
 // The three halves together: a session read from a guide, run as a session,
