@@ -1,5 +1,7 @@
 #include "output_protocol.h"
 
+#include <sys/random.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -32,9 +34,18 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 std::string make_run_marker() {
   static const char kHex[] = "0123456789abcdef";
-  std::random_device device;
+  // 64 bits from the kernel in one call (std::random_device costs a device
+  // set-up on every run).
+  unsigned char bytes[8];
+  if (getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
+    std::random_device device;
+    for (unsigned char& byte : bytes) byte = static_cast<unsigned char>(device());
+  }
   std::string marker("\0\x1bGC", 4);
-  for (int i = 0; i < 16; ++i) marker += kHex[device() % 16];
+  for (unsigned char byte : bytes) {
+    marker += kHex[byte >> 4];
+    marker += kHex[byte & 15];
+  }
   return marker;
 }
 

@@ -44,7 +44,10 @@ std::optional<uint64_t> parse_size(std::string_view text) {
 
 namespace {
 
+uint64_t g_remembered_mapped_bytes = 0;
+
 uint64_t mapped_bytes() {
+  if (g_remembered_mapped_bytes) return g_remembered_mapped_bytes;
   FILE* f = std::fopen("/proc/self/statm", "r");
   if (!f) return 0;
   unsigned long pages = 0;
@@ -54,6 +57,11 @@ uint64_t mapped_bytes() {
 }
 
 }  // namespace
+
+void remember_mapped_bytes() {
+  g_remembered_mapped_bytes = 0;
+  g_remembered_mapped_bytes = mapped_bytes();
+}
 
 bool apply_snippet_limits(uint64_t memory_bytes, std::string* err) {
   struct rlimit no_core{0, 0};
@@ -89,14 +97,15 @@ long long cpu_micros_of(const struct rusage& usage) {
   return micros(usage.ru_utime) + micros(usage.ru_stime);
 }
 
-long long cpu_micros_used() {
-  long long micros = 0;
-  for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
-    struct rusage usage{};
-    if (getrusage(who, &usage) != 0) continue;
-    micros += cpu_micros_of(usage);
+ProcessUsage process_usage() {
+  ProcessUsage used;
+  struct rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) == 0) {
+    used.cpu_micros += cpu_micros_of(usage);
+    used.peak_rss_kb = usage.ru_maxrss;
   }
-  return micros;
+  if (getrusage(RUSAGE_CHILDREN, &usage) == 0) used.cpu_micros += cpu_micros_of(usage);
+  return used;
 }
 
 }  // namespace guidecheck

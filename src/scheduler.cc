@@ -336,6 +336,9 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
             } else {
               run.stderr_truncated = true;
             }
+            // Less than asked for: nothing more is there now (poll says
+            // when there is), so no read to learn of EAGAIN.
+            if (static_cast<size_t>(n) < buffer.size()) break;
             continue;
           }
           if (n == 0 || errno != EAGAIN) fd.reset();

@@ -188,8 +188,9 @@ bool fds_fit_prepared_streams() {
 // while the kernel tears down the interpreter's address space.
 void announce_quit(MarkerWriter& markers, int exit_code, long long started) {
   if (!child_pids().empty()) return;
-  if (!markers.record(fmt::format("Q{},{},{},{}", exit_code & 0xff, monotonic_micros() - started, peak_rss_kb(),
-                                 cpu_micros_used()))) return;
+  const ProcessUsage used = process_usage();
+  if (!markers.record(fmt::format("Q{},{},{},{}", exit_code & 0xff, monotonic_micros() - started, used.peak_rss_kb,
+                                 used.cpu_micros))) return;
   close(0);
   close(2);
   close(1);

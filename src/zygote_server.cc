@@ -437,6 +437,7 @@ int zygote_main(const ZygoteConfig& config) {
   }
   ZygoteServer server(config.socket_fd, inherited, sandboxed, std::move(process_bound), temp_dir, run_root.path());
   ready["write_ahead_pages"] = server.learn_write_ahead(preloaded);
+  remember_mapped_bytes();
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;
   return server.serve();
 }
