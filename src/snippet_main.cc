@@ -491,6 +491,19 @@ void prepare_streams() {
   for (int fd = 0; fd < 3; ++fd) dup2(saved[fd].get(), fd);
 }
 
+// In the zygote: what a run replaces in sys stays alive (the zygote's own
+// __main__ and argv, never freed in a run: freeing them writes every page
+// they touch), and sys.path gets room for the script's directory (inserting
+// it then moves no array).
+void prepare_sys_for_runs() {
+  const py::module_& sys = run_python().sys;
+  new py::object(sys.attr("modules").attr("get")("__main__"));
+  new py::object(sys.attr("argv"));
+  py::list path = sys.attr("path");
+  for (int i = 0; i < 4; ++i) path.insert(0, py::none());
+  for (int i = 0; i < 4; ++i) path.attr("pop")(0);
+}
+
 }  // namespace
 
 std::string_view to_string(SnippetMode mode) {
@@ -517,6 +530,7 @@ void prepare_snippet_runtime() {
   rehearse_runs();
   prepare_streams();
   g_prepared_main = new py::module_(new_main_module("/nonexistent/guidecheck-prepared.py"));
+  prepare_sys_for_runs();
 }
 
 void put_on_environment(const EnvChanges& changes) {
