@@ -20,6 +20,7 @@
 #include "monotonic_clock.h"
 #include "resource_limits.h"
 #include "snippet_process.h"
+#include "statement_compiler.h"
 #include "write_ahead.h"
 
 namespace py = pybind11;
@@ -60,10 +61,8 @@ class MarkerWriter {
 // an import or a lookup made in each run writes to (so copies) the pages it
 // touches, in every run.
 struct RunPython {
-  py::module_ sys, builtins, ast, future;
-  py::object compile, module_type, source_file_loader;
-  py::object ast_module, ast_interactive, ast_expr, ast_constant, ast_import_from;
-  int only_ast = 0;  ///< compile()'s flag that makes it parse
+  py::module_ sys, builtins;
+  py::object module_type, source_file_loader;
 };
 
 const RunPython& run_python() {
@@ -71,17 +70,8 @@ const RunPython& run_python() {
     auto* made = new RunPython;
     made->sys = py::module_::import("sys");
     made->builtins = py::module_::import("builtins");
-    made->ast = py::module_::import("ast");
-    made->future = py::module_::import("__future__");
-    made->compile = made->builtins.attr("compile");
     made->module_type = py::module_::import("types").attr("ModuleType");
     made->source_file_loader = py::module_::import("importlib.machinery").attr("SourceFileLoader");
-    made->ast_module = made->ast.attr("Module");
-    made->ast_interactive = made->ast.attr("Interactive");
-    made->ast_expr = made->ast.attr("Expr");
-    made->ast_constant = made->ast.attr("Constant");
-    made->ast_import_from = made->ast.attr("ImportFrom");
-    made->only_ast = made->ast.attr("PyCF_ONLY_AST").cast<int>();
     return made;
   }();
   return *python;
@@ -262,14 +252,6 @@ py::dict fresh_main(const SnippetSpec& spec) {
   return module.attr("__dict__");
 }
 
-// First line of a statement, counting its decorators.
-int first_line(py::handle stmt) {
-  int line = stmt.attr("lineno").cast<int>();
-  if (py::hasattr(stmt, "decorator_list"))
-    for (auto decorator : stmt.attr("decorator_list")) line = std::min(line, decorator.attr("lineno").cast<int>());
-  return line;
-}
-
 // What the prompt does after each statement (pythonrun.c's flush_io): the
 // session's output is in statement order even where fd writes interleave.
 void flush_io() {
@@ -304,97 +286,38 @@ void show_session_exception() {
   Py_XDECREF(result);
 }
 
-// The module's tree, once the whole module compiled: python3 reports every
-// syntax and compile error before running anything, and so must we. Parsed
-// once; compiling the tree reads an error's line from the file, as python3.
-py::object parse_module(py::bytes source, const std::string& path) {
-  // compile() itself, not ast.parse: a syntax error's traceback then holds
-  // no frame of ast.py, as python3's holds none.
-  const RunPython& python = run_python();
-  py::object tree = python.compile(source, path, "exec", python.only_ast, true);
-  python.compile(tree, path, "exec", 0, true);
-  return tree;
-}
-
-// One top-level statement compiled on its own, so that each runs (and is
-// attributed) in turn. "single" is the prompt's mode: expression statements
-// (at the top level, in loops and ifs too) go through sys.displayhook.
-py::object compile_statement(py::handle stmt, const std::string& path, bool session, int future_flags) {
-  const RunPython& python = run_python();
-  py::list one;
-  one.append(stmt);
-  return session ? python.compile(python.ast_interactive(one), path, "single", future_flags, true)
-                 : python.compile(python.ast_module(one, py::list()), path, "exec", future_flags, true);
-}
-
 // The file's bytes, read without Python's io objects (each run would make
 // them, writing the pages they touch); python3's own error when it cannot be
 // read (Python's io then raises it).
-py::bytes read_source(const std::string& path) {
+std::string read_source(const std::string& path) {
   std::string content, err;
-  if (read_file(path, &content, &err)) return py::bytes(content);
-  return py::module_::import("io").attr("open")(path, "rb").attr("read")();
+  if (read_file(path, &content, &err)) return content;
+  return py::module_::import("io").attr("open")(path, "rb").attr("read")().cast<std::string>();
 }
 
 int run_script(const SnippetSpec& spec, py::dict globals, py::object ledger, MarkerWriter& markers) {
   const bool session = spec.mode == SnippetMode::kSession;
-  const RunPython& python = run_python();
-  py::bytes source;
+  std::vector<CompiledStatement> statements;
   try {
-    source = read_source(spec.path);
+    if (!compile_statements(read_source(spec.path), spec.path, session, &statements)) return handle_exception();
   } catch (py::error_already_set& e) {
     e.restore();
     return handle_exception();
   }
 
-  py::object tree;
-  try {
-    tree = parse_module(source, spec.path);
-  } catch (py::error_already_set& e) {
-    e.restore();
-    return handle_exception();
-  }
-
-  py::list body = tree.attr("body");
   std::string table = "T";
-  for (size_t i = 0; i < body.size(); ++i) {
-    if (i) table += ',';
-    table += std::to_string(first_line(body[i])) + "-" + std::to_string(body[i].attr("end_lineno").cast<int>());
-  }
+  for (const CompiledStatement& statement : statements)
+    table += fmt::format("{}{}-{}", table.size() > 1 ? "," : "", statement.first_line, statement.last_line);
   markers.record(table);
 
-  int future_flags = 0;
-  for (size_t i = 0; i < body.size(); ++i) {
-    py::object stmt = body[i];
-    int line = first_line(stmt);
-    ledger.attr("line") = line;
-    markers.record("S" + std::to_string(line));
-    // A bare string after the first statement is no docstring: compiled on
-    // its own it would become __doc__, so skip it (it has no effect). A
-    // session echoes it instead.
-    if (!session && i > 0 && py::isinstance(stmt, python.ast_expr) &&
-        py::isinstance(stmt.attr("value"), python.ast_constant) &&
-        py::isinstance<py::str>(stmt.attr("value").attr("value")))
-      continue;
-    if (py::isinstance(stmt, python.ast_import_from) && !stmt.attr("module").is_none() &&
-        stmt.attr("module").cast<std::string>() == "__future__") {
-      for (auto alias : stmt.attr("names")) {
-        std::string name = alias.attr("name").cast<std::string>();
-        if (py::hasattr(python.future, name.c_str()))
-          future_flags |= python.future.attr(name.c_str()).attr("compiler_flag").cast<int>();
-      }
-    }
-    py::object code;
-    try {
-      code = compile_statement(stmt, spec.path, session, future_flags);
-    } catch (py::error_already_set& e) {
-      e.restore();
-      return handle_exception();
-    }
+  for (const CompiledStatement& statement : statements) {
+    ledger.attr("line") = statement.first_line;
+    markers.record("S" + std::to_string(statement.first_line));
+    if (statement.code.is_none()) continue;
     // Its frame is the module frame the ledger looks for: the line it runs
     // is the line a write inside a `with` or a loop came from.
-    ledger.attr("enter")(code);
-    PyObject* result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
+    ledger.attr("enter")(statement.code);
+    PyObject* result = PyEval_EvalCode(statement.code.ptr(), globals.ptr(), globals.ptr());
     if (result == nullptr) {
       if (!session || PyErr_ExceptionMatches(PyExc_SystemExit)) return handle_exception();
       show_session_exception();
@@ -446,15 +369,11 @@ void rehearse_runs() {
   try {
     load_runtime().attr("rehearse")(null.get(), kRehearsals);
     const std::string path = "/nonexistent/guidecheck-rehearsal.py";
-    py::bytes source(kRehearsalSource);
     for (int i = 0; i < kRehearsals; ++i) {
       new_main_module(path);
       script_directory(path);
-      py::list body = parse_module(source, path).attr("body");
-      for (py::handle stmt : body) {
-        first_line(stmt);
-        compile_statement(stmt, path, false, 0);
-      }
+      std::vector<CompiledStatement> statements;
+      if (!compile_statements(kRehearsalSource, path, false, &statements)) PyErr_Clear();
     }
   } catch (py::error_already_set&) {
     PyErr_Clear();  // a warm-up only: runs work without it
@@ -527,6 +446,7 @@ void prepare_snippet_runtime() {
     py::module_::import(module);
   g_runtime = new py::object(load_runtime());
   run_python();
+  prepare_statement_compiler();
   rehearse_runs();
   prepare_streams();
   g_prepared_main = new py::module_(new_main_module("/nonexistent/guidecheck-prepared.py"));

@@ -183,6 +183,31 @@ TEST_F(SessionModeTest, TheZygotesRehearsalLeavesNothingARunCanSee) {
   EXPECT_EQ(outcome.stderr_text, "");
 }
 
+// Statements compile from their own lines, or, where lines cannot say
+// them (simple statements sharing a line), from the ast: either way a script
+// runs as python3 runs the file.
+TEST_F(SessionModeTest, AScriptRunsAsTheWholeFileWouldWhicheverWayItCompiles) {
+  const std::string body =
+      "'''the module's doc'''\n"
+      "from __future__ import annotations\n"
+      "'''a string later is no doc'''\n"
+      "@staticmethod\n"
+      "def f(x: Undefined) -> int:\n"
+      "    return 1\n"
+      "print(__doc__, f.__annotations__)\n"
+      "if True: print('a'); print('b')\n";
+  for (const std::string& tail : {std::string(), std::string("x = 1; print(x)\n")}) {
+    RunOutcome outcome = run(snippet("whole.py", body + tail, SnippetMode::kScript));
+    EXPECT_EQ(outcome.exit_code, 0) << outcome.stderr_text;
+    EXPECT_EQ(outcome.stdout_text,
+              "the module's doc {'x': 'Undefined', 'return': 'int'}\na\nb\n" + std::string(tail.empty() ? "" : "1\n"));
+    ASSERT_GE(outcome.statements.size(), 6u);
+    EXPECT_EQ(outcome.statements[3].line, 4);  // a decorated def starts at its decorator
+    EXPECT_EQ(outcome.statements[3].end_line, 6);
+    EXPECT_EQ(outcome.statements[5].stdout_text, "a\nb\n");
+  }
+}
+
 // A run takes the streams the zygote made ahead for fds of its kinds (stdin
 // on /dev/null); one whose stdin is a file makes its own. Both are what
 // python3 would give it.
