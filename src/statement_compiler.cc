@@ -128,16 +128,28 @@ std::vector<CompiledStatement> compile_from_ast(const std::string& source, const
   return compiled;
 }
 
+// Whether compiling each statement alone says all that compiling the whole
+// module would: only what a module says across statements is left out, a
+// __future__ import after other statements, and `global` or `nonlocal`
+// against the module's other uses of a name.
+bool statements_tell_it_all(const std::vector<TopLevelStatement>& statements) {
+  for (size_t i = 0; i < statements.size(); ++i) {
+    if (statements[i].declares_scope) return false;
+    if (!statements[i].future_import) continue;
+    for (size_t before = 0; before < i; ++before)
+      if (!statements[before].future_import && !(before == 0 && statements[before].bare_string)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool compile_statements(const std::string& source, const std::string& path, bool session,
                         std::vector<CompiledStatement>* out) {
-  if (std::optional<std::vector<TopLevelStatement>> statements = top_level_statements(source)) {
-    PyCompilerFlags flags = _PyCompilerFlags_INIT;
-    flags.cf_flags = PyCF_SOURCE_IS_UTF8;
-    PyObject* module = compile_text(source, path, Py_file_input, &flags);
-    if (!module) return false;
-    Py_DECREF(module);
+  // Every statement compiles before any runs, so python3's errors (and its
+  // compile-time warnings, once each) come before the first statement runs.
+  std::optional<std::vector<TopLevelStatement>> statements = top_level_statements(source);
+  if (statements && statements_tell_it_all(*statements)) {
     if (auto compiled = compile_from_lines(source, path, session, *statements)) {
       *out = std::move(*compiled);
       return true;

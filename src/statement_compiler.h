@@ -1,14 +1,16 @@
 #pragma once
 // A sample's top-level statements, each compiled on its own so that each
 // runs (and is attributed) in turn; in a session, in the prompt's "single"
-// mode, where expression statements echo through sys.displayhook. The whole
-// module compiles first: python3 reports every syntax and compile error
-// before it runs anything, and so must a run.
+// mode, where expression statements echo through sys.displayhook. All of
+// them compile before any runs: python3 reports every syntax and compile
+// error (and warns, once) before it runs anything, and so must a run.
 //
 // Each statement compiles from its own lines (top_level_statements.h): a
 // run then makes none of the ast's Python objects, which cost more than the
 // compiling itself in a freshly forked process. Where lines cannot say the
-// statements, or one of them does not compile alone, the ast decides.
+// statements, where one of them does not compile alone, or where only the
+// whole module can judge one (a late __future__ import, `global`), the ast
+// decides, after the whole module compiled.
 
 #include <pybind11/pybind11.h>
 

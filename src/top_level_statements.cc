@@ -61,6 +61,15 @@ bool opens_compound(const RawStatement& statement) {
   return false;
 }
 
+bool is_bare_string(const RawStatement& statement) {
+  for (const StatementToken& token : statement.tokens) {
+    if (token.kind != PythonLexer::TokenKind::kString || token.fstring) return false;
+    const size_t quote = token.text.find_first_of("'\"");
+    if (token.text.substr(0, quote).find_first_of("bB") != std::string::npos) return false;
+  }
+  return !statement.tokens.empty();
+}
+
 bool joins_statements(const RawStatement& statement) {
   for (const StatementToken& token : statement.tokens)
     if (token.depth == 0 && token.kind == PythonLexer::TokenKind::kOperator && token.text == ";") return true;
@@ -80,8 +89,10 @@ std::optional<std::vector<TopLevelStatement>> top_level_statements(std::string_v
     const bool top = at_margin(lines[statement.first_line]) && !continues_compound(statement);
     if (top && joins_statements(statement) && !opens_compound(statement)) return std::nullopt;
     if (top && !decorating) {
+      const std::string& first = statement.tokens.empty() ? std::string() : statement.tokens[0].text;
       statements.push_back({statement.first_line + 1, statement.last_line + 1,
-                            starts_with_word(statement, "from", "__future__")});
+                            starts_with_word(statement, "from", "__future__"), is_bare_string(statement),
+                            first == "global" || first == "nonlocal"});
     } else if (statements.empty()) {
       return std::nullopt;  // not a module CPython compiles
     } else {

@@ -14,6 +14,8 @@ struct TopLevelStatement {
   int first_line = 0;  ///< 1-based, its first decorator's line for a decorated def or class
   int last_line = 0;   ///< 1-based, the line its last token is on
   bool future_import = false;  ///< `from __future__ import ...`
+  bool bare_string = false;    ///< a string literal alone (a docstring where it comes first)
+  bool declares_scope = false;  ///< `global` or `nonlocal`: judged against the whole module
 };
 
 /// The top-level statements of `source`, a module CPython compiles (the

@@ -85,6 +85,18 @@ TEST_F(TopLevelStatementsTest, AgreesWithTheAstOnTheShapesSamplesTake) {
   EXPECT_FALSE((*future)[0].future_import);
   EXPECT_TRUE((*future)[1].future_import);
   EXPECT_FALSE((*future)[2].future_import);
+  EXPECT_TRUE((*future)[0].bare_string);
+  EXPECT_FALSE((*future)[1].bare_string);
+
+  std::optional<std::vector<TopLevelStatement>> kinds =
+      top_level_statements("b'bytes'\nf'{x}'\n'a' 'b'\nglobal x\nnonlocal_ = 1\n");
+  ASSERT_TRUE(kinds);
+  ASSERT_EQ(kinds->size(), 5u);
+  EXPECT_FALSE((*kinds)[0].bare_string);  // bytes: no docstring
+  EXPECT_FALSE((*kinds)[1].bare_string);  // an f-string: no docstring
+  EXPECT_TRUE((*kinds)[2].bare_string);
+  EXPECT_TRUE((*kinds)[3].declares_scope);
+  EXPECT_FALSE((*kinds)[4].declares_scope);
 }
 
 TEST_F(TopLevelStatementsTest, DeclinesWhatLinesCannotSay) {
