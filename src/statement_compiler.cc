@@ -102,6 +102,22 @@ std::vector<CompiledStatement> compile_from_ast(const std::string& source, const
   std::vector<CompiledStatement> compiled;
   int future_flags = 0;
   py::list body = tree.attr("body");
+  // The whole module has shown its compile-time warnings; compiling its
+  // statements again must not show them twice.
+  py::object quiet = py::module_::import("warnings").attr("catch_warnings")();
+  quiet.attr("__enter__")();
+  py::module_::import("warnings").attr("simplefilter")("ignore");
+  struct Restore {
+    py::object& quiet;
+    ~Restore() {
+      PyObject *type, *value, *trace;
+      PyErr_Fetch(&type, &value, &trace);  // an error on its way keeps going
+      PyObject* result = PyObject_CallMethod(quiet.ptr(), "__exit__", "OOO", Py_None, Py_None, Py_None);
+      if (!result) PyErr_Clear();
+      Py_XDECREF(result);
+      PyErr_Restore(type, value, trace);
+    }
+  } restore{quiet};
   for (size_t i = 0; i < body.size(); ++i) {
     py::object stmt = body[i];
     CompiledStatement statement{first_line(stmt), stmt.attr("end_lineno").cast<int>(), py::none()};
