@@ -46,7 +46,7 @@ for preload in "--no-preload" ""; do
   label=${preload:-"--preload (default)"}
   for round in $(seq 1 "$ROUNDS"); do
     (cd "$work" && hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$work/round$round.json" \
-      -n sandbox "$GC -q check $preload" -n no-sandbox "$GC -q check --no-sandbox $preload" >/dev/null)
+      -n sandbox "$GC -q check --no-cache $preload" -n no-sandbox "$GC -q check --no-cache --no-sandbox $preload" >/dev/null)
   done
   /usr/bin/python3 - "$N" "$label" "$work"/round*.json <<'PY'
 import json, statistics, sys
