@@ -244,8 +244,9 @@ def set_environment(changes):
             os.environ[name] = value
 
 
-# The zygote's own standard streams, kept: a run replaces them, and freeing
-# them there would write to (so copy) every page they touch, in every run.
+# The zygote's own standard streams, kept: the prepared ones replace them
+# (or a run's own do), and freeing them in a run would write to (so copy)
+# every page they touch, in every run.
 _ZYGOTE_STREAMS = (sys.stdin, sys.stdout, sys.stderr, sys.__stdin__, sys.__stdout__, sys.__stderr__)
 
 
@@ -273,28 +274,35 @@ def make_streams(stdin_fd, stdout_fd, stderr_fd, marker):
 _prepared = None
 
 
-def prepare_streams():
-    """In the zygote, once, while fds 0-2 are stand-ins of the kinds a run's
-    are (what the streams ask of an fd when made: its size of block, whether
-    it seeks): every run then takes these instead of making its own, and the
-    many pages that making them writes are written once, here."""
-    global _prepared
-    _prepared = make_streams(0, 1, 2, b"")
-
-
-def install(marker, env_changes, prepared):
-    """Puts the standard streams on fds 0-2 (the prepared ones when the run's
-    fds are of the kinds they were made for) and applies the run's own
-    environment changes (usually none: the zygote wears its runs')."""
-    if prepared and _prepared is not None:
-        stdin, stdout, stderr = _prepared
-        stdout.buffer.raw._marker = marker
-    else:
-        stdin, stdout, stderr = make_streams(0, 1, 2, marker)
+def _wear(stdin, stdout, stderr):
     sys.stdin = sys.__stdin__ = stdin
     sys.stdout = sys.__stdout__ = stdout
     sys.stderr = sys.__stderr__ = stderr
-    _ledger.thread = _get_ident()
+    _ledger.thread = _get_ident()  # a fork keeps the forking thread's
+
+
+def prepare_streams():
+    """In the zygote, once, while fds 0-2 are stand-ins of the kinds a run's
+    are (what the streams ask of an fd when made: its size of block, whether
+    it seeks): the streams every run starts with, worn by the zygote itself
+    (which runs no Python once it serves). A run whose fds fit them changes
+    their marker and nothing else, so the many pages that making and wearing
+    them writes are written once, here. Returns the raw stdout, whose marker
+    each run sets."""
+    global _prepared
+    _prepared = make_streams(0, 1, 2, b"")
+    _wear(*_prepared)
+    return _prepared[1].buffer.raw
+
+
+def install(marker, env_changes, prepared):
+    """Puts the run's standard streams on fds 0-2 (the prepared ones, already
+    worn, when its fds are of the kinds they were made for) and applies the
+    run's own environment changes (usually none: the zygote wears its runs')."""
+    if prepared and _prepared is not None:
+        _prepared[1].buffer.raw._marker = marker
+    else:
+        _wear(*make_streams(0, 1, 2, marker))
 
     if env_changes:
         set_environment(env_changes)

@@ -159,6 +159,11 @@ struct FdKind {
   bool operator==(const FdKind&) const = default;
 };
 std::optional<std::array<FdKind, 3>> g_prepared_fd_kinds;
+// The prepared stdout's raw layer (each run sets its marker there) and the
+// runtime's ledger; whether a run must reseed numpy (loaded in the zygote).
+py::object* g_prepared_raw = nullptr;
+py::object* g_ledger = nullptr;
+bool g_reseeds_numpy = false;
 
 std::optional<FdKind> kind_of(int fd) {
   struct stat st{};
@@ -400,7 +405,9 @@ void prepare_streams() {
     }
     try {
       if (known) {
-        load_runtime().attr("prepare_streams")();
+        g_prepared_raw = new py::object(load_runtime().attr("prepare_streams")());
+        g_ledger = new py::object(load_runtime().attr("_ledger"));
+        g_reseeds_numpy = run_python().sys.attr("modules").contains("numpy");
         g_prepared_fd_kinds = kinds;
       }
     } catch (py::error_already_set&) {
@@ -464,8 +471,14 @@ int run_snippet(const SnippetSpec& spec) {
   int exit_code = 0;
   py::object ledger;
   try {
-    ledger = load_runtime().attr("install")(py::bytes(spec.marker), as_dict(spec.env_changes),
-                                            fds_fit_prepared_streams());
+    const bool fit = fds_fit_prepared_streams();
+    if (fit && spec.env_changes.empty() && !g_reseeds_numpy) {
+      // The usual run: the zygote wears its streams; only the marker is its own.
+      g_prepared_raw->attr("_marker") = py::bytes(spec.marker);
+      ledger = *g_ledger;
+    } else {
+      ledger = load_runtime().attr("install")(py::bytes(spec.marker), as_dict(spec.env_changes), fit);
+    }
     py::dict globals = fresh_main(spec);
     if (!spec.prelude.empty()) {
       py::object code = py::module_::import("builtins")
