@@ -6,6 +6,8 @@
 #   xargs -P2 python3     the plain way, one python3 per sample, two at a time
 # and prints samples/s, the ratios, extraction's samples/s, the host's
 # peak RSS and the CPU each sample costs (host, zygotes and run together).
+# Last, the CPU of a trivial sample (print(k)), from a check of 1 000 of
+# them (BENCH_TRIVIAL: how many; 0 skips it).
 # Targets (issue G): 1 000 samples at least 5x faster than xargs; an
 # unchanged re-check at most 10 % of a cold one; 10 000 samples linear,
 # host RSS at most 150 MB; a trivial sample at most 1.5 ms of CPU.
@@ -55,3 +57,22 @@ print(f"{n:6} samples: check {r['cold']:.2f} s ({n / r['cold']:.0f} samples/s), 
       f"(python3 {cpu['xargs'] / n * 1000:.1f} ms)")
 PY
 done
+
+# A trivial sample's CPU, end to end: the host, the zygote, the fork, the
+# sandbox and the run, over a check of many (its fixed start-up included).
+trivial=${BENCH_TRIVIAL:-1000}
+if ((trivial > 0)); then
+  dir=$work/trivial
+  mkdir -p "$dir/snippets"
+  for k in $(seq 1 "$trivial"); do printf 'print(%d)\n' "$k" >"$dir/snippets/t$k.py"; done
+  (cd "$dir" && "$GC" -q update >/dev/null)
+  (cd "$dir" && hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$dir/h.json" \
+    -n trivial "$GC -q check --no-cache" >/dev/null)
+  /usr/bin/python3 - "$dir/h.json" "$trivial" <<'PY'
+import json, sys
+result = json.load(open(sys.argv[1]))["results"][0]
+n = int(sys.argv[2])
+print(f"{n:6} trivial samples: check {result['median']:.2f} s; CPU per trivial sample "
+      f"{(result['user'] + result['system']) / n * 1000:.2f} ms (target 1.5 ms)")
+PY
+fi
