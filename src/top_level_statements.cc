@@ -80,6 +80,9 @@ bool joins_statements(const RawStatement& statement) {
 
 std::optional<std::vector<TopLevelStatement>> top_level_statements(std::string_view source) {
   if (source.find('\0') != std::string_view::npos || source.substr(0, 3) == "\xEF\xBB\xBF") return std::nullopt;
+  // A lone CR ends a line for Python (old Mac files), not for these lines.
+  for (size_t cr = source.find('\r'); cr != std::string_view::npos; cr = source.find('\r', cr + 1))
+    if (cr + 1 == source.size() || source[cr + 1] != '\n') return std::nullopt;
   const std::vector<std::string> lines = physical_lines(source);
   if (declares_encoding(lines)) return std::nullopt;
   std::vector<TopLevelStatement> statements;

@@ -22,7 +22,7 @@ struct TopLevelStatement {
 /// caller compiled it first). nullopt where lines alone cannot say them as
 /// the ast does: simple statements sharing a line (`a = 1; b = 2`), a
 /// source encoding declared or marked (a slice of lines would lose it),
-/// or a NUL byte.
+/// lines ended by a lone CR, or a NUL byte.
 std::optional<std::vector<TopLevelStatement>> top_level_statements(std::string_view source);
 
 }  // namespace guidecheck

@@ -106,6 +106,7 @@ TEST_F(TopLevelStatementsTest, DeclinesWhatLinesCannotSay) {
   EXPECT_FALSE(top_level_statements("#!/usr/bin/env python3\n# vim: set fileencoding=utf-8 :\nx = 1\n"));
   EXPECT_FALSE(top_level_statements("\xEF\xBB\xBFx = 1\n"));
   EXPECT_FALSE(top_level_statements(std::string("x = 1\n\0", 7)));
+  EXPECT_FALSE(top_level_statements("x = 1\ry = 2\r"));  // Python reads two lines
   // A comment naming a coding later in the file declares nothing.
   EXPECT_TRUE(top_level_statements("x = 1\ny = 2\n# coding: latin-1\n"));
 }
