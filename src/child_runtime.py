@@ -14,7 +14,6 @@ import collections
 import io
 import os
 import sys
-import traceback
 
 _get_ident = _thread.get_ident
 
@@ -224,14 +223,21 @@ _ledger = Ledger()
 def print_session_exception(exc_type, exc, tb):
     """What python3's interactive prompt shows for an exception a statement
     raised, but on stdout: there it is attributed to that statement and
-    judged as its output, as doctest judges a shown traceback."""
+    judged as its output, as doctest judges a shown traceback. The prompt's
+    own printer writes it (sys.__excepthook__, in C, to sys.stderr): the
+    traceback module prints the same, but importing it (and re, tokenize,
+    textwrap) in the zygote made every run's fork and exit dearer."""
     sys.last_type, sys.last_value, sys.last_traceback = exc_type, exc, tb
-    try:
-        traceback.print_exception(exc_type, exc, tb, file=sys.stdout)
-    except Exception:
-        # No usable stdout (closed, or replaced by something that cannot
-        # write): the prompt's own fallback is stderr.
+    stdout, stderr = sys.stdout, sys.stderr
+    if stdout is None or getattr(stdout, "closed", False):
+        # No usable stdout: the prompt's own fallback is stderr.
         sys.__excepthook__(exc_type, exc, tb)
+        return
+    sys.stderr = stdout
+    try:
+        sys.__excepthook__(exc_type, exc, tb)
+    finally:
+        sys.stderr = stderr
 
 
 def set_environment(changes):

@@ -37,11 +37,12 @@ bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preloa
 
 const std::vector<std::string>& common_stdlib_modules() {
   static const std::vector<std::string> kModules = {
-      "argparse", "asyncio",   "base64",     "calendar", "concurrent.futures", "copy",     "csv",
-      "dataclasses", "datetime", "decimal",  "fractions", "glob",             "hashlib",  "inspect",
-      "json",     "logging",   "pathlib",    "pickle",   "pprint",            "queue",    "random",
-      "secrets",  "shutil",    "statistics", "string",   "subprocess",        "tempfile", "threading",
-      "typing",   "unittest.mock", "uuid"};
+      "argparse", "ast",       "asyncio",    "base64",   "calendar",          "concurrent.futures",
+      "contextlib", "copy",    "csv",        "dataclasses", "datetime",       "decimal",  "enum",
+      "fractions", "functools", "glob",      "hashlib",  "inspect",           "json",     "logging",
+      "pathlib",  "pickle",    "pprint",     "queue",    "random",            "re",       "secrets",
+      "shutil",   "statistics", "string",    "subprocess", "tempfile",        "textwrap", "threading",
+      "traceback", "typing",   "unittest.mock", "uuid"};
   return kModules;
 }
 

@@ -34,7 +34,7 @@ bool wants_preloaded(const RunSpec& spec, const std::vector<std::string>& preloa
 /// interpreter does not hold: each costs milliseconds to import, and
 /// importing it has no effect a sample could see but its presence in
 /// sys.modules (no output, no thread, nothing read from the environment).
-/// Left out: what the slim zygote holds already (os, re, collections, ...),
+/// Left out: what the slim zygote holds already (os, io, collections, ...),
 /// what costs nearly nothing (math, itertools), and network clients
 /// (urllib.request, http.client), which samples rarely import. asyncio
 /// brings ssl in: OpenSSL reseeds its generator in a forked process, as

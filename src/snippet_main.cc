@@ -449,11 +449,10 @@ std::optional<SnippetMode> snippet_mode_named(std::string_view name) {
 
 void prepare_snippet_runtime() {
   py::gil_scoped_acquire gil;
-  for (const char* module : {"ast", "__future__", "importlib.machinery", "collections", "io", "types"})
+  for (const char* module : {"__future__", "importlib.machinery", "collections", "io", "types"})
     py::module_::import(module);
   g_runtime = new py::object(load_runtime());
   run_python();
-  prepare_statement_compiler();
   rehearse_runs();
   prepare_streams();
   g_prepared_main = new py::module_(new_main_module("/nonexistent/guidecheck-prepared.py"));

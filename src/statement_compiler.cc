@@ -12,8 +12,9 @@ namespace py = pybind11;
 namespace guidecheck {
 namespace {
 
-// Looked up once, in the zygote: a lookup in each run writes to (so copies)
-// the pages it touches.
+// What the ast's way uses, looked up when a run first needs it: the slim
+// zygote does not hold the ast module (every run's fork and exit would pay
+// for its pages, and few samples need it).
 struct AstPython {
   py::object compile, ast_module, ast_interactive, ast_expr, ast_constant, ast_import_from, future;
   int only_ast = 0;  ///< compile()'s flag that makes it parse
@@ -179,7 +180,5 @@ bool compile_statements(const std::string& source, const std::string& path, bool
     return false;
   }
 }
-
-void prepare_statement_compiler() { ast_python(); }
 
 }  // namespace guidecheck

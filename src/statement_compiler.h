@@ -33,7 +33,4 @@ struct CompiledStatement {
 bool compile_statements(const std::string& source, const std::string& path, bool session,
                         std::vector<CompiledStatement>* out);
 
-/// In the zygote, before any fork: looks up what compiling uses.
-void prepare_statement_compiler();
-
 }  // namespace guidecheck
