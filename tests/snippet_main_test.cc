@@ -208,6 +208,28 @@ TEST_F(SessionModeTest, AScriptRunsAsTheWholeFileWouldWhicheverWayItCompiles) {
   }
 }
 
+// A session shows an exception as the prompt does (chained causes, notes),
+// on stdout, and goes on; the traceback module would print the same.
+TEST_F(SessionModeTest, ASessionShowsAnExceptionAsThePromptDoes) {
+  RunOutcome outcome = run(snippet("chained.py",
+                                   "try:\n"
+                                   "    int('x')\n"
+                                   "except ValueError as error:\n"
+                                   "    late = KeyError('k')\n"
+                                   "    late.add_note('a note')\n"
+                                   "    raise late from error\n"
+                                   "print('after')\n"));
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.stderr_text;
+  const std::string& out = outcome.stdout_text;
+  EXPECT_TRUE(starts_with(out, "Traceback (most recent call last):\n")) << out;
+  EXPECT_NE(out.find("ValueError: invalid literal for int() with base 10: 'x'\n\n"
+                     "The above exception was the direct cause of the following exception:\n\n"),
+            std::string::npos)
+      << out;
+  EXPECT_TRUE(ends_with(out, "KeyError: 'k'\na note\nafter\n")) << out;
+  EXPECT_EQ(outcome.stderr_text, "");
+}
+
 // A compile-time warning is shown once, as python3 shows it.
 // Either way a sample compiles (its lines; the ast, for `a; b`).
 TEST_F(SessionModeTest, ACompileTimeWarningIsShownOnce) {
