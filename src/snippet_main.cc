@@ -147,7 +147,7 @@ int finish(int exit_code) {
 py::object* g_runtime = nullptr;
 
 // The __main__ module of the next run, made in the zygote with a stand-in
-// path (prepare_main_module); the run that takes it gives it its own.
+// path (prepare_snippet_runtime); the run that takes it gives it its own.
 py::module_* g_prepared_main = nullptr;
 
 // The kinds of fds 0-2 the prepared streams were made for (child_runtime.py's
