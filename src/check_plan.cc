@@ -244,6 +244,7 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
   // Every sample's stored source with the file name the page saves it as.
   for (Sample& file : files)
     if (const Sample* known = manifest.find(file.id); known && file.saved_as.empty()) file.saved_as = known->saved_as;
+  const SavedModules saved_modules(files);
   for (size_t i = 0; i < selected.size(); ++i) {
     PlannedSample planned;
     planned.spec = specs[i];
@@ -271,7 +272,7 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
       for (const auto& file : files)
         if (file.id == id) earlier.push_back(&file);
     // Samples the page saves as a file this one imports (`from word_count import ...`).
-    planned.spec.prelude = saved_module_prelude(saved_modules_imported(planned.sample, files)) +
+    planned.spec.prelude = saved_module_prelude(saved_modules.imported_by(planned.sample)) +
                            continuation_prelude(earlier) + planned.spec.prelude;
     plan->samples.push_back(std::move(planned));
   }

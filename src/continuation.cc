@@ -128,16 +128,27 @@ std::string saved_module_prelude(const std::vector<const Sample*>& saved) {
   return code;
 }
 
-std::vector<const Sample*> saved_modules_imported(const Sample& sample, const std::vector<Sample>& all) {
+SavedModules::SavedModules(const std::vector<Sample>& all) : all_(all) {
+  for (size_t i = 0; i < all.size(); ++i) {
+    position_.emplace(all[i].id, i);
+    if (all[i].saved_as.ends_with(".py")) saved_.push_back(i);
+  }
+}
+
+std::vector<const Sample*> SavedModules::imported_by(const Sample& sample) const {
   std::vector<const Sample*> saved;
+  if (saved_.empty()) return saved;
   // What it imports, and what the samples it continues import: they run first.
   std::vector<std::string> modules = imported_modules(sample.source);
-  for (const Sample& other : all)
-    if (std::find(sample.continues.begin(), sample.continues.end(), other.id) != sample.continues.end())
-      for (std::string& module : imported_modules(other.source)) modules.push_back(std::move(module));
-  for (const Sample& other : all) {
-    if (other.id == sample.id) break;  // a page shows the file before it imports it
-    if (!other.saved_as.ends_with(".py")) continue;
+  for (const std::string& id : sample.continues)
+    if (auto at = position_.find(id); at != position_.end())
+      for (std::string& module : imported_modules(all_[at->second].source)) modules.push_back(std::move(module));
+  // A page shows the file before it imports it.
+  const auto self = position_.find(sample.id);
+  const size_t end = self == position_.end() ? all_.size() : self->second;
+  for (size_t index : saved_) {
+    if (index >= end) break;
+    const Sample& other = all_[index];
     const std::string module = other.saved_as.substr(0, other.saved_as.size() - 3);
     if (std::find(modules.begin(), modules.end(), module) == modules.end()) continue;
     // The latest version of the file the page shows wins.

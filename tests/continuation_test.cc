@@ -103,3 +103,41 @@ TEST(ContinuationTest, NothingToContinueIsNoCode) { EXPECT_EQ(continuation_prelu
 
 }  // namespace
 }  // namespace guidecheck
+
+namespace guidecheck {
+namespace {
+
+std::vector<std::string> ids_of(const std::vector<const Sample*>& samples) {
+  std::vector<std::string> ids;
+  for (const Sample* s : samples) ids.push_back(s->id);
+  return ids;
+}
+
+// The files a page saves are importable by the samples after them: the
+// latest version of each, for what a sample (or one it continues) imports.
+TEST(SavedModulesTest, ASampleImportsTheLatestFileSavedBeforeIt) {
+  std::vector<Sample> all = {sample("s01", "import helper\n"),  // before any file: nothing
+                             sample("s02", "def greet():\n    return 'v1'\n"),
+                             sample("s03", "from helper import greet\nprint(greet())\n"),
+                             sample("s04", "def greet():\n    return 'v2'\n"),
+                             sample("s05", "value = greet()\n"),
+                             sample("s06", "print(value)\n"),
+                             sample("s07", "import other\n")};
+  all[1].saved_as = "helper.py";
+  all[3].saved_as = "helper.py";
+  all[4].continues = {"s03"};
+  all[5].continues = {"s05"};  // continues s05, which imports nothing itself
+  const SavedModules saved(all);
+  EXPECT_TRUE(saved.imported_by(all[0]).empty());
+  EXPECT_EQ(ids_of(saved.imported_by(all[2])), std::vector<std::string>{"s02"});
+  EXPECT_EQ(ids_of(saved.imported_by(all[4])), std::vector<std::string>{"s04"});  // through s03, the latest file
+  EXPECT_TRUE(saved.imported_by(all[5]).empty());
+  EXPECT_TRUE(saved.imported_by(all[6]).empty());
+  // A guide that saves no file: nothing, for every sample.
+  std::vector<Sample> plain = {sample("a", "import helper\n"), sample("b", "import os\n")};
+  const SavedModules none(plain);
+  EXPECT_TRUE(none.imported_by(plain[0]).empty());
+}
+
+}  // namespace
+}  // namespace guidecheck
