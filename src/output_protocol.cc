@@ -3,6 +3,7 @@
 #include <sys/random.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <random>
@@ -28,6 +29,16 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     s.remove_prefix(at + 1);
   }
   return parts;
+}
+
+// Exactly N comma-separated integers (a Q or X record's body).
+template <size_t N>
+bool parse_fields(std::string_view body, std::array<long long, N>* fields) {
+  auto parts = split(body, ',');
+  if (parts.size() != N) return false;
+  for (size_t i = 0; i < N; ++i)
+    if (!parse_int(parts[i], &(*fields)[i])) return false;
+  return true;
 }
 
 }  // namespace
@@ -120,20 +131,14 @@ bool StdoutDemux::handle_record(std::string_view header) {
       error_.append(body);
       return true;
     case 'Q': {
-      auto parts = split(body, ',');
-      long long f[4] = {0, 0, 0, 0};
-      if (parts.size() != 4) return false;
-      for (int i = 0; i < 4; ++i)
-        if (!parse_int(parts[i], &f[i])) return false;
+      std::array<long long, 4> f{};
+      if (!parse_fields(body, &f)) return false;
       quit_ = QuitRecord{static_cast<int>(f[0]), f[1], static_cast<long>(f[2]), f[3]};
       return true;
     }
     case 'X': {
-      auto parts = split(body, ',');
-      long long f[5] = {0, 0, 0, 0, 0};
-      if (parts.size() != 5) return false;
-      for (int i = 0; i < 5; ++i)
-        if (!parse_int(parts[i], &f[i])) return false;
+      std::array<long long, 5> f{};
+      if (!parse_fields(body, &f)) return false;
       exit_ = ExitRecord{static_cast<int>(f[0]), f[1], static_cast<long>(f[2]), static_cast<int>(f[3]), f[4]};
       return true;
     }
