@@ -449,7 +449,7 @@ std::optional<SnippetMode> snippet_mode_named(std::string_view name) {
 
 void prepare_snippet_runtime() {
   py::gil_scoped_acquire gil;
-  for (const char* module : {"__future__", "importlib.machinery", "collections", "io", "types"})
+  for (const char* module : {"importlib.machinery", "collections", "io", "types"})
     py::module_::import(module);
   g_runtime = new py::object(load_runtime());
   run_python();

@@ -39,9 +39,10 @@ struct SnippetSpec {
   std::string prelude;
 };
 
-/// Loads guidecheck's child runtime and the modules run_snippet uses (ast,
-/// __future__, importlib.machinery) into the zygote, once, before any fork:
-/// every child then starts with them ready instead of paying for them.
+/// Loads guidecheck's child runtime and the modules run_snippet uses
+/// (importlib.machinery, types) into the zygote, once, before any fork, and
+/// makes what every run starts with (its streams, its __main__): every
+/// child then starts with them ready instead of paying for them.
 void prepare_snippet_runtime();
 
 /// Applies `changes` to this process's environment the way a run's are

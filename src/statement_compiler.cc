@@ -105,9 +105,10 @@ std::vector<CompiledStatement> compile_from_ast(const std::string& source, const
   py::list body = tree.attr("body");
   // The whole module has shown its compile-time warnings; compiling its
   // statements again must not show them twice.
-  py::object quiet = py::module_::import("warnings").attr("catch_warnings")();
+  py::module_ warnings = py::module_::import("warnings");
+  py::object quiet = warnings.attr("catch_warnings")();
   quiet.attr("__enter__")();
-  py::module_::import("warnings").attr("simplefilter")("ignore");
+  warnings.attr("simplefilter")("ignore");
   struct Restore {
     py::object& quiet;
     ~Restore() {
