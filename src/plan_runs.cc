@@ -19,7 +19,7 @@ namespace {
 
 // Whether the statement holding snippet line `line` may be an expression
 // statement (not a print): a scan in C++ that spares the interpreter's
-// analysis the samples whose output blocks follow anything else (most).
+// analysis the samples whose claims are on anything else (most).
 bool may_be_a_value(const std::string& source, int line) {
   // Its lines as the logical-line split reads them: leading whitespace gone.
   const std::vector<std::string> lines = stripped_lines(source);
@@ -46,9 +46,10 @@ std::vector<size_t> samples_showing_values(const CheckPlan& plan, ErrorVariants 
     const PlannedSample& planned = plan.samples[i];
     if (planned.skip_reason || planned.spec.mode != SnippetMode::kScript) continue;
     const Sample& sample = planned.sample;
+    // A comment's claim and an output block's alike: only one on (or right
+    // after) a statement that may be a bare expression can show a value.
     bool may_claim_a_value = std::any_of(sample.claims.begin(), sample.claims.end(), [&](const Claim& c) {
       if (c.kind != ClaimKind::kOutput) return false;
-      if (c.form != ClaimForm::kOutputBlock) return true;
       const int line = snippet_line_of(sample.guide_lines, c.anchor_line);
       return line > 0 && may_be_a_value(sample.source, line);
     });
@@ -79,6 +80,8 @@ void run_plan(const CheckPlan& plan, Runner& runner, ErrorVariants variants,
   for (const auto& planned : plan.samples)
     if (!planned.skip_reason) specs.push_back(planned.spec);
   size_t sample_runs = specs.size();
+  // The zygotes start while the variants and value runs below are worked out.
+  runner.prepare(specs);
 
   std::vector<std::pair<size_t, const Claim*>> variant_of;  // plan index, claim
   for (size_t i = 0; i < plan.samples.size(); ++i) {

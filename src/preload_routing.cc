@@ -102,8 +102,7 @@ LazyZygoteRunner* PreloadRoutingRunner::zygote_of(Tier tier) const {
   return tier == kLoaded ? loaded_.get() : tier == kCommon ? common_.get() : slim_.get();
 }
 
-std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
-  if (specs.empty()) return {};
+std::vector<PreloadRoutingRunner::Tier> PreloadRoutingRunner::choose_tiers(const std::vector<RunSpec>& specs) {
   // Each run's imports, scanned once for every choice below.
   std::vector<std::vector<std::string>> wanted;
   wanted.reserve(specs.size());
@@ -120,9 +119,24 @@ std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& sp
       common_ = std::make_unique<LazyZygoteRunner>(with_preload(loaded_options_, common_modules_), jobs_);
     }
   }
-  std::vector<Tier> tier_of(specs.size());
+  std::vector<Tier> tiers;
+  tiers.reserve(specs.size());
+  for (const std::vector<std::string>& modules : wanted) tiers.push_back(tier_for(modules));
+  return tiers;
+}
+
+void PreloadRoutingRunner::prepare(const std::vector<RunSpec>& specs) {
   bool needed[kTiers] = {false, false, false};
-  for (size_t i = 0; i < specs.size(); ++i) needed[tier_of[i] = tier_for(wanted[i])] = true;
+  for (Tier tier : choose_tiers(specs)) needed[tier] = true;
+  for (Tier tier : {kSlim, kCommon, kLoaded})
+    if (needed[tier]) zygote_of(tier)->start();
+}
+
+std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
+  if (specs.empty()) return {};
+  const std::vector<Tier> tier_of = choose_tiers(specs);
+  bool needed[kTiers] = {false, false, false};
+  for (Tier tier : tier_of) needed[tier] = true;
   // Each needed zygote is started (once per runner); slot: its index in `zygotes`.
   std::vector<Zygote*> zygotes;
   size_t slot[kTiers] = {0, 0, 0};

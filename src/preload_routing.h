@@ -71,11 +71,16 @@ class PreloadRoutingRunner : public Runner {
   /// `idle_extra`: runs beyond `jobs` while cores sit idle (ZygoteRunner::fill_idle_cores).
   PreloadRoutingRunner(const ZygoteOptions& loaded, std::vector<std::string> common, int jobs, int idle_extra = 0);
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
+  /// Chooses the zygotes these runs need and starts them.
+  void prepare(const std::vector<RunSpec>& specs) override;
   /// The loaded zygote's identity, and which modules the common one may hold.
   std::string interpreter_identity() const override { return identity_; }
 
  private:
   enum Tier { kSlim, kCommon, kLoaded, kTiers };
+  /// Each run's imports, and each run's tier (the loaded and common
+  /// zygotes' modules chosen on the first call, from these runs).
+  std::vector<Tier> choose_tiers(const std::vector<RunSpec>& specs);
   Tier tier_for(const std::vector<std::string>& wanted) const;
   LazyZygoteRunner* zygote_of(Tier tier) const;
 

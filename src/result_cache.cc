@@ -92,6 +92,13 @@ std::vector<RunOutcome> CachingRunner::run(const std::vector<RunSpec>& specs, co
   return outcomes;
 }
 
+void CachingRunner::prepare(const std::vector<RunSpec>& specs) {
+  std::vector<RunSpec> misses;
+  for (const RunSpec& spec : specs)
+    if (!may_store_spec(spec) || ::access(entry_path(spec).c_str(), F_OK) != 0) misses.push_back(spec);
+  if (!misses.empty()) inner_.prepare(misses);
+}
+
 void CachingRunner::forget(const RunSpec& spec) {
   if (may_store_spec(spec)) ::unlink(entry_path(spec).c_str());
 }

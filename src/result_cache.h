@@ -37,6 +37,8 @@ class CachingRunner : public Runner {
   /// Outcomes from the cache where it has them (RunOutcome::cached), the
   /// rest from the inner runner, stored when they may be reused.
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
+  /// Passes on the runs the cache cannot answer.
+  void prepare(const std::vector<RunSpec>& specs) override;
   std::string interpreter_identity() const override { return inner_.interpreter_identity(); }
   void forget(const RunSpec& spec) override;
 

@@ -47,6 +47,10 @@ class Runner {
   /// the same identity give the same outcome for the same spec (as far as
   /// the code is deterministic): the key of a result cache.
   virtual std::string interpreter_identity() const { return ""; }
+  /// These runs come next: start now, in the background, what they will
+  /// need (a zygote takes tens of milliseconds to start), while the caller
+  /// still has work of its own before run(). Runs nothing.
+  virtual void prepare(const std::vector<RunSpec>& /*specs*/) {}
   /// Never reuse the outcome of this spec: the judge found it unstable
   /// (only a result cache keeps outcomes to reuse).
   virtual void forget(const RunSpec& /*spec*/) {}

@@ -64,6 +64,9 @@ class LazyZygoteRunner : public Runner {
   LazyZygoteRunner(ZygoteOptions options, int jobs) : options_(std::move(options)), jobs_(jobs) {}
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
   std::string interpreter_identity() const override { return zygote_identity(options_); }
+  void prepare(const std::vector<RunSpec>& specs) override {
+    if (!specs.empty()) start();
+  }
   /// Starts the zygote now (it initialises in the background); false with
   /// the reason in the outcomes of the next run when it cannot start.
   bool start();

@@ -26,6 +26,10 @@ class ScriptedRunner : public Runner {
     return outcome;
   };
   int ran = 0;
+  std::vector<std::string> prepared;  ///< ids of the specs prepare() was told of
+  void prepare(const std::vector<RunSpec>& specs) override {
+    for (const RunSpec& spec : specs) prepared.push_back(spec.id);
+  }
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress) override {
     std::vector<RunOutcome> outcomes;
     for (size_t i = 0; i < specs.size(); ++i) {
@@ -92,6 +96,22 @@ TEST_F(ResultCacheTest, AnUnchangedRunIsAnsweredFromTheCacheByteForByte) {
   EXPECT_EQ(second[0].statements[0].stdout_text, first[0].stdout_text);
   ASSERT_EQ(second[0].pieces.size(), 1u);
   EXPECT_EQ(second[0].pieces[0].source_line, 2);
+}
+
+TEST_F(ResultCacheTest, OnlyRunsTheCacheCannotAnswerArePreparedFor) {
+  ScriptedRunner inner;
+  RunSpec seen = spec("q1", "print(1)\n");
+  run(inner, {seen});
+  RunSpec unseen = spec("q2", "print(2)\n");
+  RunSpec outside = spec("q3", "print(3)\n");
+  outside.sandbox.network = true;  // never stored, so never answered
+  CachingRunner cached(inner, {(root_ / "cache").string()});
+  cached.prepare({seen, unseen, outside});
+  EXPECT_EQ(inner.prepared, (std::vector<std::string>{"q2", "q3"}));
+  inner.prepared.clear();
+  cached.prepare({seen});  // all answered: nothing to start
+  EXPECT_TRUE(inner.prepared.empty());
+  EXPECT_EQ(inner.ran, 1);  // preparing runs nothing
 }
 
 TEST_F(ResultCacheTest, WhatCanChangeTheOutcomeChangesTheKey) {
