@@ -24,6 +24,14 @@ bool Pipe::create(Pipe* pipe, std::string* err) {
   return true;
 }
 
+bool Pipe::create_polled(Pipe* pipe, std::string* err) {
+  if (!create(pipe, err)) return false;
+  // A new pipe's read end has no status flag to keep.
+  if (::fcntl(pipe->read_end.get(), F_SETFL, O_NONBLOCK) == 0) return true;
+  *err = std::string("pipe: ") + strerror(errno);
+  return false;
+}
+
 bool write_all(int fd, std::string_view data) {
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());
@@ -42,11 +50,6 @@ long read_some(int fd, char* buffer, unsigned long size) {
     if (n < 0 && errno == EINTR) continue;
     return n;
   }
-}
-
-bool set_nonblocking(int fd) {
-  int flags = ::fcntl(fd, F_GETFL);
-  return flags >= 0 && ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0;
 }
 
 }  // namespace guidecheck

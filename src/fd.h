@@ -39,13 +39,14 @@ struct Pipe {
   UniqueFd write_end;
   /// Creates a pipe; on failure sets *err and returns false.
   static bool create(Pipe* pipe, std::string* err);
+  /// The same, its read end non-blocking (a poll loop's), its write end not
+  /// (what a child writes to).
+  static bool create_polled(Pipe* pipe, std::string* err);
 };
 
 /// Writes all of `data`, retrying on EINTR and short writes.
 bool write_all(int fd, std::string_view data);
 /// read(2) retried on EINTR; returns what read returns.
 long read_some(int fd, char* buffer, unsigned long size);
-/// Sets O_NONBLOCK on `fd`.
-bool set_nonblocking(int fd);
 
 }  // namespace guidecheck

@@ -174,6 +174,11 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
 
   std::vector<ActiveRun> active;
   size_t next = 0;
+  // What every run shares: the stdin of those without one of their own,
+  // and the directory their relative paths start from.
+  const UniqueFd dev_null(open("/dev/null", O_RDONLY | O_CLOEXEC));
+  std::error_code no_cwd;  // then relative paths stay relative
+  const std::filesystem::path working_dir = std::filesystem::current_path(no_cwd);
   auto zygote_for = [&](size_t index) { return zygotes_[choose_ ? choose_(index) : 0]; };
   auto complete = [&](size_t index, RunOutcome outcome) {
     echo_typed_input(specs[index].typed_input, &outcome);
@@ -185,27 +190,30 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
     const RunSpec& spec = specs[index];
     Pipe out, err;
     std::string error;
-    // Non-blocking open: a FIFO with no writer must not hang us (the run
-    // then reads end of file); the run itself reads it blocking.
-    UniqueFd stdin_fd(open(spec.stdin_path.empty() ? "/dev/null" : spec.stdin_path.c_str(),
-                           O_RDONLY | O_CLOEXEC | O_NONBLOCK));
-    if (!stdin_fd) error = fmt::format("{}: cannot open stdin file: {}", spec.stdin_path, strerror(errno));
-    if (stdin_fd) fcntl(stdin_fd.get(), F_SETFL, fcntl(stdin_fd.get(), F_GETFL) & ~O_NONBLOCK);
-    if (error.empty()) Pipe::create(&out, &error) && Pipe::create(&err, &error);
+    UniqueFd own_stdin;
+    if (!spec.stdin_path.empty()) {
+      // Non-blocking open: a FIFO with no writer must not hang us (the run
+      // then reads end of file); the run itself reads it blocking.
+      own_stdin.reset(open(spec.stdin_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+      if (!own_stdin) error = fmt::format("{}: cannot open stdin file: {}", spec.stdin_path, strerror(errno));
+      if (own_stdin) fcntl(own_stdin.get(), F_SETFL, fcntl(own_stdin.get(), F_GETFL) & ~O_NONBLOCK);
+    } else if (!dev_null) {
+      error = fmt::format("cannot open /dev/null: {}", strerror(errno));
+    }
+    const int stdin_fd = spec.stdin_path.empty() ? dev_null.get() : own_stdin.get();
+    if (error.empty()) Pipe::create_polled(&out, &error) && Pipe::create_polled(&err, &error);
     // python3 (3.9+) makes __main__.__file__ absolute; the run has its own cwd anyway.
-    std::string path = std::filesystem::absolute(spec.path).lexically_normal().string();
+    std::string path = (working_dir / spec.path).lexically_normal().string();
     RunRequest request{path,        spec.args,          make_run_marker(),    spec.mode, spec.memory_limit,
                        spec.prelude, spec.sandbox.network, spec.sandbox.writable, spec.sandbox.env};
     Zygote* zygote = zygote_for(index);
-    if (error.empty()) zygote->submit(request, stdin_fd.get(), out.write_end.get(), err.write_end.get(), &error);
+    if (error.empty()) zygote->submit(request, stdin_fd, out.write_end.get(), err.write_end.get(), &error);
     if (!error.empty()) {
       RunOutcome outcome;
       outcome.error = error;
       complete(index, std::move(outcome));
       return;
     }
-    set_nonblocking(out.read_end.get());
-    set_nonblocking(err.read_end.get());
     ActiveRun run{index,        zygote,       std::move(out.read_end), std::move(err.read_end), std::nullopt, {},
                   false,        Clock::now(), std::nullopt,            false,                   std::nullopt};
     run.demux.emplace(request.marker, spec.output_cap);
