@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-#include <nlohmann/json.hpp>
+#include <cstdint>
 
 namespace guidecheck {
 namespace {
@@ -15,56 +15,118 @@ constexpr size_t kMaxMessage = 256 * 1024;
 constexpr size_t kMaxFds = 3;
 }  // namespace
 
+// A message is a tag byte, 'R' (run) or 'K' (kill), then its fields in a
+// fixed order: numbers as 8 bytes, little-endian; strings as their length
+// and bytes; lists of strings as their count and strings. Both ends are this
+// file: a run costs the host and the zygote no JSON tree, whose allocations
+// the zygote would pay for in copy-on-write faults.
+class WireWriter {
+ public:
+  explicit WireWriter(char tag) { bytes_.push_back(tag); }
+  void number(uint64_t value) {
+    for (int i = 0; i < 8; ++i) bytes_.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+  }
+  void text(std::string_view value) {
+    number(value.size());
+    bytes_.append(value);
+  }
+  void texts(const std::vector<std::string>& values) {
+    number(values.size());
+    for (const std::string& value : values) text(value);
+  }
+  std::string take() { return std::move(bytes_); }
+
+ private:
+  std::string bytes_;
+};
+
+// Reads what WireWriter wrote; any read past the end fails, and so does every one after it.
+class WireReader {
+ public:
+  explicit WireReader(std::string_view data) : data_(data) {}
+  bool number(uint64_t* value) {
+    if (data_.size() < 8) return fail();
+    *value = 0;
+    for (int i = 0; i < 8; ++i) *value |= uint64_t{static_cast<unsigned char>(data_[static_cast<size_t>(i)])} << (8 * i);
+    data_.remove_prefix(8);
+    return true;
+  }
+  bool text(std::string* value) {
+    uint64_t size = 0;
+    if (!number(&size) || size > data_.size()) return fail();
+    value->assign(data_.substr(0, size));
+    data_.remove_prefix(size);
+    return true;
+  }
+  bool texts(std::vector<std::string>* values) {
+    uint64_t count = 0;
+    if (!number(&count) || count > data_.size() / 8) return fail();  // each takes 8 bytes at least
+    values->resize(count);
+    for (std::string& value : *values)
+      if (!text(&value)) return false;
+    return true;
+  }
+  bool at_end() const { return ok_ && data_.empty(); }
+
+ private:
+  bool fail() {
+    ok_ = false;
+    data_ = {};
+    return false;
+  }
+  std::string_view data_;
+  bool ok_ = true;
+};
+
 std::string encode_request(const RunRequest& request) {
-  nlohmann::json j{{"path", request.path},
-                   {"args", request.args},
-                   {"marker", nlohmann::json::binary_t(std::vector<uint8_t>(request.marker.begin(), request.marker.end()))},
-                   {"mode", std::string(to_string(request.mode))},
-                   {"memory_limit", request.memory_limit},
-                   {"prelude", request.prelude},
-                   {"network", request.network},
-                   {"writable", request.writable},
-                   {"env", request.env}};
-  auto bytes = nlohmann::json::to_cbor(j);
-  return std::string(bytes.begin(), bytes.end());
+  WireWriter out('R');
+  out.text(request.path);
+  out.texts(request.args);
+  out.text(request.marker);
+  out.text(to_string(request.mode));
+  out.number(request.memory_limit);
+  out.text(request.prelude);
+  out.number(request.network ? 1 : 0);
+  out.texts(request.writable);
+  out.texts(request.env);
+  return out.take();
 }
 
 std::string encode_kill(int pid) {
-  auto bytes = nlohmann::json::to_cbor(nlohmann::json{{"kill", pid}});
-  return std::string(bytes.begin(), bytes.end());
+  WireWriter out('K');
+  out.number(static_cast<uint64_t>(pid));
+  return out.take();
 }
 
 bool decode_message(std::string_view data, RunRequest* request, int* kill_pid, std::string* err) {
   *kill_pid = 0;
-  try {
-    auto j = nlohmann::json::from_cbor(data.begin(), data.end());
-    if (j.contains("kill")) {
-      *kill_pid = j.at("kill").get<int>();
-      if (*kill_pid > 0) return true;
-      *err = "bad kill request";
-      return false;
+  const char tag = data.empty() ? '\0' : data.front();
+  WireReader in(data.substr(data.empty() ? 0 : 1));
+  if (tag == 'K') {
+    uint64_t pid = 0;
+    if (in.number(&pid) && in.at_end() && pid > 0 && pid <= INT32_MAX) {
+      *kill_pid = static_cast<int>(pid);
+      return true;
     }
-    request->path = j.at("path").get<std::string>();
-    request->args = j.at("args").get<std::vector<std::string>>();
-    const auto& marker = j.at("marker").get_binary();
-    request->marker.assign(marker.begin(), marker.end());
-    const std::string mode = j.at("mode").get<std::string>();
-    std::optional<SnippetMode> known = snippet_mode_named(mode);
-    if (!known) {
-      *err = "bad run request: unknown mode '" + mode + "'";
-      return false;
-    }
-    request->mode = *known;
-    request->memory_limit = j.at("memory_limit").get<uint64_t>();
-    request->prelude = j.at("prelude").get<std::string>();
-    request->network = j.at("network").get<bool>();
-    request->writable = j.at("writable").get<std::vector<std::string>>();
-    request->env = j.at("env").get<std::vector<std::string>>();
-    return true;
-  } catch (const std::exception& e) {
-    *err = std::string("bad run request: ") + e.what();
+    *err = "bad kill request";
     return false;
   }
+  std::string mode;
+  uint64_t network = 0;
+  if (tag != 'R' || !in.text(&request->path) || !in.texts(&request->args) || !in.text(&request->marker) ||
+      !in.text(&mode) || !in.number(&request->memory_limit) || !in.text(&request->prelude) || !in.number(&network) ||
+      !in.texts(&request->writable) || !in.texts(&request->env) || !in.at_end()) {
+    *err = "bad run request: not a whole message";
+    return false;
+  }
+  request->network = network != 0;
+  std::optional<SnippetMode> known = snippet_mode_named(mode);
+  if (!known) {
+    *err = "bad run request: unknown mode '" + mode + "'";
+    return false;
+  }
+  request->mode = *known;
+  return true;
 }
 
 bool send_message(int socket, std::string_view data, const std::vector<int>& fds, std::string* err) {

@@ -327,5 +327,32 @@ TEST(SnippetModeTest, EveryModeCrossesTheWireUnchanged) {
   EXPECT_EQ(snippet_mode_named("interactive"), std::nullopt);
 }
 
+TEST(ZygoteProtocolTest, ARequestComesBackWholeOrNotAtAll) {
+  RunRequest request{"/tmp/a b.py", {"x", "", "y"}, std::string("m\0k", 3), SnippetMode::kScript, 1ull << 40,
+                     "p = 1\n", false, {}, {"A=1"}};
+  const std::string wire = encode_request(request);
+  RunRequest decoded;
+  std::string err;
+  int kill_pid = -1;
+  ASSERT_TRUE(decode_message(wire, &decoded, &kill_pid, &err)) << err;
+  EXPECT_EQ(decoded.path, request.path);
+  EXPECT_EQ(decoded.args, request.args);
+  EXPECT_EQ(decoded.marker, request.marker);
+  EXPECT_EQ(decoded.memory_limit, request.memory_limit);
+  EXPECT_EQ(decoded.prelude, request.prelude);
+  EXPECT_FALSE(decoded.network);
+  EXPECT_EQ(decoded.env, request.env);
+  // Cut anywhere, or with a byte too many, it is refused with a reason.
+  for (size_t cut = 0; cut < wire.size(); ++cut) {
+    err.clear();
+    EXPECT_FALSE(decode_message(wire.substr(0, cut), &decoded, &kill_pid, &err)) << cut;
+    EXPECT_FALSE(err.empty());
+  }
+  EXPECT_FALSE(decode_message(wire + "x", &decoded, &kill_pid, &err));
+  EXPECT_FALSE(decode_message(encode_kill(0), &decoded, &kill_pid, &err));
+  std::string huge_count = wire.substr(0, 1) + std::string(8, '\xff');
+  EXPECT_FALSE(decode_message(huge_count, &decoded, &kill_pid, &err));
+}
+
 }  // namespace
 }  // namespace guidecheck
