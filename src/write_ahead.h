@@ -32,7 +32,8 @@ std::vector<PageRange> pages_written_since_fork(const std::vector<PageRange>& ma
 /// How many pages `ranges` cover.
 size_t page_count(const std::vector<PageRange>& ranges);
 
-/// Copies `ranges` in now, in one call per range. Ranges no longer mapped
+/// Copies `ranges` in now, in batches of ranges where the kernel takes them
+/// (process_madvise), else in one call per range. Ranges no longer mapped
 /// are passed over; a kernel without MADV_POPULATE_WRITE ends it quietly.
 void write_ahead(const std::vector<PageRange>& ranges);
 
