@@ -111,18 +111,19 @@ bool load_plan_errata(const PlanOptions& options, const CheckPlan& plan, Errata*
 }
 
 bool find_plan_target(const PlanOptions& options, PlanTarget* target, std::string* err) {
-  Manifest manifest;
+  auto manifest = std::make_shared<Manifest>();
   bool has_manifest = false;
-  if (!load_manifest(manifest_path(options.project.snippets_dir), &manifest, &has_manifest, err)) return false;
+  if (!load_manifest(manifest_path(options.project.snippets_dir), manifest.get(), &has_manifest, err)) return false;
   const std::string& guide = options.guide_path;
-  if (has_manifest && (guide.empty() || same_file(guide, manifest.guide))) {
-    *target = {PlanMode::kProject, manifest.guide,
-               options.guide_format.empty() ? manifest.format : options.guide_format};
+  if (has_manifest && (guide.empty() || same_file(guide, manifest->guide))) {
+    *target = {PlanMode::kProject, manifest->guide,
+               options.guide_format.empty() ? manifest->format : options.guide_format, nullptr};
   } else if (!guide.empty()) {
-    *target = {PlanMode::kInMemory, guide, options.guide_format};
+    *target = {PlanMode::kInMemory, guide, options.guide_format, nullptr};
   } else {
-    *target = {PlanMode::kSnippets, "", ""};
+    *target = {PlanMode::kSnippets, "", "", nullptr};
   }
+  if (has_manifest) target->manifest = std::move(manifest);
   return true;
 }
 
@@ -135,7 +136,8 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
   plan->scratch = ScratchDir::create("check", err);
   if (!plan->scratch) return false;
 
-  Manifest manifest;
+  Manifest own_manifest;  // another guide's, or one read here
+  const Manifest* manifest = &own_manifest;
   std::vector<Sample> files;
   if (plan->mode == PlanMode::kInMemory) {
     // Another guide, read by the caller: its samples go to the scratch
@@ -160,11 +162,14 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
       Sample stored = sample;
       stored.path = *path;
       files.push_back(stored);
-      manifest.samples.push_back(std::move(stored));
+      own_manifest.samples.push_back(std::move(stored));
     }
   } else {
-    bool has_manifest = false;
-    if (!load_manifest(manifest_path(project.snippets_dir), &manifest, &has_manifest, err)) return false;
+    bool has_manifest = target.manifest != nullptr;
+    if (has_manifest)
+      manifest = target.manifest.get();
+    else if (!load_manifest(manifest_path(project.snippets_dir), &own_manifest, &has_manifest, err))
+      return false;
     if (!project.store().list(&files, err)) return false;
     if (files.empty()) {
       *err = fmt::format("{}: no samples to check (guidecheck extract GUIDE writes them)", project.snippets_dir);
@@ -176,7 +181,7 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
           "extract GUIDE writes it)",
           project.snippets_dir, project.expected_dir));
     if (plan->mode == PlanMode::kProject &&
-        !find_drift(plan->guide_path, manifest, files, (fs::path(project.cache_dir) / "drift-in-sync").string(),
+        !find_drift(plan->guide_path, *manifest, files, (fs::path(project.cache_dir) / "drift-in-sync").string(),
                     &plan->drift, err))
       return false;
   }
@@ -191,10 +196,10 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
   for (const auto& file : files) plan->sample_ids.push_back(file.id);
   // Guide order where the manifest knows it (samples before item 1 first).
   std::map<std::string, size_t> position;
-  for (size_t k = 0; k < manifest.samples.size(); ++k) position.emplace(manifest.samples[k].id, k);
+  for (size_t k = 0; k < manifest->samples.size(); ++k) position.emplace(manifest->samples[k].id, k);
   auto guide_index = [&](const Sample& f) {
     auto it = position.find(f.id);
-    return it == position.end() ? manifest.samples.size() : it->second;
+    return it == position.end() ? manifest->samples.size() : it->second;
   };
   std::stable_sort(selected.begin(), selected.end(),
                    [&](const Sample& a, const Sample& b) { return guide_index(a) < guide_index(b); });
@@ -243,14 +248,14 @@ bool build_check_plan(const PlanOptions& options, const PlanTarget& target, cons
   std::vector<RunSpec> specs = make_run_specs(selected, options.run, durations, cpu_seconds);
   // Every sample's stored source with the file name the page saves it as.
   for (Sample& file : files)
-    if (const Sample* known = manifest.find(file.id); known && file.saved_as.empty()) file.saved_as = known->saved_as;
+    if (const Sample* known = manifest->find(file.id); known && file.saved_as.empty()) file.saved_as = known->saved_as;
   const SavedModules saved_modules(files);
   for (size_t i = 0; i < selected.size(); ++i) {
     PlannedSample planned;
     planned.spec = specs[i];
     // The stored source (a hand fix included) with what the reader knew.
     planned.sample = selected[i];
-    if (const Sample* known = manifest.find(planned.sample.id)) {
+    if (const Sample* known = manifest->find(planned.sample.id)) {
       Sample& sample = planned.sample;
       std::string path = sample.path, source = sample.source;
       sample = *known;

@@ -2,6 +2,7 @@
 // What `check` and `update` will run: which guide, which snippets, how each
 // one runs (directives), and whether snippets/ still matches the guide.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "shard.h"
 #include "runner.h"
 #include "scratch_dir.h"
+#include "snippet_manifest.h"
 #include "snippet_selection.h"
 
 namespace guidecheck {
@@ -81,6 +83,9 @@ struct PlanTarget {
   PlanMode mode = PlanMode::kSnippets;
   std::string guide_path;    ///< empty in kSnippets mode
   std::string guide_format;  ///< its reader; empty: by extension
+  /// snippets/manifest.json as find_plan_target read it (null: there is
+  /// none), so that the plan need not read it again.
+  std::shared_ptr<const Manifest> manifest;
 };
 
 /// Decides the target from --guide and the manifest. False with *err when
