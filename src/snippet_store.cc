@@ -129,11 +129,17 @@ namespace {
 
 // .guidecheck/durations.json: {"q01": {"seconds": 0.5, "cpu_seconds": 0.02}}.
 // An entry that is a bare number (seconds) is from before CPU time was kept.
-nlohmann::json read_run_times(const std::string& cache_dir) {
-  std::string content, err;
-  if (!read_file((fs::path(cache_dir) / "durations.json").string(), &content, &err)) return nlohmann::json::object();
+std::string run_times_path(const std::string& cache_dir) { return (fs::path(cache_dir) / "durations.json").string(); }
+
+nlohmann::json parse_run_times(const std::string& content) {
   auto json = nlohmann::json::parse(content, nullptr, false);
   return json.is_object() ? json : nlohmann::json::object();
+}
+
+nlohmann::json read_run_times(const std::string& cache_dir) {
+  std::string content, err;
+  if (!read_file(run_times_path(cache_dir), &content, &err)) return nlohmann::json::object();
+  return parse_run_times(content);
 }
 
 std::map<std::string, double> run_time_field(const nlohmann::json& times, const char* field) {
@@ -158,16 +164,20 @@ std::map<std::string, double> SnippetStore::load_durations() const { return load
 
 void SnippetStore::save_durations(const std::map<std::string, double>& durations,
                                   const std::map<std::string, double>& cpu_seconds) const {
-  nlohmann::json times = read_run_times(cache_dir_);
+  const std::string path = run_times_path(cache_dir_);
+  std::string old_text, err;
+  const bool had = read_file(path, &old_text, &err);
+  nlohmann::json times = had ? parse_run_times(old_text) : nlohmann::json::object();
   for (const auto& [id, seconds] : durations) {
     nlohmann::json entry = {{"seconds", seconds}};
     if (auto cpu = cpu_seconds.find(id); cpu != cpu_seconds.end()) entry["cpu_seconds"] = cpu->second;
     times[id] = entry;
   }
+  const std::string text = times.dump(1) + "\n";
+  if (had && text == old_text) return;  // the result cache answered every run: nothing new to keep
   std::error_code ec;
   fs::create_directories(cache_dir_, ec);
-  std::string err;
-  write_file_atomically((fs::path(cache_dir_) / "durations.json").string(), times.dump(1) + "\n", &err);
+  write_file_atomically(path, text, &err);
 }
 
 std::string SnippetStore::recorded_durations_path() const {
