@@ -5,6 +5,7 @@
 #include <pybind11/pybind11.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,6 +64,7 @@ class MarkerWriter {
 struct RunPython {
   py::module_ sys, builtins;
   py::object module_type, source_file_loader;
+  py::str marker_name;  ///< "_marker", interned: set on every run
 };
 
 const RunPython& run_python() {
@@ -72,6 +74,7 @@ const RunPython& run_python() {
     made->builtins = py::module_::import("builtins");
     made->module_type = py::module_::import("types").attr("ModuleType");
     made->source_file_loader = py::module_::import("importlib.machinery").attr("SourceFileLoader");
+    made->marker_name = py::reinterpret_steal<py::str>(PyUnicode_InternFromString("_marker"));
     return made;
   }();
   return *python;
@@ -182,7 +185,10 @@ bool fds_fit_prepared_streams() {
 // run is over now: say so and let go of the pipes, so the host need not wait
 // while the kernel tears down the interpreter's address space.
 void announce_quit(MarkerWriter& markers, int exit_code, long long started) {
-  if (!child_pids().empty()) return;
+  // One waitid that reaps nothing says "no child at all" (ECHILD) without
+  // reading /proc; with any child, the list says whether one is left.
+  siginfo_t any{};
+  if (waitid(P_ALL, 0, &any, WEXITED | WNOHANG | WNOWAIT) == 0 && !child_pids().empty()) return;
   const ProcessUsage used = process_usage();
   if (!markers.record(fmt::format("Q{},{},{},{}", exit_code & 0xff, monotonic_micros() - started, used.peak_rss_kb,
                                  used.cpu_micros))) return;
@@ -473,7 +479,8 @@ int run_snippet(const SnippetSpec& spec) {
     const bool fit = fds_fit_prepared_streams();
     if (fit && spec.env_changes.empty() && !g_reseeds_numpy) {
       // The usual run: the zygote wears its streams; only the marker is its own.
-      g_prepared_raw->attr("_marker") = py::bytes(spec.marker);
+      if (PyObject_SetAttr(g_prepared_raw->ptr(), run_python().marker_name.ptr(), py::bytes(spec.marker).ptr()) != 0)
+        throw py::error_already_set();
       ledger = *g_ledger;
     } else {
       ledger = load_runtime().attr("install")(py::bytes(spec.marker), as_dict(spec.env_changes), fit);
