@@ -64,8 +64,12 @@ class MarkerWriter {
 struct RunPython {
   py::module_ sys, builtins;
   py::object module_type, source_file_loader;
-  py::str marker_name;  ///< "_marker", interned: set on every run
+  /// Names every run sets, interned once in the zygote: set by name, each
+  /// would be looked up in the interned strings' table in every run.
+  py::str marker_name, main_name, argv_name, path_name, file_name, loader_name;
 };
+
+py::str interned(const char* name) { return py::reinterpret_steal<py::str>(PyUnicode_InternFromString(name)); }
 
 const RunPython& run_python() {
   static const RunPython* python = [] {
@@ -74,7 +78,12 @@ const RunPython& run_python() {
     made->builtins = py::module_::import("builtins");
     made->module_type = py::module_::import("types").attr("ModuleType");
     made->source_file_loader = py::module_::import("importlib.machinery").attr("SourceFileLoader");
-    made->marker_name = py::reinterpret_steal<py::str>(PyUnicode_InternFromString("_marker"));
+    made->marker_name = interned("_marker");
+    made->main_name = interned("__main__");
+    made->argv_name = interned("argv");
+    made->path_name = interned("path");
+    made->file_name = interned("__file__");
+    made->loader_name = interned("__loader__");
     return made;
   }();
   return *python;
@@ -231,9 +240,15 @@ py::module_ main_module_for(const std::string& path) {
   if (!g_prepared_main) return new_main_module(path);
   py::module_ module = *g_prepared_main;
   g_prepared_main = nullptr;  // one run, one module
-  py::dict globals = module.attr("__dict__");
-  globals["__file__"] = path;
-  globals["__loader__"].attr("path") = path;
+  const RunPython& python = run_python();
+  py::str file(path);
+  PyObject* globals = PyModule_GetDict(module.ptr());  // borrowed
+  PyObject* loader = PyDict_GetItemWithError(globals, python.loader_name.ptr());  // borrowed
+  if (PyDict_SetItem(globals, python.file_name.ptr(), file.ptr()) != 0 || !loader ||
+      PyObject_SetAttr(loader, python.path_name.ptr(), file.ptr()) != 0) {
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_RuntimeError, "the prepared __main__ lost its __loader__");
+    throw py::error_already_set();
+  }
   return module;
 }
 
@@ -250,17 +265,23 @@ py::object script_directory(const std::string& path) {
 }
 
 py::dict fresh_main(const SnippetSpec& spec) {
-  const py::module_& sys = run_python().sys;
+  const RunPython& python = run_python();
   py::module_ module = main_module_for(spec.path);
-  sys.attr("modules")["__main__"] = module;
-
   py::list argv;
   argv.append(spec.path);
   for (const auto& arg : spec.args) argv.append(arg);
-  sys.attr("argv") = argv;
-  py::list path = sys.attr("path");
-  path.insert(0, script_directory(spec.path));
-  return module.attr("__dict__");
+  PyObject* sys = PyModule_GetDict(python.sys.ptr());  // borrowed, as the dicts below
+  if (PyDict_SetItem(PyImport_GetModuleDict(), python.main_name.ptr(), module.ptr()) != 0 ||
+      PyDict_SetItem(sys, python.argv_name.ptr(), argv.ptr()) != 0)
+    throw py::error_already_set();
+  PyObject* path = PyDict_GetItemWithError(sys, python.path_name.ptr());
+  if (path && PyList_Check(path)) {
+    if (PyList_Insert(path, 0, script_directory(spec.path).ptr()) != 0) throw py::error_already_set();
+  } else {
+    if (PyErr_Occurred()) throw py::error_already_set();
+    python.sys.attr("path").attr("insert")(0, script_directory(spec.path));  // raises as python3 would
+  }
+  return py::reinterpret_borrow<py::dict>(PyModule_GetDict(module.ptr()));
 }
 
 // What the prompt does after each statement (pythonrun.c's flush_io): the
