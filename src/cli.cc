@@ -60,6 +60,7 @@ int zygote_entry(int argc, char** argv) {
   app.add_option("--executable", config.executable);
   app.add_flag("!--no-sandbox", config.sandbox);
   app.add_flag("--unset-bind-now", config.unset_bind_now);
+  app.add_option("--import-dir", config.import_dirs);
   try {
     app.parse(argc - 1, argv + 1);
   } catch (const CLI::ParseError& e) {

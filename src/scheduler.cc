@@ -153,14 +153,31 @@ void ZygoteRunner::install_interrupt_handlers() {
   signal(SIGPIPE, SIG_IGN);
 }
 
-bool LazyZygoteRunner::start() {
-  if (!zygote_) zygote_ = Zygote::start(options_, &start_error_);
+std::vector<std::string> script_directories(const std::vector<RunSpec>& specs) {
+  constexpr size_t kMaxDirs = 8;  // a guide's snippets/, a few more at most
+  std::error_code no_cwd;
+  const std::filesystem::path working_dir = std::filesystem::current_path(no_cwd);
+  std::vector<std::string> dirs;
+  for (const RunSpec& spec : specs) {
+    std::string dir = (working_dir / spec.path).lexically_normal().parent_path().string();
+    if (std::find(dirs.begin(), dirs.end(), dir) != dirs.end()) continue;
+    if (dirs.size() == kMaxDirs) break;
+    dirs.push_back(std::move(dir));
+  }
+  return dirs;
+}
+
+bool LazyZygoteRunner::start(const std::vector<std::string>& import_dirs) {
+  if (!zygote_) {
+    options_.import_dirs = import_dirs;
+    zygote_ = Zygote::start(options_, &start_error_);
+  }
   return zygote_ != nullptr;
 }
 
 std::vector<RunOutcome> LazyZygoteRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   if (specs.empty()) return {};
-  if (!start()) {
+  if (!start(script_directories(specs))) {
     std::vector<RunOutcome> outcomes(specs.size());
     for (auto& outcome : outcomes) outcome.error = start_error_;
     return outcomes;

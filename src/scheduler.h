@@ -59,17 +59,22 @@ class ZygoteRunner : public Runner {
 /// A ZygoteRunner whose zygote starts on first use: the second opinion that
 /// `check` and `update` ask for (another hash seed, another moment) only
 /// when outputs need it.
+/// The directories of the runs' files, absolute, each once, at most a few
+/// (the zygote lists them for every run: ZygoteOptions::import_dirs).
+std::vector<std::string> script_directories(const std::vector<RunSpec>& specs);
+
 class LazyZygoteRunner : public Runner {
  public:
   LazyZygoteRunner(ZygoteOptions options, int jobs) : options_(std::move(options)), jobs_(jobs) {}
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
   std::string interpreter_identity() const override { return zygote_identity(options_); }
   void prepare(const std::vector<RunSpec>& specs) override {
-    if (!specs.empty()) start();
+    if (!specs.empty()) start(script_directories(specs));
   }
   /// Starts the zygote now (it initialises in the background); false with
-  /// the reason in the outcomes of the next run when it cannot start.
-  bool start();
+  /// the reason in the outcomes of the next run when it cannot start. The
+  /// first start lists `import_dirs` in the zygote (ZygoteOptions).
+  bool start(const std::vector<std::string>& import_dirs = {});
   /// The zygote once started (null before, or when it could not start), and why not.
   Zygote* zygote() const { return zygote_.get(); }
   const std::string& start_error() const { return start_error_; }

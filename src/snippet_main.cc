@@ -486,6 +486,23 @@ void prepare_snippet_runtime() {
   prepare_sys_for_runs();
 }
 
+void list_import_dirs(const std::vector<std::string>& dirs) {
+  if (dirs.empty()) return;
+  py::gil_scoped_acquire gil;
+  py::object path_finder = py::module_::import("importlib.machinery").attr("PathFinder");
+  for (const std::string& dir : dirs) {
+    try {
+      // Keyed as a run's sys.path[0] is: the directory, links resolved.
+      py::list entry;
+      entry.append(script_directory(dir + "/_"));
+      // A name no directory holds: the finder is made, cached in
+      // sys.path_importer_cache, and lists the directory, finding nothing.
+      path_finder.attr("find_spec")("__guidecheck_listing__", entry);
+    } catch (py::error_already_set&) {
+    }
+  }
+}
+
 void put_on_environment(const EnvChanges& changes) {
   py::gil_scoped_acquire gil;
   load_runtime().attr("set_environment")(as_dict(changes));

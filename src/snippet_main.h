@@ -45,6 +45,12 @@ struct SnippetSpec {
 /// child then starts with them ready instead of paying for them.
 void prepare_snippet_runtime();
 
+/// In the zygote, before it forks: has Python's path finder list each of
+/// `dirs` (as the first import from a script there would), so that every
+/// run finds the listing made. A directory that cannot be listed is passed
+/// over: each run lists it as python3 would.
+void list_import_dirs(const std::vector<std::string>& dirs);
+
 /// Applies `changes` to this process's environment the way a run's are
 /// applied (through os.environ, which must agree with the C environment):
 /// the zygote puts on the environment of its runs once.

@@ -35,6 +35,10 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
     args.push_back(options.executable);
   }
   if (!options.sandbox) args.push_back("--no-sandbox");
+  for (const std::string& dir : options.import_dirs) {
+    args.push_back("--import-dir");
+    args.push_back(dir);
+  }
   // Every symbol bound at start: lazily bound, each forked run would resolve
   // (and copy the pages of) the symbols it calls all over again. The zygote
   // takes the variable out again, so no sample inherits it.

@@ -418,6 +418,7 @@ int zygote_main(const ZygoteConfig& config) {
         std::find(noisy.begin(), noisy.end(), module) == noisy.end())
       preloaded.push_back(module);
   prepare_snippet_runtime();
+  list_import_dirs(config.import_dirs);
   const bool sandboxed = config.sandbox && sandbox_off.empty();
   const RunRoot run_root(sandboxed ? make_work_dir(temp_dir) : "");
   // Worn before the fork: a run without `env` entries then changes nothing.

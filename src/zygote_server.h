@@ -14,6 +14,7 @@ struct ZygoteConfig {
   std::string executable;            ///< sys.executable
   bool sandbox = true;               ///< runs in the sandbox (sandbox.h), where the kernel allows
   bool unset_bind_now = false;       ///< LD_BIND_NOW was set for the loader only: unset it
+  std::vector<std::string> import_dirs;  ///< listed once for every run (ZygoteOptions::import_dirs)
 };
 
 /// The sample a zygote holding `preloaded` modules runs once, as it starts,

@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "snippet_selection.h"
@@ -228,6 +230,53 @@ TEST_F(SchedulerTest, NoRunInheritsTheZygotesBindNow) {
   std::vector<RunOutcome> outcomes = ZygoteRunner(*unsandboxed, 1).run(
       {snippet("bind.py", "import os\nprint(os.environ.get('LD_BIND_NOW'), 'PATH' in os.environ)\n")});
   EXPECT_EQ(outcomes[0].stdout_text, "None True\n");
+}
+
+// The zygote lists the runs' directories once: a run finds its own
+// directory's listing made (python3 would list it at its first import from
+// there), and a module beside it is still found, as is one added since.
+TEST_F(SchedulerTest, ARunFindsItsDirectoryListedByTheZygote) {
+  std::ofstream(dir_ / "neighbour.py") << "NAME = 'neighbour'\n";
+  const std::string code =
+      "import sys\nprint(sys.path[0] in sys.path_importer_cache)\n"
+      "import neighbour\nprint(neighbour.NAME)\nimport late\nprint(late.NAME)\n";
+  RunSpec spec = snippet("listed.py", code);
+  ZygoteOptions options;
+  options.program = GUIDECHECK_BINARY;
+  options.preload = {};
+  options.import_dirs = script_directories({spec});
+  ASSERT_EQ(options.import_dirs, std::vector<std::string>{dir_.string()});
+  std::string err;
+  std::unique_ptr<Zygote> listing = Zygote::start(options, &err);
+  ASSERT_NE(listing, nullptr) << err;
+  // Written after the zygote listed the directory (a first run waits for
+  // it to be ready): the run sees it anyway, as the listing is made again
+  // when the directory has changed since.
+  ZygoteRunner(*listing, 1).run({snippet("first.py", "pass\n")});
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  std::ofstream(dir_ / "late.py") << "NAME = 'late'\n";
+  std::vector<RunOutcome> listed = ZygoteRunner(*listing, 1).run({spec});
+  EXPECT_EQ(listed[0].stdout_text, "True\nneighbour\nlate\n") << listed[0].stderr_text;
+  std::vector<RunOutcome> unlisted = run({spec});  // the suite's zygote was given no directory
+  EXPECT_EQ(unlisted[0].stdout_text, "False\nneighbour\nlate\n") << unlisted[0].stderr_text;
+}
+
+TEST(ScriptDirectoriesTest, EachDirectoryOnceAbsoluteAndAFewAtMost) {
+  std::vector<RunSpec> specs;
+  for (const char* path : {"/srv/a/x.py", "/srv/a/y.py", "/srv/b/../a/z.py", "rel/w.py"}) {
+    RunSpec spec;
+    spec.path = path;
+    specs.push_back(spec);
+  }
+  const std::string cwd = fs::current_path().string();
+  EXPECT_EQ(script_directories(specs), (std::vector<std::string>{"/srv/a", cwd + "/rel"}));
+  specs.clear();
+  for (int i = 0; i < 20; ++i) {
+    RunSpec spec;
+    spec.path = "/srv/d" + std::to_string(i) + "/s.py";
+    specs.push_back(spec);
+  }
+  EXPECT_EQ(script_directories(specs).size(), 8u);
 }
 
 // A run that sleeps holds its -j slot while its core idles: with idle
