@@ -194,6 +194,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
   // What every run shares: the stdin of those without one of their own,
   // and the directory their relative paths start from.
   const UniqueFd dev_null(open("/dev/null", O_RDONLY | O_CLOEXEC));
+  const int dev_null_errno = dev_null ? 0 : errno;
   std::error_code no_cwd;  // then relative paths stay relative
   const std::filesystem::path working_dir = std::filesystem::current_path(no_cwd);
   auto zygote_for = [&](size_t index) { return zygotes_[choose_ ? choose_(index) : 0]; };
@@ -215,7 +216,7 @@ std::vector<RunOutcome> ZygoteRunner::run(const std::vector<RunSpec>& specs, con
       if (!own_stdin) error = fmt::format("{}: cannot open stdin file: {}", spec.stdin_path, strerror(errno));
       if (own_stdin) fcntl(own_stdin.get(), F_SETFL, fcntl(own_stdin.get(), F_GETFL) & ~O_NONBLOCK);
     } else if (!dev_null) {
-      error = fmt::format("cannot open /dev/null: {}", strerror(errno));
+      error = fmt::format("cannot open /dev/null: {}", strerror(dev_null_errno));
     }
     const int stdin_fd = spec.stdin_path.empty() ? dev_null.get() : own_stdin.get();
     if (error.empty()) Pipe::create_polled(&out, &error) && Pipe::create_polled(&err, &error);
