@@ -45,7 +45,13 @@ Armed* g_armed = nullptr;
 // IOV_MAX ranges a call; a call a range costs about a fifth more. False when
 // a call fails or stops short (a kernel that refuses the advice there, a
 // range no longer writable): the caller then goes range by range.
+// Whether the kernel takes process_madvise(MADV_POPULATE_WRITE) from a
+// process about itself: -1 not asked (then each call tries), else 0 or 1,
+// as learn_write_ahead_batching found in the zygote before its forks.
+int g_kernel_batches = -1;
+
 bool write_ahead_in_batches(const std::vector<PageRange>& ranges) {
+  if (g_kernel_batches == 0) return false;
   UniqueFd self(static_cast<int>(syscall(SYS_pidfd_open, getpid(), 0)));
   if (!self) return false;
   std::vector<struct iovec> batch;
@@ -118,6 +124,16 @@ size_t page_count(const std::vector<PageRange>& ranges) {
   size_t pages = 0;
   for (const PageRange& range : ranges) pages += range.length / page_size();
   return pages;
+}
+
+void learn_write_ahead_batching() {
+  // One page that is surely mapped, writable and present: the one holding
+  // this variable. Populating it costs nothing; only the answer counts.
+  static volatile char in_data = 1;
+  in_data = 1;
+  const uintptr_t page = reinterpret_cast<uintptr_t>(&in_data) / page_size() * page_size();
+  g_kernel_batches = 1;  // let the call below try
+  g_kernel_batches = write_ahead_in_batches({{page, page_size()}}) ? 1 : 0;
 }
 
 void write_ahead(const std::vector<PageRange>& ranges) {

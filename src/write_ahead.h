@@ -32,6 +32,12 @@ std::vector<PageRange> pages_written_since_fork(const std::vector<PageRange>& ma
 /// How many pages `ranges` cover.
 size_t page_count(const std::vector<PageRange>& ranges);
 
+/// Asks the kernel once whether it takes the advice write_ahead gives in
+/// batches (process_madvise, Linux 6.13 and later). In the zygote, before
+/// its forks: every run then knows, and a run on an older kernel makes no
+/// call that fails.
+void learn_write_ahead_batching();
+
 /// Copies `ranges` in now, in batches of ranges where the kernel takes them
 /// (process_madvise), else in one call per range. Ranges no longer mapped
 /// are passed over; a kernel without MADV_POPULATE_WRITE ends it quietly.

@@ -434,6 +434,7 @@ int zygote_main(const ZygoteConfig& config) {
     if (!process_bound) ready["process_bound_off"] = why_not;
   }
   ZygoteServer server(config.socket_fd, inherited, sandboxed, std::move(process_bound), temp_dir, run_root.path());
+  learn_write_ahead_batching();
   ready["write_ahead_pages"] = server.learn_write_ahead(preloaded);
   remember_mapped_bytes();
   if (!send_message(config.socket_fd, ready.dump(), {}, &err)) return 1;

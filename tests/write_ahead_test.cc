@@ -120,6 +120,40 @@ TEST(WriteAheadTest, WrittenAheadPagesTakeNoFaultWhenWritten) {
   munmap(bytes, pages * kPage);
 }
 
+// Learned once in the zygote, inherited by its runs: batched where the
+// kernel takes it, range by range where not, the pages come in either way.
+TEST(WriteAheadTest, WhatTheZygoteLearnsOfBatchingServesItsRuns) {
+  const size_t pages = 16;
+  char* bytes = touched_mapping(pages);
+  ASSERT_NE(bytes, nullptr);
+  learn_write_ahead_batching();
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (madvise(bytes, kPage, 23 /* MADV_POPULATE_WRITE */) != 0) _exit(3);  // kernel lacks it
+    // Every other page, so that there are several ranges to batch.
+    std::vector<PageRange> ranges;
+    for (size_t i = 1; i < pages; i += 2) ranges.push_back({reinterpret_cast<uintptr_t>(bytes + i * kPage), kPage});
+    write_ahead(ranges);
+    long before = minor_faults();
+    for (size_t i = 1; i < pages; i += 2) bytes[i * kPage] = 5;
+    long faults = minor_faults() - before;
+    (void)!write(pipe_fds[1], &faults, sizeof faults);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 3) GTEST_SKIP() << "no MADV_POPULATE_WRITE (Linux < 5.14)";
+  long faults = -1;
+  ASSERT_EQ(read(pipe_fds[0], &faults, sizeof faults), static_cast<ssize_t>(sizeof faults));
+  EXPECT_EQ(faults, 0);
+  close(pipe_fds[0]);
+  close(pipe_fds[1]);
+  munmap(bytes, pages * kPage);
+}
+
 TEST(WriteAheadTest, RangesNoLongerMappedArePassedOver) {
   char* gone = touched_mapping(2);
   char* kept = touched_mapping(4);
