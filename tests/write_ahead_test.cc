@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
+#include <vector>
 
 namespace guidecheck {
 namespace {
@@ -27,6 +30,34 @@ long minor_faults() {
   struct rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_minflt;
+}
+
+// Forks; the child checks that the kernel has MADV_POPULATE_WRITE, runs
+// `setup`, then writes a byte to each of `pages` and counts the page faults
+// that took. The count; nullopt where the kernel lacks it.
+std::optional<long> faults_writing(char* any_page, const std::function<void()>& setup,
+                                   const std::vector<char*>& pages) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (madvise(any_page, kPage, 23 /* MADV_POPULATE_WRITE */) != 0) _exit(3);  // kernel lacks it
+    setup();
+    long before = minor_faults();
+    for (char* page : pages) *page = 5;
+    long faults = minor_faults() - before;
+    (void)!write(pipe_fds[1], &faults, sizeof faults);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  long faults = -1;
+  const bool lacks = WIFEXITED(status) && WEXITSTATUS(status) == 3;
+  if (!lacks && read(pipe_fds[0], &faults, sizeof faults) != static_cast<ssize_t>(sizeof faults)) faults = -1;
+  close(pipe_fds[0]);
+  close(pipe_fds[1]);
+  if (lacks) return std::nullopt;
+  return faults;
 }
 
 TEST(WriteAheadTest, ListsPrivateWritableMappings) {
@@ -127,31 +158,17 @@ TEST(WriteAheadTest, WhatTheZygoteLearnsOfBatchingServesItsRuns) {
   char* bytes = touched_mapping(pages);
   ASSERT_NE(bytes, nullptr);
   learn_write_ahead_batching();
-  int pipe_fds[2];
-  ASSERT_EQ(pipe(pipe_fds), 0);
-  pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    if (madvise(bytes, kPage, 23 /* MADV_POPULATE_WRITE */) != 0) _exit(3);  // kernel lacks it
-    // Every other page, so that there are several ranges to batch.
-    std::vector<PageRange> ranges;
-    for (size_t i = 1; i < pages; i += 2) ranges.push_back({reinterpret_cast<uintptr_t>(bytes + i * kPage), kPage});
-    write_ahead(ranges);
-    long before = minor_faults();
-    for (size_t i = 1; i < pages; i += 2) bytes[i * kPage] = 5;
-    long faults = minor_faults() - before;
-    (void)!write(pipe_fds[1], &faults, sizeof faults);
-    _exit(0);
+  // Every other page, so that there are several ranges to batch.
+  std::vector<PageRange> ranges;
+  std::vector<char*> written;
+  for (size_t i = 1; i < pages; i += 2) {
+    ranges.push_back({reinterpret_cast<uintptr_t>(bytes + i * kPage), kPage});
+    written.push_back(bytes + i * kPage);
   }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 3) GTEST_SKIP() << "no MADV_POPULATE_WRITE (Linux < 5.14)";
-  long faults = -1;
-  ASSERT_EQ(read(pipe_fds[0], &faults, sizeof faults), static_cast<ssize_t>(sizeof faults));
-  EXPECT_EQ(faults, 0);
-  close(pipe_fds[0]);
-  close(pipe_fds[1]);
+  std::optional<long> faults = faults_writing(bytes, [&] { write_ahead(ranges); }, written);
   munmap(bytes, pages * kPage);
+  if (!faults) GTEST_SKIP() << "no MADV_POPULATE_WRITE (Linux < 5.14)";
+  EXPECT_EQ(*faults, 0);
 }
 
 TEST(WriteAheadTest, RangesNoLongerMappedArePassedOver) {
@@ -161,29 +178,13 @@ TEST(WriteAheadTest, RangesNoLongerMappedArePassedOver) {
   ASSERT_NE(kept, nullptr);
   const auto gone_start = reinterpret_cast<uintptr_t>(gone);
   munmap(gone, 2 * kPage);
-  int pipe_fds[2];
-  ASSERT_EQ(pipe(pipe_fds), 0);
-  pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    if (madvise(kept, kPage, 23 /* MADV_POPULATE_WRITE */) != 0) _exit(3);
-    // The first range is gone: the second is still written ahead.
-    write_ahead({{gone_start, 2 * kPage}, {reinterpret_cast<uintptr_t>(kept), 4 * kPage}});
-    long before = minor_faults();
-    for (size_t i = 0; i < 4; ++i) kept[i * kPage] = 4;
-    long faults = minor_faults() - before;
-    (void)!write(pipe_fds[1], &faults, sizeof faults);
-    _exit(0);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 3) GTEST_SKIP() << "no MADV_POPULATE_WRITE (Linux < 5.14)";
-  long faults = -1;
-  ASSERT_EQ(read(pipe_fds[0], &faults, sizeof faults), static_cast<ssize_t>(sizeof faults));
-  EXPECT_EQ(faults, 0);
-  close(pipe_fds[0]);
-  close(pipe_fds[1]);
+  // The first range is gone: the second is still written ahead.
+  std::optional<long> faults = faults_writing(
+      kept, [&] { write_ahead({{gone_start, 2 * kPage}, {reinterpret_cast<uintptr_t>(kept), 4 * kPage}}); },
+      {kept, kept + kPage, kept + 2 * kPage, kept + 3 * kPage});
   munmap(kept, 4 * kPage);
+  if (!faults) GTEST_SKIP() << "no MADV_POPULATE_WRITE (Linux < 5.14)";
+  EXPECT_EQ(*faults, 0);
 }
 
 }  // namespace
