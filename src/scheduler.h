@@ -56,13 +56,13 @@ class ZygoteRunner : public Runner {
   std::function<bool()> cores_idle_;
 };
 
-/// A ZygoteRunner whose zygote starts on first use: the second opinion that
-/// `check` and `update` ask for (another hash seed, another moment) only
-/// when outputs need it.
 /// The directories of the runs' files, absolute, each once, at most a few
 /// (the zygote lists them for every run: ZygoteOptions::import_dirs).
 std::vector<std::string> script_directories(const std::vector<RunSpec>& specs);
 
+/// A ZygoteRunner whose zygote starts on first use: the second opinion that
+/// `check` and `update` ask for (another hash seed, another moment) only
+/// when outputs need it.
 class LazyZygoteRunner : public Runner {
  public:
   LazyZygoteRunner(ZygoteOptions options, int jobs) : options_(std::move(options)), jobs_(jobs) {}

@@ -274,12 +274,10 @@ py::dict fresh_main(const SnippetSpec& spec) {
   if (PyDict_SetItem(PyImport_GetModuleDict(), python.main_name.ptr(), module.ptr()) != 0 ||
       PyDict_SetItem(sys, python.argv_name.ptr(), argv.ptr()) != 0)
     throw py::error_already_set();
-  PyObject* path = PyDict_GetItemWithError(sys, python.path_name.ptr());
-  if (path && PyList_Check(path)) {
-    if (PyList_Insert(path, 0, script_directory(spec.path).ptr()) != 0) throw py::error_already_set();
-  } else {
-    if (PyErr_Occurred()) throw py::error_already_set();
-    python.sys.attr("path").attr("insert")(0, script_directory(spec.path));  // raises as python3 would
+  PyObject* path = PyDict_GetItemWithError(sys, python.path_name.ptr());  // the zygote's list
+  if (!path || !PyList_Check(path) || PyList_Insert(path, 0, script_directory(spec.path).ptr()) != 0) {
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_RuntimeError, "sys.path is not a list");
+    throw py::error_already_set();
   }
   return py::reinterpret_borrow<py::dict>(PyModule_GetDict(module.ptr()));
 }
@@ -491,10 +489,13 @@ void list_import_dirs(const std::vector<std::string>& dirs) {
   py::gil_scoped_acquire gil;
   py::object path_finder = py::module_::import("importlib.machinery").attr("PathFinder");
   for (const std::string& dir : dirs) {
+    // Keyed as a run's sys.path[0] is: the directory, links resolved.
+    char* resolved = realpath(dir.c_str(), nullptr);
+    if (!resolved) continue;  // nothing to list
+    py::list entry;
+    entry.append(py::str(resolved));
+    std::free(resolved);
     try {
-      // Keyed as a run's sys.path[0] is: the directory, links resolved.
-      py::list entry;
-      entry.append(script_directory(dir + "/_"));
       // A name no directory holds: the finder is made, cached in
       // sys.path_importer_cache, and lists the directory, finding nothing.
       path_finder.attr("find_spec")("__guidecheck_listing__", entry);

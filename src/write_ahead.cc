@@ -40,18 +40,17 @@ struct Armed {
 };
 Armed* g_armed = nullptr;
 
+// Whether the kernel takes process_madvise(MADV_POPULATE_WRITE) from a
+// process about itself: -1 not asked (then each write_ahead tries), else 0
+// or 1, as learn_write_ahead_batching found in the zygote before its forks.
+int g_kernel_batches = -1;
+
 // Every range in as few calls as the kernel takes: process_madvise on this
 // process (Linux 6.13 lets a process give itself any advice) takes up to
 // IOV_MAX ranges a call; a call a range costs about a fifth more. False when
 // a call fails or stops short (a kernel that refuses the advice there, a
 // range no longer writable): the caller then goes range by range.
-// Whether the kernel takes process_madvise(MADV_POPULATE_WRITE) from a
-// process about itself: -1 not asked (then each call tries), else 0 or 1,
-// as learn_write_ahead_batching found in the zygote before its forks.
-int g_kernel_batches = -1;
-
 bool write_ahead_in_batches(const std::vector<PageRange>& ranges) {
-  if (g_kernel_batches == 0) return false;
   UniqueFd self(static_cast<int>(syscall(SYS_pidfd_open, getpid(), 0)));
   if (!self) return false;
   std::vector<struct iovec> batch;
@@ -132,18 +131,16 @@ void learn_write_ahead_batching() {
   static volatile char in_data = 1;
   in_data = 1;
   const uintptr_t page = reinterpret_cast<uintptr_t>(&in_data) / page_size() * page_size();
-  g_kernel_batches = 1;  // let the call below try
   g_kernel_batches = write_ahead_in_batches({{page, page_size()}}) ? 1 : 0;
 }
 
 void write_ahead(const std::vector<PageRange>& ranges) {
-  if (ranges.empty() || write_ahead_in_batches(ranges)) return;
+  if (ranges.empty() || (g_kernel_batches != 0 && write_ahead_in_batches(ranges))) return;
   for (const PageRange& range : ranges) {
     if (madvise(reinterpret_cast<void*>(range.start), range.length, MADV_POPULATE_WRITE) == 0) continue;
     if (errno == EINVAL) return;  // the kernel predates it (or the range is no longer one we may write)
   }
 }
-
 
 WrittenPagesReport::WrittenPagesReport() {
   void* memory = mmap(nullptr, sizeof(Area), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
