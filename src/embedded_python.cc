@@ -4,6 +4,7 @@
 #include <pybind11/embed.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include "distribution_version.h"
 #include "heap_packing.h"
@@ -154,6 +155,34 @@ std::vector<std::string> interpreter_search_path() {
     return {};
   }
   return search_path;
+}
+
+SearchPathFacts interpreter_search_path_facts() {
+  SearchPathFacts facts;
+  facts.search_path = interpreter_search_path();
+  if (facts.search_path.empty()) return facts;
+  py::gil_scoped_acquire gil;
+  try {
+    py::module_ sys = py::module_::import("sys");
+    std::string executable = sys.attr("executable").cast<std::string>();
+    facts.inputs.push_back(executable);
+    // getpath looks for a virtual environment beside the executable and one up.
+    std::filesystem::path bin = std::filesystem::path(executable).parent_path();
+    facts.inputs.push_back((bin / "pyvenv.cfg").string());
+    facts.inputs.push_back((bin.parent_path() / "pyvenv.cfg").string());
+    py::module_ site = py::module_::import("site");
+    for (py::handle dir : site.attr("getsitepackages")()) facts.site_dirs.push_back(dir.cast<std::string>());
+    facts.site_dirs.push_back(site.attr("getusersitepackages")().cast<std::string>());
+    py::dict modules = sys.attr("modules");
+    for (const char* name : {"sitecustomize", "usercustomize"})
+      if (modules.contains(name)) {
+        py::object file = py::getattr(modules[name], "__file__", py::none());
+        if (py::isinstance<py::str>(file)) facts.inputs.push_back(file.cast<std::string>());
+      }
+  } catch (py::error_already_set&) {
+    facts.whole = false;
+  }
+  return facts;
 }
 
 std::vector<std::string> importable_top_level_modules() {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "search_path_memo.h"
+
 namespace guidecheck {
 
 /// How the embedded interpreter is configured. The caller's environment
@@ -60,6 +62,10 @@ std::optional<std::string> installed_version(const std::string& distribution);
 /// The interpreter's sys.path (its str entries); empty when it cannot
 /// start. Starts the interpreter if needed.
 std::vector<std::string> interpreter_search_path();
+
+/// sys.path with what decided it (search_path_memo.h); empty when the
+/// interpreter cannot start. Starts it if needed.
+SearchPathFacts interpreter_search_path_facts();
 
 /// The top-level modules a sample could import: the standard library's
 /// names, the built-in modules, and those on sys.path (pkgutil's view).

@@ -15,11 +15,15 @@
 #include "field_digest.h"
 #include "outcome_codec.h"
 #include "run_identity.h"
+#include "search_path_memo.h"
 
 namespace guidecheck {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Beside the entries, and never trimmed: it saves starting the interpreter.
+constexpr const char* kSearchPathMemo = "search-path";
 
 // A run that may reach outside its sandbox depends on more than its key.
 bool may_store_spec(const RunSpec& spec) { return !spec.sandbox.network && spec.sandbox.writable.empty(); }
@@ -54,7 +58,10 @@ CachingRunner::~CachingRunner() { trim_result_cache(settings_.dir, settings_.max
 std::string CachingRunner::entry_path(const RunSpec& spec) {
   if (interpreter_.empty())
     interpreter_ =
-        inner_.interpreter_identity() + "\npackages=" + importable_packages_digest(interpreter_search_path()) + "\n";
+        inner_.interpreter_identity() + "\npackages=" +
+        importable_packages_digest(remembered_search_path((fs::path(settings_.dir) / kSearchPathMemo).string(),
+                                                          python_build(), interpreter_search_path_facts)) +
+        "\n";
   std::string key = run_identity(spec, interpreter_) + local_imports_.digest(spec);
   return (fs::path(settings_.dir) / key.substr(0, 2) / key).string();
 }
@@ -114,7 +121,7 @@ void trim_result_cache(const std::string& dir, uint64_t max_bytes) {
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
+    if (!it->is_regular_file(ec) || it->path().filename() == kSearchPathMemo) continue;
     Entry entry{it->path(), it->file_size(ec), it->last_write_time(ec)};
     total += entry.size;
     entries.push_back(std::move(entry));
