@@ -48,6 +48,14 @@ void write_entry(const std::string& path, const std::string& content) {
   if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) ::unlink(temporary.c_str());
 }
 
+// What a run can import: the digest over sys.path, as the memo beside the
+// entries has it (the host's interpreter reads it when the memo cannot).
+std::string importable_packages(const std::string& cache_dir) {
+  const std::string host_interpreter = std::string(GUIDECHECK_PYTHON_EXECUTABLE) + " " + python_build();
+  return importable_packages_digest(remembered_search_path((fs::path(cache_dir) / kSearchPathMemo).string(),
+                                                           host_interpreter, interpreter_search_path_facts));
+}
+
 }  // namespace
 
 CachingRunner::CachingRunner(Runner& inner, ResultCacheSettings settings)
@@ -57,11 +65,7 @@ CachingRunner::~CachingRunner() { trim_result_cache(settings_.dir, settings_.max
 
 std::string CachingRunner::entry_path(const RunSpec& spec) {
   if (interpreter_.empty())
-    interpreter_ =
-        inner_.interpreter_identity() + "\npackages=" +
-        importable_packages_digest(remembered_search_path((fs::path(settings_.dir) / kSearchPathMemo).string(),
-                                                          python_build(), interpreter_search_path_facts)) +
-        "\n";
+    interpreter_ = inner_.interpreter_identity() + "\npackages=" + importable_packages(settings_.dir) + "\n";
   std::string key = run_identity(spec, interpreter_) + local_imports_.digest(spec);
   return (fs::path(settings_.dir) / key.substr(0, 2) / key).string();
 }

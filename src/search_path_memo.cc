@@ -70,8 +70,8 @@ std::string environment_line(const char* name) {
 
 // The memo's text, or "" when something that decided sys.path changed too
 // close to `asked_ns` (when the interpreter was asked) to be trusted.
-std::string memo_text(const std::string& interpreter_build, const SearchPathFacts& facts, int64_t asked_ns) {
-  std::string text = std::string(kHeader) + "\nbuild " + interpreter_build + "\n";
+std::string memo_text(const std::string& interpreter, const SearchPathFacts& facts, int64_t asked_ns) {
+  std::string text = std::string(kHeader) + "\ninterpreter " + interpreter + "\n";
   for (const char* name : kSiteEnvironment) text += environment_line(name) + "\n";
   for (const std::string& path : watched_paths(facts)) {
     int64_t changed_ns = 0;
@@ -83,11 +83,11 @@ std::string memo_text(const std::string& interpreter_build, const SearchPathFact
 }
 
 // The memo's sys.path when every line still holds; nullopt otherwise.
-std::optional<std::vector<std::string>> still_true(const std::string& text, const std::string& interpreter_build) {
+std::optional<std::vector<std::string>> still_true(const std::string& text, const std::string& interpreter) {
   std::istringstream lines(text);
   std::string line;
   if (!std::getline(lines, line) || line != kHeader) return std::nullopt;
-  if (!std::getline(lines, line) || line != "build " + interpreter_build) return std::nullopt;
+  if (!std::getline(lines, line) || line != "interpreter " + interpreter) return std::nullopt;
   for (const char* name : kSiteEnvironment)
     if (!std::getline(lines, line) || line != environment_line(name)) return std::nullopt;
   std::vector<std::string> search_path;
@@ -112,19 +112,19 @@ bool has_newline(const std::vector<std::string>& paths) {
 
 }  // namespace
 
-std::vector<std::string> remembered_search_path(const std::string& memo_path, const std::string& interpreter_build,
+std::vector<std::string> remembered_search_path(const std::string& memo_path, const std::string& interpreter,
                                                 const std::function<SearchPathFacts()>& ask) {
   std::string text, err;
   if (read_file(memo_path, &text, &err))
-    if (std::optional<std::vector<std::string>> search_path = still_true(text, interpreter_build))
+    if (std::optional<std::vector<std::string>> search_path = still_true(text, interpreter))
       return *search_path;
   const int64_t asked_ns = now_ns();
   SearchPathFacts facts = ask();
   // A path with a newline cannot be written one per line: ask every time.
   if (!facts.whole || facts.search_path.empty() || has_newline(facts.search_path) || has_newline(facts.site_dirs) ||
-      has_newline(facts.inputs) || interpreter_build.find('\n') != std::string::npos)
+      has_newline(facts.inputs) || interpreter.find('\n') != std::string::npos)
     return facts.search_path;
-  if (std::string memo = memo_text(interpreter_build, facts, asked_ns); !memo.empty()) {
+  if (std::string memo = memo_text(interpreter, facts, asked_ns); !memo.empty()) {
     std::error_code ec;
     fs::create_directories(fs::path(memo_path).parent_path(), ec);
     write_file_atomically(memo_path, memo, &err);

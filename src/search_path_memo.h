@@ -28,10 +28,11 @@ struct SearchPathFacts {
 };
 
 /// sys.path from the memo at `memo_path` when it was written for
-/// `interpreter_build` and nothing that decided it has changed since;
+/// `interpreter` (its executable and build: the memo may be shared by
+/// hosts built differently) and nothing that decided it has changed since;
 /// otherwise `ask()`'s, remembered for next time. A memo that cannot be
 /// read, parsed or written only costs the question.
-std::vector<std::string> remembered_search_path(const std::string& memo_path, const std::string& interpreter_build,
+std::vector<std::string> remembered_search_path(const std::string& memo_path, const std::string& interpreter,
                                                 const std::function<SearchPathFacts()>& ask);
 
 }  // namespace guidecheck

@@ -41,7 +41,7 @@ class SearchPathMemoTest : public ::testing::Test {
   static void let_changes_settle() { std::this_thread::sleep_for(std::chrono::milliseconds(60)); }
 
   std::vector<std::string> search_path() {
-    return remembered_search_path(temp_.file("memo"), "3.11.2 (test build)", [this] {
+    return remembered_search_path(temp_.file("memo"), "/usr/bin/python3 3.11.2 (test build)", [this] {
       ++asked_;
       return facts_;
     });
@@ -98,7 +98,7 @@ TEST_F(SearchPathMemoTest, ADifferentHomeOrInterpreterBuildAsksAgain) {
   search_path();
 
   const int before = asked_;
-  remembered_search_path(temp_.file("memo"), "3.11.9 (another build)", [this] { ++asked_; return facts_; });
+  remembered_search_path(temp_.file("memo"), "/usr/bin/python3 3.11.9 (another build)", [this] { ++asked_; return facts_; });
   EXPECT_EQ(asked_, before + 1);
 }
 
