@@ -49,26 +49,6 @@ std::vector<std::string> split_list(const std::string& text) {
   return items;
 }
 
-// `guidecheck __zygote ...`: started by the host itself, never by users.
-int zygote_entry(int argc, char** argv) {
-  CLI::App app{"guidecheck zygote"};
-  ZygoteConfig config;
-  std::string preload;
-  app.add_option("--socket-fd", config.socket_fd);
-  app.add_option("--hash-seed", config.hash_seed);
-  app.add_option("--preload", preload);
-  app.add_option("--executable", config.executable);
-  app.add_flag("!--no-sandbox", config.sandbox);
-  app.add_flag("--unset-bind-now", config.unset_bind_now);
-  app.add_option("--import-dir", config.import_dirs);
-  try {
-    app.parse(argc - 1, argv + 1);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
-  config.preload = split_list(preload);
-  return zygote_main(config);
-}
 
 // A --memory-limit value: "512M", "2G", or "0" for none.
 constexpr uint64_t kMinMemoryLimit = 16ull << 20;
@@ -265,7 +245,7 @@ bool emit_report(const Report& report, const std::string& format_name, const std
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  if (argc > 1 && std::strcmp(argv[1], "__zygote") == 0) return zygote_entry(argc, argv);
+  if (argc > 1 && std::strcmp(argv[1], "__zygote") == 0) return zygote_entry({argv + 2, argv + argc});
 
   CLI::App app{"guidecheck: run a Python guide's code samples and verify what they print"};
   app.set_version_flag("--version", std::string("guidecheck ") + GUIDECHECK_VERSION);

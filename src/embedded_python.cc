@@ -11,6 +11,8 @@
 
 namespace py = pybind11;
 
+extern "C" char** environ;
+
 namespace guidecheck {
 namespace {
 
@@ -26,8 +28,31 @@ std::wstring widen(const std::string& s) {
 
 }  // namespace
 
+bool interpreter_running() { return Py_IsInitialized() != 0; }
+
+void mirror_environment() {
+  py::gil_scoped_acquire gil;
+  py::dict now;
+  for (char** e = environ; *e; ++e) {
+    std::string entry(*e);
+    size_t equals = entry.find('=');
+    if (equals != std::string::npos) now[py::str(entry.substr(0, equals))] = py::str(entry.substr(equals + 1));
+  }
+  py::object os_environ = py::module_::import("os").attr("environ");
+  for (py::handle name : py::list(os_environ))
+    if (!now.contains(name)) os_environ.attr("pop")(name, py::none());
+  for (auto [name, value] : now) {
+    py::object was = os_environ.attr("get")(name);
+    if (was.is_none() || !was.equal(py::reinterpret_borrow<py::object>(value))) os_environ[name] = value;
+  }
+}
+
 bool start_interpreter(const InterpreterConfig& config, std::string* err) {
   if (g_running) return true;
+  if (interpreter_running()) {
+    g_running = true;
+    return true;
+  }
   PyConfig py_config;
   PyConfig_InitPythonConfig(&py_config);
   py_config.use_environment = 0;
@@ -133,6 +158,16 @@ void freeze_heap() {
   gc.attr("collect")();
   gc.attr("freeze")();
   take_free_blocks();
+}
+
+void start_stack_afresh() {
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+  PyThreadState* state = PyThreadState_Get();
+  state->cframe->current_frame = nullptr;
+  state->recursion_remaining = state->recursion_limit;
+#else
+#error "start_stack_afresh knows CPython 3.11's thread state only"
+#endif
 }
 
 void before_fork() {

@@ -22,7 +22,17 @@ struct InterpreterConfig {
   unsigned long hash_seed = 0;
 };
 
-/// Initialises the interpreter once per process; later calls do nothing.
+/// True when an interpreter runs in this process: started here, or the
+/// python3 that loaded the zygote module (zygote_module.cc).
+bool interpreter_running();
+
+/// Makes os.environ what the C environment is now (names set or unset
+/// since the interpreter started).
+void mirror_environment();
+
+/// Initialises the interpreter once per process; later calls do nothing
+/// (nor when the process is a python3 that loaded us: it is configured by
+/// the command line and environment that started it, see zygote.cc).
 /// Returns false with *err set when CPython refuses the configuration.
 bool start_interpreter(const InterpreterConfig& config, std::string* err);
 
@@ -48,6 +58,12 @@ std::vector<std::string> preload_modules(const std::vector<std::string>& modules
 /// do not copy the zygote's pages when the collector walks them, and packs
 /// the heaps (heap_packing.h): a run's new objects go to fresh memory.
 void freeze_heap();
+
+/// In a run forked inside the zygote module's serve(), called from
+/// python3's `-c` code: forgets the frames below, so that the sample's stack
+/// starts with its own module and its recursion budget is whole, as under
+/// `python3 file.py`. Does nothing where there are none. GIL held.
+void start_stack_afresh();
 
 /// Fork hooks (PyOS_BeforeFork and friends); call around fork().
 void before_fork();

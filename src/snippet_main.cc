@@ -17,6 +17,7 @@
 
 #include "atomic_file.h"
 #include "child_runtime_py.h"
+#include "embedded_python.h"
 #include "fd.h"
 #include "monotonic_clock.h"
 #include "resource_limits.h"
@@ -514,6 +515,7 @@ int run_snippet(const SnippetSpec& spec) {
   MarkerWriter markers(spec.marker);
   int exit_code = 0;
   py::object ledger;
+  start_stack_afresh();
   try {
     const bool fit = fds_fit_prepared_streams();
     if (fit && spec.env_changes.empty() && !g_reseeds_numpy) {

@@ -8,6 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstring>
+#include <filesystem>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -18,6 +21,52 @@ namespace guidecheck {
 
 extern "C" char** environ;
 
+namespace fs = std::filesystem;
+
+namespace {
+
+// What python3 runs to load the module (argv[1]) and hand it the zygote's
+// arguments. The runs must not see it in sys.modules, nor the '' that -c
+// puts first on sys.path: their path starts with their own directory, as
+// under `python3 file.py`.
+constexpr const char* kLoadModule =
+    "import _imp, sys\n"
+    "if sys.path and sys.path[0] == '': del sys.path[0]\n"
+    "zygote = _imp.create_dynamic(type('spec', (), {'name': 'guidecheck_zygote', 'origin': sys.argv[1]})())\n"
+    "sys.modules.pop('guidecheck_zygote', None)\n"
+    "zygote.serve(sys.argv[2:])\n";
+
+// The zygote's environment: ours, and every symbol bound at start (lazily
+// bound, each forked run would resolve, and copy the pages of, the symbols
+// it calls all over again; the zygote takes the variable out again, so no
+// sample inherits it). A python3 zygote gets no PYTHON* variable but the
+// hash seed: it must start as the embedded interpreter does, which ignores
+// them (embedded_python.h).
+std::vector<std::string> zygote_environment(const ZygoteOptions& options, bool python3, bool* unset_bind_now) {
+  std::vector<std::string> entries;
+  for (char** e = environ; *e; ++e)
+    if (!python3 || std::strncmp(*e, "PYTHON", 6) != 0) entries.emplace_back(*e);
+  if (python3) entries.push_back("PYTHONHASHSEED=" + std::to_string(options.hash_seed));
+  *unset_bind_now = !std::getenv("LD_BIND_NOW");
+  if (*unset_bind_now) entries.push_back("LD_BIND_NOW=1");
+  return entries;
+}
+
+}  // namespace
+
+std::string zygote_module_beside(const std::string& program) {
+  std::error_code ec;
+  const fs::path dir = fs::canonical(program, ec).parent_path();
+  if (ec) return "";
+  for (const fs::path& candidate : {dir / kZygoteModuleName, dir.parent_path() / "lib" / "guidecheck" / kZygoteModuleName})
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  return "";
+}
+
+std::string zygote_module(const ZygoteOptions& options) {
+  return options.module.value_or(zygote_module_beside(options.program));
+}
+
 std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string* err) {
   int pair[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
@@ -26,10 +75,18 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
   }
   UniqueFd ours(pair[0]), theirs(pair[1]);
 
+  const std::string module = zygote_module(options);
+  const std::string python = options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable;
+  std::vector<std::string> args;
+  if (module.empty())
+    args = {"guidecheck", "__zygote"};
+  else
+    args = {python, "-B", "-c", kLoadModule, module};
   std::string preload;
-  for (const auto& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
-  std::vector<std::string> args = {"guidecheck", "__zygote", "--socket-fd", "3",
-                                   "--hash-seed", std::to_string(options.hash_seed), "--preload", preload};
+  for (const auto& name : options.preload) preload += (preload.empty() ? "" : ",") + name;
+  for (const std::string& arg : {std::string("--socket-fd"), std::string("3"), std::string("--hash-seed"),
+                                 std::to_string(options.hash_seed), std::string("--preload"), preload})
+    args.push_back(arg);
   if (!options.executable.empty()) {
     args.push_back("--executable");
     args.push_back(options.executable);
@@ -39,15 +96,9 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
     args.push_back("--import-dir");
     args.push_back(dir);
   }
-  // Every symbol bound at start: lazily bound, each forked run would resolve
-  // (and copy the pages of) the symbols it calls all over again. The zygote
-  // takes the variable out again, so no sample inherits it.
-  std::vector<std::string> env_entries;
-  for (char** e = environ; *e; ++e) env_entries.emplace_back(*e);
-  if (!std::getenv("LD_BIND_NOW")) {
-    env_entries.push_back("LD_BIND_NOW=1");
-    args.push_back("--unset-bind-now");
-  }
+  bool unset_bind_now = false;
+  std::vector<std::string> env_entries = zygote_environment(options, !module.empty(), &unset_bind_now);
+  if (unset_bind_now) args.push_back("--unset-bind-now");
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -59,10 +110,11 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, theirs.get(), 3);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, options.program.c_str(), &actions, nullptr, argv.data(), envp.data());
+  const std::string& path = module.empty() ? options.program : python;
+  int rc = posix_spawn(&pid, path.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
-    *err = std::string("cannot start the zygote: ") + strerror(rc);
+    *err = "cannot start the zygote (" + path + "): " + strerror(rc);
     return nullptr;
   }
   return std::unique_ptr<Zygote>(new Zygote(std::move(ours), pid, options));
@@ -132,9 +184,11 @@ bool Zygote::read_status(std::string* err) {
 std::string zygote_identity(const ZygoteOptions& options) {
   std::string preload;
   for (const auto& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
-  return fmt::format("executable={}\npython={}\npreload={}\nhash_seed={}\nsandbox={}\nguidecheck={}\n",
+  // The runs' interpreter: the executable itself with the module, else ours.
+  const std::string runs_in = zygote_module(options).empty() ? "guidecheck" : "executable";
+  return fmt::format("executable={}\npython={}\nruns_in={}\npreload={}\nhash_seed={}\nsandbox={}\nguidecheck={}\n",
                      options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable, python_build(),
-                     preload, options.hash_seed, options.sandbox, GUIDECHECK_VERSION);
+                     runs_in, preload, options.hash_seed, options.sandbox, GUIDECHECK_VERSION);
 }
 
 }  // namespace guidecheck

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,14 @@ struct ZygoteOptions {
   std::string executable;  ///< sys.executable; empty: the one built in
   /// Each run in a sandbox (sandbox.h); off: runs see the caller's world.
   bool sandbox = true;
-  /// The guidecheck binary that serves as zygote (it re-executes itself).
+  /// The guidecheck binary that serves as zygote (it re-executes itself),
+  /// where `module` is "".
   std::string program = "/proc/self/exe";
+  /// The zygote module (zygote_module.cc) that `executable` loads to serve
+  /// the runs: they are then python3's own processes, which run Python
+  /// code faster than guidecheck's embedded interpreter. Unset: the one
+  /// beside `program` (zygote_module_beside); "": none, `program` serves.
+  std::optional<std::string> module;
   /// The directories the runs' files are in. python3 puts a script's own
   /// directory first on sys.path, and the first import that looks there
   /// lists it: the zygote lists each once, before it forks, so that no run
@@ -31,7 +38,18 @@ struct ZygoteOptions {
   std::vector<std::string> import_dirs;
 };
 
-/// A running zygote (`guidecheck __zygote`, started from our own binary).
+/// The file name of the zygote module as it is built and installed.
+inline constexpr const char* kZygoteModuleName = "guidecheck_zygote.so";
+
+/// The zygote module beside the guidecheck binary `program` (or in its
+/// ../lib/guidecheck, where it is installed); "" when there is none.
+std::string zygote_module_beside(const std::string& program);
+
+/// The zygote module `options` asks for; "" for none.
+std::string zygote_module(const ZygoteOptions& options);
+
+/// A running zygote: `python3 -c` with the zygote module loaded, or
+/// `guidecheck __zygote` (ZygoteOptions::module).
 /// It initialises in the background; requests sent meanwhile queue up.
 class Zygote {
  public:
@@ -69,7 +87,8 @@ class Zygote {
 };
 
 /// The identity of the interpreter a zygote with these options gives its
-/// runs: executable, CPython version and build, preloaded modules, hash
+/// runs: executable, CPython version and build, whether the runs are the
+/// executable's own processes (the zygote module) or ours, preloaded modules, hash
 /// seed, and guidecheck's own version (Runner::interpreter_identity).
 std::string zygote_identity(const ZygoteOptions& options);
 

@@ -12,11 +12,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "embedded_python.h"
@@ -383,6 +385,28 @@ class ZygoteServer {
 
 }  // namespace
 
+int zygote_entry(const std::vector<std::string>& args) {
+  CLI::App app{"guidecheck zygote"};
+  ZygoteConfig config;
+  std::string preload;
+  app.add_option("--socket-fd", config.socket_fd);
+  app.add_option("--hash-seed", config.hash_seed);
+  app.add_option("--preload", preload);
+  app.add_option("--executable", config.executable);
+  app.add_flag("!--no-sandbox", config.sandbox);
+  app.add_flag("--unset-bind-now", config.unset_bind_now);
+  app.add_option("--import-dir", config.import_dirs);
+  try {
+    app.parse(std::vector<std::string>(args.rbegin(), args.rend()));  // CLI11 takes them last first
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  std::stringstream modules(preload);
+  for (std::string module; std::getline(modules, module, ',');)
+    if (!module.empty()) config.preload.push_back(module);
+  return zygote_main(config);
+}
+
 int zygote_main(const ZygoteConfig& config) {
   // Our own process group: a Ctrl-C on the terminal reaches the host, which
   // decides; the zygote follows the socket. If the host dies, so do we.
@@ -395,6 +419,8 @@ int zygote_main(const ZygoteConfig& config) {
   const std::string sandbox_off = config.sandbox ? enter_zygote_namespaces(config.socket_fd) : "";
 
   const EnvChanges zygote_only = prepare_environment();
+  // Loaded as a module, the interpreter took its os.environ before these changes.
+  if (interpreter_running()) mirror_environment();
   const std::string temp_dir = temp_directory();  // the runs' own environment has another
   nlohmann::json ready{{"type", "ready"}, {"pid", getpid()}, {"sandbox_off", sandbox_off}};
   std::string err;

@@ -22,7 +22,13 @@ struct ZygoteConfig {
 /// what usual samples do with numpy and pandas where those are preloaded.
 std::string write_ahead_probe(const std::vector<std::string>& preloaded);
 
-/// Entry point of `guidecheck __zygote`: initialises Python, preloads, says
+/// The zygote's command line (what follows `guidecheck __zygote`, or the
+/// arguments of the zygote module's serve()), parsed; then zygote_main.
+/// Returns the process exit code (2 for a command line it cannot parse).
+int zygote_entry(const std::vector<std::string>& args);
+
+/// Entry point of `guidecheck __zygote`: initialises Python (unless the
+/// interpreter that loaded the zygote module already runs), preloads, says
 /// "ready" on the socket, then serves run requests until the host closes the
 /// socket (then ends every run still going). Returns the process exit code.
 int zygote_main(const ZygoteConfig& config);
