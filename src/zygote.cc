@@ -28,13 +28,20 @@ namespace {
 // What python3 runs to load the module (argv[1]) and hand it the zygote's
 // arguments. The runs must not see it in sys.modules, nor the '' that -c
 // puts first on sys.path: their path starts with their own directory, as
-// under `python3 file.py`.
-constexpr const char* kLoadModule =
-    "import _imp, sys\n"
-    "if sys.path and sys.path[0] == '': del sys.path[0]\n"
-    "zygote = _imp.create_dynamic(type('spec', (), {'name': 'guidecheck_zygote', 'origin': sys.argv[1]})())\n"
-    "sys.modules.pop('guidecheck_zygote', None)\n"
-    "zygote.serve(sys.argv[2:])\n";
+// under `python3 file.py`. A module python3 cannot load (another Python
+// version, a damaged file) gives way to guidecheck itself (argv[2]).
+constexpr const char* kLoadModule = R"(import _imp, sys
+if sys.path and sys.path[0] == '': del sys.path[0]
+try:
+    zygote = _imp.create_dynamic(type('spec', (), {'name': 'guidecheck_zygote', 'origin': sys.argv[1]})())
+except Exception as error:
+    import os
+    print(f"guidecheck: warning: python3 cannot load {sys.argv[1]} ({error}); samples run in guidecheck's own"
+          " interpreter, which runs Python code slower", file=sys.stderr, flush=True)
+    os.execv(sys.argv[2], ['guidecheck', '__zygote'] + sys.argv[3:])
+sys.modules.pop('guidecheck_zygote', None)
+zygote.serve(sys.argv[3:])
+)";
 
 // The zygote's environment: ours, and every symbol bound at start (lazily
 // bound, each forked run would resolve, and copy the pages of, the symbols
@@ -75,13 +82,15 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
   }
   UniqueFd ours(pair[0]), theirs(pair[1]);
 
-  const std::string module = zygote_module(options);
   const std::string python = options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable;
+  std::error_code ec;
+  const std::string program = fs::canonical(options.program, ec).string();  // not python3's /proc/self/exe
+  const std::string module = access(python.c_str(), X_OK) == 0 && !ec ? zygote_module(options) : "";
   std::vector<std::string> args;
   if (module.empty())
     args = {"guidecheck", "__zygote"};
   else
-    args = {python, "-B", "-c", kLoadModule, module};
+    args = {python, "-B", "-c", kLoadModule, module, program};
   std::string preload;
   for (const auto& name : options.preload) preload += (preload.empty() ? "" : ",") + name;
   for (const std::string& arg : {std::string("--socket-fd"), std::string("3"), std::string("--hash-seed"),

@@ -110,6 +110,26 @@ TEST_P(ZygoteKindTest, TheRunsCodeRunsInTheInterpreterOfItsKind) {
   EXPECT_EQ(outcome.stdout_text, expected + "\n");
 }
 
+TEST(ZygoteModuleTest, AModulePython3CannotLoadGivesWayToGuidecheckItself) {
+  TempDir temp("zygote_module_test");
+  std::ofstream(temp.file("guidecheck_zygote.so")) << "not a shared object";
+  std::ofstream(temp.file("sample.py")) << "import os\nprint(os.path.realpath('/proc/self/exe'))\n";
+  ZygoteOptions options;
+  options.program = GUIDECHECK_BINARY;
+  options.module = temp.file("guidecheck_zygote.so");
+  options.preload = {};
+  std::string err;
+  std::unique_ptr<Zygote> zygote = Zygote::start(options, &err);
+  ASSERT_NE(zygote, nullptr) << err;
+  RunSpec spec;
+  spec.id = "sample";
+  spec.path = temp.file("sample.py");
+  spec.timeout_s = 20;
+  const RunOutcome outcome = ZygoteRunner(*zygote, 1).run({spec})[0];
+  ASSERT_EQ(outcome.status, RunStatus::kOk) << outcome.error << outcome.stderr_text;
+  EXPECT_EQ(outcome.stdout_text, fs::canonical(GUIDECHECK_BINARY).string() + "\n");
+}
+
 std::string kind_name(const ::testing::TestParamInfo<bool>& kind) {
   return kind.param ? "Python3WithTheModule" : "GuidecheckItself";
 }
