@@ -7,10 +7,13 @@
 #   - both again with a sample that only prints, to take away what starting
 #     python3, or guidecheck and its zygote, costs.
 # Prints the user CPU the loop adds to each and their ratio: near 1.0 means
-# the embedded interpreter is as fast as python3 itself. Rationale: Debian's python3 is
-# linked on the static libpython; the shared libpython runs such code about
-# a quarter slower (cmake/GuidecheckEmbedPython.cmake). Build with
-# -DGUIDECHECK_STATIC_PYTHON=OFF to see the other side.
+# a run executes Python code as fast as python3 itself. Rationale: the runs
+# are python3's own processes (the zygote module, src/zygote_module.cc);
+# where python3 cannot load it, they run in guidecheck's interpreter, the
+# static libpython3.11.a, which ran this loop 13 to 19 % slower (Debian's
+# python3 is built with link-time optimisation; the shared libpython is
+# slower still: build with -DGUIDECHECK_STATIC_PYTHON=OFF and move
+# guidecheck_zygote.so away to see either).
 # Usage: bench/embedded_speed.sh [GUIDECHECK]   (env: BENCH_RUNS, default 10)
 set -euo pipefail
 GC=$(realpath "${1:-$(dirname "$0")/../build/release/src/guidecheck}")

@@ -4,8 +4,10 @@
 # Rationale: Debian's /usr/bin/python3 is a non-PIE executable built on the
 # static libpython3.11.a; the shared libpython3.11.so is compiled as PIC with
 # semantic interposition, and runs Python code about a quarter slower
-# (bench/embedded_speed.sh compares them). Every sample runs in the embedded
-# interpreter, so guidecheck links the static archive the same way: whole
+# (bench/embedded_speed.sh compares them). The host's compile checks, and
+# the samples when python3 cannot load the zygote module (src/CMakeLists.txt),
+# run in the embedded interpreter, so guidecheck links the static archive the
+# same way: whole
 # (extension modules such as numpy's resolve any C-API symbol against the
 # executable), exported (--export-dynamic), in a non-PIE executable (the
 # archive is not PIC). Address randomisation of the executable is not lost
