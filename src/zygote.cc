@@ -5,6 +5,7 @@
 #include <spawn.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -193,11 +194,17 @@ bool Zygote::read_status(std::string* err) {
 std::string zygote_identity(const ZygoteOptions& options) {
   std::string preload;
   for (const auto& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
-  // The runs' interpreter: the executable itself with the module, else ours.
-  const std::string runs_in = zygote_module(options).empty() ? "guidecheck" : "executable";
+  // The runs' interpreter: the executable itself with the module (as it is
+  // now: a reinstalled python3 is another one, as ccache takes a compiler),
+  // else ours.
+  const std::string executable = options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable;
+  std::string runs_in = "guidecheck";
+  struct stat st{};
+  if (!zygote_module(options).empty() && stat(executable.c_str(), &st) == 0)
+    runs_in = fmt::format("executable of {} bytes changed at {}.{:09}", st.st_size, st.st_mtim.tv_sec,
+                          st.st_mtim.tv_nsec);
   return fmt::format("executable={}\npython={}\nruns_in={}\npreload={}\nhash_seed={}\nsandbox={}\nguidecheck={}\n",
-                     options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable, python_build(),
-                     runs_in, preload, options.hash_seed, options.sandbox, GUIDECHECK_VERSION);
+                     executable, python_build(), runs_in, preload, options.hash_seed, options.sandbox, GUIDECHECK_VERSION);
 }
 
 }  // namespace guidecheck

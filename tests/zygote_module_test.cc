@@ -130,6 +130,24 @@ TEST(ZygoteModuleTest, AModulePython3CannotLoadGivesWayToGuidecheckItself) {
   EXPECT_EQ(outcome.stdout_text, fs::canonical(GUIDECHECK_BINARY).string() + "\n");
 }
 
+TEST(ZygoteModuleTest, ReinstallingTheRunsPython3ChangesTheirIdentity) {
+  TempDir temp("zygote_module_test");
+  std::ofstream(temp.file("python3")) << "one build";
+  ZygoteOptions options;
+  options.executable = temp.file("python3");
+  options.module = temp.file("guidecheck_zygote.so");
+  const std::string before = zygote_identity(options);
+  std::ofstream(temp.file("python3")) << "another build";
+  const std::string after = zygote_identity(options);
+  EXPECT_NE(after, before) << "the runs are the executable's processes: a result cached for one is not the other's";
+
+  options.module = "";
+  const std::string ours = zygote_identity(options);
+  std::ofstream(temp.file("python3")) << "a third build";
+  EXPECT_EQ(zygote_identity(options), ours) << "the runs are guidecheck's: the executable only names sys.executable";
+  EXPECT_NE(ours, after);
+}
+
 std::string kind_name(const ::testing::TestParamInfo<bool>& kind) {
   return kind.param ? "Python3WithTheModule" : "GuidecheckItself";
 }
