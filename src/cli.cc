@@ -49,7 +49,6 @@ std::vector<std::string> split_list(const std::string& text) {
   return items;
 }
 
-
 // A --memory-limit value: "512M", "2G", or "0" for none.
 constexpr uint64_t kMinMemoryLimit = 16ull << 20;
 CLI::Validator size_validator() {

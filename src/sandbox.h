@@ -34,7 +34,8 @@ constexpr uint64_t kRunDiskBytes = 1ull << 30;  ///< tmpfs of the working dir, /
 constexpr uint64_t kRunFileBytes = 1ull << 30;  ///< RLIMIT_FSIZE
 constexpr uint64_t kRunProcesses = 512;         ///< RLIMIT_NPROC (not enforced for real root)
 
-/// Called by the zygote before it starts Python. On success the calling
+/// Called by the zygote while it has one thread (before it starts Python, or
+/// before the python3 that loaded it preloads anything). On success the calling
 /// process has forked: the parent only waits for the child and exits with
 /// its status (it never returns from here); the child returns "" and is PID
 /// 1 of the new namespaces. On failure nothing was forked and the reason is

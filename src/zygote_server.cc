@@ -415,7 +415,8 @@ int zygote_main(const ZygoteConfig& config) {
   if (config.unset_bind_now) unsetenv("LD_BIND_NOW");  // the loader has read it; samples must not
   signal(SIGPIPE, SIG_IGN);
   prctl(PR_SET_CHILD_SUBREAPER, 1);
-  // Before Python starts: entering the namespaces forks (see sandbox.h).
+  // Before Python starts (loaded as a module, python3 has, but runs no
+  // second thread yet): entering the namespaces forks (see sandbox.h).
   const std::string sandbox_off = config.sandbox ? enter_zygote_namespaces(config.socket_fd) : "";
 
   const EnvChanges zygote_only = prepare_environment();
