@@ -67,7 +67,7 @@ struct RunPython {
   py::object module_type, source_file_loader;
   /// Names every run sets, interned once in the zygote: set by name, each
   /// would be looked up in the interned strings' table in every run.
-  py::str marker_name, main_name, argv_name, path_name, file_name, loader_name;
+  py::str marker_name, main_name, argv_name, orig_argv_name, executable_name, path_name, file_name, loader_name;
 };
 
 py::str interned(const char* name) { return py::reinterpret_steal<py::str>(PyUnicode_InternFromString(name)); }
@@ -82,6 +82,8 @@ const RunPython& run_python() {
     made->marker_name = interned("_marker");
     made->main_name = interned("__main__");
     made->argv_name = interned("argv");
+    made->orig_argv_name = interned("orig_argv");
+    made->executable_name = interned("executable");
     made->path_name = interned("path");
     made->file_name = interned("__file__");
     made->loader_name = interned("__loader__");
@@ -272,8 +274,13 @@ py::dict fresh_main(const SnippetSpec& spec) {
   argv.append(spec.path);
   for (const auto& arg : spec.args) argv.append(arg);
   PyObject* sys = PyModule_GetDict(python.sys.ptr());  // borrowed, as the dicts below
-  if (PyDict_SetItem(PyImport_GetModuleDict(), python.main_name.ptr(), module.ptr()) != 0 ||
-      PyDict_SetItem(sys, python.argv_name.ptr(), argv.ptr()) != 0)
+  // As `python3 file.py args` started it, not as the zygote was started.
+  py::list orig_argv;
+  if (PyObject* executable = PyDict_GetItemWithError(sys, python.executable_name.ptr())) orig_argv.append(executable);
+  for (py::handle arg : argv) orig_argv.append(arg);
+  if (PyErr_Occurred() || PyDict_SetItem(PyImport_GetModuleDict(), python.main_name.ptr(), module.ptr()) != 0 ||
+      PyDict_SetItem(sys, python.argv_name.ptr(), argv.ptr()) != 0 ||
+      PyDict_SetItem(sys, python.orig_argv_name.ptr(), orig_argv.ptr()) != 0)
     throw py::error_already_set();
   PyObject* path = PyDict_GetItemWithError(sys, python.path_name.ptr());  // the zygote's list
   if (!path || !PyList_Check(path) || PyList_Insert(path, 0, script_directory(spec.path).ptr()) != 0) {
@@ -444,13 +451,14 @@ void prepare_streams() {
 }
 
 // In the zygote: what a run replaces in sys stays alive (the zygote's own
-// __main__ and argv, never freed in a run: freeing them writes every page
+// __main__, argv and orig_argv, never freed in a run: freeing them writes every page
 // they touch), and sys.path gets room for the script's directory (inserting
 // it then moves no array).
 void prepare_sys_for_runs() {
   const py::module_& sys = run_python().sys;
   new py::object(sys.attr("modules").attr("get")("__main__"));
   new py::object(sys.attr("argv"));
+  new py::object(sys.attr("orig_argv"));
   py::list path = sys.attr("path");
   for (int i = 0; i < 4; ++i) path.insert(0, py::none());
   for (int i = 0; i < 4; ++i) path.attr("pop")(0);

@@ -36,6 +36,7 @@ print("caller's PYTHONPATH", "/from/the/caller" in sys.path)
 print("variables", sorted(k for k in os.environ if k.startswith(("PYTHON", "LD_BIND"))))
 print("hash", hash("guidecheck"))
 print("argv", sys.argv == [__file__], sys.executable)
+print("orig_argv", sys.orig_argv == [sys.executable, __file__])
 )";
 
 class ZygoteKindTest : public ::testing::TestWithParam<bool> {
@@ -93,6 +94,7 @@ TEST_P(ZygoteKindTest, ARunSeesWhatPython3FilePyWouldSee) {
   EXPECT_NE(out.find("caller's PYTHONPATH False\n"), std::string::npos) << out;
   EXPECT_NE(out.find("variables []\n"), std::string::npos) << out;
   EXPECT_NE(out.find("argv True " GUIDECHECK_PYTHON_EXECUTABLE "\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("orig_argv True\n"), std::string::npos) << "not the zygote's command line:\n" << out;
 }
 
 TEST_P(ZygoteKindTest, TheHashSeedIsTheSameForBoth) {
