@@ -92,6 +92,8 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
     args = {"guidecheck", "__zygote"};
   else
     args = {python, "-B", "-c", kLoadModule, module, program};
+  spdlog::debug("zygote: {}", module.empty() ? "guidecheck itself (no zygote module beside it, or no " + python + ")"
+                                             : python + " with " + module);
   std::string preload;
   for (const auto& name : options.preload) preload += (preload.empty() ? "" : ",") + name;
   for (const std::string& arg : {std::string("--socket-fd"), std::string("3"), std::string("--hash-seed"),
