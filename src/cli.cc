@@ -20,6 +20,7 @@
 #include "command_update.h"
 #include "guide_reader.h"
 #include "atomic_file.h"
+#include "module_list.h"
 #include "report_github.h"
 #include "report_formats.h"
 #include "preload_routing.h"
@@ -36,18 +37,6 @@ namespace {
 
 constexpr const char* kDefaultGuide = "guide/top-50-python-interview-questions-2026.txt";
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> items;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) items.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return items;
-}
 
 // A --memory-limit value: "512M", "2G", or "0" for none.
 constexpr uint64_t kMinMemoryLimit = 16ull << 20;
@@ -107,7 +96,7 @@ void add_zygote_options(CLI::App* command, ZygoteOptions* zygote, bool* no_prelo
 }
 
 void apply_zygote_options(ZygoteOptions* zygote, bool no_preload, const std::string& preload) {
-  if (!preload.empty()) zygote->preload = split_list(preload);
+  if (!preload.empty()) zygote->preload = split_module_list(preload);
   if (no_preload) zygote->preload.clear();
 }
 
@@ -161,7 +150,7 @@ void add_batch_options(CLI::App* command, BatchFlags* flags) {
 // The middle zygote's modules: the common ones unless told otherwise.
 std::vector<std::string> stdlib_preload(const BatchFlags& flags) {
   if (flags.no_preload) return {};
-  return flags.preload_stdlib ? split_list(*flags.preload_stdlib) : common_stdlib_modules();
+  return flags.preload_stdlib ? split_module_list(*flags.preload_stdlib) : common_stdlib_modules();
 }
 
 // How a command wants its runners.

@@ -48,8 +48,7 @@ void mirror_environment() {
 }
 
 bool start_interpreter(const InterpreterConfig& config, std::string* err) {
-  if (g_running) return true;
-  if (interpreter_running()) {
+  if (g_running || interpreter_running()) {
     g_running = true;
     return true;
   }

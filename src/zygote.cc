@@ -17,6 +17,7 @@
 #include <spdlog/spdlog.h>
 
 #include "embedded_python.h"
+#include "module_list.h"
 
 namespace guidecheck {
 
@@ -60,6 +61,11 @@ std::vector<std::string> zygote_environment(const ZygoteOptions& options, bool p
   return entries;
 }
 
+// sys.executable of the runs, which also loads the zygote module.
+std::string python_executable(const ZygoteOptions& options) {
+  return options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable;
+}
+
 }  // namespace
 
 std::string zygote_module_beside(const std::string& program) {
@@ -83,7 +89,7 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
   }
   UniqueFd ours(pair[0]), theirs(pair[1]);
 
-  const std::string python = options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable;
+  const std::string python = python_executable(options);
   std::error_code ec;
   const std::string program = fs::canonical(options.program, ec).string();  // not python3's /proc/self/exe
   const std::string module = access(python.c_str(), X_OK) == 0 && !ec ? zygote_module(options) : "";
@@ -94,10 +100,9 @@ std::unique_ptr<Zygote> Zygote::start(const ZygoteOptions& options, std::string*
     args = {python, "-B", "-c", kLoadModule, module, program};
   spdlog::debug("zygote: {}", module.empty() ? "guidecheck itself (no zygote module beside it, or no " + python + ")"
                                              : python + " with " + module);
-  std::string preload;
-  for (const auto& name : options.preload) preload += (preload.empty() ? "" : ",") + name;
   for (const std::string& arg : {std::string("--socket-fd"), std::string("3"), std::string("--hash-seed"),
-                                 std::to_string(options.hash_seed), std::string("--preload"), preload})
+                                 std::to_string(options.hash_seed), std::string("--preload"),
+                                 join_module_list(options.preload)})
     args.push_back(arg);
   if (!options.executable.empty()) {
     args.push_back("--executable");
@@ -194,19 +199,18 @@ bool Zygote::read_status(std::string* err) {
 }
 
 std::string zygote_identity(const ZygoteOptions& options) {
-  std::string preload;
-  for (const auto& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
   // The runs' interpreter: the executable itself with the module (as it is
   // now: a reinstalled python3 is another one, as ccache takes a compiler),
   // else ours.
-  const std::string executable = options.executable.empty() ? GUIDECHECK_PYTHON_EXECUTABLE : options.executable;
+  const std::string executable = python_executable(options);
   std::string runs_in = "guidecheck";
   struct stat st{};
   if (!zygote_module(options).empty() && stat(executable.c_str(), &st) == 0)
     runs_in = fmt::format("executable of {} bytes changed at {}.{:09}", st.st_size, st.st_mtim.tv_sec,
                           st.st_mtim.tv_nsec);
   return fmt::format("executable={}\npython={}\nruns_in={}\npreload={}\nhash_seed={}\nsandbox={}\nguidecheck={}\n",
-                     executable, python_build(), runs_in, preload, options.hash_seed, options.sandbox, GUIDECHECK_VERSION);
+                     executable, python_build(), runs_in, join_module_list(options.preload), options.hash_seed,
+                     options.sandbox, GUIDECHECK_VERSION);
 }
 
 }  // namespace guidecheck

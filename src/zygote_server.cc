@@ -18,10 +18,10 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
-#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "embedded_python.h"
+#include "module_list.h"
 #include "monotonic_clock.h"
 #include "process_bound.h"
 #include "resource_limits.h"
@@ -401,9 +401,7 @@ int zygote_entry(const std::vector<std::string>& args) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  std::stringstream modules(preload);
-  for (std::string module; std::getline(modules, module, ',');)
-    if (!module.empty()) config.preload.push_back(module);
+  config.preload = split_module_list(preload);
   return zygote_main(config);
 }
 
