@@ -128,9 +128,8 @@ std::vector<PreloadRoutingRunner::Tier> PreloadRoutingRunner::choose_tiers(const
 void PreloadRoutingRunner::prepare(const std::vector<RunSpec>& specs) {
   bool needed[kTiers] = {false, false, false};
   for (Tier tier : choose_tiers(specs)) needed[tier] = true;
-  const std::vector<std::string> dirs = script_directories(specs);
   for (Tier tier : {kSlim, kCommon, kLoaded})
-    if (needed[tier]) zygote_of(tier)->start(dirs);
+    if (needed[tier]) zygote_of(tier)->start(specs);
 }
 
 std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
@@ -141,9 +140,8 @@ std::vector<RunOutcome> PreloadRoutingRunner::run(const std::vector<RunSpec>& sp
   // Each needed zygote is started (once per runner); slot: its index in `zygotes`.
   std::vector<Zygote*> zygotes;
   size_t slot[kTiers] = {0, 0, 0};
-  const std::vector<std::string> dirs = script_directories(specs);
   for (Tier tier : {kSlim, kCommon, kLoaded}) {
-    if (!needed[tier] || !zygote_of(tier)->start(dirs)) continue;
+    if (!needed[tier] || !zygote_of(tier)->start(specs)) continue;
     slot[tier] = zygotes.size();
     zygotes.push_back(zygote_of(tier)->zygote());
   }

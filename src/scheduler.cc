@@ -167,9 +167,9 @@ std::vector<std::string> script_directories(const std::vector<RunSpec>& specs) {
   return dirs;
 }
 
-bool LazyZygoteRunner::start(const std::vector<std::string>& import_dirs) {
+bool LazyZygoteRunner::start(const std::vector<RunSpec>& specs) {
   if (!zygote_) {
-    options_.import_dirs = import_dirs;
+    options_.import_dirs = script_directories(specs);
     zygote_ = Zygote::start(options_, &start_error_);
   }
   return zygote_ != nullptr;
@@ -177,7 +177,7 @@ bool LazyZygoteRunner::start(const std::vector<std::string>& import_dirs) {
 
 std::vector<RunOutcome> LazyZygoteRunner::run(const std::vector<RunSpec>& specs, const RunProgress& progress) {
   if (specs.empty()) return {};
-  if (!start(script_directories(specs))) {
+  if (!start(specs)) {
     std::vector<RunOutcome> outcomes(specs.size());
     for (auto& outcome : outcomes) outcome.error = start_error_;
     return outcomes;

@@ -69,12 +69,13 @@ class LazyZygoteRunner : public Runner {
   std::vector<RunOutcome> run(const std::vector<RunSpec>& specs, const RunProgress& progress = {}) override;
   std::string interpreter_identity() const override { return zygote_identity(options_); }
   void prepare(const std::vector<RunSpec>& specs) override {
-    if (!specs.empty()) start(script_directories(specs));
+    if (!specs.empty()) start(specs);
   }
-  /// Starts the zygote now (it initialises in the background); false with
-  /// the reason in the outcomes of the next run when it cannot start. The
-  /// first start lists `import_dirs` in the zygote (ZygoteOptions).
-  bool start(const std::vector<std::string>& import_dirs = {});
+  /// Starts the zygote now unless it runs already (it initialises in the
+  /// background); false with the reason in the outcomes of the next run when
+  /// it cannot start. The zygote lists the directories of `specs`' files
+  /// (script_directories, ZygoteOptions::import_dirs).
+  bool start(const std::vector<RunSpec>& specs);
   /// The zygote once started (null before, or when it could not start), and why not.
   Zygote* zygote() const { return zygote_.get(); }
   const std::string& start_error() const { return start_error_; }
